@@ -1,0 +1,39 @@
+import { runPlacementCommand } from './placement-command';
+
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => Promise<string>;
+};
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+const usage = `usage: edgestack <command> …
+  placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing] [--engine auto|glpk|highs] [--time-limit SECONDS]
+  placement generate --servers S --containers N --seed K [--capacity-scale F] [--from-images FILE]
+`;
+
+/** Returns the process exit code: 0 success, 2 bad input, 1 unexpected failure. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'placement':
+      return runPlacementCommand(rest, io);
+    case undefined:
+    case '--help':
+    case 'help':
+      io.stderr(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr(`edgestack: unknown command "${command}"\n${usage}`);
+      return 2;
+  }
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+
+/** Runs plain SQL outside Prisma: migrations need multi-statement scripts, which Prisma's
+ * parameterised driver adapters cannot send. */
+export type SqlRunner = {
+  exec(script: string): Promise<void>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` inside BEGIN/COMMIT on one connection, ROLLBACK on failure. */
+  transaction<T>(fn: (tx: Omit<SqlRunner, 'transaction'>) => Promise<T>): Promise<T>;
+};
+
+export type Database = {
+  kind: 'postgres' | 'pglite';
+  /** Where the data lives: the URL without password, or the PGlite directory. */
+  location: string;
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
+
+/** DATABASE_URL selects Postgres; otherwise the embedded PGlite directory
+ * (EDGESTACK_DATA_DIR, default `.data/pglite` under the working directory). */
+export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: 'postgres', url };
+  const dataDir = env.EDGESTACK_DATA_DIR?.trim() || path.join(process.cwd(), '.data', 'pglite');
+  return { kind: 'pglite', dataDir: path.resolve(dataDir) };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir);
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const sql: SqlRunner = {
+    async exec(script) {
+      await pool.query(script);
+    },
+    async query(text, params) {
+      return (await pool.query(text, params as unknown[])).rows;
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          exec: async (script) => void (await client.query(script)),
+          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+  return {
+    kind: 'postgres',
+    location: redactUrl(url),
+    prisma,
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+async function openPglite(dataDir: string | 'memory'): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  if (dataDir !== 'memory') {
+    // PGlite does not create the parent of its directory, and must have one owner process.
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = acquireDataDirLock(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const pgliteSql = (runner: Pick<PGlite, 'exec' | 'query'>) => ({
+    exec: async (script: string) => void (await runner.exec(script)),
+    query: async <T,>(text: string, params?: unknown[]) => (await runner.query<T>(text, params)).rows,
+  });
+  const sql: SqlRunner = {
+    ...pgliteSql(client),
+    transaction: (fn) => client.transaction((tx) => fn(pgliteSql(tx))),
+  };
+  return {
+    kind: 'pglite',
+    location: dataDir,
+    prisma,
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      if (!client.closed) await client.close();
+      lock?.release();
+    },
+  };
+}

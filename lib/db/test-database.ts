@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { applyMigrations } from './migrate';
+import { openDatabase, type Database } from './open-database';
+
+export type TestDatabase = Database & { drop(): Promise<void> };
+
+/**
+ * A fresh, migrated database for one test file: a new Postgres database on the server of
+ * DATABASE_URL when it is set, else an in-memory PGlite. `drop()` closes and removes it.
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL?.trim();
+  let database: Database;
+  let dropDatabase = async () => undefined as void;
+  if (url) {
+    const name = `edgestack_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const testUrl = new URL(url);
+    testUrl.pathname = `/${name}`;
+    database = await openDatabase({ kind: 'postgres', url: testUrl.toString() });
+    dropDatabase = async () => {
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    };
+  } else {
+    database = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
+  }
+  if (options.migrate !== false) await applyMigrations(database.sql);
+  return {
+    ...database,
+    async drop() {
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
