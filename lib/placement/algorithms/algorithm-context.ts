@@ -1,0 +1,33 @@
+import type { CompiledProblem } from '../compile-problem';
+import type { Deadline } from '../deadline';
+import type { MilpEngine } from '../engines/milp-engine';
+import type { EngineName, PlacementStatus } from '../types';
+
+export type AlgorithmContext = {
+  cp: CompiledProblem;
+  deadline: Deadline;
+  engineName: EngineName;
+  /** loads the LP/MIP engine on first use, so pure heuristics never pay for the WASM */
+  engine: () => Promise<MilpEngine>;
+  random: () => number;
+  report: (update: { incumbentCost?: number | null; bound?: number | null; phase: string }) => void;
+};
+
+/**
+ * What an algorithm hands back. The placement is by unit; solve-placement turns it into the
+ * contract's assignment and takes the cost from `evaluate`.
+ */
+export type AlgorithmOutcome = {
+  status: PlacementStatus;
+  unitServer?: Int32Array | null;
+  /** bytes; a proved lower bound on the optimum (sharing objective) */
+  lowerBound?: number | null;
+  usedEngine?: boolean;
+  message?: string;
+};
+
+/** the status to give when no placement was found and nothing was proved */
+export function statusWithoutAnswer(ctx: AlgorithmContext): PlacementStatus {
+  if (ctx.deadline.stopped()) return 'cancelled';
+  return ctx.deadline.expired() ? 'timeout' : 'no-solution';
+}

@@ -1,0 +1,101 @@
+import {
+  BYTES_PER_UNIT,
+  buildPlacementModel,
+  columnsToUnitServers,
+  placementToColumns,
+} from '../build-placement-model';
+import type { CompiledProblem } from '../compile-problem';
+import { PlacementState } from '../placement-state';
+import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
+import { runGreedySearch } from './run-greedy-search';
+
+export type ExactOptions = { capacityLinking?: boolean; warmStart?: boolean };
+
+/** A solver bound in model units to bytes, rounded down with room for the solver's tolerances. */
+export function boundToBytes(bound: number | null): number | null {
+  if (bound === null || !Number.isFinite(bound)) return null;
+  return Math.max(0, Math.floor(bound * BYTES_PER_UNIT * (1 - 1e-9) - 1));
+}
+
+/** Checks a solver's placement through the incremental state (rejects rounding artefacts). */
+export function stateFromUnitServers(cp: CompiledProblem, unitServer: Int32Array): PlacementState | null {
+  const state = new PlacementState(cp);
+  for (let u = 0; u < unitServer.length; u++) {
+    const j = unitServer[u];
+    if (j < 0 || !state.canPlace(u, j)) return null;
+    state.place(u, j);
+  }
+  return state;
+}
+
+/**
+ * The ILP with the disaggregated linking constraints, warm-started from the greedy answer and
+ * tightened with capacity-linking cuts. Proves optimality or infeasibility, or at the time
+ * limit returns the best placement seen with the solver's bound.
+ */
+export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = {}): Promise<AlgorithmOutcome> {
+  const { cp, deadline } = ctx;
+  if (cp.infeasibleReason) return { status: 'infeasible', message: cp.infeasibleReason };
+  const warmStart = options.warmStart ?? true;
+
+  let incumbent: PlacementState | null = null;
+  if (warmStart) {
+    const budget = deadline.sub(Math.min(1, deadline.remainingSec() * 0.1));
+    incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' }));
+  }
+  if (deadline.expired()) {
+    return incumbent
+      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound: null }
+      : { status: statusWithoutAnswer(ctx) };
+  }
+
+  const engine = await ctx.engine();
+  const model = buildPlacementModel(cp, { capacityLinking: options.capacityLinking ?? true });
+  let lowerBound: number | null = null;
+
+  // glpk.js reports no bound at a time limit, so take the LP relaxation's first.
+  if (engine.name === 'glpk') {
+    const lp = engine.solve(model.milp, { relax: true, timeLimitSec: deadline.remainingSec() / 4 });
+    if (lp.status === 'infeasible') return { status: 'infeasible', usedEngine: true, message: 'LP relaxation is infeasible' };
+    if (lp.status === 'optimal') lowerBound = boundToBytes(lp.bound);
+    ctx.report({ bound: lowerBound, incumbentCost: incumbent?.cost ?? null, phase: 'LP relaxation' });
+  }
+
+  ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
+  const outcome = engine.solve(model.milp, {
+    timeLimitSec: deadline.remainingSec(),
+    start: incumbent ? placementToColumns(model, incumbent) : undefined,
+    shouldStop: () => deadline.stopped(),
+    onProgress: ({ primal, dual }) =>
+      ctx.report({
+        phase: 'branch and bound',
+        incumbentCost: primal === null ? null : Math.round(primal * BYTES_PER_UNIT),
+        bound: boundToBytes(dual),
+      }),
+  });
+
+  if (outcome.status === 'error') {
+    if (incumbent) return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true, message: outcome.message };
+    return { status: 'error', usedEngine: true, message: outcome.message };
+  }
+  if (outcome.status === 'infeasible') {
+    // A placement in hand contradicts the proof; trust the placement (evaluate checks it).
+    if (incumbent) return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true };
+    return { status: 'infeasible', usedEngine: true };
+  }
+
+  const solved = outcome.values ? stateFromUnitServers(cp, columnsToUnitServers(model, cp, outcome.values)) : null;
+  const best = solved && (!incumbent || solved.cost <= incumbent.cost) ? solved : incumbent;
+  let bound = boundToBytes(outcome.bound) ?? lowerBound;
+  if (outcome.status === 'optimal') {
+    // Optimal to within a fraction of a byte (mip_rel_gap 0), so the bound is the cost itself;
+    // unless the solver's answer failed our own check, in which case only its value is a bound.
+    if (solved && best === solved) return { status: 'optimal', unitServer: solved.unitServer, lowerBound: solved.cost, usedEngine: true };
+    bound = boundToBytes(outcome.objective) ?? bound;
+  }
+  if (!best) return { status: statusWithoutAnswer(ctx), lowerBound: bound, usedEngine: true };
+  if (bound !== null && bound >= best.cost) {
+    return { status: 'optimal', unitServer: best.unitServer, lowerBound: best.cost, usedEngine: true };
+  }
+  return { status: 'feasible', unitServer: best.unitServer, lowerBound: bound, usedEngine: true };
+}

@@ -1,0 +1,108 @@
+import { buildPlacementModel, type PlacementModel } from '../build-placement-model';
+import type { CompiledProblem } from '../compile-problem';
+import { PlacementState } from '../placement-state';
+import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
+import { largestFirstOrder } from './construct-greedy';
+import { fallBackToExactSearch } from './fall-back-to-exact-search';
+import { improveLocally } from './improve-locally';
+import { runGreedySearch } from './run-greedy-search';
+import { boundToBytes } from './solve-exact';
+
+const MAX_ROUNDS = 40;
+const ROUNDS_WITHOUT_GAIN = 12;
+
+/**
+ * The paper's relaxation algorithm: solve the LP relaxation (its value is the reported lower
+ * bound), round it many times — first deterministically (largest x), then by sampling servers
+ * with probability x(u,j) — while repairing capacity on the fly (a unit only goes where it
+ * still fits, else to the cheapest server that has room), then improve each rounding locally.
+ */
+export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcome> {
+  const { cp, deadline } = ctx;
+  if (cp.infeasibleReason) return { status: 'no-solution', message: cp.infeasibleReason };
+  const engine = await ctx.engine();
+  const model = buildPlacementModel(cp, { capacityLinking: true });
+  ctx.report({ phase: 'LP relaxation' });
+  const lp = engine.solve(model.milp, {
+    relax: true,
+    timeLimitSec: deadline.remainingSec() * 0.6,
+    shouldStop: () => deadline.stopped(),
+  });
+  if (lp.status === 'infeasible') {
+    return { status: 'no-solution', usedEngine: true, message: 'the LP relaxation is infeasible, so no placement exists' };
+  }
+  const lowerBound = lp.status === 'optimal' ? boundToBytes(lp.objective) : null;
+  ctx.report({ phase: 'rounding', bound: lowerBound });
+
+  let best: PlacementState | null = null;
+  if (lp.values) {
+    const order = largestFirstOrder(cp);
+    let sinceGain = 0;
+    for (let round = 0; round < MAX_ROUNDS && sinceGain < ROUNDS_WITHOUT_GAIN && !deadline.expired(); round++) {
+      const state = roundOnce(cp, model, lp.values, order, round === 0 ? null : ctx.random);
+      sinceGain++;
+      if (!state) continue;
+      improveLocally(state, deadline, ctx.random);
+      if (!best || state.cost < best.cost) {
+        if (best && state.cost < best.cost - 0.5) sinceGain = 0;
+        best = state;
+        ctx.report({ phase: 'rounding', incumbentCost: best.cost, bound: lowerBound });
+      }
+    }
+  }
+  if (!best && !deadline.expired()) {
+    best = runGreedySearch(cp, deadline.sub(1), ctx.random);
+  }
+  if (!best && !deadline.expired()) {
+    const fallback = await fallBackToExactSearch(ctx);
+    best = fallback.state;
+    if (best) improveLocally(best, deadline.sub(1), ctx.random);
+  }
+  if (!best) return { status: statusWithoutAnswer(ctx), lowerBound, usedEngine: true };
+  return { status: 'feasible', unitServer: best.unitServer, lowerBound, usedEngine: true };
+}
+
+function roundOnce(
+  cp: CompiledProblem,
+  model: PlacementModel,
+  x: Float64Array,
+  order: number[],
+  random: (() => number) | null,
+): PlacementState | null {
+  const S = cp.servers.length;
+  const state = new PlacementState(cp);
+  for (const u of order) {
+    let total = 0;
+    const weights: number[] = [];
+    const open: number[] = [];
+    for (let j = 0; j < S; j++) {
+      const col = model.xCol[u * S + j];
+      if (col < 0 || !state.canPlace(u, j)) continue;
+      open.push(j);
+      const w = Math.max(0, x[col]);
+      weights.push(w);
+      total += w;
+    }
+    if (open.length === 0) return null;
+    let pick = -1;
+    if (total > 1e-6) {
+      if (random) {
+        let r = random() * total;
+        for (let k = 0; k < open.length; k++) {
+          r -= weights[k];
+          if (r <= 0 && weights[k] > 0) { pick = open[k]; break; }
+        }
+      }
+      if (pick < 0) pick = open[weights.indexOf(Math.max(...weights))];
+    } else {
+      // Repair: the LP's servers for u are full, so take the cheapest one with room.
+      let bestCost = Infinity;
+      for (const j of open) {
+        const c = state.addCost(u, j);
+        if (c < bestCost) { bestCost = c; pick = j; }
+      }
+    }
+    state.place(u, pick);
+  }
+  return state;
+}

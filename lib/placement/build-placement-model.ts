@@ -1,0 +1,225 @@
+import { layerCost, layerStorage, type CompiledProblem } from './compile-problem';
+import type { MilpModel } from './engines/milp-engine';
+import type { PlacementState } from './placement-state';
+
+/** Objective and storage rows are in MB, which keeps coefficients near 1 for the LP solvers. */
+export const BYTES_PER_UNIT = 1e6;
+
+export type PlacementModel = {
+  milp: MilpModel;
+  /** column of x(u,j), or -1 where unit u may not go to server j; index u * S + j */
+  xCol: Int32Array;
+  /** column of y(l,j), or -1; index l * S + j */
+  yCol: Int32Array;
+};
+
+export type ModelOptions = {
+  /**
+   * Capacity-linking cuts Σ_{u uses l} d_u x(u,j) ≤ cap_j y(l,j): a layer must be stored on
+   * enough servers to hold everyone who needs it. Valid for every integer solution and much
+   * tighter in the LP than y(l,j) ≥ x(u,j) alone when capacities bind.
+   */
+  capacityLinking?: boolean;
+  /** feasibility under private copies: additive storage rows, zero objective */
+  noSharing?: boolean;
+};
+
+/**
+ * The paper's model over units: x(u,j) binary, y(l,j) ∈ [0,1] (integral at any optimum once x
+ * is, since it only needs to cover max x), min Σ cost(l,j) y(l,j), with the disaggregated
+ * linking y(l,j) ≥ x(u,j).
+ */
+export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions = {}): PlacementModel {
+  const S = cp.servers.length;
+  const L = cp.layerSize.length;
+  const U = cp.units.length;
+  const xCol = new Int32Array(U * S).fill(-1);
+  const yCol = new Int32Array(L * S).fill(-1);
+  const cost: number[] = [];
+  const integer: number[] = [];
+
+  for (let u = 0; u < U; u++) {
+    for (let j = 0; j < S; j++) {
+      if (!cp.units[u].eligible[j]) continue;
+      xCol[u * S + j] = cost.length;
+      cost.push(0);
+      integer.push(1);
+    }
+  }
+  for (let u = 0; u < U; u++) {
+    for (let j = 0; j < S; j++) {
+      if (xCol[u * S + j] < 0) continue;
+      for (const l of cp.units[u].layers) {
+        if (yCol[l * S + j] >= 0) continue;
+        // A cached layer that costs nothing (download objective) needs no variable at all.
+        if (layerCost(cp, l, j) === 0 && layerStorage(cp, l, j) === 0) continue;
+        yCol[l * S + j] = cost.length;
+        cost.push(layerCost(cp, l, j) / BYTES_PER_UNIT);
+        integer.push(0);
+      }
+    }
+  }
+
+  const rowLower: number[] = [], rowUpper: number[] = [];
+  const rowStarts: number[] = [0], rowIndex: number[] = [], rowValue: number[] = [];
+  const addRow = (lower: number, upper: number, entries: [number, number][]) => {
+    for (const [col, value] of entries) {
+      rowIndex.push(col);
+      rowValue.push(value);
+    }
+    rowStarts.push(rowIndex.length);
+    rowLower.push(lower);
+    rowUpper.push(upper);
+  };
+
+  for (let u = 0; u < U; u++) {
+    const entries: [number, number][] = [];
+    for (let j = 0; j < S; j++) if (xCol[u * S + j] >= 0) entries.push([xCol[u * S + j], 1]);
+    addRow(1, 1, entries);
+  }
+  for (let u = 0; u < U; u++) {
+    for (let j = 0; j < S; j++) {
+      const x = xCol[u * S + j];
+      if (x < 0) continue;
+      for (const l of cp.units[u].layers) {
+        const y = yCol[l * S + j];
+        if (y >= 0) addRow(-Infinity, 0, [[x, 1], [y, -1]]);
+      }
+    }
+  }
+
+  const resources = ['cpu', 'memory', 'bandwidth'] as const;
+  for (let j = 0; j < S; j++) {
+    for (const r of resources) {
+      const entries: [number, number][] = [];
+      let total = 0;
+      for (let u = 0; u < U; u++) {
+        const x = xCol[u * S + j];
+        if (x < 0 || cp.units[u][r] === 0) continue;
+        entries.push([x, cp.units[u][r]]);
+        total += cp.units[u][r];
+      }
+      if (total > cp.servers[j][r]) addRow(-Infinity, cp.servers[j][r], entries);
+    }
+    const room = cp.servers[j].storage - cp.servers[j].cachedBytes;
+    if (options.noSharing) {
+      const entries: [number, number][] = [];
+      let total = 0;
+      for (let u = 0; u < U; u++) {
+        const x = xCol[u * S + j];
+        if (x < 0 || cp.units[u].ownBytes === 0) continue;
+        entries.push([x, cp.units[u].ownBytes / BYTES_PER_UNIT]);
+        total += cp.units[u].ownBytes;
+      }
+      if (total > room) addRow(-Infinity, room / BYTES_PER_UNIT, entries);
+      continue;
+    }
+    const entries: [number, number][] = [];
+    let total = 0;
+    for (let l = 0; l < L; l++) {
+      const y = yCol[l * S + j];
+      const bytes = layerStorage(cp, l, j);
+      if (y < 0 || bytes === 0) continue;
+      entries.push([y, bytes / BYTES_PER_UNIT]);
+      total += bytes;
+    }
+    if (total > room) addRow(-Infinity, room / BYTES_PER_UNIT, entries);
+  }
+
+  for (const group of cp.conflictGroups) {
+    if (group.kind === 'server') {
+      for (let j = 0; j < S; j++) {
+        const entries: [number, number][] = [];
+        for (const u of group.units) if (xCol[u * S + j] >= 0) entries.push([xCol[u * S + j], 1]);
+        if (entries.length > 1) addRow(-Infinity, 1, entries);
+      }
+    } else {
+      for (let site = 0; site < cp.siteCount; site++) {
+        const entries: [number, number][] = [];
+        for (const u of group.units) {
+          for (let j = 0; j < S; j++) {
+            if (cp.servers[j].site === site && xCol[u * S + j] >= 0) entries.push([xCol[u * S + j], 1]);
+          }
+        }
+        if (entries.length > 1) addRow(-Infinity, 1, entries);
+      }
+    }
+  }
+
+  if (options.capacityLinking) {
+    const users: number[][] = Array.from({ length: L }, () => []);
+    cp.units.forEach((unit, u) => unit.layers.forEach((l) => users[l].push(u)));
+    for (let l = 0; l < L; l++) {
+      if (users[l].length < 2) continue;
+      for (let j = 0; j < S; j++) {
+        const y = yCol[l * S + j];
+        if (y < 0) continue;
+        for (const r of resources) {
+          const cap = cp.servers[j][r];
+          const entries: [number, number][] = [];
+          let total = 0;
+          for (const u of users[l]) {
+            const x = xCol[u * S + j];
+            if (x < 0 || cp.units[u][r] === 0) continue;
+            entries.push([x, cp.units[u][r]]);
+            total += cp.units[u][r];
+          }
+          // Only where the users together exceed the server; otherwise y ≥ x already implies it.
+          if (total > cap && entries.length > 1) addRow(-Infinity, 0, [...entries, [y, -cap]]);
+        }
+      }
+    }
+  }
+
+  if (options.noSharing) cost.fill(0);
+  const n = cost.length;
+  return {
+    milp: {
+      numCols: n,
+      colCost: Float64Array.from(cost),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(1),
+      integer: Uint8Array.from(integer),
+      rowLower,
+      rowUpper,
+      rowStarts,
+      rowIndex,
+      rowValue,
+    },
+    xCol,
+    yCol,
+  };
+}
+
+/** column values of a complete placement, used as a MIP start */
+export function placementToColumns(model: PlacementModel, state: PlacementState): Float64Array {
+  const values = new Float64Array(model.milp.numCols);
+  const S = state.cp.servers.length;
+  state.unitServer.forEach((j, u) => {
+    const x = model.xCol[u * S + j];
+    if (x >= 0) values[x] = 1;
+  });
+  const L = state.cp.layerSize.length;
+  for (let l = 0; l < L; l++) {
+    for (let j = 0; j < S; j++) {
+      const y = model.yCol[l * S + j];
+      if (y >= 0 && state.refs[j][l] > 0) values[y] = 1;
+    }
+  }
+  return values;
+}
+
+/** unit -> server from (possibly fractional) x values: the largest x(u,j) wins */
+export function columnsToUnitServers(model: PlacementModel, cp: CompiledProblem, values: Float64Array): Int32Array {
+  const S = cp.servers.length;
+  const unitServer = new Int32Array(cp.units.length).fill(-1);
+  for (let u = 0; u < cp.units.length; u++) {
+    let best = -1;
+    for (let j = 0; j < S; j++) {
+      const x = model.xCol[u * S + j];
+      if (x >= 0 && (best < 0 || values[x] > values[model.xCol[u * S + best]])) best = j;
+    }
+    unitServer[u] = best;
+  }
+  return unitServer;
+}

@@ -1,0 +1,99 @@
+import highsLoader from 'highs';
+import type { MilpEngine, MilpModel, MilpOptions, MilpOutcome } from './milp-engine';
+
+type HighsRuntime = Awaited<ReturnType<typeof highsLoader>>;
+let runtime: Promise<HighsRuntime> | null = null;
+
+export async function loadHighsEngine(): Promise<MilpEngine> {
+  runtime ??= highsLoader();
+  const highs = await runtime;
+  return { name: 'highs', solve: (model, options) => solveWithHighs(highs, model, options) };
+}
+
+function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOptions): MilpOutcome {
+  const { modelStatus: MS, callbackType: CB } = highs.constants;
+  const isMip = !options.relax && model.integer.some((v) => v === 1);
+  const m = highs.createModel();
+  try {
+    m.passModel({
+      numCols: model.numCols,
+      numRows: model.rowLower.length,
+      colCost: model.colCost,
+      colLower: model.colLower,
+      colUpper: model.colUpper,
+      rowLower: model.rowLower.map((v) => (v === -Infinity ? -highs.infinity : v)),
+      rowUpper: model.rowUpper.map((v) => (v === Infinity ? highs.infinity : v)),
+      matrix: {
+        format: 'csr',
+        numRows: model.rowLower.length,
+        numCols: model.numCols,
+        starts: model.rowStarts,
+        indices: model.rowIndex,
+        values: model.rowValue,
+      },
+      ...(isMip ? { integrality: Int32Array.from(model.integer) as Int32Array } : {}),
+    });
+    m.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.01, options.timeLimitSec),
+      // Objective is in MB; the absolute gap is a fraction of a byte, so "optimal" is exact.
+      mip_rel_gap: options.relGap ?? 0,
+      mip_abs_gap: 1e-7,
+    });
+    if (isMip && options.start) m.setSolution({ colValue: options.start });
+
+    let primal: number | null = null;
+    let dual: number | null = null;
+    const report = () => options.onProgress?.({ primal, dual });
+    const run = m.run(
+      isMip
+        ? {
+            [CB.mipInterrupt](event) {
+              if (options.shouldStop?.()) event.interrupt();
+            },
+            [CB.mipImprovingSolution](event) {
+              primal = event.data.objective_function_value ?? primal;
+              dual = event.data.mip_dual_bound ?? dual;
+              if (event.data.mip_solution && primal !== null) options.onIncumbent?.(event.data.mip_solution, primal);
+              report();
+            },
+            [CB.mipLogging](event) {
+              primal = finiteOrNull(event.data.mip_primal_bound) ?? primal;
+              dual = finiteOrNull(event.data.mip_dual_bound) ?? dual;
+              report();
+            },
+          }
+        : {
+            [CB.simplexInterrupt](event) {
+              if (options.shouldStop?.()) event.interrupt();
+            },
+          },
+    );
+    const status = run.modelStatus;
+    const hasPrimal = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
+    const values = hasPrimal ? Float64Array.from(m.getSolution().colValue) : null;
+    const objective = hasPrimal ? m.getObjectiveValue() : null;
+    let bound: number | null = null;
+    if (isMip) bound = finiteOrNull(Number(m.info.get('mip_dual_bound')));
+    else if (status === MS.optimal) bound = objective;
+
+    if (status === MS.optimal) return { status: 'optimal', values, objective, bound: bound ?? objective };
+    // Every column here is bounded, so "unbounded or infeasible" can only be infeasible.
+    if (status === MS.infeasible || status === MS.unboundedOrInfeasible) {
+      return { status: 'infeasible', values: null, objective: null, bound: null };
+    }
+    if (status === MS.timeLimit || status === MS.interrupted || status === MS.iterationLimit ||
+        status === MS.solutionLimit || status === MS.objectiveBound || status === MS.objectiveTarget) {
+      return { status: 'limit', values, objective, bound };
+    }
+    return { status: 'error', values, objective, bound, message: `HiGHS model status ${status}` };
+  } catch (error) {
+    return { status: 'error', values: null, objective: null, bound: null, message: (error as Error).message };
+  } finally {
+    m.dispose();
+  }
+}
+
+function finiteOrNull(value: number | undefined): number | null {
+  return value !== undefined && Number.isFinite(value) && Math.abs(value) < 1e29 ? value : null;
+}

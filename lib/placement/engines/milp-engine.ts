@@ -1,0 +1,45 @@
+import type { EngineName } from '../types';
+
+/** A mixed-integer linear program in the form both engines can take: rows in CSR. */
+export type MilpModel = {
+  numCols: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  /** 1 = integer (binary here), 0 = continuous */
+  integer: Uint8Array;
+  rowLower: number[];
+  rowUpper: number[];
+  rowStarts: number[];
+  rowIndex: number[];
+  rowValue: number[];
+};
+
+export type MilpProgress = { primal: number | null; dual: number | null };
+
+export type MilpOptions = {
+  /** solve the LP relaxation (integrality dropped) */
+  relax?: boolean;
+  timeLimitSec: number;
+  /** a feasible start (values for every column), where the engine accepts one */
+  start?: Float64Array;
+  relGap?: number;
+  shouldStop?: () => boolean;
+  onProgress?: (progress: MilpProgress) => void;
+  onIncumbent?: (values: Float64Array, objective: number) => void;
+};
+
+export type MilpOutcome = {
+  status: 'optimal' | 'infeasible' | 'limit' | 'error';
+  values: Float64Array | null;
+  objective: number | null;
+  /** proved lower bound on the optimum (objective units), where the engine reports one */
+  bound: number | null;
+  message?: string;
+};
+
+/** The small surface the placement algorithms need; glpk.js and HiGHS both sit behind it. */
+export interface MilpEngine {
+  readonly name: EngineName;
+  solve(model: MilpModel, options: MilpOptions): MilpOutcome;
+}

@@ -1,0 +1,158 @@
+import { fitsWithin } from './capacity-tolerance';
+import type { CompiledProblem } from './compile-problem';
+
+/**
+ * Incremental bookkeeping for heuristics: per-server load and per-layer reference counts, so
+ * that the cost change of adding or removing one unit costs O(its layers).
+ */
+export class PlacementState {
+  readonly cp: CompiledProblem;
+  readonly unitServer: Int32Array;
+  readonly cpu: Float64Array;
+  readonly memory: Float64Array;
+  readonly bandwidth: Float64Array;
+  /** bytes on disk: cached layers plus needed layers not cached */
+  readonly storage: Float64Array;
+  readonly refs: Int32Array[];
+  readonly count: Int32Array;
+  cost = 0;
+  placed = 0;
+
+  /** in no-sharing mode every unit keeps private copies: disk use is additive */
+  readonly noSharing: boolean;
+  /** disk use under no-sharing: cached bytes plus every placed unit's own bytes */
+  readonly privateStorage: Float64Array;
+
+  constructor(cp: CompiledProblem, noSharing = false) {
+    this.cp = cp;
+    this.noSharing = noSharing;
+    this.privateStorage = Float64Array.from(cp.servers.map((s) => s.cachedBytes));
+    const S = cp.servers.length;
+    const L = cp.layerSize.length;
+    this.unitServer = new Int32Array(cp.units.length).fill(-1);
+    this.cpu = new Float64Array(S);
+    this.memory = new Float64Array(S);
+    this.bandwidth = new Float64Array(S);
+    this.storage = Float64Array.from(cp.servers.map((s) => s.cachedBytes));
+    this.refs = cp.servers.map(() => new Int32Array(L));
+    this.count = new Int32Array(S);
+  }
+
+  clone(): PlacementState {
+    const copy = new PlacementState(this.cp, this.noSharing);
+    copy.privateStorage.set(this.privateStorage);
+    copy.unitServer.set(this.unitServer);
+    copy.cpu.set(this.cpu);
+    copy.memory.set(this.memory);
+    copy.bandwidth.set(this.bandwidth);
+    copy.storage.set(this.storage);
+    this.refs.forEach((r, j) => copy.refs[j].set(r));
+    copy.count.set(this.count);
+    copy.cost = this.cost;
+    copy.placed = this.placed;
+    return copy;
+  }
+
+  /** objective increase if unit `u` joined server `j` */
+  addCost(u: number, j: number): number {
+    const refs = this.refs[j];
+    const cached = this.cp.servers[j].cached;
+    const size = this.cp.layerSize;
+    const download = this.cp.download;
+    let delta = 0;
+    for (const l of this.cp.units[u].layers) {
+      if (refs[l] === 0 && !(download && cached[l])) delta += size[l];
+    }
+    return delta;
+  }
+
+  /** objective decrease if (placed) unit `u` left its server */
+  removeGain(u: number): number {
+    const j = this.unitServer[u];
+    const refs = this.refs[j];
+    const cached = this.cp.servers[j].cached;
+    const size = this.cp.layerSize;
+    const download = this.cp.download;
+    let delta = 0;
+    for (const l of this.cp.units[u].layers) {
+      if (refs[l] === 1 && !(download && cached[l])) delta += size[l];
+    }
+    return delta;
+  }
+
+  private addStorage(u: number, j: number): number {
+    const refs = this.refs[j];
+    const cached = this.cp.servers[j].cached;
+    const size = this.cp.layerSize;
+    let delta = 0;
+    for (const l of this.cp.units[u].layers) if (refs[l] === 0 && !cached[l]) delta += size[l];
+    return delta;
+  }
+
+  /** whether unplaced unit `u` may join server `j` now */
+  canPlace(u: number, j: number): boolean {
+    const unit = this.cp.units[u];
+    const server = this.cp.servers[j];
+    if (!unit.eligible[j]) return false;
+    if (!fitsWithin(this.cpu[j] + unit.cpu, server.cpu)) return false;
+    if (!fitsWithin(this.memory[j] + unit.memory, server.memory)) return false;
+    if (!fitsWithin(this.bandwidth[j] + unit.bandwidth, server.bandwidth)) return false;
+    for (const p of unit.partners) {
+      const k = this.unitServer[p.unit];
+      if (k < 0) continue;
+      if (p.kind === 'server' ? k === j : this.cp.servers[k].site === server.site) return false;
+    }
+    if (this.noSharing) return this.privateStorage[j] + unit.ownBytes <= server.storage;
+    return this.storage[j] + this.addStorage(u, j) <= server.storage;
+  }
+
+  place(u: number, j: number): void {
+    const unit = this.cp.units[u];
+    const refs = this.refs[j];
+    const cached = this.cp.servers[j].cached;
+    const size = this.cp.layerSize;
+    const download = this.cp.download;
+    for (const l of unit.layers) {
+      if (refs[l] === 0) {
+        if (!cached[l]) this.storage[j] += size[l];
+        if (!(download && cached[l])) this.cost += size[l];
+      }
+      refs[l]++;
+    }
+    this.cpu[j] += unit.cpu;
+    this.memory[j] += unit.memory;
+    this.bandwidth[j] += unit.bandwidth;
+    this.count[j]++;
+    this.privateStorage[j] += unit.ownBytes;
+    this.unitServer[u] = j;
+    this.placed++;
+  }
+
+  remove(u: number): number {
+    const j = this.unitServer[u];
+    const unit = this.cp.units[u];
+    const refs = this.refs[j];
+    const cached = this.cp.servers[j].cached;
+    const size = this.cp.layerSize;
+    const download = this.cp.download;
+    for (const l of unit.layers) {
+      refs[l]--;
+      if (refs[l] === 0) {
+        if (!cached[l]) this.storage[j] -= size[l];
+        if (!(download && cached[l])) this.cost -= size[l];
+      }
+    }
+    this.cpu[j] -= unit.cpu;
+    this.memory[j] -= unit.memory;
+    this.bandwidth[j] -= unit.bandwidth;
+    this.count[j]--;
+    this.privateStorage[j] -= unit.ownBytes;
+    this.unitServer[u] = -1;
+    this.placed--;
+    return j;
+  }
+
+  complete(): boolean {
+    return this.placed === this.cp.units.length;
+  }
+}
