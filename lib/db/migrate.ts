@@ -14,12 +14,12 @@ export type MigrateReport = { applied: string[]; alreadyApplied: number };
 /** Migrations in Prisma Migrate's layout: `<dir>/<timestamp>_<name>/migration.sql`. */
 export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const bytes = fs.readFileSync(path.join(dir, name, 'migration.sql'));
+      const bytes = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, 'migration.sql'));
       return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') };
     });
 }

@@ -33,7 +33,7 @@ export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): Dat
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', url };
   const dataDir = env.EDGESTACK_DATA_DIR?.trim() || path.join(process.cwd(), '.data', 'pglite');
-  return { kind: 'pglite', dataDir: path.resolve(dataDir) };
+  return { kind: 'pglite', dataDir: path.resolve(/*turbopackIgnore: true*/ dataDir) };
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { NavLinks } from '@/components/shell/nav-links';
+import { ScenarioSwitcher } from '@/components/shell/scenario-switcher';
+import { getDb } from '@/lib/db';
+import { getCurrentScenario } from './current-scenario';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'edgestack', template: '%s · edgestack' },
+  description: 'Plan and operate cloud-native edge computing: four-layer architecture and layer-sharing-aware placement.',
+  icons: { icon: '/favicon.svg' },
+};
+
+// Every page reads the database for the visitor's scenario: render per request, never at build.
+export const dynamic = 'force-dynamic';
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const db = await getDb();
+  const [scenarios, current] = await Promise.all([
+    db.scenario.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    getCurrentScenario(),
+  ]);
+  return (
+    <html lang="en">
+      <body>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <div className="flex min-h-screen">
+          <aside className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-4">
+            <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold">
+              <img src="/favicon.svg" alt="" width={24} height={24} />
+              edgestack
+            </Link>
+            <NavLinks />
+          </aside>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+              <ScenarioSwitcher scenarios={scenarios} currentId={current?.id ?? null} />
+              <Link href="/scenarios" className="text-sm text-blue-700 hover:underline">
+                Manage scenarios
+              </Link>
+            </header>
+            <main id="main" className="flex-1 px-6 py-6">
+              {children}
+            </main>
+          </div>
+        </div>
+      </body>
+    </html>
+  );
+}

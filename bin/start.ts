@@ -1,0 +1,51 @@
+// `npm start`: everything a first start needs, then the production server.
+//   1. generate the Prisma client if it is missing or stale;
+//   2. apply migrations and seed the demo into an empty database (then close it: the
+//      embedded database must have one owner, and that will be the server);
+//   3. build the production app when there is none or a source is newer;
+//   4. serve it on PORT (default 3000).
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { closeDatabase, getDatabase } from '../lib/db';
+import { seedDemoScenario } from '../lib/demo/seed-demo-scenario';
+import { clientIsStale, reasonToBuild } from '../lib/ops/build-freshness';
+
+const root = process.cwd();
+const log = (message: string) => process.stderr.write(`[edgestack] ${message}\n`);
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    log(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (clientIsStale(root)) {
+  log('generating the Prisma client…');
+  run(process.execPath, [path.join(root, 'bin', 'prisma-generate.js')]);
+}
+
+try {
+  const database = await getDatabase();
+  log(`database: ${database.kind} (${database.location}), migrations applied`);
+  const seeded = await seedDemoScenario(database.prisma, { onlyIfEmpty: true });
+  if (seeded) log(`empty database: seeded the demo scenario "${seeded.name}"`);
+  await closeDatabase();
+} catch (error) {
+  log((error as Error).message);
+  process.exit(1);
+}
+
+const reason = reasonToBuild(root);
+if (reason) {
+  log(`building the production app (${reason})…`);
+  run(process.execPath, [nextBin, 'build']);
+}
+
+const port = process.env.PORT ?? '3000';
+log(`serving on http://localhost:${port}`);
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

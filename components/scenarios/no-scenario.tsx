@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { LoadDemoButton } from './load-demo-button';
+
+export function NoScenario() {
+  return (
+    <EmptyState
+      title="There is no scenario yet"
+      action={
+        <>
+          <Link href="/scenarios" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">
+            Create or import a scenario
+          </Link>
+          <LoadDemoButton />
+        </>
+      }
+    >
+      Everything in edgestack belongs to a scenario: a model of your edge with its servers, network, services and controllers.
+      Create an empty one, import a scenario JSON file, or load the demo metro edge to look around.
+    </EmptyState>
+  );
+}

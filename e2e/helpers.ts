@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+/** A name no other spec or earlier run uses, so specs can run in parallel. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${randomBytes(4).toString('hex')}`;
+}
+
+export const SMALL_EDGE = path.join(import.meta.dirname, 'fixtures', 'small-edge.json');
+
+/** Seeds the spec's own scenario through the import dialog; it becomes the current one. */
+export async function importScenario(page: Page, file: string, name: string) {
+  await page.goto('/scenarios');
+  await page.getByRole('button', { name: 'Import JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a scenario JSON file' });
+  await dialog.getByLabel(/Scenario file/).setInputFiles(file);
+  await dialog.getByLabel('Import under another name (optional)').fill(name);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(scenarioRow(page, name)).toBeVisible();
+}
+
+export function scenarioRow(page: Page, name: string) {
+  return page.locator(`[data-testid="scenario-row"][data-name="${name}"]`);
+}
+
+/** Deletes scenarios this spec made, whatever state a failed test left them in. */
+export async function deleteScenarios(page: Page, names: string[]) {
+  await page.goto('/scenarios');
+  for (const name of names) {
+    const row = scenarioRow(page, name);
+    if ((await row.count()) === 0) continue;
+    await row.getByRole('button', { name: `Delete ${name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete scenario' }).click();
+    await expect(row).toHaveCount(0);
+  }
+}

@@ -1,0 +1,19 @@
+import { expect, test } from 'vitest';
+import { z } from 'zod';
+import { DomainError } from '@/lib/errors';
+import { runAction, toActionErrors } from './action-result';
+
+test('zod issues become field messages', () => {
+  const error = z.object({ name: z.string().min(1, 'Enter a name') }).safeParse({ name: '' }).error;
+  expect(toActionErrors(error)).toEqual({ name: ['Enter a name'] });
+});
+
+test('domain errors keep their field; database codes become sentences', async () => {
+  expect(toActionErrors(new DomainError('NAME_TAKEN', 'taken', 'name'))).toEqual({ name: ['taken'] });
+  expect(toActionErrors(Object.assign(new Error('x'), { code: 'P2025' }))._form[0]).toMatch(/no longer exists/);
+  const result = await runAction(async () => {
+    throw new Error('connection refused at 10.0.0.1:5432\n    at stack frame');
+  });
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.errors._form[0]).not.toMatch(/stack|10\.0\.0\.1/);
+});

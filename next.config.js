@@ -1,0 +1,14 @@
+// Packages that must stay real Node modules at run time instead of being bundled: PGlite
+// resolves its WASM and data files relative to itself (bundled, it fails with "path argument …
+// Received an instance of URL"), and the solvers load WASM or run in worker threads.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'glpk.js', 'highs', 'pg', 'tsx'],
+  experimental: {
+    // Scenario and topology uploads go through server actions; the domain refuses more than 20 MiB.
+    serverActions: { bodySizeLimit: '21mb' },
+  },
+  poweredByHeader: false,
+};
+
+export default nextConfig;
