@@ -20,6 +20,10 @@ export type ModelOptions = {
    * tighter in the LP than y(l,j) ≥ x(u,j) alone when capacities bind.
    */
   capacityLinking?: boolean;
+  /** declare y(l,j) integer too (it is integral at the optimum anyway; this changes branching) */
+  integerLayers?: boolean;
+  /** order interchangeable servers (same capacities, caches and eligibility) by their load */
+  symmetryBreaking?: boolean;
   /** feasibility under private copies: additive storage rows, zero objective */
   noSharing?: boolean;
 };
@@ -55,7 +59,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
         if (layerCost(cp, l, j) === 0 && layerStorage(cp, l, j) === 0) continue;
         yCol[l * S + j] = cost.length;
         cost.push(layerCost(cp, l, j) / BYTES_PER_UNIT);
-        integer.push(0);
+        integer.push(options.integerLayers ? 1 : 0);
       }
     }
   }

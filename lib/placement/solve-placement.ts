@@ -15,8 +15,8 @@ import type { AlgorithmName, PlacementProblem, PlacementProgress, PlacementResul
 export const DEFAULT_TIME_LIMIT_SEC = 60;
 export const DEFAULT_ALGORITHM: AlgorithmName = 'exact';
 
-const ALGORITHM_RUNNERS: Record<AlgorithmName, (ctx: AlgorithmContext) => Promise<AlgorithmOutcome>> = {
-  exact: (ctx) => solveExact(ctx),
+const ALGORITHM_RUNNERS: Record<AlgorithmName, (ctx: AlgorithmContext, options: SolveOptions) => Promise<AlgorithmOutcome>> = {
+  exact: (ctx, options) => solveExact(ctx, options.exactTuning),
   relax: solveRelax,
   greedy: solveGreedy,
   'kube-default': solveKubeDefault,
@@ -82,7 +82,7 @@ async function solveUnordered(problem: PlacementProblem, options: SolveOptions):
         options.onProgress?.(progress);
       },
     };
-    outcome = await ALGORITHM_RUNNERS[algorithm](ctx);
+    outcome = await ALGORITHM_RUNNERS[algorithm](ctx, options);
   } catch (error) {
     return { ...base, status: 'error', engine: null, cost: null, lowerBound: null, elapsedMs: elapsedMs(), message: String((error as Error)?.stack ?? error) };
   }

@@ -9,7 +9,7 @@ import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { runGreedySearch } from './run-greedy-search';
 
-export type ExactOptions = { capacityLinking?: boolean; warmStart?: boolean };
+export type ExactOptions = { capacityLinking?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean };
 
 /** A solver bound in model units to bytes, rounded down with room for the solver's tolerances. */
 export function boundToBytes(bound: number | null): number | null {
@@ -50,7 +50,11 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   }
 
   const engine = await ctx.engine();
-  const model = buildPlacementModel(cp, { capacityLinking: options.capacityLinking ?? true });
+  const model = buildPlacementModel(cp, {
+    capacityLinking: options.capacityLinking ?? true,
+    integerLayers: options.integerLayers ?? false,
+    symmetryBreaking: options.symmetryBreaking ?? false,
+  });
   let lowerBound: number | null = null;
 
   // glpk.js reports no bound at a time limit, so take the LP relaxation's first.

@@ -44,12 +44,21 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
 
     let primal: number | null = null;
     let dual: number | null = null;
+    let lastReport = 0;
     const report = () => options.onProgress?.({ primal, dual });
     const run = m.run(
       isMip
         ? {
             [CB.mipInterrupt](event) {
               if (options.shouldStop?.()) event.interrupt();
+              // With output off HiGHS sends no log events; this frequent checkpoint feeds progress.
+              const now = performance.now();
+              if (now - lastReport > 250) {
+                lastReport = now;
+                primal = finiteOrNull(event.data.mip_primal_bound) ?? primal;
+                dual = finiteOrNull(event.data.mip_dual_bound) ?? dual;
+                report();
+              }
             },
             [CB.mipImprovingSolution](event) {
               primal = event.data.objective_function_value ?? primal;
