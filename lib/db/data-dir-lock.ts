@@ -50,10 +50,10 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
         // A half-written lock from a crash: treat as stale.
       }
       const sameHost = !holder.host || holder.host === os.hostname();
-      if (holder.pid && holder.pid !== process.pid && sameHost && isAlive(holder.pid)) {
+      if (holder.pid && sameHost && isAlive(holder.pid)) {
         throw new DomainError(
           'DATABASE_LOCKED',
-          `The embedded database in ${dataDir} is in use by another process (pid ${holder.pid}). ` +
+          `The embedded database in ${dataDir} is in use by ${holder.pid === process.pid ? 'this process already' : `another process (pid ${holder.pid})`}. ` +
             'Stop that process (for example the running dashboard), set EDGESTACK_DATA_DIR to another directory, ' +
             'or set DATABASE_URL to use Postgres, which many processes can share.',
         );
