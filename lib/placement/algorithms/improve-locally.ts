@@ -5,17 +5,28 @@ import type { PlacementState } from '../placement-state';
 const IMPROVES = -0.5;
 
 /**
- * Local search to a local optimum of three neighbourhoods, cheapest first: move one unit,
- * swap two units, and an ejection chain (move a unit to a full server by relocating one of its
- * occupants). Mutates `state`; returns whether anything improved.
+ * Local search to a local optimum of four neighbourhoods, cheapest first: move one unit,
+ * swap two units, an ejection chain (move a unit to a full server by relocating one of its
+ * occupants), and a group move (everyone on a server who uses one layer, or everyone on the
+ * server, moves together: single moves cannot do that because each would duplicate the shared
+ * layer). Mutates `state`; returns whether anything improved.
  */
-export function improveLocally(state: PlacementState, deadline: Deadline, random: () => number): boolean {
+export function improveLocally(
+  state: PlacementState,
+  deadline: Deadline,
+  random: () => number,
+  focus: Uint8Array | null = null,
+): boolean {
+  // `focus` marks servers whose units are worth revisiting (after a kick, only the servers it
+  // touched); every server an improvement touches joins it. Null means all servers.
+  const hot = focus ?? new Uint8Array(state.cp.servers.length).fill(1);
   let improvedAny = false;
   for (;;) {
     if (deadline.expired()) return improvedAny;
-    if (applyMoves(state, deadline, random)) { improvedAny = true; continue; }
-    if (applySwaps(state, deadline, random)) { improvedAny = true; continue; }
-    if (applyEjections(state, deadline, random)) { improvedAny = true; continue; }
+    if (applyMoves(state, deadline, random, hot)) { improvedAny = true; continue; }
+    if (applySwaps(state, deadline, random, hot)) { improvedAny = true; continue; }
+    if (applyEjections(state, deadline, random, hot)) { improvedAny = true; continue; }
+    if (applyGroupMoves(state, deadline, hot)) { improvedAny = true; continue; }
     return improvedAny;
   }
 }
@@ -29,7 +40,7 @@ function randomOrder(n: number, random: () => number): number[] {
   return order;
 }
 
-function applyMoves(state: PlacementState, deadline: Deadline, random: () => number): boolean {
+function applyMoves(state: PlacementState, deadline: Deadline, random: () => number, hot: Uint8Array): boolean {
   const { cp } = state;
   let improved = false;
   for (const u of randomOrder(cp.units.length, random)) {
@@ -48,12 +59,15 @@ function applyMoves(state: PlacementState, deadline: Deadline, random: () => num
       }
     }
     state.place(u, best);
-    if (best !== from) improved = true;
+    if (best !== from) {
+      improved = true;
+      hot[best] = 1;
+    }
   }
   return improved;
 }
 
-function applySwaps(state: PlacementState, deadline: Deadline, random: () => number): boolean {
+function applySwaps(state: PlacementState, deadline: Deadline, random: () => number, hot: Uint8Array): boolean {
   const { cp } = state;
   const U = cp.units.length;
   let improved = false;
@@ -62,7 +76,9 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
     for (let v = 0; v < U; v++) {
       if ((++checks & 255) === 0 && deadline.expired()) return improved;
       const a = state.unitServer[u], b = state.unitServer[v];
-      if (a === b || !cp.units[u].eligible[b] || !cp.units[v].eligible[a]) continue;
+      if ((!hot[a] && !hot[b]) || a === b || !cp.units[u].eligible[b] || !cp.units[v].eligible[a]) continue;
+      // Replicas of one image cost the same anywhere: swapping them never saves bytes.
+      if (sameLayers(cp.units[u].layers, cp.units[v].layers)) continue;
       const before = state.cost;
       state.remove(u);
       state.remove(v);
@@ -81,13 +97,16 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
       if (!accepted) {
         state.place(u, a);
         state.place(v, b);
-      } else improved = true;
+      } else {
+        improved = true;
+        hot[b] = 1;
+      }
     }
   }
   return improved;
 }
 
-function applyEjections(state: PlacementState, deadline: Deadline, random: () => number): boolean {
+function applyEjections(state: PlacementState, deadline: Deadline, random: () => number, hot: Uint8Array): boolean {
   const { cp } = state;
   const S = cp.servers.length;
   const U = cp.units.length;
@@ -96,7 +115,7 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
   for (const u of randomOrder(U, random)) {
     const a = state.unitServer[u];
     for (let b = 0; b < S; b++) {
-      if (b === a || !cp.units[u].eligible[b]) continue;
+      if (b === a || !cp.units[u].eligible[b] || (!hot[a] && !hot[b])) continue;
       if ((++checks & 63) === 0 && deadline.expired()) return improved;
       const before = state.cost;
       const gain = state.removeGain(u);
@@ -119,6 +138,8 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
           }
           if (bestK >= 0) {
             state.place(w, bestK);
+            hot[b] = 1;
+            hot[bestK] = 1;
             done = true;
           } else state.remove(u);
         }
@@ -132,4 +153,57 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
     }
   }
   return improved;
+}
+
+function applyGroupMoves(state: PlacementState, deadline: Deadline, hot: Uint8Array): boolean {
+  const { cp } = state;
+  const S = cp.servers.length;
+  const U = cp.units.length;
+  const members: number[][] = Array.from({ length: S }, () => []);
+  for (let u = 0; u < U; u++) members[state.unitServer[u]].push(u);
+  let improved = false;
+  for (let a = 0; a < S; a++) {
+    if (members[a].length < 2) continue;
+    // Candidate groups: per layer on a, the units that use it; plus all of a.
+    const groups = new Map<string, number[]>();
+    groups.set('all', members[a]);
+    for (const u of members[a]) {
+      for (const l of cp.units[u].layers) {
+        const key = String(l);
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key)!.push(u);
+      }
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2 || group.length === members[a].length && group !== members[a]) continue;
+      if (deadline.expired()) return improved;
+      if (group.some((u) => state.unitServer[u] !== a)) continue; // moved earlier this pass
+      const before = state.cost;
+      for (const u of group) state.remove(u);
+      let moved = -1;
+      for (let b = 0; b < S && moved < 0; b++) {
+        if (b === a || (!hot[a] && !hot[b])) continue;
+        let placed = 0;
+        for (const u of group) {
+          if (!state.canPlace(u, b)) break;
+          state.place(u, b);
+          placed++;
+        }
+        if (placed === group.length && state.cost < before - 0.5) moved = b;
+        else for (let k = placed - 1; k >= 0; k--) state.remove(group[k]);
+      }
+      if (moved < 0) for (const u of group) state.place(u, a);
+      else {
+        improved = true;
+        hot[moved] = 1;
+      }
+    }
+  }
+  return improved;
+}
+
+function sameLayers(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }

@@ -5,7 +5,8 @@ import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } fro
 import { largestFirstOrder } from './construct-greedy';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
 import { improveLocally } from './improve-locally';
-import { runGreedySearch } from './run-greedy-search';
+import { greedyBudgetSec } from './solve-greedy';
+import { iterateLocalSearch, runGreedySearch } from './run-greedy-search';
 import { boundToBytes } from './solve-exact';
 
 const MAX_ROUNDS = 40;
@@ -49,6 +50,11 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
         ctx.report({ phase: 'rounding', incumbentCost: best.cost, bound: lowerBound });
       }
     }
+  }
+  if (best) {
+    // Improve the best rounding further by kicks and descents (same budget as greedy).
+    const budget = deadline.sub(greedyBudgetSec(cp.units.length, cp.servers.length));
+    best = iterateLocalSearch(best, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }));
   }
   if (!best && !deadline.expired()) {
     best = runGreedySearch(cp, deadline.sub(1), ctx.random);
