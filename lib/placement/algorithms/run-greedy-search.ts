@@ -20,9 +20,8 @@ export function runGreedySearch(
 ): PlacementState | null {
   const base = largestFirstOrder(cp);
   let best: PlacementState | null = null;
-  for (let attempt = 0; attempt < 5 && !best; attempt++) {
+  for (let attempt = 0; attempt < 5 && !best && (attempt === 0 || !deadline.expired()); attempt++) {
     best = constructGreedy(cp, attempt === 0 ? base : perturbOrder(base, random));
-    if (deadline.expired() && attempt > 0) break;
   }
   if (!best) return null;
   improveLocally(best, deadline, random);
