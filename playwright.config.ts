@@ -1,9 +1,21 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { holdExclusiveLock } from './lib/ops/hold-exclusive-lock';
 
 // Playwright drives Debian's Chromium (`apt-get install chromium`), or the browser named by
 // PLAYWRIGHT_CHROMIUM_EXECUTABLE; Playwright's own browser download cannot work offline.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT || 3100);
+
+// One browser-test run at a time on a machine: they share the production build in .next and
+// the port. The main process takes the lock; its workers inherit the marker and skip it.
+if (!process.env.EDGESTACK_E2E_LOCK_HELD) {
+  holdExclusiveLock(path.join(os.tmpdir(), `edgestack-e2e-${port}.lock`), {
+    onWait: (pid) => process.stderr.write(`[edgestack] another browser-test run (pid ${pid}) is using port ${port} and .next; waiting for it…\n`),
+  });
+  process.env.EDGESTACK_E2E_LOCK_HELD = '1';
+}
 
 export default defineConfig({
   testDir: 'e2e',

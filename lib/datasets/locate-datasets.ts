@@ -7,7 +7,7 @@ import path from 'node:path';
  * otherwise the first `shared/datasets` found walking up from the working directory, so a clone
  * anywhere under the workspace finds them; `/work/shared/datasets` is the last resort.
  */
-export function locateDatasets(env: NodeJS.ProcessEnv = process.env, from: string = process.cwd()): string {
+export function locateDatasets(env: Record<string, string | undefined> = process.env, from: string = process.cwd()): string {
   if (env.EDGESTACK_DATASETS) return path.resolve(env.EDGESTACK_DATASETS);
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'shared', 'datasets');

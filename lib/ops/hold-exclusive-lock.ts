@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Blocks until this process holds `file` (a pid lock), then keeps it until the process exits.
+ * The browser tests share one production build (.next) and one port; two test runs at once
+ * would rebuild the app under each other's server, so runs take turns.
+ */
+export function holdExclusiveLock(file: string, { timeoutMs = 30 * 60_000, onWait }: { timeoutMs?: number; onWait?: (holder: number) => void } = {}): void {
+  const deadline = Date.now() + timeoutMs;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  let announced = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => {
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          // Already gone.
+        }
+      });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(fs.readFileSync(file, 'utf8')) || 0;
+    if (!holder || !isAlive(holder)) {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${file} (held by pid ${holder}).`);
+    if (!announced) onWait?.(holder);
+    announced = true;
+    Atomics.wait(sleeper, 0, 0, 1000);
+  }
+}
