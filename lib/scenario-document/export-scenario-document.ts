@@ -12,7 +12,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
   const scenario = await db.scenario.findUnique({ where: { id: scenarioId } });
   if (!scenario) throw new DomainError('NOT_FOUND', 'This scenario no longer exists.');
   const where = { scenarioId };
-  const [sites, servers, nodes, links, vnfs, registries, layers, images, services, dependencies, controllers, policies, runs] =
+  const [sites, servers, nodes, links, vnfs, registries, layers, images, services, dependencies, controllers, policies, runs, experiments] =
     await Promise.all([
       db.site.findMany({ where }),
       db.edgeServer.findMany({ where, include: { site: true, cachedLayers: { include: { layer: true } } } }),
@@ -40,6 +40,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
         include: { assignments: { include: { service: true, edgeServer: true } } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }),
+      db.experimentRun.findMany({ where: { scenarioId, status: { in: ['done', 'cancelled', 'error'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     ]);
 
   const endpoint = (server: { name: string } | null, node: { name: string } | null) =>
@@ -108,6 +109,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
         manifestDigest: i.manifestDigest,
         registry: i.registry?.name ?? null,
         layers: i.layers.map((il) => il.layer.digest),
+        declaredSizeBytes: num(i.declaredSizeBytes),
       })),
     services: services.map((s) => ({
       name: s.name,
@@ -147,6 +149,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       engine: r.engine,
       objective: r.objective as 'storage' | 'download',
       timeLimitSec: r.timeLimitSec,
+      seed: r.seed,
       status: r.status as ScenarioDocument['placementRuns'][number]['status'],
       costBytes: num(r.costBytes),
       lowerBoundBytes: num(r.lowerBoundBytes),
@@ -159,6 +162,19 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       startedAt: r.startedAt?.toISOString() ?? null,
       finishedAt: r.finishedAt?.toISOString() ?? null,
       assignments: r.assignments.map((a) => ({ service: a.service.name, replica: a.replica, edgeServer: a.edgeServer.name })),
+    })),
+    experimentRuns: experiments.map((e) => ({
+      figure: e.figure as 'containers' | 'capacity',
+      source: e.source as 'synthetic' | 'scenario',
+      params: e.params as Record<string, unknown>,
+      status: e.status as 'done' | 'cancelled' | 'error',
+      pointsDone: e.pointsDone,
+      pointsTotal: e.pointsTotal,
+      points: e.points as Record<string, unknown>[],
+      message: e.message,
+      createdAt: e.createdAt.toISOString(),
+      startedAt: e.startedAt?.toISOString() ?? null,
+      finishedAt: e.finishedAt?.toISOString() ?? null,
     })),
     appliedRun: appliedIndex >= 0 ? appliedIndex : null,
   });

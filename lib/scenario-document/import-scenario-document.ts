@@ -167,6 +167,7 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
       tag: i.tag,
       arch: i.arch,
       manifestDigest: i.manifestDigest,
+      declaredSizeBytes: i.declaredSizeBytes === null ? null : BigInt(i.declaredSizeBytes),
     })),
   });
   await tx.imageLayer.createMany({
@@ -223,6 +224,7 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
         engine: r.engine,
         objective: r.objective,
         timeLimitSec: r.timeLimitSec,
+        seed: r.seed,
         status: r.status,
         costBytes: big(r.costBytes),
         lowerBoundBytes: big(r.lowerBoundBytes),
@@ -240,6 +242,22 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
       data: r.assignments.map((a) => ({ runId, serviceId: serviceIds.get(a.service)!, replica: a.replica, edgeServerId: serverIds.get(a.edgeServer)! })),
     });
   }
+  await tx.experimentRun.createMany({
+    data: doc.experimentRuns.map((e) => ({
+      scenarioId,
+      figure: e.figure,
+      source: e.source,
+      params: e.params as Prisma.InputJsonValue,
+      status: e.status,
+      pointsDone: e.pointsDone,
+      pointsTotal: e.pointsTotal,
+      points: e.points as Prisma.InputJsonValue,
+      message: e.message,
+      createdAt: new Date(e.createdAt),
+      startedAt: e.startedAt ? new Date(e.startedAt) : null,
+      finishedAt: e.finishedAt ? new Date(e.finishedAt) : null,
+    })),
+  });
   if (doc.appliedRun !== null) {
     await tx.scenario.update({ where: { id: scenarioId }, data: { appliedRunId: runIds[doc.appliedRun] } });
   }

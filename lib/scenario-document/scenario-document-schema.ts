@@ -109,6 +109,8 @@ export const scenarioDocumentSchema = z
           manifestDigest: digest.nullable().default(null),
           registry: name.nullable().default(null),
           layers: z.array(digest),
+          /** Planner-declared size of an image without layer data; null when unknown. */
+          declaredSizeBytes: bytes.nullable().default(null),
         }),
       )
       .default([]),
@@ -166,6 +168,7 @@ export const scenarioDocumentSchema = z
           engine: z.string().min(1).max(40),
           objective: z.enum(['storage', 'download']),
           timeLimitSec: z.number().positive().finite(),
+          seed: z.number().int().default(1),
           status: z.enum(FINISHED_RUN_STATUSES),
           costBytes: bytes.nullable(),
           lowerBoundBytes: bytes.nullable(),
@@ -178,6 +181,23 @@ export const scenarioDocumentSchema = z
           startedAt: z.iso.datetime().nullable(),
           finishedAt: z.iso.datetime().nullable(),
           assignments: z.array(z.object({ service: name, replica: z.number().int().nonnegative(), edgeServer: name })),
+        }),
+      )
+      .default([]),
+    experimentRuns: z
+      .array(
+        z.object({
+          figure: z.enum(['containers', 'capacity']),
+          source: z.enum(['synthetic', 'scenario']),
+          params: z.record(z.string(), z.unknown()),
+          status: z.enum(['done', 'cancelled', 'error']),
+          pointsDone: z.number().int().nonnegative(),
+          pointsTotal: z.number().int().nonnegative(),
+          points: z.array(z.record(z.string(), z.unknown())),
+          message: z.string().nullable(),
+          createdAt: z.iso.datetime(),
+          startedAt: z.iso.datetime().nullable(),
+          finishedAt: z.iso.datetime().nullable(),
         }),
       )
       .default([]),

@@ -23,6 +23,7 @@ function demoWithRun(): ScenarioDocument {
     engine: 'auto',
     objective: 'storage',
     timeLimitSec: 30,
+    seed: 7,
     status: 'feasible',
     costBytes: 123_456_789_012,
     lowerBoundBytes: 120_000_000_000,
@@ -40,6 +41,22 @@ function demoWithRun(): ScenarioDocument {
     ],
   });
   doc.appliedRun = 0;
+  doc.experimentRuns.push({
+    figure: 'containers',
+    source: 'synthetic',
+    params: { servers: 10, containers: [10, 20], seed: 3, algorithms: ['greedy'], timeLimitSec: 5 },
+    status: 'done',
+    pointsDone: 2,
+    pointsTotal: 2,
+    points: [
+      { x: 10, algorithm: 'greedy', cost: 1000, status: 'feasible' },
+      { x: 20, algorithm: 'greedy', cost: 1800, status: 'feasible' },
+    ],
+    message: null,
+    createdAt: '2026-11-02T10:00:00.000Z',
+    startedAt: '2026-11-02T10:00:00.500Z',
+    finishedAt: '2026-11-02T10:00:09.000Z',
+  });
   return doc;
 }
 
