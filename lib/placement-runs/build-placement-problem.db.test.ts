@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { seedDemoScenario } from '@/lib/demo/seed-demo-scenario';
+import { buildPlacementProblem, describeBuildFailure } from './build-placement-problem';
+
+let db: TestDatabase;
+let demoId: string;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  demoId = (await seedDemoScenario(db.prisma))!.id;
+});
+afterAll(async () => db?.drop());
+
+test('the demo becomes the problem a planner would write by hand', async () => {
+  const built = await buildPlacementProblem(db.prisma, demoId);
+  if (!built.ok) throw new Error(describeBuildFailure(built));
+  const { problem } = built;
+  // 13 services: 3+2+2+2+2+1+2+2+2+2+1+1+3 replicas.
+  expect(problem.containers).toHaveLength(25);
+  expect(problem.servers).toHaveLength(15);
+  expect(problem.containers.map((c) => c.id)).toContain('frontend-2');
+  const gpu = problem.servers.find((s) => s.id === 'co-gpu-1')!;
+  expect(gpu).toMatchObject({ site: 'Central Office', cpu: 24, memory: 192 * 1024, storage: 1920e9, bandwidth: 25_000, arch: 'amd64', accelerators: ['gpu'] });
+  expect(problem.servers.find((s) => s.id === 'campus-edge-1')!.cachedLayers).toHaveLength(4);
+  const recommender = problem.containers.find((c) => c.id === 'recommender-0')!;
+  expect(recommender).toMatchObject({ cpu: 4, memory: 8192, bandwidth: 100, accelerator: 'gpu', image: 'metro/recommender:3.1.0' });
+  // debian slim, three python layers, CUDA, cuDNN, torch, the model: base first.
+  expect(recommender.layers).toHaveLength(8);
+  expect(problem.containers.find((c) => c.id === 'telemetry-collector-0')!.arch).toBe('arm64');
+  // Only layers somebody uses or caches are listed, each once.
+  const used = new Set([...problem.containers.flatMap((c) => c.layers), ...problem.servers.flatMap((s) => s.cachedLayers ?? [])]);
+  expect(problem.layers.map((l) => l.digest).sort()).toEqual([...used].sort());
+  // Policies over services become policies over their replicas.
+  expect(problem.policies).toContainEqual({ type: 'anti-affinity', containers: ['frontend-0', 'frontend-1', 'frontend-2'] });
+  expect(problem.policies).toContainEqual({ type: 'spread', containers: ['api-gateway-0', 'api-gateway-1'] });
+  expect(problem.policies).toContainEqual({ type: 'pin', container: 'orders-db-0', servers: ['co-compute-1', 'co-compute-2'] });
+  const cap = problem.policies.find((p) => p.type === 'max-utilisation')!;
+  expect(cap).toMatchObject({ fraction: 0.85 });
+  expect(built.origins['frontend-2']).toMatchObject({ service: 'frontend', replica: 2 });
+});
+
+test('a service without layer data blocks the build with its name', async () => {
+  const scenario = await db.prisma.scenario.create({ data: { name: 'Missing layers' } });
+  await db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: 'e1', cpuCores: 4, memoryMiB: 4096, storageBytes: 10n ** 10n, bandwidthMbps: 1000 } });
+  await db.prisma.service.create({ data: { scenarioId: scenario.id, name: 'mystery', imageRef: 'acme/mystery:1', cpuCores: 1, memoryMiB: 128 } });
+  const built = await buildPlacementProblem(db.prisma, scenario.id);
+  expect(built).toEqual({ ok: false, reason: 'missing-layer-data', services: [{ name: 'mystery', imageRef: 'acme/mystery:1' }] });
+  if (!built.ok) expect(describeBuildFailure(built)).toMatch(/mystery \(acme\/mystery:1\).*never counts an image as zero bytes/);
+});

@@ -1,0 +1,126 @@
+import type { Db } from '@/lib/db';
+import { policyTypeFromDb } from '@/lib/model/vocabulary';
+import { parsePlacementProblem, type ProblemError } from '@/lib/placement/problem-schema';
+import type { Objective, PlacementProblem, Policy } from '@/lib/placement/types';
+
+/** Where each container of the problem came from, to map a result back to the scenario. */
+export type ContainerOrigin = { serviceId: string; service: string; replica: number };
+
+export type BuiltProblem =
+  | { ok: true; problem: PlacementProblem; origins: Record<string, ContainerOrigin>; edgeServerIds: Record<string, string> }
+  | { ok: false; reason: 'missing-layer-data'; services: { name: string; imageRef: string }[] }
+  | { ok: false; reason: 'no-edge-servers' }
+  | { ok: false; reason: 'invalid'; errors: ProblemError[] };
+
+/** `web-0`, `web-1`…: the name Kubernetes would give replica `r` of a StatefulSet. */
+export function containerIdOf(service: string, replica: number): string {
+  return `${service}-${replica}`;
+}
+
+/**
+ * The scenario as a PlacementProblem (spec/placement-v1.md): every replica of every service is a
+ * container with its image's layers; edge servers keep their site, capacities, arch,
+ * accelerators and cached layers; scenario policies over services become policies over their
+ * replicas. A service whose image has no layer data blocks the build: counting it as zero bytes
+ * would make every answer look better than it is.
+ */
+export async function buildPlacementProblem(db: Db, scenarioId: string, objective: Objective = 'storage'): Promise<BuiltProblem> {
+  const [servers, services, policies, layers] = await Promise.all([
+    db.edgeServer.findMany({
+      where: { scenarioId },
+      orderBy: { name: 'asc' },
+      include: { site: { select: { name: true } }, cachedLayers: { include: { layer: { select: { digest: true } } } } },
+    }),
+    db.service.findMany({
+      where: { scenarioId },
+      orderBy: { name: 'asc' },
+      include: { image: { include: { layers: { orderBy: { position: 'asc' }, include: { layer: { select: { digest: true } } } } } } },
+    }),
+    db.policy.findMany({
+      where: { scenarioId },
+      orderBy: { name: 'asc' },
+      include: { services: { include: { service: { select: { name: true, replicas: true } } } }, edgeServers: { include: { edgeServer: { select: { name: true } } } } },
+    }),
+    db.layer.findMany({ where: { scenarioId }, select: { digest: true, sizeBytes: true } }),
+  ]);
+
+  const missing = services.filter((s) => s.replicas > 0 && (!s.image || s.image.layers.length === 0));
+  if (missing.length > 0) {
+    return { ok: false, reason: 'missing-layer-data', services: missing.map((s) => ({ name: s.name, imageRef: s.imageRef })) };
+  }
+  if (servers.length === 0) return { ok: false, reason: 'no-edge-servers' };
+
+  const origins: Record<string, ContainerOrigin> = {};
+  const containers: PlacementProblem['containers'] = [];
+  const used = new Set<string>();
+  for (const service of services) {
+    const digests = service.image!.layers.map((l) => l.layer.digest);
+    for (let replica = 0; replica < service.replicas; replica += 1) {
+      const id = containerIdOf(service.name, replica);
+      origins[id] = { serviceId: service.id, service: service.name, replica };
+      containers.push({
+        id,
+        image: service.imageRef,
+        layers: digests,
+        cpu: service.cpuCores,
+        memory: service.memoryMiB,
+        bandwidth: service.bandwidthMbps,
+        ...(service.arch ? { arch: service.arch } : {}),
+        ...(service.accelerator ? { accelerator: service.accelerator } : {}),
+      });
+      digests.forEach((d) => used.add(d));
+    }
+  }
+  for (const server of servers) server.cachedLayers.forEach((c) => used.add(c.layer.digest));
+
+  const replicasOf = (list: { service: { name: string; replicas: number } }[]) =>
+    list.flatMap(({ service }) => Array.from({ length: service.replicas }, (_, r) => containerIdOf(service.name, r)));
+  const problemPolicies: Policy[] = [];
+  for (const policy of policies) {
+    const type = policyTypeFromDb(policy.type);
+    const members = replicasOf(policy.services);
+    const edgeServerNames = policy.edgeServers.map((e) => e.edgeServer.name).sort();
+    if (type === 'max-utilisation') {
+      problemPolicies.push({ type, fraction: policy.fraction ?? 1, ...(edgeServerNames.length ? { servers: edgeServerNames } : {}) });
+    } else if (type === 'pin') {
+      for (const container of members) problemPolicies.push({ type, container, servers: edgeServerNames });
+    } else if (members.length >= 2) {
+      // With fewer than two replicas the relation constrains nothing.
+      problemPolicies.push({ type, containers: members });
+    }
+  }
+
+  const problem = {
+    version: 1 as const,
+    objective,
+    layers: layers.filter((l) => used.has(l.digest)).sort((a, b) => (a.digest < b.digest ? -1 : 1)).map((l) => ({ digest: l.digest, size: Number(l.sizeBytes) })),
+    servers: servers.map((s) => ({
+      id: s.name,
+      ...(s.site ? { site: s.site.name } : {}),
+      storage: Number(s.storageBytes),
+      cpu: s.cpuCores,
+      memory: s.memoryMiB,
+      bandwidth: s.bandwidthMbps,
+      arch: s.arch,
+      accelerators: s.accelerators,
+      cachedLayers: s.cachedLayers.map((c) => c.layer.digest).sort(),
+    })),
+    containers,
+    policies: problemPolicies,
+  };
+  const parsed = parsePlacementProblem(problem);
+  if (!parsed.ok) return { ok: false, reason: 'invalid', errors: parsed.errors };
+  return { ok: true, problem: parsed.problem, origins, edgeServerIds: Object.fromEntries(servers.map((s) => [s.name, s.id])) };
+}
+
+/** The sentence a person reads when a problem cannot be built. */
+export function describeBuildFailure(built: Exclude<BuiltProblem, { ok: true }>): string {
+  switch (built.reason) {
+    case 'missing-layer-data':
+      return `No layer data for the image of ${built.services.map((s) => `${s.name} (${s.imageRef})`).join(', ')}. Import its image manifest so its layers are known; placement never counts an image as zero bytes.`;
+    case 'no-edge-servers':
+      return 'This scenario has no edge servers to place containers on.';
+    case 'invalid':
+      return `The scenario does not make a valid placement problem: ${built.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+  }
+}

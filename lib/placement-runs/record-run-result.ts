@@ -1,0 +1,56 @@
+import type { Db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { PlacementResult } from '@/lib/placement/types';
+import { statusToDb } from './placement-run-schema';
+
+const big = (value: number | null | undefined) => (value === null || value === undefined ? null : BigInt(Math.round(value)));
+
+/**
+ * Stores a finished run: the result as the engine returned it, its figures, and one Assignment
+ * per replica — in one transaction, so a run is never "done" without its assignments. Container
+ * and server names are resolved against the scenario as it is now; if something the run placed
+ * was deleted meanwhile, the run is stored as an error saying so.
+ */
+export async function recordRunResult(db: Db, runId: string, result: PlacementResult): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const run = await tx.placementRun.findUniqueOrThrow({ where: { id: runId }, select: { scenarioId: true } });
+    let status = statusToDb(result.status);
+    let message = result.message ?? null;
+    const assignments: Prisma.AssignmentCreateManyInput[] = [];
+    if (result.assignment && (result.status === 'optimal' || result.status === 'feasible')) {
+      const [services, servers] = await Promise.all([
+        tx.service.findMany({ where: { scenarioId: run.scenarioId }, select: { id: true, name: true } }),
+        tx.edgeServer.findMany({ where: { scenarioId: run.scenarioId }, select: { id: true, name: true } }),
+      ]);
+      const serviceIds = new Map(services.map((s) => [s.name, s.id]));
+      const serverIds = new Map(servers.map((s) => [s.name, s.id]));
+      const lost: string[] = [];
+      for (const [container, server] of Object.entries(result.assignment)) {
+        const match = /^(.*)-(\d+)$/.exec(container);
+        const serviceId = match ? serviceIds.get(match[1]) : undefined;
+        const edgeServerId = serverIds.get(server);
+        if (!match || !serviceId || !edgeServerId) lost.push(!serviceId ? container : server);
+        else assignments.push({ runId, serviceId, replica: Number(match[2]), edgeServerId });
+      }
+      if (lost.length > 0) {
+        status = 'error';
+        message = `The scenario changed while this run was solving: ${[...new Set(lost)].slice(0, 5).join(', ')} no longer exist. Start a new run.`;
+        assignments.length = 0;
+      }
+    }
+    await tx.placementRun.update({
+      where: { id: runId },
+      data: {
+        status,
+        message,
+        costBytes: big(result.cost),
+        lowerBoundBytes: big(result.lowerBound),
+        noSharingBytes: big(result.noSharingCost),
+        elapsedMs: Math.round(result.elapsedMs),
+        result: result as unknown as Prisma.InputJsonValue,
+        finishedAt: new Date(),
+      },
+    });
+    if (assignments.length) await tx.assignment.createMany({ data: assignments });
+  });
+}
