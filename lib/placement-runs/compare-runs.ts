@@ -1,0 +1,41 @@
+import type { RunSummary } from './list-placement-runs';
+
+export type ComparisonRow = {
+  run: RunSummary;
+  /** 1 − cost / noSharingCost */
+  savingVsNoSharing: number | null;
+  /** 1 − cost / cost of the kube-default run compared alongside */
+  savingVsKube: number | null;
+  /** (cost − lower bound) / cost: how far from proved optimal, at most */
+  gap: number | null;
+};
+
+const FINISHED_WITH_ANSWER = new Set(['optimal', 'feasible']);
+
+/**
+ * The comparison table: the latest finished run of each algorithm (or the runs given), with
+ * what layer sharing saves against the paper's no-sharing baseline and against what a stock
+ * Kubernetes scheduler would do.
+ */
+export function compareRuns(runs: RunSummary[]): ComparisonRow[] {
+  const latest = new Map<string, RunSummary>();
+  for (const run of runs) {
+    if (run.status === 'queued' || run.status === 'running') continue;
+    const seen = latest.get(run.algorithm);
+    if (!seen || seen.createdAt < run.createdAt) latest.set(run.algorithm, run);
+  }
+  const chosen = [...latest.values()];
+  const kube = chosen.find((r) => r.algorithm === 'kube-default' && FINISHED_WITH_ANSWER.has(r.status));
+  const order = ['exact', 'relax', 'greedy', 'kube-default', 'no-sharing'];
+  return chosen
+    .sort((a, b) => order.indexOf(a.algorithm) - order.indexOf(b.algorithm))
+    .map((run) => {
+      const cost = FINISHED_WITH_ANSWER.has(run.status) ? run.costBytes : null;
+      return {
+        run,
+        savingVsNoSharing: cost !== null && run.noSharingBytes ? 1 - cost / run.noSharingBytes : null,
+        savingVsKube: cost !== null && kube?.costBytes && run.algorithm !== 'kube-default' ? 1 - cost / kube.costBytes : null,
+        gap: cost !== null && run.lowerBoundBytes !== null && cost > 0 ? Math.max(0, (cost - run.lowerBoundBytes) / cost) : null,
+      };
+    });
+}
