@@ -20,6 +20,8 @@ export type ModelOptions = {
    * tighter in the LP than y(l,j) ≥ x(u,j) alone when capacities bind.
    */
   capacityLinking?: boolean;
+  /** with capacityLinking: Σ_j y(l,j) ≥ the fewest servers that can host all users of l */
+  layerCover?: boolean;
   /** declare y(l,j) integer too (it is integral at the optimum anyway; this changes branching) */
   integerLayers?: boolean;
   /** order interchangeable servers (same capacities, caches and eligibility) by their load */
@@ -172,10 +174,44 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
           if (total > cap && entries.length > 1) addRow(-Infinity, 0, [...entries, [y, -cap]]);
         }
       }
+      if (options.layerCover) {
+        // Integer rounding of the same idea: copies of l ≥ the fewest servers that can hold
+        // every user of l (largest servers first), which the LP alone only sees fractionally.
+        let copies = 1;
+        // A server where l costs nothing has no y(l,j) but still hosts users: no cover then.
+        const free = users[l].some((u) => cp.servers.some((_, j) => xCol[u * S + j] >= 0 && yCol[l * S + j] < 0));
+        for (const r of free ? [] : resources) {
+          const demand = users[l].reduce((sum, u) => sum + cp.units[u][r], 0);
+          const caps = cp.servers.map((s, j) => (yCol[l * S + j] >= 0 ? s[r] : 0)).sort((a, b) => b - a);
+          let k = 0, covered = 0;
+          while (k < caps.length && covered < demand - 1e-9) covered += caps[k++];
+          copies = Math.max(copies, k);
+        }
+        const entries: [number, number][] = [];
+        for (let j = 0; j < S; j++) if (yCol[l * S + j] >= 0) entries.push([yCol[l * S + j], 1]);
+        if (copies > 1) addRow(copies, Infinity, entries);
+      }
     }
   }
 
   if (options.noSharing) cost.fill(0);
+  if (options.symmetryBreaking) {
+    for (const members of interchangeableServers(cp)) {
+      // Order each class by its lowest-numbered unit: unit u may open member t only if some
+      // unit v < u sits on member t-1. Any placement can be relabelled to satisfy this.
+      for (let t = 1; t < members.length; t++) {
+        const here = members[t], prev = members[t - 1];
+        for (let u = 0; u < U; u++) {
+          const x = xCol[u * S + here];
+          if (x < 0) continue;
+          const entries: [number, number][] = [[x, 1]];
+          for (let v = 0; v < u; v++) if (xCol[v * S + prev] >= 0) entries.push([xCol[v * S + prev], -1]);
+          addRow(-Infinity, 0, entries);
+        }
+      }
+    }
+  }
+
   const n = cost.length;
   return {
     milp: {
@@ -226,4 +262,40 @@ export function columnsToUnitServers(model: PlacementModel, cp: CompiledProblem,
     unitServer[u] = best;
   }
   return unitServer;
+}
+
+/**
+ * Classes of servers that no constraint tells apart: same capacities, cache, eligibility for
+ * every unit, and the same site where spread policies make sites matter.
+ */
+export function interchangeableServers(cp: CompiledProblem): number[][] {
+  const sitesMatter = cp.conflictGroups.some((g) => g.kind === 'site');
+  const classes = new Map<string, number[]>();
+  cp.servers.forEach((s, j) => {
+    let key = `${s.cpu}|${s.memory}|${s.bandwidth}|${s.storage}|${sitesMatter ? s.site : ''}|`;
+    for (let l = 0; l < s.cached.length; l++) if (s.cached[l]) key += `${l},`;
+    key += '|';
+    for (const unit of cp.units) key += unit.eligible[j];
+    if (!classes.has(key)) classes.set(key, []);
+    classes.get(key)!.push(j);
+  });
+  return [...classes.values()].filter((members) => members.length > 1);
+}
+
+/** Relabels servers inside each interchangeable class so the placement obeys the class order. */
+export function orderInterchangeableServers(cp: CompiledProblem, unitServer: Int32Array): Int32Array {
+  const relabelled = Int32Array.from(unitServer);
+  for (const members of interchangeableServers(cp)) {
+    const firstUnit = (j: number) => {
+      for (let u = 0; u < unitServer.length; u++) if (unitServer[u] === j) return u;
+      return Infinity;
+    };
+    const sorted = [...members].sort((a, b) => firstUnit(a) - firstUnit(b) || a - b);
+    const target = new Map(sorted.map((j, t) => [j, members[t]]));
+    for (let u = 0; u < unitServer.length; u++) {
+      const to = target.get(unitServer[u]);
+      if (to !== undefined) relabelled[u] = to;
+    }
+  }
+  return relabelled;
 }

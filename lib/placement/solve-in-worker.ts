@@ -20,7 +20,7 @@ export type WorkerSolveOptions = SolveOptions & {
 };
 
 export function defaultWorkerEntry(): string {
-  return process.env.EDGESTACK_PLACEMENT_WORKER ?? path.join(process.cwd(), 'lib/placement/worker-entry.mjs');
+  return process.env.EDGESTACK_PLACEMENT_WORKER ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib/placement/worker-entry.mjs');
 }
 
 /**
@@ -45,7 +45,7 @@ export function solveInWorker(problem: PlacementProblem, options: WorkerSolveOpt
   });
 
   if (options.signal?.aborted) return Promise.resolve(failed('cancelled'));
-  if (!existsSync(entry)) return Promise.resolve(failed('error', `placement worker not found at ${entry}`));
+  if (!existsSync(/*turbopackIgnore: true*/ entry)) return Promise.resolve(failed('error', `placement worker not found at ${entry}`));
 
   return new Promise<PlacementResult>((resolve) => {
     const stopBuffer = new SharedArrayBuffer(4);
@@ -53,7 +53,7 @@ export function solveInWorker(problem: PlacementProblem, options: WorkerSolveOpt
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
 
-    const worker = new Worker(entry, {
+    const worker = new Worker(/*turbopackIgnore: true*/ entry, {
       resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb ?? 4096 },
       stdout: false,
       stderr: false,

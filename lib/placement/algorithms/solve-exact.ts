@@ -2,6 +2,7 @@ import {
   BYTES_PER_UNIT,
   buildPlacementModel,
   columnsToUnitServers,
+  orderInterchangeableServers,
   placementToColumns,
 } from '../build-placement-model';
 import type { CompiledProblem } from '../compile-problem';
@@ -9,7 +10,7 @@ import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { runGreedySearch } from './run-greedy-search';
 
-export type ExactOptions = { capacityLinking?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean };
+export type ExactOptions = { capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean };
 
 /** A solver bound in model units to bytes, rounded down with room for the solver's tolerances. */
 export function boundToBytes(bound: number | null): number | null {
@@ -37,6 +38,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const { cp, deadline } = ctx;
   if (cp.infeasibleReason) return { status: 'infeasible', message: cp.infeasibleReason };
   const warmStart = options.warmStart ?? true;
+  const symmetryBreaking = options.symmetryBreaking ?? false;
 
   let incumbent: PlacementState | null = null;
   if (warmStart) {
@@ -52,8 +54,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const engine = await ctx.engine();
   const model = buildPlacementModel(cp, {
     capacityLinking: options.capacityLinking ?? true,
+    layerCover: options.layerCover ?? true,
     integerLayers: options.integerLayers ?? false,
-    symmetryBreaking: options.symmetryBreaking ?? false,
+    symmetryBreaking,
   });
   let lowerBound: number | null = null;
 
@@ -65,6 +68,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     ctx.report({ bound: lowerBound, incumbentCost: incumbent?.cost ?? null, phase: 'LP relaxation' });
   }
 
+  if (incumbent && symmetryBreaking) {
+    incumbent = stateFromUnitServers(cp, orderInterchangeableServers(cp, incumbent.unitServer)) ?? incumbent;
+  }
   ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
   const outcome = engine.solve(model.milp, {
     timeLimitSec: deadline.remainingSec(),

@@ -22,7 +22,7 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   const { cp, deadline } = ctx;
   if (cp.infeasibleReason) return { status: 'no-solution', message: cp.infeasibleReason };
   const engine = await ctx.engine();
-  const model = buildPlacementModel(cp, { capacityLinking: true });
+  const model = buildPlacementModel(cp, { capacityLinking: true, layerCover: true });
   ctx.report({ phase: 'LP relaxation' });
   const lp = engine.solve(model.milp, {
     relax: true,
