@@ -1,4 +1,7 @@
+import { runExportCommand } from './export-command';
+import { runImportCommand } from './import-command';
 import { runPlacementCommand } from './placement-command';
+import { runScenariosCommand } from './scenarios-command';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -19,6 +22,9 @@ export const processIo: CliIo = {
 const usage = `usage: edgestack <command> …
   placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing] [--engine auto|glpk|highs] [--time-limit SECONDS]
   placement generate --servers S --containers N --seed K [--capacity-scale F] [--from-images FILE]
+  import topology|images|services|sites|nodes FILE --scenario NAME [options]   (edgestack import --help)
+  export scenario|topology|placement NAME                                        (edgestack export --help)
+  scenarios [--json]
 `;
 
 /** Returns the process exit code: 0 success, 2 bad input, 1 unexpected failure. */
@@ -27,6 +33,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   switch (command) {
     case 'placement':
       return runPlacementCommand(rest, io);
+    case 'import':
+      return runImportCommand(rest, io);
+    case 'export':
+      return runExportCommand(rest, io);
+    case 'scenarios':
+      return runScenariosCommand(rest, io);
     case undefined:
     case '--help':
     case 'help':

@@ -1,0 +1,82 @@
+import { parseMappingOption } from '@/lib/importers/csv/column-mapping';
+import { imageOptionsSchema } from '@/lib/importers/images/plan-images-import';
+import { IMPORT_KINDS, type ImportKind } from '@/lib/importers/import-plan';
+import { nodeOptionsSchema } from '@/lib/importers/nodes/plan-nodes-import';
+import { runImport } from '@/lib/importers/plan-import';
+import { serviceOptionsSchema } from '@/lib/importers/services/plan-services-import';
+import { siteOptionsSchema } from '@/lib/importers/sites/plan-sites-import';
+import { summarizeImport } from '@/lib/importers/summarize-import';
+import { topologyOptionsSchema } from '@/lib/importers/topology/plan-topology-import';
+import { camel, kebab, parseFlags, readImportFile, reportFailure, UsageError, withDatabase } from './cli-support';
+import type { CliIo } from './main';
+
+const OPTION_SCHEMAS = {
+  topology: topologyOptionsSchema,
+  images: imageOptionsSchema,
+  services: serviceOptionsSchema,
+  sites: siteOptionsSchema,
+  nodes: nodeOptionsSchema,
+} as const;
+
+function optionNames(kind: ImportKind): string[] {
+  const names = Object.keys(OPTION_SCHEMAS[kind].shape).filter((k) => k !== 'columns').map(kebab);
+  if (kind === 'images') names.splice(names.indexOf('reference'), 1, 'image');
+  if (kind === 'sites' || kind === 'nodes') names.push('map');
+  return names;
+}
+
+export const importUsage = `usage: edgestack import topology|images|services|sites|nodes FILE --scenario NAME [options] [--dry-run]
+  topology  GraphML or Topology Zoo GML; without options every node becomes a network node, every edge a link
+            [--nodes-become network|edge|both] [--node-kind router|switch|…] [--link-bandwidth-mbps N] [--link-latency-ms N]
+            [--parse-bandwidth false] [--geo-latency false] [--server-cpu-cores N] [--server-memory-mib N] [--name-prefix P]
+  images    OCI manifest/index, docker manifest inspect -v output, or a layers.json bulk list
+            [--image REF (for a bare manifest or index)] [--arch amd64|arm64|…] [--snapshot NAME] [--platform OS/ARCH]
+  services  Kubernetes manifests (multi-document YAML) or a docker-compose file
+            [--default-cpu-cores N] [--default-memory-mib N] [--limits-as-requests false]
+  sites     CSV of edge sites [--map name=COL,latitude=COL,longitude=COL,provider=COL,region=COL] [--edge-server-per-site true]
+  nodes     Kubernetes NodeList (yaml or json) or a CSV inventory [--map name=COL,cpu=COL,memory=COL,…] [--default-bandwidth-mbps N]
+The scenario is created if it does not exist. One summary line goes to standard error.
+`;
+
+export async function runImportCommand(argv: string[], io: CliIo): Promise<number> {
+  const [kind, ...rest] = argv;
+  if (kind === undefined || kind === '--help' || kind === 'help') {
+    io.stderr(importUsage);
+    return kind === undefined ? 2 : 0;
+  }
+  let parsed;
+  try {
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown import kind "${kind}" (one of ${IMPORT_KINDS.join(', ')})`);
+    parsed = parseFlags(rest, ['scenario', ...optionNames(kind as ImportKind)], ['dry-run']);
+    if (parsed.positional.length !== 1) throw new UsageError(`import ${kind} takes exactly one FILE`);
+    if (!parsed.values.get('scenario')?.trim()) throw new UsageError('--scenario NAME is required');
+  } catch (error) {
+    const code = reportFailure(io, 'edgestack import', error);
+    io.stderr(importUsage);
+    return code;
+  }
+  const flags = parsed;
+  const file = flags.positional[0];
+  return withDatabase(io, `edgestack import ${kind}`, async (database) => {
+    const content = await readImportFile(file);
+    const options: Record<string, unknown> = {};
+    for (const [name, value] of flags.values) {
+      if (name === 'scenario') continue;
+      if (name === 'map') options.columns = parseMappingOption(value);
+      else if (name === 'image') options.reference = value;
+      else options[camel(name)] = value;
+    }
+    const result = await runImport(
+      database.prisma,
+      { scenarioName: flags.values.get('scenario')!, createIfMissing: true },
+      { kind: kind as ImportKind, content, fileName: file, options },
+      { dryRun: flags.switches.has('dry-run') },
+    );
+    io.stderr(`${file}: ${summarizeImport(result)}\n`);
+    for (const note of result.notes) io.stderr(`  note: ${note}\n`);
+    if (result.imagesWithoutLayerData.length) {
+      io.stderr(`  images without layer data (placement needs their manifests or a declared size): ${result.imagesWithoutLayerData.map((i) => `${i.reference} (${i.arch})`).join(', ')}\n`);
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,59 @@
+import type { LinkMedium, NetworkNodeKind, Tier } from '@/lib/model/vocabulary';
+
+// What an importer decided to write, in the terms of the scenario document (entities refer to
+// each other by name, layers by digest), before the database is touched. One writer
+// (write-import-plan.ts) merges any plan into a scenario in one transaction.
+
+export type EndpointRef = { kind: 'edgeServer' | 'networkNode'; name: string };
+export type ImageKey = { repository: string; tag: string; arch: string };
+
+export type PlannedSite = { name: string; provider?: string; region?: string; latitude: number | null; longitude: number | null };
+export type PlannedEdgeServer = {
+  name: string;
+  site: string | null;
+  tier: Tier;
+  arch: string;
+  cpuCores: number;
+  memoryMiB: number;
+  storageBytes: bigint;
+  bandwidthMbps: number;
+  accelerators: string[];
+  /** Image references found on the machine (Kubernetes `status.images`): their layers are cached. */
+  cachedImageRefs?: string[];
+};
+export type PlannedNetworkNode = { name: string; site: string | null; kind: NetworkNodeKind; latitude: number | null; longitude: number | null; sdnManaged?: boolean };
+export type PlannedLink = { name: string; medium: LinkMedium; bandwidthMbps: number; latencyMs: number; lossPercent?: number; a: EndpointRef; b: EndpointRef };
+export type PlannedLayer = { digest: string; sizeBytes: bigint };
+export type PlannedImage = ImageKey & { manifestDigest: string | null; layers: string[] };
+export type PlannedService = {
+  name: string;
+  imageRef: string;
+  replicas: number;
+  cpuCores: number;
+  memoryMiB: number;
+  arch: string | null;
+  accelerator: string | null;
+};
+export type PlannedDependency = { from: string; to: string };
+
+export type ImportPlan = {
+  sites: PlannedSite[];
+  edgeServers: PlannedEdgeServer[];
+  networkNodes: PlannedNetworkNode[];
+  links: PlannedLink[];
+  layers: PlannedLayer[];
+  images: PlannedImage[];
+  services: PlannedService[];
+  dependencies: PlannedDependency[];
+  /** Things the parser noticed that the planner should know (skipped self-loops, unknown platforms…). */
+  notes: string[];
+  /** Counts the summary reports beyond the entities themselves. */
+  stats: Record<string, number>;
+};
+
+export function emptyPlan(): ImportPlan {
+  return { sites: [], edgeServers: [], networkNodes: [], links: [], layers: [], images: [], services: [], dependencies: [], notes: [], stats: {} };
+}
+
+export const IMPORT_KINDS = ['topology', 'images', 'services', 'sites', 'nodes'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -1,0 +1,84 @@
+import type { Db } from '@/lib/db';
+import { parseCsv, type CsvTable } from './csv/parse-csv';
+import { guessNodeColumns, planNodeCsvImport, planNodeListImport } from './nodes/plan-nodes-import';
+import { bulkListFacets, detectImageFile, parseJsonText, planImagesImport, type BulkListFacets, type ImageFileKind } from './images/plan-images-import';
+import { decodeImportText, importError } from './import-input';
+import type { ImportKind, ImportPlan } from './import-plan';
+import { detectServiceFile, planServicesImport, type ServiceFileKind } from './services/plan-services-import';
+import { guessSiteColumns, planSitesImport } from './sites/plan-sites-import';
+import { parseGml } from './topology/parse-gml';
+import { parseGraphml } from './topology/parse-graphml';
+import { planTopologyImport } from './topology/plan-topology-import';
+import { writeImportPlan, type ImportResult, type ImportTarget } from './write-import-plan';
+import { parseYamlDocuments } from './yaml/parse-yaml-documents';
+
+export type ImportRequest = {
+  kind: ImportKind;
+  /** The file's content (text or bytes); refused above the upload limit. */
+  content: string | Uint8Array;
+  fileName: string;
+  options?: Record<string, unknown>;
+};
+
+/** What the preview shows before anything is written, besides the dry-run counts. */
+export type FileFacts =
+  | { kind: 'topology'; format: 'graphml' | 'gml'; network: string | null; nodes: number; edges: number; nodesWithCoordinates: number }
+  | { kind: 'images'; format: ImageFileKind; facets: BulkListFacets | null }
+  | { kind: 'services'; format: ServiceFileKind; documents: number }
+  | { kind: 'sites'; headers: string[]; columns: Record<string, string | undefined>; sample: string[][]; rows: number }
+  | { kind: 'nodes'; format: 'nodelist'; nodes: number }
+  | { kind: 'nodes'; format: 'csv'; headers: string[]; columns: Record<string, string | undefined>; sample: string[][]; rows: number };
+
+const sample = (t: CsvTable) => t.rows.slice(0, 5).map((r) => r.cells);
+
+/** Parses a file and plans what it becomes; throws a bad-input DomainError naming the line or path. */
+export function planImport(request: ImportRequest): { plan: ImportPlan; facts: FileFacts } {
+  const text = decodeImportText(request.content, request.fileName);
+  const options = request.options ?? {};
+  const ext = request.fileName.toLowerCase().split('.').pop() ?? '';
+  switch (request.kind) {
+    case 'topology': {
+      const gml = ext === 'gml' || (ext !== 'graphml' && ext !== 'xml' && !text.trimStart().startsWith('<'));
+      const graph = gml ? parseGml(text) : parseGraphml(text);
+      return {
+        plan: planTopologyImport(graph, options),
+        facts: { kind: 'topology', format: graph.format, network: graph.name, nodes: graph.nodes.length, edges: graph.edges.length, nodesWithCoordinates: graph.nodes.filter((n) => n.latitude !== null).length },
+      };
+    }
+    case 'images': {
+      const data = parseJsonText(text);
+      const format = detectImageFile(data);
+      return { plan: planImagesImport(data, options), facts: { kind: 'images', format, facets: format === 'bulk-list' ? bulkListFacets(data) : null } };
+    }
+    case 'services': {
+      const docs = parseYamlDocuments(text);
+      return { plan: planServicesImport(docs, options), facts: { kind: 'services', format: detectServiceFile(docs), documents: docs.length } };
+    }
+    case 'sites': {
+      const table = parseCsv(text);
+      const columns = { ...guessSiteColumns(table.headers), ...((options.columns as Record<string, string>) ?? {}) };
+      return { plan: planSitesImport(table, { ...options, columns }), facts: { kind: 'sites', headers: table.headers, columns, sample: sample(table), rows: table.rows.length } };
+    }
+    case 'nodes': {
+      const trimmed = text.trimStart();
+      const structured = ['json', 'yaml', 'yml'].includes(ext) || trimmed.startsWith('{') || trimmed.startsWith('[') || /^(apiVersion|kind|items)\s*:/m.test(text);
+      if (structured) {
+        const docs = parseYamlDocuments(text);
+        const plan = planNodeListImport(docs, options);
+        return { plan, facts: { kind: 'nodes', format: 'nodelist', nodes: plan.edgeServers.length } };
+      }
+      const table = parseCsv(text);
+      const columns = { ...guessNodeColumns(table.headers), ...((options.columns as Record<string, string>) ?? {}) };
+      return { plan: planNodeCsvImport(table, { ...options, columns }), facts: { kind: 'nodes', format: 'csv', headers: table.headers, columns, sample: sample(table), rows: table.rows.length } };
+    }
+    default:
+      throw importError(null, `unknown import kind "${String(request.kind)}"`);
+  }
+}
+
+/** Parse, plan and write (or, with dryRun, rehearse and roll back) in one transaction. */
+export async function runImport(db: Db, target: ImportTarget, request: ImportRequest, options: { dryRun?: boolean } = {}): Promise<ImportResult & { facts: FileFacts }> {
+  const { plan, facts } = planImport(request);
+  const result = await writeImportPlan(db, target, plan, options);
+  return { ...result, facts };
+}
