@@ -1,33 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { EmptyState } from '@/components/ui/empty-state';
+import { ArchitectureEditor } from '@/components/architecture/architecture-editor';
+import { loadArchitecture } from '@/lib/architecture/load-architecture';
+import { getDb } from '@/lib/db';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Architecture' };
 
 export default async function ArchitecturePage() {
-  return withScenario('Architecture', 'Four layers', async (scenario) => (
-    <EmptyState title="The graph editor is not built yet">
-      <p>
-        This page will draw {scenario.name} as one editable graph of its four layers — control, service, network and physical. Until then, each layer is
-        listed on its own page:{' '}
-        <Link className="text-blue-700 underline" href="/controllers">
-          controllers
-        </Link>
-        ,{' '}
-        <Link className="text-blue-700 underline" href="/services">
-          services
-        </Link>
-        ,{' '}
-        <Link className="text-blue-700 underline" href="/network">
-          network
-        </Link>{' '}
-        and{' '}
-        <Link className="text-blue-700 underline" href="/servers">
-          edge servers
-        </Link>
-        .
-      </p>
-    </EmptyState>
-  ));
+  return withScenario('Architecture', 'Four layers', async (scenario) => {
+    const snapshot = await loadArchitecture(await getDb(), scenario.id);
+    // Keyed by scenario and load time: switching scenario or reloading mounts a fresh editor.
+    return <ArchitectureEditor key={`${scenario.id}@${snapshot.loadedAt}`} snapshot={snapshot} />;
+  });
 }

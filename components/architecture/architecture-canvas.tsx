@@ -1,0 +1,239 @@
+'use client';
+
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ViewportPortal,
+  useReactFlow,
+  type Connection,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type OnConnectEnd,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { memo, useCallback, type DragEvent } from 'react';
+import { bandAt } from '@/lib/architecture/bands';
+import { classifyConnection, type ConnectionVerdict, type HandleRole } from '@/lib/architecture/connection-rules';
+import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
+import { BAND_OF, ENTITY_KIND_LABELS, ENTITY_KINDS, dependencyEdgeId, managesEdgeId, parseNodeId, type EntityKind } from '@/lib/architecture/model';
+import { newEntity } from '@/lib/architecture/new-entities';
+import { LAYERS } from '@/lib/model/vocabulary';
+import { EDGE_TYPES, EdgeMarkers } from './edge-types';
+import { useEditor, useEditorStore, type EditorStore } from './editor-store';
+import { MINIMAP_COLOURS, NODE_TYPES } from './node-types';
+
+export const PALETTE_MIME = 'application/x-edgestack-kind';
+
+const BAND_FILL: Record<string, string> = {
+  control: 'rgba(124, 58, 237, 0.06)',
+  service: 'rgba(5, 150, 105, 0.06)',
+  network: 'rgba(2, 132, 199, 0.06)',
+  physical: 'rgba(217, 119, 6, 0.07)',
+};
+const BAND_TEXT: Record<string, string> = { control: '#6d28d9', service: '#047857', network: '#0369a1', physical: '#b45309' };
+
+/** The four labelled bands, drawn in flow coordinates so they pan and zoom with the graph. */
+const Bands = memo(function Bands() {
+  const bands = useEditor((s) => s.bands);
+  const width = bands.maxX - bands.minX;
+  return (
+    <ViewportPortal>
+      {bands.bands.map((b) => (
+        <div
+          key={b.band}
+          data-testid={`band-${b.band}`}
+          data-band-top={b.top}
+          data-band-height={b.height}
+          style={{
+            position: 'absolute',
+            transform: `translate(${bands.minX}px, ${b.top}px)`,
+            width,
+            height: b.height,
+            background: BAND_FILL[b.band],
+            borderTop: '1px solid rgba(100,116,139,0.35)',
+            pointerEvents: 'none',
+            zIndex: -2,
+          }}
+        >
+          <div style={{ position: 'sticky', left: 0, padding: '6px 12px', fontSize: 18, fontWeight: 700, letterSpacing: '0.08em', textTransform: 'uppercase', color: BAND_TEXT[b.band] }}>
+            {LAYERS[b.band]} layer
+          </div>
+        </div>
+      ))}
+    </ViewportPortal>
+  );
+});
+
+function existingRelations(store: EditorStore) {
+  const m = store.getState().model;
+  return {
+    hasDependency: (fromId: string, toId: string) => m.dependencies.has(dependencyEdgeId({ fromId, toId })),
+    hasManages: (controllerId: string, targetKind: Parameters<typeof managesEdgeId>[0]['targetKind'], targetId: string) =>
+      m.manages.has(managesEdgeId({ controllerId, targetKind, targetId })),
+  };
+}
+
+export function judgeConnection(store: EditorStore, c: { source: string | null; target: string | null; sourceHandle?: string | null }): ConnectionVerdict {
+  const s = c.source ? parseNodeId(c.source) : null;
+  const t = c.target ? parseNodeId(c.target) : null;
+  if (!s || !t) return { ok: false, reason: 'Connect two nodes.' };
+  return classifyConnection(s, t, (c.sourceHandle === 'host' ? 'host' : 'edge') as HandleRole, existingRelations(store));
+}
+
+/** Turns a valid connection into the edit that makes it. */
+export function connect(store: EditorStore, verdict: ConnectionVerdict) {
+  if (!verdict.ok) {
+    store.setNotice({ tone: 'error', text: `Not connected: ${verdict.reason}` });
+    return;
+  }
+  const model = store.getState().model;
+  switch (verdict.edgeKind) {
+    case 'link': {
+      const a = model.entities.get(`${verdict.a.kind}:${verdict.a.id}`);
+      const b = model.entities.get(`${verdict.b.kind}:${verdict.b.id}`);
+      let name = `${a?.name ?? 'a'}--${b?.name ?? 'b'}`;
+      for (let i = 2; [...model.links.values()].some((l) => l.name === name); i++) name = `${a?.name}--${b?.name}-${i}`;
+      void store.commit({
+        type: 'create',
+        label: 'add link',
+        edit: {
+          type: 'create',
+          entities: [],
+          links: [{ id: crypto.randomUUID(), name, medium: 'ethernet', bandwidthMbps: 1000, latencyMs: 1, lossPercent: 0, a: verdict.a, b: verdict.b }],
+          dependencies: [],
+          manages: [],
+        },
+      });
+      return;
+    }
+    case 'dependency':
+      void store.commit({
+        type: 'create',
+        label: 'add dependency',
+        edit: { type: 'create', entities: [], links: [], dependencies: [{ fromId: verdict.fromId, toId: verdict.toId, trafficMbps: 10 }], manages: [] },
+      });
+      return;
+    case 'manages':
+      void store.commit({
+        type: 'create',
+        label: 'add manages',
+        edit: { type: 'create', entities: [], links: [], dependencies: [], manages: [{ controllerId: verdict.controllerId, targetKind: verdict.targetKind, targetId: verdict.targetId }] },
+      });
+      return;
+    case 'hosting': {
+      const hosted = model.entities.get(`${verdict.hosted.kind}:${verdict.hosted.id}`);
+      if (!hosted || (hosted.kind !== 'vnf' && hosted.kind !== 'controller')) return;
+      if (hosted.hostServerId === verdict.edgeServerId) return;
+      void store.commit({
+        type: 'update',
+        label: 'change host',
+        target: { type: 'entity', kind: hosted.kind, id: hosted.id },
+        changes: { hostServerId: verdict.edgeServerId },
+        before: { hostServerId: hosted.hostServerId },
+      });
+    }
+  }
+}
+
+/** Adds a palette entity at a canvas position, refusing the wrong band. */
+export function addEntityAt(store: EditorStore, kind: EntityKind, position: { x: number; y: number }, checkBand = true) {
+  const state = store.getState();
+  if (state.locked) {
+    store.setNotice({ tone: 'info', text: 'The canvas is locked; unlock it to add.' });
+    return;
+  }
+  const band = BAND_OF[kind];
+  if (checkBand && bandAt(state.bands.bands, position.y) !== band) {
+    store.setNotice({ tone: 'error', text: `${ENTITY_KIND_LABELS[kind]} belongs in the ${LAYERS[band].toLowerCase()} band: drop it there.` });
+    return;
+  }
+  const selectedServer = state.selected.map(parseNodeId).find((r) => r?.kind === 'edgeServer')?.id ?? null;
+  const p = store.clampIntoBand(kind, { x: position.x - 100, y: position.y - 30 });
+  const entity = newEntity(state.model, kind, crypto.randomUUID(), p, selectedServer);
+  if (!entity) {
+    store.setNotice({ tone: 'error', text: `Add an edge server first: a ${ENTITY_KIND_LABELS[kind].toLowerCase()} runs on one.` });
+    return;
+  }
+  void store
+    .commit({ type: 'create', label: `add ${ENTITY_KIND_LABELS[kind].toLowerCase()}`, edit: { type: 'create', entities: [entity], links: [], dependencies: [], manages: [] } })
+    .then((r) => {
+      if (r?.ok) store.select([`${kind}:${entity.id}`]);
+    });
+}
+
+const minimapColour = (node: ArchNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
+
+export function ArchitectureCanvas() {
+  const store = useEditorStore();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const locked = useEditor((s) => s.locked);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const isValidConnection: IsValidConnection<ArchEdge> = useCallback((c) => judgeConnection(store, c as Connection).ok, [store]);
+  const onConnect = useCallback((c: Connection) => connect(store, judgeConnection(store, c)), [store]);
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (_event, state: FinalConnectionState) => {
+      // Dropped on a node that the rules refuse: say why (a valid drop goes through onConnect).
+      if (state.isValid === false && state.fromNode && state.toNode && state.fromNode.id !== state.toNode.id) {
+        const verdict = judgeConnection(store, { source: state.fromNode.id, target: state.toNode.id, sourceHandle: state.fromHandle?.id });
+        if (!verdict.ok) store.setNotice({ tone: 'error', text: `Not connected: ${verdict.reason}` });
+      }
+    },
+    [store],
+  );
+  const onNodeDragStop: OnNodeDrag<ArchNode> = useCallback((_e, _node, dragged) => store.moveNodes(dragged), [store]);
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as EntityKind;
+      if (!ENTITY_KINDS.includes(kind)) return;
+      e.preventDefault();
+      addEntityAt(store, kind, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [store, screenToFlowPosition],
+  );
+
+  return (
+    <ReactFlow<ArchNode, ArchEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      onNodesChange={store.onNodesChange}
+      onEdgesChange={store.onEdgesChange}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      isValidConnection={isValidConnection}
+      onNodeDragStop={onNodeDragStop}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      connectionMode={ConnectionMode.Loose}
+      nodesDraggable={!locked}
+      nodesConnectable={!locked}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control']}
+      fitView
+      fitViewOptions={{ padding: 0.05 }}
+      minZoom={0.02}
+      maxZoom={2.5}
+      elevateNodesOnSelect={false}
+      aria-label="Architecture graph"
+    >
+      <Bands />
+      <EdgeMarkers />
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} />
+      <MiniMap<ArchNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />
+    </ReactFlow>
+  );
+}

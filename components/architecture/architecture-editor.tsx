@@ -1,0 +1,107 @@
+'use client';
+
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useRef, useState } from 'react';
+import type { ArchitectureSnapshot } from '@/lib/architecture/model';
+import { copySelection, pasteEdit, type Clipboard } from '@/lib/architecture/new-entities';
+import { ArchitectureCanvas } from './architecture-canvas';
+import { Banners, DeleteDialog, Filters, Legend, Palette, Toolbar } from './editor-chrome';
+import { EditorStore, EditorStoreContext, useEditorStore } from './editor-store';
+import { Inspector } from './inspector';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('dialog[open]');
+}
+
+/** Keyboard shortcuts: Delete/Backspace, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, Ctrl+C / Ctrl+V,
+ * Ctrl+A, Escape, F (fit view), L (lock), / (search). */
+function KeyboardShortcuts() {
+  const store = useEditorStore();
+  const { fitView } = useReactFlow();
+  const clipboard = useRef<Clipboard | null>(null);
+  const pastes = useRef(0);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const state = store.getState();
+      if (key === 'delete' || key === 'backspace') {
+        if (state.selected.length) {
+          e.preventDefault();
+          store.requestDelete();
+        }
+      } else if (mod && key === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) store.redoLast();
+        else store.undoLast();
+      } else if (mod && key === 'y') {
+        e.preventDefault();
+        store.redoLast();
+      } else if (mod && key === 'c') {
+        const clip = copySelection(state.model, state.selected);
+        if (clip.entities.length) {
+          clipboard.current = clip;
+          pastes.current = 0;
+          store.setNotice({ tone: 'info', text: `Copied ${clip.entities.length} ${clip.entities.length === 1 ? 'node' : 'nodes'}.` });
+        }
+      } else if (mod && key === 'v') {
+        if (!clipboard.current) return;
+        e.preventDefault();
+        pastes.current += 1;
+        const shift = 40 * pastes.current;
+        const pasted = pasteEdit(state.model, clipboard.current, () => crypto.randomUUID(), { x: shift, y: shift }, (kind, p) => store.clampIntoBand(kind, p));
+        if (!pasted) return;
+        void store.commit({ type: 'create', label: `paste ${pasted.edit.entities.length}`, edit: pasted.edit }).then((r) => {
+          if (r?.ok) store.select(pasted.ids);
+        });
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        store.selectAll();
+      } else if (key === 'escape') {
+        store.select([]);
+      } else if (!mod && key === 'f') {
+        void fitView({ padding: 0.05, duration: 300 });
+      } else if (!mod && key === 'l') {
+        store.setLocked(!state.locked);
+      } else if (!mod && key === '/') {
+        e.preventDefault();
+        document.getElementById('arch-search')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, fitView]);
+  return null;
+}
+
+export function ArchitectureEditor({ snapshot }: { snapshot: ArchitectureSnapshot }) {
+  // One store per mounted editor; a new scenario is a new page (and a new store).
+  const [store] = useState(() => new EditorStore(snapshot));
+  return (
+    <EditorStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <div className="flex h-[calc(100vh-9.5rem)] min-h-[560px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="architecture-editor">
+          <Toolbar />
+          <Banners />
+          <div className="flex min-h-0 flex-1">
+            <div className="w-52 shrink-0 space-y-4 overflow-y-auto border-r border-slate-200 bg-slate-50 p-3">
+              <Palette />
+              <Filters />
+              <Legend />
+            </div>
+            <div className="relative min-w-0 flex-1" data-testid="canvas">
+              <ArchitectureCanvas />
+            </div>
+            <Inspector />
+          </div>
+        </div>
+        <KeyboardShortcuts />
+        <DeleteDialog />
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
+  );
+}

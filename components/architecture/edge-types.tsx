@@ -1,0 +1,74 @@
+'use client';
+
+// One memoised edge component for all five kinds, styled per kind; registered at module level.
+// Each edge's <g> carries data-edge-kind (and React Flow's wrapper the class edge-<kind>).
+
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getStraightPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { memo } from 'react';
+import type { ArchEdge } from '@/lib/architecture/flow-graph';
+import type { EdgeKind } from '@/lib/architecture/model';
+
+export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number; strokeDasharray?: string; marker: boolean }> = {
+  link: { stroke: '#0369a1', strokeWidth: 2.5, marker: false },
+  hosting: { stroke: '#b45309', strokeWidth: 1.5, strokeDasharray: '2 4', marker: true },
+  manages: { stroke: '#7c3aed', strokeWidth: 1.2, strokeDasharray: '8 4', marker: true },
+  dependency: { stroke: '#047857', strokeWidth: 1.8, marker: true },
+  placement: { stroke: '#dc2626', strokeWidth: 2, strokeDasharray: '1 3', marker: true },
+};
+
+const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const kind = data?.kind ?? 'link';
+  const style = EDGE_STYLES[kind];
+  const [path, labelX, labelY] =
+    kind === 'link' ? getStraightPath({ sourceX, sourceY, targetX, targetY }) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const count = data?.aggregated ?? 1;
+  const label = count > 1 && !data?.label ? `×${count}` : data?.label;
+  // Link labels are many and long: shown when the link is selected; short labels always.
+  const showLabel = label && (selected || kind === 'placement' || (kind === 'dependency' && label.length < 16) || count > 1);
+  return (
+    <g data-edge-kind={kind}>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={style.marker ? `url(#arch-arrow-${kind})` : undefined}
+        style={{ stroke: style.stroke, strokeWidth: selected ? style.strokeWidth + 1.5 : style.strokeWidth, strokeDasharray: style.strokeDasharray }}
+        interactionWidth={12}
+      />
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className="nodrag nopan pointer-events-auto absolute rounded bg-white/90 px-1 text-[10px] font-medium shadow-sm"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, color: style.stroke }}
+            data-edge-label={kind}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </g>
+  );
+});
+
+export const EDGE_TYPES: EdgeTypes = {
+  link: ArchEdgeComponent,
+  hosting: ArchEdgeComponent,
+  manages: ArchEdgeComponent,
+  dependency: ArchEdgeComponent,
+  placement: ArchEdgeComponent,
+};
+
+/** Arrowheads, one per kind colour; rendered once inside the canvas. */
+export function EdgeMarkers() {
+  return (
+    <svg style={{ position: 'absolute', width: 0, height: 0 }} aria-hidden="true">
+      <defs>
+        {(Object.keys(EDGE_STYLES) as EdgeKind[]).map((kind) => (
+          <marker key={kind} id={`arch-arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" fill={EDGE_STYLES[kind].stroke} />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+}

@@ -1,0 +1,423 @@
+'use client';
+
+// The editor's store. Why not React Flow's useNodesState: the truth here is the model (entities,
+// relations and their versions), from which nodes and edges are derived, plus an undo history and
+// a save queue that non-React code (keyboard shortcuts, the worker callback) must read
+// synchronously. Why not useReducer: a reducer's state lives in one component, so every slice
+// change re-renders the whole editor tree. A small external store read through
+// useSyncExternalStore with narrow selectors (zustand's pattern, without the dependency) lets
+// the toolbar, inspector and canvas each re-render only for the slice they select.
+
+import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { applyArchitectureEditAction, loadArchitectureAction } from '@/lib/actions/architecture-actions';
+import { applyOutcome, modelFromSnapshot, withPositions, type ArchModel } from '@/lib/architecture/arch-model';
+import { layoutBands, clampIntoBand, NODE_HEIGHT, type BandLayout } from '@/lib/architecture/bands';
+import type { DeletedBundle, Edit, EditOutcome } from '@/lib/architecture/edits';
+import { buildEdges, buildNodes, DEFAULT_VIEW, type ArchEdge, type ArchNode, type ViewOptions } from '@/lib/architecture/flow-graph';
+import { BAND_OF, dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/model';
+import { createdIds, type CreateEdit } from '@/lib/architecture/new-entities';
+import { isEmptyPlan, planDelete, type DeletePlan } from '@/lib/architecture/plan-delete';
+import { computeStorageUse, type StorageUse } from '@/lib/architecture/storage-use';
+
+type Position = { kind: EntityKind; id: string; x: number; y: number };
+export type UpdateTarget = { type: 'entity'; kind: EntityKind; id: string } | { type: 'link'; id: string } | { type: 'dependency'; fromId: string; toId: string };
+
+/** An edit as the history keeps it: an intention, turned into an Edit (with the versions the
+ * model has *then*) only when it runs, so undo after someone else's change is refused rather
+ * than overwriting. Running one yields its opposite. */
+export type Intent =
+  | { type: 'create'; label: string; edit: CreateEdit }
+  | { type: 'deleteOf'; label: string; ids: string[] }
+  | { type: 'restore'; label: string; bundle: DeletedBundle }
+  | { type: 'update'; label: string; target: UpdateTarget; changes: Record<string, unknown>; before: Record<string, unknown> }
+  | { type: 'move'; label: string; positions: Position[]; before: Position[] };
+
+export type Notice = { tone: 'error' | 'info'; text: string } | null;
+
+export type EditorState = {
+  scenarioId: string;
+  scenarioName: string;
+  model: ArchModel;
+  images: ImageInfo[];
+  layerSizes: Record<string, number>;
+  cachedLayers: Record<string, string[]>;
+  view: ViewOptions;
+  locked: boolean;
+  bands: BandLayout;
+  storage: ReadonlyMap<string, StorageUse> | null;
+  nodes: ArchNode[];
+  edges: ArchEdge[];
+  selected: readonly string[];
+  saving: number;
+  conflict: string | null;
+  notice: Notice;
+  undo: Intent[];
+  redo: Intent[];
+  deleteRequest: DeletePlan | null;
+  layout: { status: 'idle' | 'running' | 'done' | 'error'; ms: number | null };
+  /** Field errors of the last refused inspector save. */
+  fieldErrors: Record<string, string[]>;
+};
+
+export type SaveResult = { ok: true; outcome: EditOutcome } | { ok: false; conflict: boolean; errors: Record<string, string[]> };
+
+export class EditorStore {
+  private state: EditorState;
+  private readonly listeners = new Set<() => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(snapshot: ArchitectureSnapshot) {
+    const model = modelFromSnapshot(snapshot);
+    this.state = {
+      scenarioId: snapshot.scenario.id,
+      scenarioName: snapshot.scenario.name,
+      model,
+      images: snapshot.images,
+      layerSizes: snapshot.layerSizes,
+      cachedLayers: snapshot.cachedLayers,
+      view: DEFAULT_VIEW,
+      locked: false,
+      bands: { bands: [], positions: {}, minX: 0, maxX: 0 },
+      storage: null,
+      nodes: [],
+      edges: [],
+      selected: [],
+      saving: 0,
+      conflict: null,
+      notice: null,
+      undo: [],
+      redo: [],
+      deleteRequest: null,
+      layout: { status: 'idle', ms: null },
+      fieldErrors: {},
+    };
+    this.state = { ...this.state, ...this.derive(model, DEFAULT_VIEW) };
+  }
+
+  getState = () => this.state;
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<EditorState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  // ------------------------------------------------------------------ derived graph
+
+  private heightOf = (id: string) => this.state?.nodes.find((n) => n.id === id)?.measured?.height ?? NODE_HEIGHT;
+
+  private derive(model: ArchModel, view: ViewOptions, storageChanged = true): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges'> {
+    const previousNodes = new Map((this.state?.nodes ?? []).map((n) => [n.id, n]));
+    const heights = new Map<string, number>();
+    for (const n of previousNodes.values()) if (n.measured?.height) heights.set(n.id, n.measured.height);
+    const heightOf = (id: string) => heights.get(id) ?? NODE_HEIGHT;
+    const bands = layoutBands([...model.entities.values()], heightOf);
+    const storage = storageChanged || !this.state ? this.computeStorage(model) : this.state.storage;
+    const nodes = buildNodes(model, view, bands, storage, previousNodes, heightOf);
+    const previousEdges = new Map((this.state?.edges ?? []).map((e) => [e.id, e]));
+    const edges = buildEdges(model, view, previousEdges);
+    return { bands, storage, nodes, edges };
+  }
+
+  private computeStorage(model: ArchModel): ReadonlyMap<string, StorageUse> | null {
+    if (!model.placement) return null;
+    const serviceImage = new Map<string, string | null>();
+    const capacity = new Map<string, number>();
+    for (const e of model.entities.values()) {
+      if (e.kind === 'service') serviceImage.set(e.id, e.imageId);
+      if (e.kind === 'edgeServer') capacity.set(e.id, e.storageBytes);
+    }
+    return computeStorageUse({
+      placement: model.placement.relations,
+      serviceImage,
+      images: this.state?.images ?? [],
+      layerSizes: this.state?.layerSizes ?? {},
+      cachedLayers: this.state?.cachedLayers ?? {},
+      capacity,
+    });
+  }
+
+  private setModel(model: ArchModel, extra: Partial<EditorState> = {}) {
+    this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view) });
+  }
+
+  setView(patch: Partial<ViewOptions>) {
+    const view = { ...this.state.view, ...patch };
+    this.set({ view, ...this.derive(this.state.model, view, false) });
+  }
+
+  // ------------------------------------------------------------------ React Flow changes
+
+  onNodesChange = (changes: NodeChange<ArchNode>[]) => {
+    const locked = this.state.locked;
+    const allowed = locked ? changes.filter((c) => c.type !== 'position' && c.type !== 'remove') : changes.filter((c) => c.type !== 'remove');
+    if (!allowed.length) return;
+    const nodes = applyNodeChanges(allowed, this.state.nodes);
+    const patch: Partial<EditorState> = { nodes };
+    if (allowed.some((c) => c.type === 'select')) patch.selected = this.collectSelection(nodes, this.state.edges);
+    this.set(patch);
+  };
+
+  onEdgesChange = (changes: EdgeChange<ArchEdge>[]) => {
+    const allowed = changes.filter((c) => c.type !== 'remove');
+    if (!allowed.length) return;
+    const edges = applyEdgeChanges(allowed, this.state.edges);
+    const patch: Partial<EditorState> = { edges };
+    if (allowed.some((c) => c.type === 'select')) patch.selected = this.collectSelection(this.state.nodes, edges);
+    this.set(patch);
+  };
+
+  private collectSelection(nodes: readonly ArchNode[], edges: readonly ArchEdge[]): string[] {
+    const out: string[] = [];
+    for (const n of nodes) if (n.selected) out.push(n.id);
+    for (const e of edges) if (e.selected) out.push(e.id);
+    const prev = this.state.selected;
+    return prev.length === out.length && prev.every((id, i) => id === out[i]) ? (prev as string[]) : out;
+  }
+
+  select(ids: readonly string[]) {
+    const want = new Set(ids);
+    const nodes = this.state.nodes.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) }));
+    const edges = this.state.edges.map((e) => (!!e.selected === want.has(e.id) ? e : { ...e, selected: want.has(e.id) }));
+    this.set({ nodes, edges, selected: this.collectSelection(nodes, edges) });
+  }
+
+  selectAll() {
+    this.select(this.state.nodes.filter((n) => !n.hidden).map((n) => n.id));
+  }
+
+  // ------------------------------------------------------------------ saving
+
+  private async send(edit: Edit): Promise<SaveResult> {
+    this.set({ saving: this.state.saving + 1 });
+    try {
+      const result = await applyArchitectureEditAction(this.state.scenarioId, edit);
+      if (!result.ok) {
+        if (result.conflict) this.set({ conflict: (result.errors._form ?? Object.values(result.errors).flat()).join(' ') });
+        else if (result.errors._form) this.set({ notice: { tone: 'error', text: result.errors._form.join(' ') } });
+      }
+      return result;
+    } catch {
+      const text = 'The server could not be reached; the change was not saved.';
+      this.set({ notice: { tone: 'error', text } });
+      return { ok: false, conflict: false, errors: { _form: [text] } };
+    } finally {
+      this.set({ saving: this.state.saving - 1 });
+    }
+  }
+
+  /** Runs an intent now (in queue order); returns its opposite, or the refusal. */
+  private async perform(intent: Intent): Promise<{ ok: true; opposite: Intent; outcome: EditOutcome } | { ok: false; result: SaveResult | null }> {
+    const model = this.state.model;
+    switch (intent.type) {
+      case 'create': {
+        const result = await this.send(intent.edit);
+        if (!result.ok) return { ok: false, result };
+        this.setModel(applyOutcome(this.state.model, result.outcome));
+        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids: createdIds(intent.edit) } };
+      }
+      case 'deleteOf': {
+        const plan = planDelete(model, intent.ids);
+        if (isEmptyPlan(plan)) {
+          this.set({ conflict: 'What this would delete is no longer there; someone may have deleted it already. Reload to see the current state.' });
+          return { ok: false, result: null };
+        }
+        const result = await this.send(plan.edit);
+        if (!result.ok) return { ok: false, result };
+        this.setModel(applyOutcome(this.state.model, result.outcome));
+        return { ok: true, outcome: result.outcome, opposite: { type: 'restore', label: intent.label, bundle: result.outcome.bundle! } };
+      }
+      case 'restore': {
+        const result = await this.send({ type: 'restore', bundle: intent.bundle });
+        if (!result.ok) return { ok: false, result };
+        this.setModel(applyOutcome(this.state.model, result.outcome));
+        const b = intent.bundle;
+        const ids = [
+          ...b.entities.map((e) => nodeId(e.kind, e.id)),
+          ...b.links.map((l) => `link:${l.id}`),
+          ...b.dependencies.map(dependencyEdgeId),
+          ...b.manages.map(managesEdgeId),
+        ];
+        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids } };
+      }
+      case 'update': {
+        const t = intent.target;
+        let edit: Edit;
+        if (t.type === 'entity') {
+          const e = model.entities.get(nodeId(t.kind, t.id));
+          if (!e) return this.gone();
+          edit = { type: 'update', kind: t.kind, id: t.id, version: e.version, changes: intent.changes };
+        } else if (t.type === 'link') {
+          const l = model.links.get(t.id);
+          if (!l) return this.gone();
+          edit = { type: 'updateLink', id: t.id, version: l.version, changes: intent.changes };
+        } else {
+          const d = model.dependencies.get(dependencyEdgeId(t));
+          if (!d) return this.gone();
+          edit = { type: 'updateDependency', fromId: t.fromId, toId: t.toId, version: d.version, changes: intent.changes };
+        }
+        const result = await this.send(edit);
+        if (!result.ok) return { ok: false, result };
+        this.setModel(applyOutcome(this.state.model, result.outcome));
+        return { ok: true, outcome: result.outcome, opposite: { ...intent, changes: intent.before, before: intent.changes } };
+      }
+      case 'move': {
+        // Positions show at once; the save follows. Rows deleted meanwhile are not brought back.
+        this.setModel(withPositions(model, intent.positions));
+        const result = await this.send({ type: 'move', positions: intent.positions });
+        if (!result.ok) return { ok: false, result };
+        return { ok: true, outcome: result.outcome, opposite: { ...intent, positions: intent.before, before: intent.positions } };
+      }
+    }
+  }
+
+  private gone(): { ok: false; result: null } {
+    this.set({ conflict: 'What you are editing was deleted; your change was not saved. Reload to see the current state.' });
+    return { ok: false, result: null };
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A new edit: run it, and remember its opposite for undo. */
+  commit(intent: Intent): Promise<SaveResult | null> {
+    if (this.state.locked) {
+      this.set({ notice: { tone: 'info', text: 'The canvas is locked; unlock it to edit.' } });
+      return Promise.resolve(null);
+    }
+    return this.enqueue(async () => {
+      const done = await this.perform(intent);
+      if (!done.ok) return done.result;
+      this.set({ undo: [...this.state.undo, done.opposite].slice(-200), redo: [], fieldErrors: {} });
+      return { ok: true as const, outcome: done.outcome };
+    });
+  }
+
+  undoLast() {
+    if (this.state.locked) return;
+    void this.enqueue(async () => {
+      const intent = this.state.undo.at(-1);
+      if (!intent) return;
+      const done = await this.perform(intent);
+      if (!done.ok) return;
+      this.set({ undo: this.state.undo.slice(0, -1), redo: [...this.state.redo, done.opposite], notice: { tone: 'info', text: `Undone: ${intent.label}` } });
+    });
+  }
+
+  redoLast() {
+    if (this.state.locked) return;
+    void this.enqueue(async () => {
+      const intent = this.state.redo.at(-1);
+      if (!intent) return;
+      const done = await this.perform(intent);
+      if (!done.ok) return;
+      this.set({ redo: this.state.redo.slice(0, -1), undo: [...this.state.undo, done.opposite], notice: { tone: 'info', text: `Redone: ${intent.label}` } });
+    });
+  }
+
+  /** After a conflict: the scenario as saved now. The history stays; it re-reads versions. */
+  async reload() {
+    const result = await loadArchitectureAction(this.state.scenarioId);
+    if (!result.ok) {
+      this.set({ notice: { tone: 'error', text: (result.errors._form ?? ['Could not reload.']).join(' ') } });
+      return;
+    }
+    const s = result.snapshot;
+    this.state = { ...this.state, images: s.images, layerSizes: s.layerSizes, cachedLayers: s.cachedLayers };
+    this.setModel(modelFromSnapshot(s), { conflict: null, notice: { tone: 'info', text: 'Reloaded: this is the scenario as saved now.' }, fieldErrors: {} });
+  }
+
+  // ------------------------------------------------------------------ edits the UI asks for
+
+  moveNodes(moved: readonly { id: string; position: { x: number; y: number } }[]) {
+    const positions: Position[] = [];
+    const before: Position[] = [];
+    for (const m of moved) {
+      const ref = parseNodeId(m.id);
+      const e = ref && this.state.model.entities.get(m.id);
+      if (!ref || !e) continue;
+      const bandPos = this.state.bands.positions[m.id];
+      const x = Math.round(m.position.x);
+      const y = Math.round(m.position.y);
+      if (bandPos && bandPos.x === x && bandPos.y === y && e.posX === x && e.posY === y) continue;
+      positions.push({ kind: ref.kind, id: ref.id, x, y });
+      before.push({ kind: ref.kind, id: ref.id, x: e.posX ?? bandPos?.x ?? 0, y: e.posY ?? bandPos?.y ?? 0 });
+    }
+    if (!positions.length) return;
+    void this.commit({ type: 'move', label: positions.length === 1 ? 'move' : `move ${positions.length} nodes`, positions, before });
+  }
+
+  requestDelete(ids: readonly string[] = this.state.selected) {
+    if (this.state.locked) {
+      this.set({ notice: { tone: 'info', text: 'The canvas is locked; unlock it to delete.' } });
+      return;
+    }
+    const plan = planDelete(this.state.model, ids);
+    if (isEmptyPlan(plan)) {
+      if (ids.some((id) => id.startsWith('hosting:'))) this.set({ notice: { tone: 'info', text: 'A hosting edge cannot be deleted: connect the VNF or controller to another edge server instead.' } });
+      else if (ids.some((id) => id.startsWith('placement:'))) this.set({ notice: { tone: 'info', text: 'Placement edges come from the applied placement run; change the placement on the Placement page.' } });
+      return;
+    }
+    this.set({ deleteRequest: plan });
+  }
+
+  cancelDelete() {
+    this.set({ deleteRequest: null });
+  }
+
+  async confirmDelete() {
+    const plan = this.state.deleteRequest;
+    if (!plan) return;
+    this.set({ deleteRequest: null });
+    const ids = [...plan.entities.map((e) => nodeId(e.kind, e.id)), ...plan.links.map((l) => `link:${l.id}`), ...plan.dependencies.map(dependencyEdgeId), ...plan.manages.map(managesEdgeId)];
+    const n = plan.edit.entities.length + plan.edit.links.length + plan.edit.dependencies.length + plan.edit.manages.length;
+    await this.commit({ type: 'deleteOf', label: n === 1 ? 'delete' : `delete ${n} items`, ids });
+  }
+
+  setLocked(locked: boolean) {
+    this.set({ locked, notice: { tone: 'info', text: locked ? 'Canvas locked: nothing can be moved or edited until you unlock it.' : 'Canvas unlocked.' } });
+  }
+
+  setNotice(notice: Notice) {
+    this.set({ notice });
+  }
+
+  setFieldErrors(fieldErrors: Record<string, string[]>) {
+    this.set({ fieldErrors });
+  }
+
+  setLayout(layout: EditorState['layout']) {
+    this.set({ layout });
+  }
+
+  clampIntoBand(kind: EntityKind, p: { x: number; y: number }) {
+    const rect = this.state.bands.bands.find((b) => b.band === BAND_OF[kind]);
+    return rect ? clampIntoBand(rect, p) : p;
+  }
+}
+
+export const EditorStoreContext = createContext<EditorStore | null>(null);
+
+export function useEditorStore(): EditorStore {
+  const store = useContext(EditorStoreContext);
+  if (!store) throw new Error('useEditorStore outside the architecture editor');
+  return store;
+}
+
+/** Subscribes to one slice; the component re-renders only when that slice changes identity. */
+export function useEditor<T>(selector: (state: EditorState) => T): T {
+  const store = useEditorStore();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(store.getState()),
+  );
+}

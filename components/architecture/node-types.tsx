@@ -1,0 +1,189 @@
+'use client';
+
+// Custom nodes, one per entity kind, memoised and registered once at module level (React Flow
+// re-mounts every node when `nodeTypes` changes identity). Each shows its entity's name as text
+// and a compact summary; handles: `t`/`b` for links and relations, `host` on VNFs and controllers.
+
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { memo, type ReactNode } from 'react';
+import type { ArchNode } from '@/lib/architecture/flow-graph';
+import { storageLevel } from '@/lib/architecture/storage-use';
+import { formatBytes, formatCores, formatMiB, formatPercent } from '@/lib/format/format-units';
+import { CONTROLLER_KINDS, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
+import { useEditorStore } from './editor-store';
+
+type P<K extends ArchNode['type']> = NodeProps<Extract<ArchNode, { type: K }>>;
+
+const BAND_STYLE = {
+  control: 'border-violet-500 bg-violet-50',
+  service: 'border-emerald-500 bg-emerald-50',
+  network: 'border-sky-500 bg-sky-50',
+  physical: 'border-amber-500 bg-amber-50',
+} as const;
+
+const STORAGE_STYLE = {
+  low: 'border-emerald-600 bg-emerald-50',
+  medium: 'border-yellow-500 bg-yellow-50',
+  high: 'border-orange-500 bg-orange-100',
+  over: 'border-red-600 bg-red-100',
+} as const;
+
+function Shell({ band, selected, className, badge, name, children }: { band: keyof typeof BAND_STYLE; selected: boolean; className?: string; badge: string; name: string; children?: ReactNode }) {
+  return (
+    <div
+      className={`w-[200px] rounded-md border-2 px-2 py-1.5 text-left shadow-sm ${className ?? BAND_STYLE[band]} ${selected ? 'ring-2 ring-blue-600 ring-offset-1' : ''}`}
+      title={name}
+    >
+      <Handle type="source" position={Position.Top} id="t" className="!h-2 !w-2 !bg-slate-500" />
+      <div className="flex items-center gap-1.5">
+        <span className="rounded bg-white/80 px-1 text-[10px] font-semibold tracking-wide text-slate-600 uppercase">{badge}</span>
+        <span className="truncate text-sm font-semibold text-slate-900" data-testid="node-name">
+          {name}
+        </span>
+      </div>
+      <div className="mt-0.5 space-y-0.5 text-[11px] leading-tight text-slate-700">{children}</div>
+      <Handle type="source" position={Position.Bottom} id="b" className="!h-2 !w-2 !bg-slate-500" />
+    </div>
+  );
+}
+
+function HostHandle() {
+  return <Handle type="source" position={Position.Right} id="host" title="Drag to an edge server to host this here" className="!h-3 !w-3 !rounded-sm !border-2 !border-white !bg-amber-600" />;
+}
+
+const EdgeServerNode = memo(function EdgeServerNode({ data, selected }: P<'edgeServer'>) {
+  const e = data.entity;
+  const s = data.storage;
+  const level = s ? storageLevel(s.ratio) : null;
+  return (
+    <Shell band="physical" selected={!!selected} badge={TIERS[e.tier]} name={e.name} className={level ? STORAGE_STYLE[level] : undefined}>
+      <div>
+        {e.arch} · {formatCores(e.cpuCores)} · {formatMiB(e.memoryMiB)}
+      </div>
+      <div>
+        {formatBytes(e.storageBytes)} disk{e.accelerators.length ? ` · ${e.accelerators.join(', ').toUpperCase()}` : ''}
+      </div>
+      {s && (
+        <div data-testid="storage-use" data-level={level}>
+          layers {formatBytes(s.usedBytes)} / {formatBytes(s.capacityBytes)} ({formatPercent(Math.min(s.ratio, 99.99), 0)})
+        </div>
+      )}
+    </Shell>
+  );
+});
+
+const NetworkNodeNode = memo(function NetworkNodeNode({ data, selected }: P<'networkNode'>) {
+  const e = data.entity;
+  return (
+    <Shell band="network" selected={!!selected} badge="net" name={e.name}>
+      <div>
+        {NETWORK_NODE_KINDS[e.nodeKind]}
+        {e.sdnManaged ? ' · SDN-managed' : ''}
+      </div>
+    </Shell>
+  );
+});
+
+const VnfNode = memo(function VnfNode({ data, selected }: P<'vnf'>) {
+  const e = data.entity;
+  return (
+    <Shell band="network" selected={!!selected} badge="vnf" name={e.name} className="border-dashed border-sky-600 bg-white">
+      <div>
+        {VNF_KINDS[e.vnfKind]} · {formatCores(e.cpuCores)}
+      </div>
+      <HostHandle />
+    </Shell>
+  );
+});
+
+const ServiceNode = memo(function ServiceNode({ data, selected }: P<'service'>) {
+  const e = data.entity;
+  return (
+    <Shell band="service" selected={!!selected} badge="svc" name={e.name}>
+      <div className="truncate">{e.imageRef}</div>
+      <div>
+        ×{e.replicas} {e.replicas === 1 ? 'replica' : 'replicas'} · {formatCores(e.cpuCores)}
+        {e.accelerator ? ` · ${e.accelerator.toUpperCase()}` : ''}
+      </div>
+    </Shell>
+  );
+});
+
+const ControllerNode = memo(function ControllerNode({ data, selected }: P<'controller'>) {
+  const e = data.entity;
+  return (
+    <Shell band="control" selected={!!selected} badge={e.controllerKind} name={e.name}>
+      <div className="truncate">{CONTROLLER_KINDS[e.controllerKind]}</div>
+      {e.product && <div className="truncate text-slate-500">{e.product}</div>}
+      <HostHandle />
+    </Shell>
+  );
+});
+
+const SiteNode = memo(function SiteNode({ data, selected, id }: P<'site'>) {
+  const e = data.entity;
+  const store = useEditorStore();
+  const toggle = () => {
+    const collapsed = new Set(store.getState().view.collapsedSites);
+    if (collapsed.has(e.id)) collapsed.delete(e.id);
+    else collapsed.add(e.id);
+    store.setView({ collapsedSites: collapsed });
+  };
+  const grouped = data.frame || data.collapsed || data.members > 0;
+  const button =
+    data.members > 0 && store.getState().view.groupBySite ? (
+      <button
+        type="button"
+        className="nodrag rounded border border-slate-300 bg-white px-1 text-[10px] hover:bg-slate-100"
+        onClick={toggle}
+        aria-label={`${data.collapsed ? 'Expand' : 'Collapse'} site ${e.name}`}
+        aria-expanded={!data.collapsed}
+      >
+        {data.collapsed ? `▸ ${data.members}` : '▾'}
+      </button>
+    ) : null;
+  if (data.frame) {
+    return (
+      <div className={`h-full w-full rounded-lg border-2 border-dashed border-amber-600/60 bg-amber-100/30 ${selected ? 'ring-2 ring-blue-600' : ''}`} data-flow-id={id}>
+        <div className="flex items-center gap-2 px-2 py-1">
+          {button}
+          <span className="text-sm font-semibold text-amber-900" data-testid="node-name">
+            {e.name}
+          </span>
+          <span className="text-[11px] text-amber-800">site · {data.members} servers</span>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <Shell band="physical" selected={!!selected} badge="site" name={e.name} className="border-dotted border-amber-700 bg-white">
+      <div className="flex items-center justify-between gap-1">
+        <span className="truncate">{[e.provider, e.region].filter(Boolean).join(' · ') || 'site'}</span>
+        {button}
+      </div>
+      {grouped && data.collapsed && <div>{data.members} edge servers folded</div>}
+    </Shell>
+  );
+});
+
+export const NODE_TYPES: NodeTypes = {
+  edgeServer: EdgeServerNode,
+  networkNode: NetworkNodeNode,
+  vnf: VnfNode,
+  service: ServiceNode,
+  controller: ControllerNode,
+  site: SiteNode,
+};
+
+export const MINIMAP_COLOURS: Record<string, string> = {
+  controller: '#7c3aed',
+  service: '#059669',
+  vnf: '#0ea5e9',
+  networkNode: '#0284c7',
+  edgeServer: '#d97706',
+  site: '#fcd34d',
+};
+
+export function minimapNodeColour(node: { type?: string }): string {
+  return MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { isDomainError } from '@/lib/errors';
+import { importScenarioDocument, parseScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
+import { applyEdit } from './apply-edit';
+import type { Edit } from './edits';
+import { loadArchitecture } from './load-architecture';
+import type { ArchitectureSnapshot, EdgeServerEntity, EntityKind } from './model';
+
+let db: TestDatabase;
+let scenarioId: string;
+
+const fixture = path.join(import.meta.dirname, '..', '..', 'e2e', 'fixtures', 'small-edge.json');
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const parsed = parseScenarioDocument(readFileSync(fixture, 'utf8'));
+  if (!parsed.ok) throw new Error('fixture');
+  scenarioId = (await importScenarioDocument(db.prisma, parsed.document, { name: 'Architecture edits' })).id;
+});
+afterAll(async () => db?.drop());
+
+const load = () => loadArchitecture(db.prisma, scenarioId);
+const find = <K extends EntityKind>(s: ArchitectureSnapshot, kind: K, name: string) =>
+  s.entities.find((e) => e.kind === kind && e.name === name) as Extract<ArchitectureSnapshot['entities'][number], { kind: K }>;
+
+async function refused(edit: Edit): Promise<string> {
+  try {
+    await applyEdit(db.prisma, scenarioId, edit);
+  } catch (error) {
+    if (isDomainError(error)) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+  throw new Error('the edit was not refused');
+}
+
+describe('architecture edits', () => {
+  test('load maps every layer, the relations and the hosting', async () => {
+    const s = await load();
+    expect(s.entities.filter((e) => e.kind === 'edgeServer')).toHaveLength(3);
+    expect(s.entities.filter((e) => e.kind === 'site')).toHaveLength(2);
+    expect(s.links).toHaveLength(2);
+    expect(s.dependencies).toEqual([expect.objectContaining({ trafficMbps: 40, version: 1 })]);
+    expect(s.manages).toHaveLength(4);
+    const k8s = find(s, 'controller', 'k8s');
+    expect(k8s.hostServerId).toBe(find(s, 'edgeServer', 'north-2').id);
+    expect(find(s, 'edgeServer', 'north-1').storageBytes).toBe(200_000_000_000);
+  });
+
+  test('update bumps the version; a stale update is refused and changes nothing', async () => {
+    const server = find(await load(), 'edgeServer', 'north-1');
+    const out = await applyEdit(db.prisma, scenarioId, { type: 'update', kind: 'edgeServer', id: server.id, version: server.version, changes: { cpuCores: 12 } });
+    const updated = out.upserted.entities[0] as EdgeServerEntity;
+    expect(updated.cpuCores).toBe(12);
+    expect(updated.version).toBe(server.version + 1);
+    const message = await refused({ type: 'update', kind: 'edgeServer', id: server.id, version: server.version, changes: { cpuCores: 4 } });
+    expect(message).toMatch(/^STALE_VERSION: .*changed by someone else/);
+    expect(find(await load(), 'edgeServer', 'north-1').cpuCores).toBe(12);
+  });
+
+  test('invalid values and taken names are refused at their field', async () => {
+    const server = find(await load(), 'edgeServer', 'north-2');
+    await expect(applyEdit(db.prisma, scenarioId, { type: 'update', kind: 'edgeServer', id: server.id, version: server.version, changes: { cpuCores: -1 } })).rejects.toThrow(
+      /Cores must be more than 0/,
+    );
+    const message = await refused({ type: 'update', kind: 'edgeServer', id: server.id, version: server.version, changes: { name: 'north-1' } });
+    expect(message).toMatch(/^NAME_TAKEN/);
+    expect(find(await load(), 'edgeServer', 'north-2').version).toBe(server.version);
+  });
+
+  test('create, move, delete with everything that goes with it, and undo by restore', async () => {
+    const before = await load();
+    const serverId = randomUUID();
+    const switchId = randomUUID();
+    const linkId = randomUUID();
+    await applyEdit(db.prisma, scenarioId, {
+      type: 'create',
+      entities: [
+        { kind: 'edgeServer', id: serverId, name: 'east-1', siteId: null, tier: 'edge', arch: 'arm64', cpuCores: 4, memoryMiB: 8192, storageBytes: 1e11, bandwidthMbps: 1000, accelerators: [], posX: 10, posY: 900 },
+        { kind: 'networkNode', id: switchId, name: 'sw-east', siteId: null, nodeKind: 'switch', sdnManaged: false, latitude: null, longitude: null, posX: 10, posY: 600 },
+      ],
+      links: [{ id: linkId, name: 'east', medium: 'ethernet', bandwidthMbps: 1000, latencyMs: 1, lossPercent: 0, a: { kind: 'edgeServer', id: serverId }, b: { kind: 'networkNode', id: switchId } }],
+      dependencies: [],
+      manages: [{ controllerId: find(before, 'controller', 'k8s').id, targetKind: 'edgeServer', targetId: serverId }],
+    });
+    await applyEdit(db.prisma, scenarioId, { type: 'move', positions: [{ kind: 'edgeServer', id: serverId, x: 321.5, y: 987 }] });
+    let s = await load();
+    expect(find(s, 'edgeServer', 'east-1')).toMatchObject({ posX: 321.5, posY: 987, version: 1 });
+    expect(s.links.map((l) => l.name)).toContain('east');
+
+    // Deleting the switch without naming its link is stale: the confirmation did not list it.
+    expect(await refused({ type: 'delete', entities: [{ kind: 'networkNode', id: switchId, version: 1 }], links: [], dependencies: [], manages: [] })).toMatch(/Link “east”/);
+
+    const deleted = await applyEdit(db.prisma, scenarioId, {
+      type: 'delete',
+      entities: [{ kind: 'edgeServer', id: serverId, version: 1 }],
+      links: [{ id: linkId, version: 1 }],
+      dependencies: [],
+      manages: [],
+    });
+    expect(deleted.bundle!.manages).toHaveLength(1);
+    s = await load();
+    expect(s.entities.some((e) => e.id === serverId)).toBe(false);
+    expect(s.links.some((l) => l.id === linkId)).toBe(false);
+
+    // A stale save of the deleted server cannot bring it back.
+    expect(await refused({ type: 'update', kind: 'edgeServer', id: serverId, version: 1, changes: { cpuCores: 64 } })).toMatch(/deleted by someone else/);
+    await applyEdit(db.prisma, scenarioId, { type: 'move', positions: [{ kind: 'edgeServer', id: serverId, x: 0, y: 0 }] });
+    expect((await load()).entities.some((e) => e.id === serverId)).toBe(false);
+
+    // Undo: everything comes back, one version later.
+    await applyEdit(db.prisma, scenarioId, { type: 'restore', bundle: deleted.bundle! });
+    s = await load();
+    expect(find(s, 'edgeServer', 'east-1')).toMatchObject({ id: serverId, version: 2, posX: 321.5 });
+    expect(s.links.find((l) => l.id === linkId)).toMatchObject({ version: 2 });
+    expect(s.manages.some((m) => m.targetId === serverId)).toBe(true);
+    expect(await refused({ type: 'update', kind: 'edgeServer', id: serverId, version: 1, changes: { cpuCores: 64 } })).toMatch(/changed by someone else/);
+  });
+
+  test('deleting an edge server takes what it hosts only when the confirmation named it', async () => {
+    const s = await load();
+    const host = find(s, 'edgeServer', 'north-2');
+    const k8s = find(s, 'controller', 'k8s');
+    expect(await refused({ type: 'delete', entities: [{ kind: 'edgeServer', id: host.id, version: host.version }], links: [], dependencies: [], manages: [] })).toMatch(
+      /Controller “k8s” is hosted/,
+    );
+    const out = await applyEdit(db.prisma, scenarioId, {
+      type: 'delete',
+      entities: [
+        { kind: 'edgeServer', id: host.id, version: host.version },
+        { kind: 'controller', id: k8s.id, version: k8s.version },
+      ],
+      links: [],
+      dependencies: [],
+      manages: [],
+    });
+    expect(out.removed.entities).toHaveLength(2);
+    await applyEdit(db.prisma, scenarioId, { type: 'restore', bundle: out.bundle! });
+    expect(find(await load(), 'controller', 'k8s').hostServerId).toBe(host.id);
+  });
+
+  test('references must exist in the scenario', async () => {
+    const s = await load();
+    const k8s = find(s, 'controller', 'k8s');
+    expect(await refused({ type: 'update', kind: 'controller', id: k8s.id, version: k8s.version, changes: { hostServerId: randomUUID() } })).toMatch(/no longer exists/);
+  });
+});

@@ -1,0 +1,111 @@
+// zod schemas of what the editor may write, shared by the inspector (messages at the field) and
+// the server actions (which validate again: the browser is never trusted).
+
+import { z } from 'zod';
+import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
+import type { EntityKind } from './model';
+
+const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+const uuid = z.string().uuid('Not a valid id.');
+const name = z.string().trim().min(1, 'Enter a name.').max(100, 'At most 100 characters.');
+const num = (what: string) => z.number({ error: `Enter ${what} as a number.` }).refine(Number.isFinite, `Enter ${what} as a number.`);
+const positive = (what: string, label: string) => num(what).refine((v) => v > 0, `${label} must be more than 0.`);
+const positiveInt = (what: string, label: string) =>
+  num(what).refine(Number.isInteger, `${label} must be a whole number.`).refine((v) => v > 0, `${label} must be at least 1.`);
+const nonNegative = (what: string, label: string) => num(what).refine((v) => v >= 0, `${label} cannot be negative.`);
+const nonNegativeInt = (what: string, label: string) =>
+  num(what).refine(Number.isInteger, `${label} must be a whole number.`).refine((v) => v >= 0, `${label} cannot be negative.`);
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const coordinate = (limit: number, label: string) =>
+  num(label.toLowerCase())
+    .refine((v) => Math.abs(v) <= limit, `${label} must be between -${limit} and ${limit}.`)
+    .nullable();
+
+export const siteFields = z.object({
+  name,
+  provider: optionalText(100),
+  region: optionalText(100),
+  latitude: coordinate(90, 'Latitude'),
+  longitude: coordinate(180, 'Longitude'),
+});
+
+export const edgeServerFields = z.object({
+  name,
+  siteId: uuid.nullable(),
+  tier: z.enum(keys(TIERS), 'Choose a tier.'),
+  arch: z.enum(ARCHS, 'Choose an architecture.'),
+  cpuCores: positive('the cores', 'Cores'),
+  memoryMiB: positiveInt('the memory', 'Memory'),
+  storageBytes: nonNegativeInt('the storage', 'Storage').refine((v) => v <= Number.MAX_SAFE_INTEGER, 'Storage is too large.'),
+  bandwidthMbps: positiveInt('the bandwidth', 'Bandwidth'),
+  accelerators: z.array(z.enum(ACCELERATORS, 'Unknown accelerator.')).refine((a) => new Set(a).size === a.length, 'Each accelerator once.'),
+});
+
+export const networkNodeFields = z.object({
+  name,
+  siteId: uuid.nullable(),
+  nodeKind: z.enum(keys(NETWORK_NODE_KINDS), 'Choose a kind.'),
+  sdnManaged: z.boolean(),
+  latitude: coordinate(90, 'Latitude'),
+  longitude: coordinate(180, 'Longitude'),
+});
+
+export const vnfFields = z.object({
+  name,
+  vnfKind: z.enum(keys(VNF_KINDS), 'Choose a kind.'),
+  hostServerId: uuid,
+  cpuCores: positive('the cores', 'Cores'),
+  memoryMiB: positiveInt('the memory', 'Memory'),
+  nextVnfId: uuid.nullable(),
+});
+
+export const serviceFields = z.object({
+  name,
+  imageRef: z.string().trim().min(1, 'Enter an image reference, e.g. nginx:1.27.').max(300, 'At most 300 characters.'),
+  imageId: uuid.nullable(),
+  replicas: nonNegativeInt('the replicas', 'Replicas'),
+  cpuCores: nonNegative('the cores', 'Cores'),
+  memoryMiB: nonNegativeInt('the memory', 'Memory'),
+  bandwidthMbps: nonNegativeInt('the bandwidth', 'Bandwidth'),
+  arch: z.enum(ARCHS, 'Choose an architecture.').nullable(),
+  accelerator: z.enum(ACCELERATORS, 'Unknown accelerator.').nullable(),
+});
+
+export const controllerFields = z.object({
+  name,
+  controllerKind: z.enum(keys(CONTROLLER_KINDS), 'Choose a kind.'),
+  product: optionalText(100),
+  hostServerId: uuid,
+});
+
+export const linkEndSchema = z.object({ kind: z.enum(['edgeServer', 'networkNode']), id: uuid });
+
+export const linkFields = z.object({
+  name,
+  medium: z.enum(keys(LINK_MEDIA), 'Choose a medium.'),
+  bandwidthMbps: positiveInt('the bandwidth', 'Bandwidth'),
+  latencyMs: nonNegative('the latency', 'Latency'),
+  lossPercent: nonNegative('the loss', 'Loss').refine((v) => v <= 100, 'Loss is at most 100 %.'),
+});
+
+export const dependencyFields = z.object({ trafficMbps: nonNegative('the traffic', 'Traffic') });
+
+export const ENTITY_FIELD_SCHEMAS = {
+  site: siteFields,
+  edgeServer: edgeServerFields,
+  networkNode: networkNodeFields,
+  vnf: vnfFields,
+  service: serviceFields,
+  controller: controllerFields,
+} as const satisfies Record<EntityKind, z.ZodObject>;
+
+export type EntityFields<K extends EntityKind> = z.infer<(typeof ENTITY_FIELD_SCHEMAS)[K]>;
+export type LinkFields = z.infer<typeof linkFields>;
+
+/** Field errors keyed by field name, as the inspector shows them. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.length ? String(issue.path[0]) : '_form'] ??= []).push(issue.message);
+  return out;
+}

@@ -1,0 +1,260 @@
+// The editor's model as React Flow nodes and edges: a typed node union made by one factory,
+// band extents, filters, site grouping and collapse, placement edges and storage colouring.
+// Pure (React Flow is only imported for types). Unchanged nodes and edges keep their object
+// identity between builds so memoised node components do not re-render.
+
+import type { Edge, Node } from '@xyflow/react';
+import { formatMbps, formatMs } from '@/lib/format/format-units';
+import { LINK_MEDIA, type LayerName } from '@/lib/model/vocabulary';
+import type { ArchModel } from './arch-model';
+import { bandExtent, NODE_WIDTH, type BandLayout, type BandRect } from './bands';
+import {
+  BAND_OF,
+  dependencyEdgeId,
+  hostingEdgeId,
+  linkEdgeId,
+  managesEdgeId,
+  nodeId,
+  placementEdgeId,
+  type EdgeKind,
+  type Entity,
+  type EntityKind,
+  type EntityOf,
+} from './model';
+import type { StorageUse } from './storage-use';
+
+export type ViewOptions = {
+  hiddenLayers: ReadonlySet<LayerName>;
+  hiddenEdgeKinds: ReadonlySet<EdgeKind>;
+  /** Show only edge servers and services of this architecture (services that run anywhere stay). */
+  arch: string | null;
+  /** Show only edge servers that have this accelerator and services that need it. */
+  accelerator: string | null;
+  groupBySite: boolean;
+  collapsedSites: ReadonlySet<string>;
+};
+
+export const DEFAULT_VIEW: ViewOptions = {
+  hiddenLayers: new Set(),
+  hiddenEdgeKinds: new Set(),
+  arch: null,
+  accelerator: null,
+  groupBySite: false,
+  collapsedSites: new Set(),
+};
+
+export type ArchNodeData<K extends EntityKind = EntityKind> = {
+  entity: EntityOf<K>;
+  /** Edge servers, once a placement is applied. */
+  storage: StorageUse | null;
+  /** Sites while grouped: members drawn inside the frame, and whether they are folded away. */
+  members: number;
+  collapsed: boolean;
+  frame: boolean;
+};
+
+export type ArchNode = { [K in EntityKind]: Node<ArchNodeData<K>, K> }[EntityKind];
+
+export type ArchEdgeData = { kind: EdgeKind; label: string | null; aggregated: number };
+export type ArchEdge = Edge<ArchEdgeData>;
+
+const FRAME_PAD = 20;
+const FRAME_HEADER = 36;
+
+/** The one way nodes are made: type, id and class follow the entity's kind. */
+export function createNode<K extends EntityKind>(
+  entity: EntityOf<K>,
+  position: { x: number; y: number },
+  extras: Partial<Omit<ArchNodeData<K>, 'entity'>> & { band?: BandRect; hidden?: boolean; size?: { width: number; height: number } } = {},
+): ArchNode {
+  const data: ArchNodeData<K> = {
+    entity,
+    storage: extras.storage ?? null,
+    members: extras.members ?? 0,
+    collapsed: extras.collapsed ?? false,
+    frame: extras.frame ?? false,
+  };
+  return {
+    id: nodeId(entity.kind, entity.id),
+    type: entity.kind,
+    position,
+    data,
+    hidden: extras.hidden ?? false,
+    ...(extras.band && !data.frame ? { extent: bandExtent(extras.band) } : {}),
+    ...(data.frame ? { zIndex: -1, draggable: false, ...(extras.size ? { width: extras.size.width, height: extras.size.height, style: { width: extras.size.width, height: extras.size.height } } : {}) } : {}),
+    ariaLabel: `${entity.kind} ${entity.name}`,
+  } as unknown as ArchNode;
+}
+
+function passesFilters(e: Entity, view: ViewOptions): boolean {
+  if (view.hiddenLayers.has(BAND_OF[e.kind])) return false;
+  if (view.arch) {
+    if (e.kind === 'edgeServer' && e.arch !== view.arch) return false;
+    if (e.kind === 'service' && e.arch && e.arch !== view.arch) return false;
+  }
+  if (view.accelerator) {
+    if (e.kind === 'edgeServer' && !e.accelerators.includes(view.accelerator)) return false;
+    if (e.kind === 'service' && e.accelerator !== view.accelerator) return false;
+  }
+  return true;
+}
+
+/** The site an edge server is folded into, when its site is collapsed. */
+function foldedInto(e: Entity, view: ViewOptions): string | null {
+  if (!view.groupBySite || e.kind !== 'edgeServer' || !e.siteId) return null;
+  return view.collapsedSites.has(e.siteId) ? e.siteId : null;
+}
+
+function sameData(a: ArchNodeData, b: ArchNodeData): boolean {
+  return (
+    a.entity === b.entity &&
+    a.members === b.members &&
+    a.collapsed === b.collapsed &&
+    a.frame === b.frame &&
+    (a.storage === b.storage || (!!a.storage && !!b.storage && a.storage.usedBytes === b.storage.usedBytes && a.storage.capacityBytes === b.storage.capacityBytes))
+  );
+}
+
+export function buildNodes(
+  model: ArchModel,
+  view: ViewOptions,
+  layout: BandLayout,
+  storage: ReadonlyMap<string, StorageUse> | null,
+  previous: ReadonlyMap<string, ArchNode> = new Map(),
+  heightOf: (flowId: string) => number = () => 84,
+): ArchNode[] {
+  const bandRect = new Map(layout.bands.map((b) => [b.band, b]));
+  const members = new Map<string, Entity[]>();
+  if (view.groupBySite) {
+    for (const e of model.entities.values()) {
+      if (e.kind === 'edgeServer' && e.siteId) {
+        let list = members.get(e.siteId);
+        if (!list) members.set(e.siteId, (list = []));
+        list.push(e);
+      }
+    }
+  }
+  const out: ArchNode[] = [];
+  // Frames first so that they sit behind their members in the DOM as well as in z-order.
+  const ordered = [...model.entities.values()].sort((a, b) => (a.kind === 'site' ? 0 : 1) - (b.kind === 'site' ? 0 : 1));
+  for (const e of ordered) {
+    const id = nodeId(e.kind, e.id);
+    let position = layout.positions[id] ?? { x: 0, y: 0 };
+    let size: { width: number; height: number } | undefined;
+    let frame = false;
+    let collapsed = false;
+    let memberCount = 0;
+    if (e.kind === 'site' && view.groupBySite) {
+      const inside = (members.get(e.id) ?? []).filter((m) => passesFilters(m, view));
+      memberCount = members.get(e.id)?.length ?? 0;
+      collapsed = view.collapsedSites.has(e.id);
+      if (inside.length && !collapsed) {
+        frame = true;
+        let minX = Infinity;
+        let minY = Infinity;
+        let maxX = -Infinity;
+        let maxY = -Infinity;
+        for (const m of inside) {
+          const p = layout.positions[nodeId(m.kind, m.id)];
+          if (!p) continue;
+          minX = Math.min(minX, p.x);
+          minY = Math.min(minY, p.y);
+          maxX = Math.max(maxX, p.x + NODE_WIDTH);
+          maxY = Math.max(maxY, p.y + heightOf(nodeId(m.kind, m.id)));
+        }
+        position = { x: minX - FRAME_PAD, y: minY - FRAME_HEADER };
+        size = { width: maxX - minX + 2 * FRAME_PAD, height: maxY - minY + FRAME_HEADER + FRAME_PAD };
+      }
+    }
+    const hidden = !passesFilters(e, view) || foldedInto(e, view) !== null;
+    const band = bandRect.get(BAND_OF[e.kind]);
+    const next = createNode(e as never, position, {
+      storage: e.kind === 'edgeServer' ? (storage?.get(e.id) ?? null) : null,
+      members: memberCount,
+      collapsed,
+      frame,
+      band,
+      hidden,
+      size,
+    });
+    const prev = previous.get(id);
+    if (
+      prev &&
+      sameData(prev.data as ArchNodeData, next.data as ArchNodeData) &&
+      prev.position.x === next.position.x &&
+      prev.position.y === next.position.y &&
+      !!prev.hidden === !!next.hidden &&
+      prev.extent?.toString() === next.extent?.toString() &&
+      prev.width === next.width &&
+      prev.height === next.height
+    ) {
+      out.push(prev);
+    } else {
+      // Keep what React Flow learnt about the node (its measured size, selection).
+      out.push(prev ? ({ ...prev, ...next, selected: prev.selected, measured: prev.measured } as ArchNode) : next);
+    }
+  }
+  return out;
+}
+
+export function linkLabel(l: { medium: keyof typeof LINK_MEDIA; bandwidthMbps: number; latencyMs: number }): string {
+  return `${LINK_MEDIA[l.medium]} · ${formatMbps(l.bandwidthMbps)} · ${formatMs(l.latencyMs)}`;
+}
+
+export function buildEdges(model: ArchModel, view: ViewOptions, previous: ReadonlyMap<string, ArchEdge> = new Map()): ArchEdge[] {
+  const visibleEnd = (kind: EntityKind, id: string): string | null => {
+    const e = model.entities.get(nodeId(kind, id));
+    if (!e) return null;
+    const site = foldedInto(e, view);
+    if (site) return nodeId('site', site);
+    return passesFilters(e, view) ? nodeId(kind, id) : null;
+  };
+  const seen = new Map<string, ArchEdge>();
+  const index = new Map<string, number>();
+  const out: ArchEdge[] = [];
+  const add = (kind: EdgeKind, id: string, source: string | null, target: string | null, label: string | null, sourceHandle = 'b', count = 1) => {
+    if (!source || !target || source === target) return;
+    const hidden = view.hiddenEdgeKinds.has(kind);
+    const key = `${kind}|${source}|${target}`;
+    const existing = seen.get(key);
+    if (existing) {
+      // Folded into a collapsed site: one edge with a count.
+      const merged: ArchEdge = { ...existing, data: { ...existing.data!, label: null, aggregated: existing.data!.aggregated + count } };
+      out[index.get(key)!] = merged;
+      seen.set(key, merged);
+      return;
+    }
+    const data: ArchEdgeData = { kind, label, aggregated: count };
+    const prev = previous.get(id);
+    const edge: ArchEdge =
+      prev && prev.source === source && prev.target === target && !!prev.hidden === hidden && prev.data?.label === label && prev.data?.aggregated === count
+        ? prev
+        : { id, type: kind, source, target, sourceHandle, targetHandle: 't', className: `edge-${kind}`, data, hidden, selected: prev?.selected };
+    seen.set(key, edge);
+    index.set(key, out.length);
+    out.push(edge);
+  };
+  for (const l of model.links.values()) {
+    // Draw downwards: the end in the upper band is the source.
+    const aUp = BAND_OF[l.a.kind] === 'network' && BAND_OF[l.b.kind] === 'physical';
+    const bUp = BAND_OF[l.b.kind] === 'network' && BAND_OF[l.a.kind] === 'physical';
+    const [s, t] = bUp && !aUp ? [l.b, l.a] : [l.a, l.b];
+    add('link', linkEdgeId(l.id), visibleEnd(s.kind, s.id), visibleEnd(t.kind, t.id), `${l.name}: ${linkLabel(l)}`);
+  }
+  for (const e of model.entities.values()) {
+    if (e.kind === 'vnf' || e.kind === 'controller') {
+      add('hosting', hostingEdgeId(e.kind, e.id), visibleEnd(e.kind, e.id), visibleEnd('edgeServer', e.hostServerId), null, 'host');
+    }
+  }
+  for (const m of model.manages.values()) {
+    add('manages', managesEdgeId(m), visibleEnd('controller', m.controllerId), visibleEnd(m.targetKind, m.targetId), null);
+  }
+  for (const d of model.dependencies.values()) {
+    add('dependency', dependencyEdgeId(d), visibleEnd('service', d.fromId), visibleEnd('service', d.toId), d.trafficMbps ? formatMbps(d.trafficMbps) : null);
+  }
+  for (const p of model.placement?.relations ?? []) {
+    const n = p.replicas.length;
+    add('placement', placementEdgeId(p), visibleEnd('service', p.serviceId), visibleEnd('edgeServer', p.edgeServerId), n > 1 ? `×${n}` : null, 'b', n);
+  }
+  return out;
+}

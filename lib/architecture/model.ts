@@ -1,0 +1,180 @@
+// The architecture editor's model: the plain, serialisable picture of one scenario's four layers
+// that the server hands to the canvas. Everything here is JSON (byte counts are numbers: exact
+// below 2^53 bytes, as in the scenario document). The canvas never sees Prisma rows.
+
+import type { ControllerKind, LayerName, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/model/vocabulary';
+
+/** Entities drawn as nodes. React Flow node ids are `<kind>:<dbId>`. */
+export const ENTITY_KINDS = ['controller', 'service', 'vnf', 'networkNode', 'edgeServer', 'site'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const EDGE_KINDS = ['link', 'hosting', 'manages', 'dependency', 'placement'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+export const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
+  link: 'Network link',
+  hosting: 'Hosted on',
+  manages: 'Manages',
+  dependency: 'Calls (dependency)',
+  placement: 'Placed replica',
+};
+
+export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
+  controller: 'Controller',
+  service: 'Service',
+  vnf: 'VNF',
+  networkNode: 'Network node',
+  edgeServer: 'Edge server',
+  site: 'Site',
+};
+
+/** The band (layer) every kind is drawn in, top to bottom: control, service, network, physical. */
+export const BAND_OF: Record<EntityKind, LayerName> = {
+  controller: 'control',
+  service: 'service',
+  vnf: 'network',
+  networkNode: 'network',
+  edgeServer: 'physical',
+  site: 'physical',
+};
+
+export const BAND_ORDER: readonly LayerName[] = ['control', 'service', 'network', 'physical'];
+
+type Placed = { id: string; version: number; posX: number | null; posY: number | null };
+
+export type SiteEntity = Placed & { kind: 'site'; name: string; provider: string; region: string; latitude: number | null; longitude: number | null };
+export type EdgeServerEntity = Placed & {
+  kind: 'edgeServer';
+  name: string;
+  siteId: string | null;
+  tier: Tier;
+  arch: string;
+  cpuCores: number;
+  memoryMiB: number;
+  storageBytes: number;
+  bandwidthMbps: number;
+  accelerators: string[];
+};
+export type NetworkNodeEntity = Placed & {
+  kind: 'networkNode';
+  name: string;
+  siteId: string | null;
+  nodeKind: NetworkNodeKind;
+  sdnManaged: boolean;
+  latitude: number | null;
+  longitude: number | null;
+};
+export type VnfEntity = Placed & {
+  kind: 'vnf';
+  name: string;
+  vnfKind: VnfKind;
+  hostServerId: string;
+  cpuCores: number;
+  memoryMiB: number;
+  nextVnfId: string | null;
+};
+export type ServiceEntity = Placed & {
+  kind: 'service';
+  name: string;
+  imageRef: string;
+  imageId: string | null;
+  replicas: number;
+  cpuCores: number;
+  memoryMiB: number;
+  bandwidthMbps: number;
+  arch: string | null;
+  accelerator: string | null;
+};
+export type ControllerEntity = Placed & { kind: 'controller'; name: string; controllerKind: ControllerKind; product: string; hostServerId: string };
+
+export type Entity = SiteEntity | EdgeServerEntity | NetworkNodeEntity | VnfEntity | ServiceEntity | ControllerEntity;
+export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
+
+export type LinkEnd = { kind: 'edgeServer' | 'networkNode'; id: string };
+export type LinkRelation = {
+  id: string;
+  version: number;
+  name: string;
+  medium: LinkMedium;
+  bandwidthMbps: number;
+  latencyMs: number;
+  lossPercent: number;
+  a: LinkEnd;
+  b: LinkEnd;
+};
+export type DependencyRelation = { fromId: string; toId: string; trafficMbps: number; version: number };
+export const MANAGED_KINDS = ['edgeServer', 'networkNode', 'service', 'vnf'] as const;
+export type ManagedKind = (typeof MANAGED_KINDS)[number];
+export type ManagesRelation = { controllerId: string; targetKind: ManagedKind; targetId: string };
+
+/** Replicas of one service that the applied run placed on one edge server. */
+export type PlacementRelation = { serviceId: string; edgeServerId: string; replicas: number[] };
+
+export type ImageInfo = { id: string; label: string; arch: string; layerIds: string[] };
+
+export type AppliedPlacement = {
+  runId: string;
+  algorithm: string;
+  status: string;
+  finishedAt: string | null;
+  relations: PlacementRelation[];
+};
+
+/** What the canvas needs to draw and edit one scenario. */
+export type ArchitectureSnapshot = {
+  scenario: { id: string; name: string };
+  entities: Entity[];
+  links: LinkRelation[];
+  dependencies: DependencyRelation[];
+  manages: ManagesRelation[];
+  placement: AppliedPlacement | null;
+  /** For the storage colouring and the service inspector's image choice. */
+  images: ImageInfo[];
+  layerSizes: Record<string, number>;
+  cachedLayers: Record<string, string[]>;
+  loadedAt: string;
+};
+
+export const nodeId = (kind: EntityKind, id: string) => `${kind}:${id}`;
+
+export function parseNodeId(flowId: string): { kind: EntityKind; id: string } | null {
+  const colon = flowId.indexOf(':');
+  if (colon < 0) return null;
+  const kind = flowId.slice(0, colon) as EntityKind;
+  if (!ENTITY_KINDS.includes(kind)) return null;
+  return { kind, id: flowId.slice(colon + 1) };
+}
+
+export const linkEdgeId = (id: string) => `link:${id}`;
+export const hostingEdgeId = (kind: 'vnf' | 'controller', id: string) => `hosting:${kind}:${id}`;
+export const managesEdgeId = (m: ManagesRelation) => `manages:${m.controllerId}:${m.targetKind}:${m.targetId}`;
+export const dependencyEdgeId = (d: { fromId: string; toId: string }) => `dependency:${d.fromId}:${d.toId}`;
+export const placementEdgeId = (p: { serviceId: string; edgeServerId: string }) => `placement:${p.serviceId}:${p.edgeServerId}`;
+
+/** What a React Flow edge id stands for. */
+export type EdgeRef =
+  | { kind: 'link'; id: string }
+  | { kind: 'hosting'; entityKind: 'vnf' | 'controller'; id: string }
+  | { kind: 'manages'; controllerId: string; targetKind: ManagedKind; targetId: string }
+  | { kind: 'dependency'; fromId: string; toId: string }
+  | { kind: 'placement'; serviceId: string; edgeServerId: string };
+
+export function parseEdgeId(flowId: string): EdgeRef | null {
+  const parts = flowId.split(':');
+  switch (parts[0]) {
+    case 'link':
+      return parts.length === 2 ? { kind: 'link', id: parts[1] } : null;
+    case 'hosting':
+      return parts.length === 3 && (parts[1] === 'vnf' || parts[1] === 'controller') ? { kind: 'hosting', entityKind: parts[1], id: parts[2] } : null;
+    case 'manages':
+      return parts.length === 4 && (MANAGED_KINDS as readonly string[]).includes(parts[2])
+        ? { kind: 'manages', controllerId: parts[1], targetKind: parts[2] as ManagedKind, targetId: parts[3] }
+        : null;
+    case 'dependency':
+      return parts.length === 3 ? { kind: 'dependency', fromId: parts[1], toId: parts[2] } : null;
+    case 'placement':
+      return parts.length === 3 ? { kind: 'placement', serviceId: parts[1], edgeServerId: parts[2] } : null;
+    default:
+      return null;
+  }
+}
