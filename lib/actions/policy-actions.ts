@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/lib/db';
+import { createPolicy } from '@/lib/policies/create-policy';
+import { deletePolicy } from '@/lib/policies/delete-policy';
+import { policyInputFromForm } from '@/lib/policies/policy-form-data';
+import { policyInputSchema } from '@/lib/policies/policy-schema';
+import { updatePolicy } from '@/lib/policies/update-policy';
+import { runAction, type ActionResult } from './action-result';
+
+function refreshPolicyViews() {
+  // The placement page counts policy constraints and the architecture page shows them.
+  revalidatePath('/', 'layout');
+}
+
+/** Creates a policy, or replaces the one named by `policyId`. */
+export async function savePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string; name: string }>> {
+  return runAction(async () => {
+    const scenarioId = String(form.get('scenarioId') ?? '');
+    const policyId = String(form.get('policyId') ?? '');
+    const input = policyInputSchema.parse(policyInputFromForm(form));
+    const db = await getDb();
+    const saved = policyId ? await updatePolicy(db, scenarioId, policyId, input) : await createPolicy(db, scenarioId, input);
+    refreshPolicyViews();
+    return saved;
+  });
+}
+
+export async function deletePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ name: string }>> {
+  return runAction(async () => {
+    const deleted = await deletePolicy(await getDb(), String(form.get('scenarioId') ?? ''), String(form.get('policyId') ?? ''));
+    refreshPolicyViews();
+    return deleted;
+  });
+}
