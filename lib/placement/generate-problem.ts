@@ -112,14 +112,19 @@ function assembleProblem(
 
   const factors = Array.from({ length: options.servers }, () => [0.5, 1, 1.5, 2][randomInt(random, 0, 3)]);
   const factorSum = factors.reduce((a, b) => a + b, 0);
-  const share = (total: number, j: number) => (total * factors[j]) / factorSum;
+  const largest = (pick: (c: Container) => number) => containers.reduce((m, c) => Math.max(m, pick(c)), 0);
+  // A server's share of the total, but never less than 1.25–2× the largest single demand, so
+  // few containers on many servers still fit somewhere (as real edge servers would).
+  const capacity = (total: number, biggest: number, j: number) =>
+    scale * Math.max((total * factors[j]) / factorSum, (1 + factors[j] / 2) * biggest);
+  const imageBytes = (c: Container) => c.layers.reduce((s, d) => s + sizeOf.get(d)!, 0);
   const servers: Server[] = factors.map((_, j) => ({
     id: `edge-${j + 1}`,
     site: `site-${Math.floor(j / 2) + 1}`,
-    storage: Math.round(share(0.9 * privateBytes * scale, j)),
-    cpu: round2(share(1.6 * demand((c) => c.cpu) * scale, j)),
-    memory: Math.round(share(1.6 * demand((c) => c.memory) * scale, j)),
-    bandwidth: Math.round(share(2 * demand((c) => c.bandwidth) * scale, j)),
+    storage: Math.round(capacity(0.9 * privateBytes, largest(imageBytes), j)),
+    cpu: round2(capacity(1.6 * demand((c) => c.cpu), largest((c) => c.cpu), j)),
+    memory: Math.round(capacity(1.6 * demand((c) => c.memory), largest((c) => c.memory), j)),
+    bandwidth: Math.round(capacity(2 * demand((c) => c.bandwidth), largest((c) => c.bandwidth), j)),
     ...(arch ? { arch } : {}),
   }));
   return { version: 1, objective: 'storage', layers, servers, containers, policies: [] };

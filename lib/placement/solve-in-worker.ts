@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as threads from 'node:worker_threads';
 import { computeNoSharingCost } from './evaluate';
 import type { WorkerMessage, WorkerRequest } from './placement-worker';
 import { DEFAULT_ALGORITHM, DEFAULT_TIME_LIMIT_SEC, orderResultFields } from './solve-placement';
@@ -19,8 +19,13 @@ export type WorkerSolveOptions = SolveOptions & {
   memoryLimitMb?: number;
 };
 
+// Looked up at run time on purpose: a bundler that sees `new Worker(path)` tries to bundle
+// the worker and, with a path known only at run time, traces the whole project. The worker is a
+// file on disk loaded by path (see worker-entry.mjs), so there is nothing to bundle.
+const SolverThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
+
 export function defaultWorkerEntry(): string {
-  return process.env.EDGESTACK_PLACEMENT_WORKER ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib/placement/worker-entry.mjs');
+  return process.env.EDGESTACK_PLACEMENT_WORKER ?? [process.cwd(), 'lib', 'placement', 'worker-entry.mjs'].join(path.sep);
 }
 
 /**
@@ -53,7 +58,7 @@ export function solveInWorker(problem: PlacementProblem, options: WorkerSolveOpt
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
 
-    const worker = new Worker(/*turbopackIgnore: true*/ entry, {
+    const worker = new SolverThread(entry, {
       resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb ?? 4096 },
       stdout: false,
       stderr: false,

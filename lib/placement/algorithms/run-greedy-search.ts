@@ -38,14 +38,19 @@ export function iterateLocalSearch(
   patience = 1500,
 ): PlacementState {
   let best = start;
+  let current = start;
   let sinceGain = 0;
   while (sinceGain < patience && !deadline.expired()) {
     sinceGain++;
-    const trial = best.clone();
+    const trial = current.clone();
     const touched = new Uint8Array(trial.cp.servers.length);
     if (!kick(trial, random, touched)) continue;
     improveLocally(trial, deadline, random, touched);
-    if (trial.complete() && trial.cost < best.cost - 0.5) {
+    if (!trial.complete()) continue;
+    // Threshold acceptance: a slightly worse placement may become the walk's current one, so
+    // the search can cross plateaus between local optima; the best stays separate.
+    if (trial.cost <= current.cost * (1 + ACCEPT_WORSE)) current = trial;
+    if (trial.cost < best.cost - 0.5) {
       best = trial;
       sinceGain = 0;
       onImproved?.(best);
@@ -54,17 +59,35 @@ export function iterateLocalSearch(
   return best;
 }
 
+const ACCEPT_WORSE = 0;
+
 /** Perturbs `state`, marking in `touched` every server that lost or gained a unit. */
 function kick(state: PlacementState, random: () => number, touched: Uint8Array): boolean {
   const { cp } = state;
   const S = cp.servers.length;
   const U = cp.units.length;
   if (U === 0 || S < 2) return false;
-  if (random() < 0.3) {
-    // Empty one server: its units go, one by one, to the cheapest other server with room.
-    const a = Math.floor(random() * S);
+  const roll = random();
+  if (roll < 0.6) {
+    // Empty one server, or drop one copy of a layer (the copy with the fewest users): the
+    // units that leave go, one by one, to the cheapest other server with room.
+    let a = Math.floor(random() * S);
+    let layer = -1;
+    if (roll >= 0.3) {
+      const l = cp.units[Math.floor(random() * U)].layers;
+      if (l.length > 0) {
+        layer = l[Math.floor(random() * l.length)];
+        let fewest = Infinity;
+        for (let j = 0; j < S; j++) {
+          const users = state.refs[j][layer];
+          if (users > 0 && users < fewest) { fewest = users; a = j; }
+        }
+      }
+    }
     const leaving: number[] = [];
-    for (let u = 0; u < U; u++) if (state.unitServer[u] === a) leaving.push(u);
+    for (let u = 0; u < U; u++) {
+      if (state.unitServer[u] === a && (layer < 0 || cp.units[u].layers.includes(layer))) leaving.push(u);
+    }
     if (leaving.length === 0) return false;
     for (const u of leaving) state.remove(u);
     touched[a] = 1;

@@ -9,6 +9,9 @@ import type { CompiledProblem } from '../compile-problem';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { runGreedySearch } from './run-greedy-search';
+import { solveRelax } from './solve-relax';
+
+const LARGE_MODEL = 600;
 
 export type ExactOptions = { capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean };
 
@@ -44,6 +47,13 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   if (warmStart) {
     const budget = deadline.sub(Math.min(1, deadline.remainingSec() * 0.1));
     incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' }));
+  }
+  // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
+  // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.
+  if (warmStart && cp.units.length * cp.servers.length > LARGE_MODEL && !deadline.expired()) {
+    const rounded = await solveRelax({ ...ctx, deadline: deadline.sub(Math.min(15, deadline.remainingSec() * 0.25)) });
+    const state = rounded.unitServer ? stateFromUnitServers(cp, rounded.unitServer) : null;
+    if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
   }
   if (deadline.expired()) {
     return incumbent
