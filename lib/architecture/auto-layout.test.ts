@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { modelFromSnapshot } from './arch-model';
+import { buildElkGraph, positionsFromElk, rowWidth } from './auto-layout';
+import { layoutBands } from './bands';
+import type { ArchitectureSnapshot, Entity } from './model';
+import { pasteEdit, copySelection, newEntity } from './new-entities';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function snapshot(servers: number): ArchitectureSnapshot {
+  const entities: Entity[] = [
+    { kind: 'controller', id: id(1), version: 1, posX: null, posY: null, name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: id(100) },
+    { kind: 'service', id: id(2), version: 1, posX: null, posY: null, name: 'api', imageRef: 'a', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, arch: null, accelerator: null },
+    { kind: 'service', id: id(3), version: 1, posX: null, posY: null, name: 'web', imageRef: 'w', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, arch: null, accelerator: null },
+    { kind: 'networkNode', id: id(4), version: 1, posX: null, posY: null, name: 'sw', siteId: null, nodeKind: 'switch', sdnManaged: false, latitude: null, longitude: null },
+    { kind: 'site', id: id(5), version: 1, posX: null, posY: null, name: 'north', provider: '', region: '', latitude: null, longitude: null },
+  ];
+  for (let i = 0; i < servers; i++) {
+    entities.push({ kind: 'edgeServer', id: id(100 + i), version: 1, posX: null, posY: null, name: `s${i}`, siteId: i % 2 ? id(5) : null, tier: 'edge', arch: 'amd64', cpuCores: 1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1, accelerators: [] });
+  }
+  return {
+    scenario: { id: 'x', name: 'x' },
+    entities,
+    links: [{ id: id(50), version: 1, name: 'l', medium: 'fiber', bandwidthMbps: 1, latencyMs: 1, lossPercent: 0, a: { kind: 'edgeServer', id: id(100) }, b: { kind: 'networkNode', id: id(4) } }],
+    // web calls api: ELK must put web above api within the service band.
+    dependencies: [{ fromId: id(3), toId: id(2), trafficMbps: 1, version: 1 }],
+    manages: [{ controllerId: id(1), targetKind: 'service', targetId: id(3) }],
+    placement: null,
+    images: [],
+    layerSizes: {},
+    cachedLayers: {},
+    loadedAt: '',
+  };
+}
+
+describe('layout input', () => {
+  test('every non-site entity is an ELK node partitioned by band; edges point down the bands', () => {
+    const model = modelFromSnapshot(snapshot(3));
+    const graph = buildElkGraph(model);
+    expect(graph.layoutOptions['elk.partitioning.activate']).toBe('true');
+    expect(graph.children).toHaveLength(7);
+    const partition = (n: string) => graph.children.find((c) => c.id === n)!.layoutOptions!['elk.partitioning.partition'];
+    expect(partition(`controller:${id(1)}`)).toBe('0');
+    expect(partition(`service:${id(2)}`)).toBe('1');
+    expect(partition(`networkNode:${id(4)}`)).toBe('2');
+    expect(partition(`edgeServer:${id(100)}`)).toBe('3');
+    const pairs = graph.edges.map((e) => `${e.sources[0].split(':')[0]}>${e.targets[0].split(':')[0]}`).sort();
+    expect(pairs).toEqual(['controller>edgeServer', 'controller>service', 'networkNode>edgeServer', 'service>service']);
+  });
+
+  test('ELK positions become rows inside the bands, long layers wrapped, keeping ELK order', () => {
+    const model = modelFromSnapshot(snapshot(40));
+    const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i * 10, y: c.id.startsWith('service') ? (c.id.endsWith('3') ? 0 : 100) : 0 }));
+    const positions = positionsFromElk(model, laidOut);
+    const entities = [...model.entities.values()].map((e) => {
+      const p = positions.get(`${e.kind}:${e.id}`)!;
+      return { ...e, posX: p.x, posY: p.y } as Entity;
+    });
+    const bands = layoutBands(entities);
+    for (const e of entities) {
+      const band = bands.bands.find((b) => b.band === { controller: 'control', service: 'service', vnf: 'network', networkNode: 'network', edgeServer: 'physical', site: 'physical' }[e.kind])!;
+      expect(e.posY!).toBeGreaterThanOrEqual(band.top);
+      expect(e.posY!).toBeLessThan(band.top + band.height);
+    }
+    // web (ELK layer 0) is above api (layer 1).
+    expect(positions.get(`service:${id(3)}`)!.y).toBeLessThan(positions.get(`service:${id(2)}`)!.y);
+    const xs = [...positions.entries()].filter(([k]) => k.startsWith('edgeServer')).map(([, p]) => p.x);
+    expect(new Set(xs).size).toBeLessThanOrEqual(rowWidth(model.entities.size));
+  });
+
+  test('grouping by site keeps a site’s edge servers together', () => {
+    const model = modelFromSnapshot(snapshot(10));
+    const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i, y: 0 }));
+    const positions = positionsFromElk(model, laidOut, { groupBySite: true });
+    const rowsOf = (odd: boolean) =>
+      new Set(
+        [...model.entities.values()].filter((e) => e.kind === 'edgeServer' && (e.siteId !== null) === odd).map((e) => positions.get(`edgeServer:${e.id}`)!.y),
+      );
+    const sited = rowsOf(true);
+    const unsited = rowsOf(false);
+    expect([...sited].some((y) => unsited.has(y))).toBe(false);
+  });
+
+  test('new entities get free names; paste copies relations among the copies', () => {
+    const model = modelFromSnapshot(snapshot(2));
+    expect(newEntity(model, 'edgeServer', id(900), { x: 0, y: 0 })!.name).toBe('edge-server-1');
+    expect(newEntity(model, 'vnf', id(901), { x: 0, y: 0 })).toMatchObject({ hostServerId: id(100) });
+    let n = 1000;
+    const pasted = pasteEdit(model, copySelection(model, [`service:${id(2)}`, `service:${id(3)}`]), () => id(n++), { x: 40, y: 40 })!;
+    expect(pasted.edit.entities.map((e) => e.name)).toEqual(['api-copy', 'web-copy']);
+    expect(pasted.edit.dependencies).toEqual([{ fromId: id(1001), toId: id(1000), trafficMbps: 1 }]);
+  });
+});
