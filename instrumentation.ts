@@ -4,10 +4,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.EDGESTACK_QUEUE === 'off') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { getDb } = await import('./lib/db');
-  const { startWorkQueue } = await import('./lib/placement-runs/work-queue');
-  const queue = startWorkQueue(getDb);
-  const stop = () => void queue.stop();
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  const { startServerQueue } = await import('./lib/placement-runs/start-server-queue');
+  startServerQueue();
 }

@@ -73,3 +73,24 @@ export const LAYERS = {
   physical: 'Physical',
 } as const;
 export type LayerName = keyof typeof LAYERS;
+
+/** The placement algorithms (spec/placement-v1.md) as people call them. */
+export const ALGORITHM_LABELS = {
+  exact: 'Exact ILP',
+  relax: 'Relaxation (the paper’s algorithm)',
+  greedy: 'Greedy + local search',
+  'kube-default': 'Kubernetes default scheduler',
+  'no-sharing': 'No sharing (baseline)',
+} as const;
+
+export const RUN_STATUS_LABELS: Record<string, string> = {
+  queued: 'queued',
+  running: 'running',
+  optimal: 'optimal',
+  feasible: 'feasible',
+  infeasible: 'infeasible',
+  'no-solution': 'no solution found',
+  timeout: 'timed out',
+  cancelled: 'cancelled',
+  error: 'error',
+};

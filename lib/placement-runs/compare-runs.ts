@@ -2,6 +2,8 @@ import type { RunSummary } from './list-placement-runs';
 
 export type ComparisonRow = {
   run: RunSummary;
+  /** bytes; null when the run has no valid placement */
+  cost: number | null;
   /** 1 − cost / noSharingCost */
   savingVsNoSharing: number | null;
   /** 1 − cost / cost of the kube-default run compared alongside */
@@ -30,9 +32,11 @@ export function compareRuns(runs: RunSummary[]): ComparisonRow[] {
   return chosen
     .sort((a, b) => order.indexOf(a.algorithm) - order.indexOf(b.algorithm))
     .map((run) => {
-      const cost = FINISHED_WITH_ANSWER.has(run.status) ? run.costBytes : null;
+      // The no-sharing baseline's cost is defined whether or not private copies fit (spec).
+      const cost = FINISHED_WITH_ANSWER.has(run.status) || run.algorithm === 'no-sharing' ? run.costBytes : null;
       return {
         run,
+        cost,
         savingVsNoSharing: cost !== null && run.noSharingBytes ? 1 - cost / run.noSharingBytes : null,
         savingVsKube: cost !== null && kube?.costBytes && run.algorithm !== 'kube-default' ? 1 - cost / kube.costBytes : null,
         gap: cost !== null && run.lowerBoundBytes !== null && cost > 0 ? Math.max(0, (cost - run.lowerBoundBytes) / cost) : null,

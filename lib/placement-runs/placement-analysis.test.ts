@@ -84,8 +84,11 @@ describe('placement analysis', () => {
       run('kube-default', '2026-01-01', 800, null),
       run('exact', '2026-01-01', 500, 450, 'feasible'),
       run('relax', '2026-01-03', null, null, 'running'),
+      run('no-sharing', '2026-01-01', 1000, null, 'infeasible'),
     ]);
-    expect(rows.map((r) => r.run.id)).toEqual(['exact-2026-01-01', 'greedy-2026-01-02', 'kube-default-2026-01-01']);
+    expect(rows.map((r) => r.run.id)).toEqual(['exact-2026-01-01', 'greedy-2026-01-02', 'kube-default-2026-01-01', 'no-sharing-2026-01-01']);
+    // The baseline's cost stands even when private copies do not fit anywhere.
+    expect(rows[3]).toMatchObject({ cost: 1000, savingVsNoSharing: 0 });
     expect(rows[0].gap).toBeCloseTo(0.1);
     expect(rows[1].savingVsNoSharing).toBeCloseTo(0.4);
     expect(rows[1].savingVsKube).toBeCloseTo(0.25);

@@ -11,6 +11,7 @@ import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-documen
 import { applyPlacementRun } from './apply-placement-run';
 import { cancelPlacementRun } from './cancel-placement-run';
 import { enqueuePlacementRuns } from './enqueue-placement-runs';
+import { problemToScenarioDocument } from './problem-to-scenario-document';
 import { recoverInterruptedWork } from './recover-interrupted-work';
 import { startWorkQueue, type WorkQueue } from './work-queue';
 
@@ -43,24 +44,7 @@ const finished = (id: string) =>
 
 /** A scenario holding a generated problem, for runs that must take a while. */
 async function scenarioFromProblem(name: string, problem: PlacementProblem) {
-  const doc = scenarioDocumentSchema.parse({
-    format: 'edgestack.scenario',
-    version: 1,
-    scenario: { name },
-    layers: problem.layers.map((l) => ({ digest: l.digest, sizeBytes: l.size })),
-    edgeServers: problem.servers.map((s) => ({ name: s.id, cpuCores: s.cpu, memoryMiB: Math.ceil(s.memory), storageBytes: s.storage, bandwidthMbps: Math.ceil(s.bandwidth) })),
-    images: problem.containers.map((c) => ({ repository: `gen/${c.id}`, tag: '1', arch: 'amd64', layers: c.layers })),
-    services: problem.containers.map((c) => ({
-      name: c.id,
-      imageRef: `gen/${c.id}:1`,
-      image: { repository: `gen/${c.id}`, tag: '1', arch: 'amd64' },
-      replicas: 1,
-      cpuCores: c.cpu,
-      memoryMiB: Math.ceil(c.memory),
-      bandwidthMbps: Math.ceil(c.bandwidth),
-    })),
-  });
-  return importScenarioDocument(db.prisma, doc);
+  return importScenarioDocument(db.prisma, scenarioDocumentSchema.parse(problemToScenarioDocument(problem, name)));
 }
 
 describe('placement runs through the queue', () => {

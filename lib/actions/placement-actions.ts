@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/lib/db';
+import { applyPlacementRun } from '@/lib/placement-runs/apply-placement-run';
+import { cancelPlacementRun } from '@/lib/placement-runs/cancel-placement-run';
+import { enqueuePlacementRuns } from '@/lib/placement-runs/enqueue-placement-runs';
+import { runAction, type ActionResult } from './action-result';
+
+/** Records the runs and returns at once; the page follows their progress by polling. */
+export async function startPlacementRunsAction(_prev: unknown, form: FormData): Promise<ActionResult<{ runIds: string[] }>> {
+  return runAction(async () => {
+    const result = await enqueuePlacementRuns(await getDb(), {
+      scenarioId: String(form.get('scenarioId') ?? ''),
+      algorithms: form.getAll('algorithms').map(String) as never,
+      engine: String(form.get('engine') ?? 'auto') as never,
+      objective: String(form.get('objective') ?? 'storage') as never,
+      timeLimitSec: form.get('timeLimitSec') as never,
+      seed: (form.get('seed') || undefined) as never,
+    });
+    revalidatePath('/placement');
+    return result;
+  });
+}
+
+export async function cancelPlacementRunAction(runId: string): Promise<ActionResult<{ status: string }>> {
+  return runAction(async () => cancelPlacementRun(await getDb(), runId));
+}
+
+export async function applyPlacementRunAction(runId: string): Promise<ActionResult> {
+  return runAction(async () => {
+    await applyPlacementRun(await getDb(), runId);
+    revalidatePath('/', 'layout');
+    return {};
+  });
+}
