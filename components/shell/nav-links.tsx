@@ -7,7 +7,7 @@ const sections: { heading?: string; color?: string; links: { href: string; label
   { links: [{ href: '/', label: 'Overview' }, { href: '/architecture', label: 'Architecture' }] },
   { heading: 'Physical', color: 'bg-layer-physical', links: [{ href: '/servers', label: 'Servers' }] },
   { heading: 'Network', color: 'bg-layer-network', links: [{ href: '/network', label: 'Network' }] },
-  { heading: 'Service', color: 'bg-layer-service', links: [{ href: '/images', label: 'Images' }, { href: '/services', label: 'Services' }] },
+  { heading: 'Service', color: 'bg-layer-service', links: [{ href: '/images', label: 'Images' }, { href: '/layers', label: 'Layers' }, { href: '/services', label: 'Services' }] },
   { heading: 'Control', color: 'bg-layer-control', links: [{ href: '/controllers', label: 'Controllers' }] },
   {
     heading: 'Placement',
@@ -17,7 +17,7 @@ const sections: { heading?: string; color?: string; links: { href: string; label
       { href: '/experiments', label: 'Experiments' },
     ],
   },
-  { heading: 'Data', links: [{ href: '/scenarios', label: 'Scenarios' }] },
+  { heading: 'Data', links: [{ href: '/scenarios', label: 'Scenarios' }, { href: '/import', label: 'Import' }] },
 ];
 
 export function NavLinks() {

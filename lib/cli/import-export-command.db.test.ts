@@ -35,7 +35,7 @@ async function run(...argv: string[]) {
 
 function runSubprocess(argv: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const env = { ...process.env, EDGESTACK_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, EDGESTACK_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['bin/edgestack.js', ...argv], { cwd: root, env });
     let stdout = '';

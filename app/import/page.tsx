@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { ImportWizard } from '@/components/import/import-wizard';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentScenario } from '../current-scenario';
+
+export const metadata: Metadata = { title: 'Import' };
+
+const KINDS = ['topology', 'images', 'services', 'sites', 'nodes'] as const;
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const scenario = await getCurrentScenario();
+  const kindParam = typeof params.kind === 'string' ? params.kind : '';
+  const kind = (KINDS as readonly string[]).includes(kindParam) ? (kindParam as (typeof KINDS)[number]) : 'topology';
+  const initialOptions: Record<string, unknown> = {};
+  if (typeof params.reference === 'string') initialOptions.reference = params.reference;
+  if (typeof params.arch === 'string') initialOptions.arch = params.arch;
+  return (
+    <>
+      <PageHeader title="Import" layer="Data" />
+      <p className="mb-4 max-w-3xl text-sm text-slate-600">
+        Bring the files you already have: a topology, image manifests, application manifests, a list of edge sites or an inventory of machines. You see what the
+        file holds and what it will become before anything is written; an import runs in one transaction, and importing the same file again adds nothing.
+      </p>
+      <ImportWizard current={scenario ? { id: scenario.id, name: scenario.name } : null} initialKind={kind} initialOptions={initialOptions} />
+    </>
+  );
+}

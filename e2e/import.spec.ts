@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { deleteScenarios, uniqueName } from './helpers';
+
+const BACKBONE = path.join(import.meta.dirname, 'fixtures', 'tiny-backbone.graphml');
+const EVIL = path.join(import.meta.dirname, 'fixtures', 'doctype.graphml');
+
+test.describe('import', () => {
+  const made: string[] = [];
+  test.afterEach(async ({ page }) => {
+    await deleteScenarios(page, made.splice(0));
+  });
+
+  test('upload a GraphML topology, check the preview, confirm, see its nodes on the Architecture page', async ({ page }) => {
+    const name = uniqueName('Backbone');
+    made.push(name);
+    await page.goto('/import');
+    await page.getByLabel('What the file holds').selectOption('topology');
+    await page.getByLabel('File (up to 20 MiB)').setInputFiles(BACKBONE);
+    await page.getByLabel('a new scenario').check();
+    await page.getByLabel('New scenario name').fill(name);
+    await page.getByRole('button', { name: 'Preview' }).click();
+
+    const preview = page.getByTestId('import-preview');
+    await expect(preview.getByTestId('import-facts')).toContainText('4 nodes');
+    await expect(preview.getByTestId('import-facts')).toContainText('3 edges');
+    await expect(preview.getByTestId('import-facts')).toContainText('3 nodes with coordinates');
+    await expect(preview.getByTestId('count-networkNodes')).toContainText('4');
+    await expect(preview.getByTestId('count-links')).toContainText('3');
+    await expect(preview.getByLabel('Topology nodes become')).toHaveValue('network');
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByTestId('import-result');
+    await expect(result).toContainText(`imported into "${name}" (new scenario): 4 network nodes created; 3 links created`);
+
+    await page.goto('/architecture');
+    for (const pop of ['Melbourne PoP', 'Sydney PoP', 'Canberra PoP', 'Hobart PoP']) {
+      await expect(page.locator('.react-flow__node', { hasText: pop })).toBeVisible();
+    }
+    await page.goto('/network');
+    await expect(page.getByRole('cell', { name: 'Melbourne PoP' }).first()).toBeVisible();
+    await expect(page.getByRole('row', { name: /Melbourne PoP.*Sydney PoP.*10 Gbit\/s/ })).toBeVisible();
+  });
+
+  test('a file with a DOCTYPE is refused with the line, and nothing is written', async ({ page }) => {
+    const name = uniqueName('Evil');
+    made.push(name);
+    await page.goto('/import');
+    await page.getByLabel('File (up to 20 MiB)').setInputFiles(EVIL);
+    await page.getByLabel('a new scenario').check();
+    await page.getByLabel('New scenario name').fill(name);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported.' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('line 2: the file has a DOCTYPE declaration');
+    await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  });
+});
