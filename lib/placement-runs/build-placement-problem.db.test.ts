@@ -27,6 +27,8 @@ test('the demo becomes the problem a planner would write by hand', async () => {
   // debian slim, three python layers, CUDA, cuDNN, torch, the model: base first.
   expect(recommender.layers).toHaveLength(8);
   expect(problem.containers.find((c) => c.id === 'telemetry-collector-0')!.arch).toBe('arm64');
+  // Without an arch of its own, a container takes its image's: amd64 layers run on amd64 only.
+  expect(problem.containers.find((c) => c.id === 'orders-0')!.arch).toBe('amd64');
   // Only layers somebody uses or caches are listed, each once.
   const used = new Set([...problem.containers.flatMap((c) => c.layers), ...problem.servers.flatMap((s) => s.cachedLayers ?? [])]);
   expect(problem.layers.map((l) => l.digest).sort()).toEqual([...used].sort());

@@ -65,7 +65,8 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
         cpu: service.cpuCores,
         memory: service.memoryMiB,
         bandwidth: service.bandwidthMbps,
-        ...(service.arch ? { arch: service.arch } : {}),
+        // An image's layers are built for one architecture: the container runs where it does.
+        arch: service.arch ?? service.image!.arch,
         ...(service.accelerator ? { accelerator: service.accelerator } : {}),
       });
       digests.forEach((d) => used.add(d));
