@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { CatalogTable } from '@/components/catalog/catalog-table';
+import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listNetwork } from '@/lib/catalog/list-network';
@@ -9,64 +11,101 @@ import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Network' };
 
-export default async function NetworkPage() {
+type Network = Awaited<ReturnType<typeof listNetwork>>;
+type NodeRow = Network['nodes'][number];
+type LinkRow = Network['links'][number];
+
+const nodeSpec: CatalogSpec<NodeRow> = {
+  search: (n) => `${n.name} ${n.site ?? ''} ${NETWORK_NODE_KINDS[n.kind]}`,
+  sorts: { name: (n) => n.name, kind: (n) => n.kind, site: (n) => n.site ?? '', sdn: (n) => (n.sdnManaged ? 1 : 0) },
+  defaultSort: 'name',
+  filters: { kind: (n, v) => n.kind === v, sdn: (n, v) => (v === 'yes') === n.sdnManaged },
+};
+
+const linkSpec: CatalogSpec<LinkRow> = {
+  search: (l) => `${l.name} ${l.a} ${l.b}`,
+  sorts: { name: (l) => l.name, a: (l) => l.a, b: (l) => l.b, medium: (l) => l.medium, bandwidth: (l) => l.bandwidthMbps, latency: (l) => l.latencyMs, loss: (l) => l.lossPercent },
+  defaultSort: 'name',
+  filters: { medium: (l, v) => l.medium === v },
+};
+
+export default async function NetworkPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
   return withScenario('Network', 'Network layer', async (scenario) => {
     const { nodes, links, vnfs } = await listNetwork(await getDb(), scenario.id);
     if (nodes.length + links.length + vnfs.length === 0) {
       return (
         <EmptyState title="No network in this scenario">
-          Switches, routers, base stations and the links between them live here. Draw them on the Architecture page or import a topology.
+          Switches, routers, base stations and the links between them live here. Draw them on the Architecture page or import a topology (GraphML, GML) on the Import page.
         </EmptyState>
       );
     }
+    const media = [...new Set(links.map((l) => l.medium))];
     return (
       <div className="space-y-8">
         <section>
           <h2 className="mb-2 text-sm font-semibold text-slate-700">Network nodes ({nodes.length})</h2>
-          <DataTable
+          <CatalogTable
             caption="Network nodes"
+            testId="nodes-table"
+            path="/network"
+            prefix="n_"
+            params={params}
             rows={nodes}
+            spec={nodeSpec}
             rowKey={(n) => n.id}
+            filters={[
+              { key: 'kind', label: 'Kind', options: Object.entries(NETWORK_NODE_KINDS) },
+              { key: 'sdn', label: 'SDN-managed', options: [['yes', 'yes'], ['no', 'no']] },
+            ]}
             columns={[
-              { header: 'Name', cell: (n) => <span className="font-medium">{n.name}</span> },
-              { header: 'Kind', cell: (n) => NETWORK_NODE_KINDS[n.kind] },
-              { header: 'Site', cell: (n) => n.site ?? '—' },
-              { header: 'SDN-managed', cell: (n) => (n.sdnManaged ? 'yes' : 'no') },
+              { key: 'name', header: 'Name', cell: (n) => <span className="font-medium">{n.name}</span> },
+              { key: 'kind', header: 'Kind', cell: (n) => NETWORK_NODE_KINDS[n.kind] },
+              { key: 'site', header: 'Site', cell: (n) => n.site ?? '—' },
+              { key: 'sdn', header: 'SDN-managed', cell: (n) => (n.sdnManaged ? 'yes' : 'no') },
             ]}
           />
         </section>
         <section>
           <h2 className="mb-2 text-sm font-semibold text-slate-700">Links ({links.length})</h2>
-          <DataTable
+          <CatalogTable
             caption="Links"
+            testId="links-table"
+            path="/network"
+            prefix="l_"
+            params={params}
             rows={links}
+            spec={linkSpec}
             rowKey={(l) => l.id}
+            filters={[{ key: 'medium', label: 'Medium', options: media.map((m) => [m, LINK_MEDIA[m]]) }]}
             columns={[
-              { header: 'From', cell: (l) => l.a },
-              { header: 'To', cell: (l) => l.b },
-              { header: 'Medium', cell: (l) => LINK_MEDIA[l.medium] },
-              { header: 'Bandwidth', align: 'right', cell: (l) => formatMbps(l.bandwidthMbps) },
-              { header: 'Latency', align: 'right', cell: (l) => formatMs(l.latencyMs) },
-              { header: 'Loss', align: 'right', cell: (l) => `${l.lossPercent} %` },
+              { key: 'a', header: 'From', cell: (l) => l.a },
+              { key: 'b', header: 'To', cell: (l) => l.b },
+              { key: 'medium', header: 'Medium', cell: (l) => LINK_MEDIA[l.medium] },
+              { key: 'bandwidth', header: 'Bandwidth', align: 'right', cell: (l) => formatMbps(l.bandwidthMbps) },
+              { key: 'latency', header: 'Latency', align: 'right', cell: (l) => formatMs(l.latencyMs) },
+              { key: 'loss', header: 'Loss', align: 'right', cell: (l) => `${l.lossPercent} %` },
             ]}
           />
         </section>
-        <section>
-          <h2 className="mb-2 text-sm font-semibold text-slate-700">Virtual network functions ({vnfs.length})</h2>
-          <DataTable
-            caption="Virtual network functions"
-            rows={vnfs}
-            rowKey={(v) => v.id}
-            columns={[
-              { header: 'Name', cell: (v) => <span className="font-medium">{v.name}</span> },
-              { header: 'Function', cell: (v) => VNF_KINDS[v.kind] },
-              { header: 'Runs on', cell: (v) => v.host },
-              { header: 'Chained to', cell: (v) => v.next ?? '—' },
-              { header: 'CPU', align: 'right', cell: (v) => formatCores(v.cpuCores) },
-              { header: 'Memory', align: 'right', cell: (v) => formatMiB(v.memoryMiB) },
-            ]}
-          />
-        </section>
+        {vnfs.length > 0 && (
+          <section>
+            <h2 className="mb-2 text-sm font-semibold text-slate-700">Virtual network functions ({vnfs.length})</h2>
+            <DataTable
+              caption="Virtual network functions"
+              rows={vnfs}
+              rowKey={(v) => v.id}
+              columns={[
+                { header: 'Name', cell: (v) => <span className="font-medium">{v.name}</span> },
+                { header: 'Function', cell: (v) => VNF_KINDS[v.kind] },
+                { header: 'Runs on', cell: (v) => v.host },
+                { header: 'Chained to', cell: (v) => v.next ?? '—' },
+                { header: 'CPU', align: 'right', cell: (v) => formatCores(v.cpuCores) },
+                { header: 'Memory', align: 'right', cell: (v) => formatMiB(v.memoryMiB) },
+              ]}
+            />
+          </section>
+        )}
       </div>
     );
   });

@@ -1,41 +1,110 @@
 import type { Metadata } from 'next';
-import { DataTable } from '@/components/ui/data-table';
+import Link from 'next/link';
+import { CatalogTable } from '@/components/catalog/catalog-table';
+import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
 import { EmptyState } from '@/components/ui/empty-state';
-import { listServices } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db';
 import { formatCores, formatMbps, formatMiB } from '@/lib/format/format-units';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Services' };
 
-export default async function ServicesPage() {
+async function loadServices(scenarioId: string) {
+  const rows = await (await getDb()).service.findMany({
+    where: { scenarioId },
+    include: {
+      image: { select: { id: true, declaredSizeBytes: true, _count: { select: { layers: true } } } },
+      dependsOn: { include: { toService: { select: { name: true } } } },
+    },
+  });
+  return rows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    imageRef: s.imageRef,
+    imageId: s.image?.id ?? null,
+    layerData: (s.image?._count.layers ?? 0) > 0 ? 'layers' : s.image?.declaredSizeBytes != null ? 'declared' : 'unknown',
+    replicas: s.replicas,
+    cpuCores: s.cpuCores,
+    memoryMiB: s.memoryMiB,
+    bandwidthMbps: s.bandwidthMbps,
+    arch: s.arch,
+    accelerator: s.accelerator,
+    dependsOn: s.dependsOn.map((d) => ({ name: d.toService.name, trafficMbps: d.trafficMbps })),
+  }));
+}
+type Row = Awaited<ReturnType<typeof loadServices>>[number];
+
+const spec: CatalogSpec<Row> = {
+  search: (s) => `${s.name} ${s.imageRef}`,
+  sorts: {
+    name: (s) => s.name,
+    image: (s) => s.imageRef,
+    replicas: (s) => s.replicas,
+    cpu: (s) => s.cpuCores,
+    memory: (s) => s.memoryMiB,
+    bandwidth: (s) => s.bandwidthMbps,
+  },
+  defaultSort: 'name',
+  filters: {
+    data: (s, v) => s.layerData === v,
+    arch: (s, v) => (v === 'any' ? s.arch === null : s.arch === v),
+    accelerator: (s, v) => (v === 'none' ? s.accelerator === null : s.accelerator === v),
+  },
+};
+
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
   return withScenario('Services', 'Service layer', async (scenario) => {
-    const services = await listServices(await getDb(), scenario.id);
+    const services = await loadServices(scenario.id);
     if (services.length === 0) {
-      return <EmptyState title="No services in this scenario">Import Kubernetes manifests or a docker-compose file to describe your microservices.</EmptyState>;
+      return (
+        <EmptyState title="No services in this scenario">
+          Import Kubernetes manifests or a docker-compose file on the <Link href="/import?kind=services" className="underline">Import page</Link> to describe your microservices.
+        </EmptyState>
+      );
     }
+    const archs = [...new Set(services.map((s) => s.arch).filter((a): a is string => a !== null))].sort();
+    const accelerators = [...new Set(services.map((s) => s.accelerator).filter((a): a is string => a !== null))].sort();
     return (
-      <DataTable
+      <CatalogTable
         caption="Services"
+        testId="services-table"
+        path="/services"
+        params={params}
         rows={services}
+        spec={spec}
         rowKey={(s) => s.id}
+        searchPlaceholder="name or image"
+        filters={[
+          { key: 'data', label: 'Image layer data', options: [['layers', 'has layers'], ['declared', 'declared size'], ['unknown', 'no layer data']] },
+          { key: 'arch', label: 'Arch', options: [['any', 'any'], ...archs.map((a): [string, string] => [a, a])] },
+          { key: 'accelerator', label: 'Accelerator', options: [['none', 'none'], ...accelerators.map((a): [string, string] => [a, a.toUpperCase()])] },
+        ]}
         columns={[
-          { header: 'Name', cell: (s) => <span className="font-medium">{s.name}</span> },
+          { key: 'name', header: 'Name', cell: (s) => <span className="font-medium">{s.name}</span> },
           {
+            key: 'image',
             header: 'Image',
             cell: (s) => (
               <span className="font-mono text-xs">
-                {s.imageRef}
-                {!s.hasLayerData && <span className="ml-1 rounded bg-amber-100 px-1 font-sans text-amber-900">no layer data</span>}
+                {s.imageId ? (
+                  <Link href={`/images/${s.imageId}`} className="text-blue-800 hover:underline">
+                    {s.imageRef}
+                  </Link>
+                ) : (
+                  s.imageRef
+                )}
+                {s.layerData === 'unknown' && <span className="ml-1 rounded bg-amber-100 px-1 font-sans text-amber-900">no layer data</span>}
+                {s.layerData === 'declared' && <span className="ml-1 rounded bg-sky-100 px-1 font-sans text-sky-900">declared size</span>}
               </span>
             ),
           },
-          { header: 'Replicas', align: 'right', cell: (s) => s.replicas },
-          { header: 'CPU / replica', align: 'right', cell: (s) => formatCores(s.cpuCores) },
-          { header: 'Memory / replica', align: 'right', cell: (s) => formatMiB(s.memoryMiB) },
-          { header: 'Bandwidth / replica', align: 'right', cell: (s) => formatMbps(s.bandwidthMbps) },
-          { header: 'Needs', cell: (s) => [s.arch, s.accelerator?.toUpperCase()].filter(Boolean).join(', ') || '—' },
-          { header: 'Calls', cell: (s) => s.dependsOn.map((d) => `${d.name} (${formatMbps(d.trafficMbps)})`).join(', ') || '—' },
+          { key: 'replicas', header: 'Replicas', align: 'right', cell: (s) => s.replicas },
+          { key: 'cpu', header: 'CPU / replica', align: 'right', cell: (s) => formatCores(s.cpuCores) },
+          { key: 'memory', header: 'Memory / replica', align: 'right', cell: (s) => formatMiB(s.memoryMiB) },
+          { key: 'bandwidth', header: 'Bandwidth / replica', align: 'right', cell: (s) => formatMbps(s.bandwidthMbps) },
+          { key: 'needs', header: 'Needs', cell: (s) => [s.arch, s.accelerator?.toUpperCase()].filter(Boolean).join(', ') || '—' },
+          { key: 'calls', header: 'Calls', cell: (s) => s.dependsOn.map((d) => `${d.name} (${formatMbps(d.trafficMbps)})`).join(', ') || '—' },
         ]}
       />
     );
