@@ -48,7 +48,11 @@ describe('solveInWorker', () => {
     expect(elapsed).toBeGreaterThan(5_500);
     expect(elapsed).toBeLessThan(12_000);
     expect(bounds.length).toBeGreaterThan(0);
-    expect(histogram.percentile(99) / 1e6).toBeLessThan(50);
+    // A solve on this thread would stall it for seconds. The 50 ms p99 target is measured by
+    // the benchmark on a quiet machine; here, with other test files sharing two cores, the
+    // check is that the loop never stalls.
+    expect(histogram.percentile(99) / 1e6).toBeLessThan(250);
+    expect(histogram.max / 1e6).toBeLessThan(1500);
   });
 
   it('cancels through an AbortSignal', async () => {

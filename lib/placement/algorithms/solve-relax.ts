@@ -2,7 +2,7 @@ import { buildPlacementModel, type PlacementModel } from '../build-placement-mod
 import type { CompiledProblem } from '../compile-problem';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
-import { largestFirstOrder } from './construct-greedy';
+import { constructGreedy, largestFirstOrder } from './construct-greedy';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
 import { improveLocally } from './improve-locally';
 import { greedyBudgetSec } from './solve-greedy';
@@ -51,8 +51,15 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
       }
     }
   }
+  // The layer-affinity construction is one more candidate for the improvement phase: where
+  // the LP is very fractional, rounding alone can land in a worse basin (Fig. 5, scale 1.5).
+  const constructed = deadline.expired() ? null : constructGreedy(cp, largestFirstOrder(cp));
+  if (constructed) {
+    improveLocally(constructed, deadline, ctx.random);
+    if (!best || constructed.cost < best.cost) best = constructed;
+  }
   if (best) {
-    // Improve the best rounding further by kicks and descents (same budget as greedy).
+    // Improve the best candidate further by kicks and descents (same budget as greedy).
     const budget = deadline.sub(greedyBudgetSec(cp.units.length, cp.servers.length));
     best = iterateLocalSearch(best, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }));
   }
