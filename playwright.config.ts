@@ -11,7 +11,7 @@ const port = Number(process.env.E2E_PORT || 3100);
 // One browser-test run at a time on a machine: they share the production build in .next and
 // the port. The main process takes the lock; its workers inherit the marker and skip it.
 if (!process.env.EDGESTACK_E2E_LOCK_HELD) {
-  holdExclusiveLock(path.join(os.tmpdir(), `edgestack-e2e-${port}.lock`), {
+  holdExclusiveLock(path.join(os.tmpdir(), 'edgestack-production-build.lock'), {
     onWait: (pid) => process.stderr.write(`[edgestack] another browser-test run (pid ${pid}) is using port ${port} and .next; waiting for it…\n`),
   });
   process.env.EDGESTACK_E2E_LOCK_HELD = '1';
