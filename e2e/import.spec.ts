@@ -33,6 +33,16 @@ test.describe('import', () => {
     const result = page.getByTestId('import-result');
     await expect(result).toContainText(`imported into "${name}" (new scenario): 4 network nodes created; 3 links created`);
 
+    // Export the topology back as GraphML: the same nodes and edges.
+    await page.goto('/import');
+    const href = await page.getByRole('link', { name: 'Topology GraphML' }).getAttribute('href');
+    const graphml = await (await page.request.get(href!)).text();
+    expect(graphml.match(/<node /g)).toHaveLength(4);
+    expect(graphml.match(/<edge /g)).toHaveLength(3);
+    const placement = await page.request.get((await page.getByRole('link', { name: 'Placement as Kubernetes manifests' }).getAttribute('href'))!);
+    expect(placement.status()).toBe(404);
+    expect((await placement.json()).error).toMatch(/no placement with assignments yet/);
+
     await page.goto('/architecture');
     for (const pop of ['Melbourne PoP', 'Sydney PoP', 'Canberra PoP', 'Hobart PoP']) {
       await expect(page.locator('.react-flow__node', { hasText: pop })).toBeVisible();
