@@ -37,6 +37,7 @@ test.describe('policies', () => {
     await dialog.getByRole('checkbox', { name: /^web / }).check();
     await dialog.getByRole('button', { name: 'Create policy' }).click();
     await expect(dialog.getByRole('alert')).toContainText('A policy named “web apart” already exists');
+    await expect(dialog.getByLabel('Name')).toHaveValue('Web Apart');
     // A utilisation cap outside (0, 1] is refused; 0.7 is accepted.
     await dialog.getByLabel('Name').fill('headroom');
     await dialog.getByLabel('Type').selectOption('max-utilisation');

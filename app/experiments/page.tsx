@@ -1,14 +1,22 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
+import { ExperimentsWorkspace } from '@/components/experiments/experiments-workspace';
+import { getDb } from '@/lib/db';
+import { listExperiments } from '@/lib/experiments/list-experiments';
+import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Experiments' };
 
 export default async function ExperimentsPage() {
-  return withScenario('Experiments', 'Placement', async () => (
-    <EmptyState title="No experiments yet">
-      The paper&rsquo;s figures (storage cost against the number of containers, and against server capacity) will be run and charted here. The
-      benchmark <code className="rounded bg-slate-100 px-1">npm run bench:placement</code> reproduces them on the command line.
-    </EmptyState>
-  ));
+  return withScenario('Experiments', 'Placement', async (scenario) => {
+    const db = await getDb();
+    const [experiments, built] = await Promise.all([listExperiments(db, scenario.id), buildPlacementProblem(db, scenario.id)]);
+    // Say up front whether "derived from this scenario" can work, rather than only after a click.
+    const scenarioNote = !built.ok
+      ? `Not available for this scenario yet: ${describeBuildFailure(built)}`
+      : built.problem.containers.length === 0
+        ? 'Not available: this scenario has no service replicas to derive instances from.'
+        : `Its ${built.problem.containers.length} replicas, repeated to reach each count, on its ${built.problem.servers.length} edge servers with capacities scaled by the multiplier; only utilisation caps are kept.`;
+    return <ExperimentsWorkspace scenarioId={scenario.id} initialExperiments={experiments} scenarioNote={scenarioNote} />;
+  });
 }

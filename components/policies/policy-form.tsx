@@ -27,6 +27,8 @@ export function PolicyForm({ scenarioId, choices, policy, onDone }: { scenarioId
   const [type, setType] = useState<PolicyType>(policy?.type ?? 'anti-affinity');
   const [services, setServices] = useState<string[]>(policy?.services ?? []);
   const [edgeServers, setEdgeServers] = useState<string[]>(policy?.edgeServers ?? []);
+  // Controlled, so a refused save keeps what was typed (React resets uncontrolled fields after an action).
+  const [name, setName] = useState(policy?.name ?? '');
   const [fraction, setFraction] = useState(policy?.fraction != null ? String(policy.fraction) : '0.8');
   const [localErrors, setLocalErrors] = useState<Record<string, string[]> | null>(null);
 
@@ -63,7 +65,7 @@ export function PolicyForm({ scenarioId, choices, policy, onDone }: { scenarioId
     <form action={formAction} onSubmit={checkBeforeSending} noValidate>
       <input type="hidden" name="scenarioId" value={scenarioId} />
       {policy && <input type="hidden" name="policyId" value={policy.id} />}
-      <Field label="Name" name="name" defaultValue={policy?.name ?? ''} required autoFocus errors={errors.name} />
+      <Field label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus errors={errors.name} />
 
       <div className="mb-3">
         <label htmlFor="field-type" className="mb-1 block text-sm font-medium text-slate-700">
