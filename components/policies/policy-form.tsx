@@ -37,6 +37,7 @@ export function PolicyForm({ scenarioId, choices, policy, onDone }: { scenarioId
   }, [state, onDone]);
 
   const fields = policyFieldsFor(type);
+  const siteless = choices.edgeServers.filter((e) => !e.site).map((e) => e.name);
   const errors = localErrors ?? (state && !state.ok ? state.errors : {});
   const fractionNumber = Number(fraction);
   const preview = describePolicy({
@@ -88,6 +89,11 @@ export function PolicyForm({ scenarioId, choices, policy, onDone }: { scenarioId
           ))}
         </select>
         <p className="mt-1 text-xs text-slate-500">{TYPE_HINTS[type]}</p>
+        {type === 'spread' && siteless.length > 0 && (
+          <p className="mt-1 text-xs text-amber-800" data-testid="spread-site-warning">
+            {siteless.join(', ')} {siteless.length === 1 ? 'has' : 'have'} no site, so replicas under a spread will not be placed there.
+          </p>
+        )}
         <FieldErrors errors={errors.type} />
       </div>
 
