@@ -99,6 +99,7 @@ test.describe('scenarios', () => {
     await create.getByLabel('Name').fill(name.toUpperCase());
     await create.getByRole('button', { name: 'Create' }).click();
     await expect(create.getByRole('alert')).toContainText(`A scenario named "${name}" already exists.`);
+    await expect(create.getByLabel('Name')).toHaveValue(name.toUpperCase()); // a refused input is kept
     await create.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Import JSON…' }).click();

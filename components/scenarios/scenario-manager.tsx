@@ -176,6 +176,7 @@ function ScenarioForm<T extends object>({
 }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, null);
+  const [, startSubmit] = useTransition();
   useEffect(() => {
     if (state?.ok) {
       onDone();
@@ -184,7 +185,16 @@ function ScenarioForm<T extends object>({
   }, [state, onDone, router]);
   const errors = state && !state.ok ? state.errors : {};
   return (
-    <form action={formAction} noValidate>
+    <form
+      noValidate
+      // Submitting by hand rather than through `action`: React resets a form after its action
+      // runs, which would wipe what the person typed whenever the server refuses it.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startSubmit(() => formAction(data));
+      }}
+    >
       {children(errors)}
       <FieldErrors errors={errors._form} />
       <div className="mt-4 flex justify-end gap-2">
