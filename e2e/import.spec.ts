@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { locateDatasets } from '../lib/datasets/locate-datasets';
 import { deleteScenarios, uniqueName } from './helpers';
 
 const BACKBONE = path.join(import.meta.dirname, 'fixtures', 'tiny-backbone.graphml');
 const EVIL = path.join(import.meta.dirname, 'fixtures', 'doctype.graphml');
+const EUA_SITES = path.join(locateDatasets(), 'eua', 'site-optus-melbCBD.csv');
 
 test.describe('import', () => {
   const made: string[] = [];
@@ -64,5 +66,30 @@ test.describe('import', () => {
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('line 2: the file has a DOCTYPE declaration');
     await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  });
+
+  test('edge sites from a CSV, with a column-mapping step', async ({ page }) => {
+    const name = uniqueName('Melbourne');
+    made.push(name);
+    await page.goto('/import');
+    await page.getByLabel('What the file holds').selectOption('sites');
+    await page.getByLabel('File (up to 20 MiB)').setInputFiles(EUA_SITES);
+    await page.getByLabel('a new scenario').check();
+    await page.getByLabel('New scenario name').fill(name);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByTestId('import-preview');
+    await expect(preview.getByTestId('import-facts')).toContainText('CSV with 125 rows');
+    await expect(preview.getByLabel('Name column')).toHaveValue('NAME');
+    await expect(preview.getByLabel('Latitude column')).toHaveValue('LATITUDE');
+    await preview.getByLabel('Name column').selectOption('SITE_ID');
+    await preview.getByLabel('Put an edge server on each site').check();
+    await preview.getByRole('button', { name: 'Update preview' }).click();
+    await expect(preview.getByTestId('count-sites')).toContainText('125');
+    await expect(preview.getByTestId('count-edgeServers')).toContainText('125');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByTestId('import-result')).toContainText('125 sites created; 125 edge servers created');
+    await page.goto('/servers?q=10003026');
+    await expect(page.getByTestId('servers-table-count')).toHaveText('1 of 125 edge servers');
+    await expect(page.getByRole('cell', { name: '10003026 server' })).toBeVisible();
   });
 });

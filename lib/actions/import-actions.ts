@@ -5,7 +5,10 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { DomainError, isDomainError } from '@/lib/errors';
+import { parseCsv } from '@/lib/importers/csv/parse-csv';
 import { bulkListFacets, parseJsonText } from '@/lib/importers/images/plan-images-import';
+import { guessNodeColumns } from '@/lib/importers/nodes/plan-nodes-import';
+import { guessSiteColumns } from '@/lib/importers/sites/plan-sites-import';
 import { MAX_IMPORT_BYTES } from '@/lib/importers/import-input';
 import { IMPORT_KINDS, type ImportKind } from '@/lib/importers/import-plan';
 import { runImport, type FileFacts } from '@/lib/importers/plan-import';
@@ -52,14 +55,27 @@ async function readTarget(form: FormData): Promise<ImportTarget> {
 }
 
 /** Facts that can still be shown when the import as configured fails (so the options can be fixed). */
-function factsDespiteError(kind: ImportKind, content: Uint8Array): FileFacts | undefined {
-  if (kind !== 'images') return undefined;
+function factsDespiteError(kind: ImportKind, content: Uint8Array, options: Record<string, unknown>): FileFacts | undefined {
   try {
-    const data = parseJsonText(new TextDecoder().decode(content));
-    return Array.isArray(data) ? { kind: 'images', format: 'bulk-list', facets: bulkListFacets(data) } : undefined;
+    const text = new TextDecoder().decode(content);
+    if (kind === 'images') {
+      const data = parseJsonText(text);
+      return Array.isArray(data) ? { kind: 'images', format: 'bulk-list', facets: bulkListFacets(data) } : undefined;
+    }
+    if (kind === 'sites' || (kind === 'nodes' && !/^\s*[{[]|^(apiVersion|kind|items)\s*:/m.test(text))) {
+      // A CSV whose columns could not be mapped: show them, so the planner can map them.
+      const table = parseCsv(text);
+      const guessed = kind === 'sites' ? guessSiteColumns(table.headers) : guessNodeColumns(table.headers);
+      const columns = { ...guessed, ...((options.columns as Record<string, string>) ?? {}) };
+      const sample = table.rows.slice(0, 5).map((r) => r.cells);
+      return kind === 'sites'
+        ? { kind: 'sites', headers: table.headers, columns, sample, rows: table.rows.length }
+        : { kind: 'nodes', format: 'csv', headers: table.headers, columns, sample, rows: table.rows.length };
+    }
   } catch {
     return undefined;
   }
+  return undefined;
 }
 
 /** Parses the file, rehearses the import in a transaction that is rolled back, and reports. */
@@ -71,7 +87,7 @@ export async function previewImportAction(form: FormData): Promise<PreviewResult
     const result = await runImport(await getDb(), target, request, { dryRun: true });
     return { ok: true, preview: { ...result, summary: summarizeImport(result) } };
   } catch (error) {
-    return { ok: false, errors: toActionErrors(error), facts: request && isDomainError(error) ? factsDespiteError(request.kind, request.content) : undefined };
+    return { ok: false, errors: toActionErrors(error), facts: request && isDomainError(error) ? factsDespiteError(request.kind, request.content, request.options) : undefined };
   }
 }
 

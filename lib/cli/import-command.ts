@@ -25,7 +25,7 @@ function optionNames(kind: ImportKind): string[] {
   return names;
 }
 
-export const importUsage = `usage: edgestack import topology|images|services|sites|nodes FILE --scenario NAME [options] [--dry-run]
+export const importUsage = `usage: edgestack import topology|images|services|sites|nodes FILE --scenario NAME [options] [--dry-run] [--verbose]
   topology  GraphML or Topology Zoo GML; without options every node becomes a network node, every edge a link
             [--nodes-become network|edge|both] [--node-kind router|switch|…] [--link-bandwidth-mbps N] [--link-latency-ms N]
             [--parse-bandwidth false] [--geo-latency false] [--server-cpu-cores N] [--server-memory-mib N] [--name-prefix P]
@@ -35,7 +35,8 @@ export const importUsage = `usage: edgestack import topology|images|services|sit
             [--default-cpu-cores N] [--default-memory-mib N] [--limits-as-requests false]
   sites     CSV of edge sites [--map name=COL,latitude=COL,longitude=COL,provider=COL,region=COL] [--edge-server-per-site true]
   nodes     Kubernetes NodeList (yaml or json) or a CSV inventory [--map name=COL,cpu=COL,memory=COL,…] [--default-bandwidth-mbps N]
-The scenario is created if it does not exist. One summary line goes to standard error.
+The scenario is created if it does not exist. One summary line goes to standard error (--verbose adds notes and
+the images without layer data); --dry-run reports what would happen and writes nothing.
 `;
 
 export async function runImportCommand(argv: string[], io: CliIo): Promise<number> {
@@ -47,7 +48,7 @@ export async function runImportCommand(argv: string[], io: CliIo): Promise<numbe
   let parsed;
   try {
     if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown import kind "${kind}" (one of ${IMPORT_KINDS.join(', ')})`);
-    parsed = parseFlags(rest, ['scenario', ...optionNames(kind as ImportKind)], ['dry-run']);
+    parsed = parseFlags(rest, ['scenario', ...optionNames(kind as ImportKind)], ['dry-run', 'verbose']);
     if (parsed.positional.length !== 1) throw new UsageError(`import ${kind} takes exactly one FILE`);
     if (!parsed.values.get('scenario')?.trim()) throw new UsageError('--scenario NAME is required');
   } catch (error) {
@@ -73,6 +74,7 @@ export async function runImportCommand(argv: string[], io: CliIo): Promise<numbe
       { dryRun: flags.switches.has('dry-run') },
     );
     io.stderr(`${file}: ${summarizeImport(result)}\n`);
+    if (!flags.switches.has('verbose')) return 0;
     for (const note of result.notes) io.stderr(`  note: ${note}\n`);
     if (result.imagesWithoutLayerData.length) {
       io.stderr(`  images without layer data (placement needs their manifests or a declared size): ${result.imagesWithoutLayerData.map((i) => `${i.reference} (${i.arch})`).join(', ')}\n`);

@@ -53,6 +53,7 @@ describe('edgestack import / export / scenarios', () => {
     const r = await run('import', 'topology', topology('Interoute.graphml'), '--scenario', 'Interoute');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     const [summary] = r.stderr.split('\n');
     expect(summary).toMatch(/imported into "Interoute" \(new scenario\): 110 network nodes created; 156 links created; 2 self-loops skipped; 10 parallel edges kept/);
   });
