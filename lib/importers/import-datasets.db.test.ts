@@ -240,3 +240,17 @@ describe('safety: one transaction, dry runs', () => {
     await expect(writeImportPlan(db.prisma, { scenarioName: 'nope' }, emptyPlan())).rejects.toThrow('There is no scenario named "nope".');
   });
 });
+
+describe('merging into what is there', () => {
+  test('a re-import that changes a row bumps its editor version; unchanged rows keep theirs', async () => {
+    const csv = (cpu: number) => `name,cpu,memory\nalpha,${cpu},1024\nbeta,2,2048\n`;
+    const first = await runImport(db.prisma, into('versions'), { kind: 'nodes', content: csv(4), fileName: 'inv.csv' });
+    const second = await runImport(db.prisma, into('versions'), { kind: 'nodes', content: csv(8), fileName: 'inv.csv' });
+    expect(second.counts.edgeServers).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const servers = await db.prisma.edgeServer.findMany({ where: { scenarioId: first.scenario.id }, orderBy: { name: 'asc' } });
+    expect(servers.map((s) => [s.name, s.cpuCores, s.version])).toEqual([
+      ['alpha', 8, 2],
+      ['beta', 2, 1],
+    ]);
+  });
+});

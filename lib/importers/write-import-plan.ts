@@ -36,7 +36,8 @@ const imageKey = (i: { repository: string; tag: string; arch: string }) => `${i.
 /**
  * Merges a plan into a scenario, in one transaction: any failure writes nothing. Entities are
  * matched by name (layers by digest, images by repository, tag and arch), so importing the same
- * file twice creates nothing the second time. With `dryRun` everything is written and then
+ * file twice creates nothing the second time; a row an import changes has its editor version bumped,
+ * so an editor holding the old one is refused. With `dryRun` everything is written and then
  * rolled back, so the preview reports exactly what the import will do.
  */
 export async function writeImportPlan(db: Db, target: ImportTarget, plan: ImportPlan, options: { dryRun?: boolean } = {}): Promise<ImportResult> {
@@ -71,7 +72,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
         siteIds.set(s.name, old.id);
         if (old.provider === data.provider && old.region === data.region && old.latitude === data.latitude && old.longitude === data.longitude) counts.sites.unchanged++;
         else {
-          await tx.site.update({ where: { id: old.id }, data });
+          await tx.site.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
           counts.sites.updated++;
         }
       }
@@ -176,7 +177,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
         old.storageBytes === data.storageBytes && old.bandwidthMbps === data.bandwidthMbps && old.accelerators.join() === data.accelerators.join();
       if (same) counts.edgeServers.unchanged++;
       else {
-        await tx.edgeServer.update({ where: { id: old.id }, data });
+        await tx.edgeServer.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
         counts.edgeServers.updated++;
       }
     }
@@ -202,7 +203,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       nodeIds.set(n.name, old.id);
       if (old.siteId === data.siteId && old.kind === data.kind && old.latitude === data.latitude && old.longitude === data.longitude && old.sdnManaged === data.sdnManaged) counts.networkNodes.unchanged++;
       else {
-        await tx.networkNode.update({ where: { id: old.id }, data });
+        await tx.networkNode.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
         counts.networkNodes.updated++;
       }
     }
@@ -236,7 +237,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => old[k] === data[k]);
       if (same) counts.links.unchanged++;
       else {
-        await tx.link.update({ where: { id: old.id }, data });
+        await tx.link.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
         counts.links.updated++;
       }
     }
@@ -286,7 +287,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       serviceIds.set(s.name, old.id);
       if ((Object.keys(data) as (keyof typeof data)[]).every((k) => old[k] === data[k])) counts.services.unchanged++;
       else {
-        await tx.service.update({ where: { id: old.id }, data });
+        await tx.service.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
         counts.services.updated++;
       }
     }
