@@ -19,17 +19,22 @@ export type ElkGraph = {
   edges: { id: string; sources: string[]; targets: string[] }[];
 };
 
+// Only ELK's layering and in-layer order are used, so the cheap options are enough: simple
+// node placement, polyline routing, no greedy-switch pass (measured: the defaults take minutes on
+// 1,000 nodes on these machines; this takes seconds).
 export const ELK_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
   'elk.partitioning.activate': 'true',
   'elk.spacing.nodeNode': '40',
   'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-  // Only ELK's layering and ordering are used; the cheapest node placement is enough.
   'elk.layered.nodePlacement.strategy': 'SIMPLE',
-  'elk.layered.thoroughness': '3',
-  'elk.layered.cycleBreaking.strategy': 'GREEDY',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.edgeRouting': 'POLYLINE',
+  'elk.layered.thoroughness': '2',
+  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+  'elk.layered.layering.strategy': 'LONGEST_PATH',
+  'elk.layered.considerModelOrder.strategy': 'NONE',
+  'elk.separateConnectedComponents': 'false',
 };
 
 /** The ELK input for the model: every entity except sites (they are frames or loose labels). */
@@ -49,8 +54,15 @@ export function buildElkGraph(model: ArchModel): ElkGraph {
   const seen = new Set<string>();
   const add = (source: string, target: string) => {
     if (source === target || !present.has(source) || !present.has(target)) return;
+    // Only edges between bands: each band then is one ELK layer and ELK orders the nodes of each
+    // band to uncross the edges between bands. (Edges inside a band, such as long dependency
+    // chains or meshes of switches, would stretch a band over dozens of layers and make every
+    // edge that crosses it a chain of dummy nodes: minutes instead of seconds at 1,000 nodes.)
+    const sb = BAND_ORDER.indexOf(BAND_OF[kindOf(source)]);
+    const tb = BAND_ORDER.indexOf(BAND_OF[kindOf(target)]);
+    if (sb === tb) return;
     // ELK partitions need edges that do not point upwards across bands: orient them downwards.
-    const [s, t] = BAND_ORDER.indexOf(BAND_OF[kindOf(source)]) <= BAND_ORDER.indexOf(BAND_OF[kindOf(target)]) ? [source, target] : [target, source];
+    const [s, t] = sb < tb ? [source, target] : [target, source];
     const key = `${s}>${t}`;
     if (seen.has(key)) return;
     seen.add(key);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { classifyConnection } from './connection-rules';
 
-const n = (kind: Parameters<typeof classifyConnection>[0]['kind'], id = kind) => ({ kind, id });
+const n = (kind: Parameters<typeof classifyConnection>[0]['kind'], id: string = kind) => ({ kind, id });
 
 describe('valid-connection rules', () => {
   test('links join edge servers and network nodes, in any combination', () => {

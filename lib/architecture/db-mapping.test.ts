@@ -4,7 +4,7 @@ import { edgeServerFromRow, entityColumns, linkColumns, linkFromRow, networkNode
 import { emptyOutcome } from './edits';
 import { buildEdges, buildNodes, DEFAULT_VIEW } from './flow-graph';
 import { layoutBands } from './bands';
-import { parseEdgeId, parseNodeId, type ArchitectureSnapshot } from './model';
+import { parseEdgeId, parseNodeId, type ArchitectureSnapshot, type EdgeServerEntity } from './model';
 import { planDelete } from './plan-delete';
 import { computeStorageUse, storageLevel } from './storage-use';
 
@@ -163,7 +163,7 @@ describe('graph ↔ database mapping', () => {
     const out = emptyOutcome();
     out.removed.entities.push({ kind: 'edgeServer', id: S2 });
     out.removed.links.push(L1);
-    out.upserted.entities.push({ ...(model.entities.get(`edgeServer:${S1}`) as never), cpuCores: 99, version: 4 });
+    out.upserted.entities.push({ ...(model.entities.get(`edgeServer:${S1}`) as EdgeServerEntity), cpuCores: 99, version: 4 });
     const next = applyOutcome(model, out);
     expect(next.entities.has(`edgeServer:${S2}`)).toBe(false);
     expect(next.links.size).toBe(0);

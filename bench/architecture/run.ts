@@ -1,0 +1,198 @@
+// `npm run bench:architecture`: the architecture editor on 1,000 nodes and 2,000 edges, in
+// Chromium against the production build. Not a test: it prints measured figures.
+//
+//   1. writes the generated scenario into its own embedded database (.data/bench-architecture,
+//      or a fresh scenario in DATABASE_URL's database when that is set);
+//   2. starts the app the way `npm start` does (build if stale) on BENCH_PORT (default 3400),
+//      taking the browser tests' lock so that it never rebuilds .next under a test run;
+//   3. measures in Chromium, from navigation start: every node in the page, then a drag of one
+//      node that moves it ("open and interactive"); frame rate while panning and dragging; and
+//      auto layout (ELK in a web worker) until its positions are applied, with the longest
+//      main-thread stall while it runs.
+//
+// Options: BENCH_RUNS (default 3), PLAYWRIGHT_CHROMIUM_EXECUTABLE, BENCH_PORT.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { closeDatabase, getDatabase } from '../../lib/db';
+import { holdExclusiveLock } from '../../lib/ops/hold-exclusive-lock';
+import { importScenarioDocument, parseScenarioDocument } from '../../lib/scenario-document/import-scenario-document';
+import { generateLargeScenario, LARGE } from './generate-large-scenario';
+
+const root = process.cwd();
+const port = Number(process.env.BENCH_PORT || 3400);
+const runs = Number(process.env.BENCH_RUNS || 3);
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || '/usr/bin/chromium';
+const log = (m: string) => process.stderr.write(`[bench:architecture] ${m}\n`);
+
+const NODE_COUNT = LARGE.sites + LARGE.edgeServers + LARGE.networkNodes + LARGE.vnfs + LARGE.services + LARGE.controllers;
+
+async function seed(): Promise<string> {
+  if (!process.env.DATABASE_URL) {
+    const dir = path.join(root, '.data', 'bench-architecture');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    process.env.EDGESTACK_DATA_DIR = dir;
+  }
+  const database = await getDatabase();
+  const name = `Bench 1000 nodes ${Date.now().toString(36)}`;
+  const parsed = parseScenarioDocument(generateLargeScenario(name));
+  if (!parsed.ok) throw new Error(`generated document invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const started = performance.now();
+  const { id } = await importScenarioDocument(database.prisma, parsed.document);
+  log(`seeded "${name}" (${NODE_COUNT} nodes, 2000 edges) in ${Math.round(performance.now() - started)} ms`);
+  await closeDatabase();
+  return id;
+}
+
+async function startServer(): Promise<() => void> {
+  // The same lock as the browser tests on their default port: they share the build in .next.
+  holdExclusiveLock(path.join(os.tmpdir(), 'edgestack-e2e-3100.lock'), { onWait: (pid) => log(`waiting for the browser-test run (pid ${pid}) that uses .next…`) });
+  const server = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bin/start.ts'], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.on('exit', stop);
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
+    try {
+      const r = await fetch(`http://localhost:${port}/`);
+      if (r.ok) break;
+    } catch {
+      // Not up yet.
+    }
+    if (Date.now() > deadline) throw new Error('the server did not start within 10 minutes');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return stop;
+}
+
+/** Frames per second and the longest gap between frames over `ms`, while `action` runs. */
+async function frameRate(page: Page, action: () => Promise<void>) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await action();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    const f = w.__frames;
+    let worst = 0;
+    for (let i = 1; i < f.length; i++) worst = Math.max(worst, f[i] - f[i - 1]);
+    return { fps: (f.length - 1) / ((f.at(-1)! - f[0]) / 1000), worstFrameMs: worst };
+  });
+}
+
+async function measureOnce(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, NODE_COUNT, { timeout: 60_000, polling: 'raf' });
+  const allNodesMs = await page.evaluate(() => performance.now());
+  const edgeCount = await page.locator('[data-edge-kind]').count();
+
+  // Drag one node and wait until it has moved: the page is interactive.
+  const target = page.locator('.react-flow__node-service').first();
+  const before = await target.getAttribute('style');
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(([sel, old]) => document.querySelector(sel!)?.getAttribute('style') !== old, ['.react-flow__node-service', before] as const, { polling: 'raf' });
+  const interactiveMs = await page.evaluate(() => performance.now());
+  return { allNodesMs, interactiveMs, edgeCount };
+}
+
+async function main() {
+  const scenarioId = await seed();
+  const stop = await startServer();
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    await context.addCookies([{ name: 'edgestack-scenario', value: scenarioId, url: `http://localhost:${port}` }]);
+    const page = await context.newPage();
+    const url = `http://localhost:${port}/architecture`;
+    // One warm-up visit (first request of the production server compiles nothing, but warms caches).
+    await page.goto(url);
+    await page.waitForSelector('.react-flow__node');
+
+    const opens = [];
+    for (let i = 0; i < runs; i++) {
+      const r = await measureOnce(page, url);
+      opens.push(r);
+      log(`open ${i + 1}: all ${NODE_COUNT} nodes at ${Math.round(r.allNodesMs)} ms, interactive (drag moved a node) at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} edges`);
+    }
+
+    // Smoothness: pan the whole graph, then drag a node, at the fitted zoom.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const pan = await frameRate(page, async () => {
+      await page.mouse.move(pane.x + pane.width / 2, pane.y + 20);
+      await page.mouse.down();
+      for (let i = 0; i < 60; i++) await page.mouse.move(pane.x + pane.width / 2 + Math.sin(i / 6) * 200, pane.y + 20 + i);
+      await page.mouse.up();
+    });
+    log(`pan: ${pan.fps.toFixed(0)} frames/s, worst frame ${Math.round(pan.worstFrameMs)} ms`);
+    const node = (await page.locator('.react-flow__node-edgeServer').nth(5).boundingBox())!;
+    const drag = await frameRate(page, async () => {
+      await page.mouse.move(node.x + node.width / 2, node.y + node.height / 2);
+      await page.mouse.down();
+      for (let i = 0; i < 60; i++) await page.mouse.move(node.x + node.width / 2 + i * 2, node.y + node.height / 2 + Math.sin(i / 5) * 5);
+      await page.mouse.up();
+    });
+    log(`node drag: ${drag.fps.toFixed(0)} frames/s, worst frame ${Math.round(drag.worstFrameMs)} ms`);
+
+    // Auto layout: from the click until the new positions are applied (and saved).
+    const layout = await frameRate(page, async () => {
+      const started = await page.evaluate(() => performance.now());
+      await page.getByRole('button', { name: 'Auto layout' }).click();
+      await page.waitForSelector('[data-layout-status="done"]', { timeout: 120_000 });
+      const done = await page.evaluate(() => performance.now());
+      await page.waitForSelector('[data-testid="save-status"]:has-text("All changes saved")', { timeout: 120_000 });
+      const saved = await page.evaluate(() => performance.now());
+      log(`auto layout: positions applied after ${Math.round(done - started)} ms, saved after ${Math.round(saved - started)} ms`);
+    });
+    log(`during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms`);
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const summary = {
+      nodes: NODE_COUNT,
+      edges: opens[0].edgeCount,
+      medianAllNodesMs: Math.round(median(opens.map((o) => o.allNodesMs))),
+      medianInteractiveMs: Math.round(median(opens.map((o) => o.interactiveMs))),
+      panFps: Math.round(pan.fps),
+      dragFps: Math.round(drag.fps),
+      layoutWorstFrameMs: Math.round(layout.worstFrameMs),
+      machine: `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    log(String(error?.stack ?? error));
+    process.exit(1);
+  },
+);
