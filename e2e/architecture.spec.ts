@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { deleteScenarios, importScenario, SMALL_EDGE, uniqueName } from './helpers';
 
@@ -67,6 +68,47 @@ test.describe('architecture editor', () => {
     await expect(edges(page, 'dependency')).toHaveCount(1);
     await expect(page.locator('.edge-link')).toHaveCount(2);
     await expect(page.getByRole('group', { name: 'Legend' })).toContainText('Placed replica');
+  });
+
+  test('an applied placement draws placement edges and colours edge servers by storage use', async ({ page }, testInfo) => {
+    const name = uniqueName('Arch placement');
+    made.push(name);
+    const doc = JSON.parse(readFileSync(SMALL_EDGE, 'utf8'));
+    doc.placementRuns = [
+      {
+        algorithm: 'greedy',
+        engine: 'auto',
+        objective: 'storage',
+        timeLimitSec: 30,
+        status: 'feasible',
+        costBytes: 60_000_000,
+        lowerBoundBytes: null,
+        noSharingBytes: 100_000_000,
+        elapsedMs: 5,
+        message: null,
+        problem: null,
+        result: null,
+        createdAt: '2026-11-25T10:00:00.000Z',
+        startedAt: '2026-11-25T10:00:00.000Z',
+        finishedAt: '2026-11-25T10:00:01.000Z',
+        assignments: [
+          { service: 'web', replica: 0, edgeServer: 'north-1' },
+          { service: 'web', replica: 1, edgeServer: 'north-1' },
+          { service: 'api', replica: 0, edgeServer: 'south-1' },
+        ],
+      },
+    ];
+    doc.appliedRun = 0;
+    const file = testInfo.outputPath('placed.json');
+    writeFileSync(file, JSON.stringify(doc));
+    await importScenario(page, file, name);
+    await openEditor(page);
+    await expect(edges(page, 'placement')).toHaveCount(2);
+    await expect(page.locator('[data-edge-label="placement"]')).toHaveText('×2');
+    // web's layers (30 + 20 MB) on north-1; api's (30 + 10 MB) on south-1; both far below capacity.
+    await expect(node(page, 'edgeServer', 'north-1').getByTestId('storage-use')).toContainText('47.7 MiB');
+    await expect(node(page, 'edgeServer', 'north-1').getByTestId('storage-use')).toHaveAttribute('data-level', 'low');
+    await expect(node(page, 'edgeServer', 'north-2').getByTestId('storage-use')).toContainText('0 B');
   });
 
   test('add an edge server, a switch and a link; edit the cores, reload, undo', async ({ page }) => {
