@@ -31,14 +31,18 @@ export async function getScenarioOverview(db: Db, scenarioId: string): Promise<S
     db.vnf.count({ where }),
     db.registry.count({ where }),
     db.layer.findMany({ where, select: { id: true, sizeBytes: true } }),
-    db.image.findMany({ where, select: { id: true, layers: { select: { layerId: true } } } }),
+    db.image.findMany({ where, select: { id: true, declaredSizeBytes: true, layers: { select: { layerId: true } } } }),
     db.service.findMany({ where, select: { name: true, replicas: true, cpuCores: true, memoryMiB: true, bandwidthMbps: true, imageId: true } }),
     db.serviceDependency.count({ where: { fromService: { scenarioId } } }),
     db.controller.findMany({ where, select: { kind: true } }),
   ]);
 
   const layerSize = new Map(layers.map((l) => [l.id, Number(l.sizeBytes)]));
-  const imageLayers = new Map(images.map((i) => [i.id, [...new Set(i.layers.map((l) => l.layerId))]]));
+  // An image known only by a declared size is one opaque layer of that size (as in placement).
+  for (const image of images) if (image.layers.length === 0 && image.declaredSizeBytes !== null) layerSize.set(`declared:${image.id}`, Number(image.declaredSizeBytes));
+  const imageLayers = new Map(
+    images.map((i) => [i.id, i.layers.length ? [...new Set(i.layers.map((l) => l.layerId))] : layerSize.has(`declared:${i.id}`) ? [`declared:${i.id}`] : []]),
+  );
   const bytesOf = (ids: Iterable<string>) => {
     let total = 0;
     for (const id of ids) total += layerSize.get(id) ?? 0;

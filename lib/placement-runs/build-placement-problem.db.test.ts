@@ -49,3 +49,14 @@ test('a service without layer data blocks the build with its name', async () => 
   expect(built).toEqual({ ok: false, reason: 'missing-layer-data', services: [{ name: 'mystery', imageRef: 'acme/mystery:1' }] });
   if (!built.ok) expect(describeBuildFailure(built)).toMatch(/mystery \(acme\/mystery:1\).*never counts an image as zero bytes/);
 });
+
+test('an image with a declared size and no layers counts as one opaque layer of that size', async () => {
+  const scenario = await db.prisma.scenario.create({ data: { name: 'Declared size' } });
+  await db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: 'e1', cpuCores: 4, memoryMiB: 4096, storageBytes: 10n ** 10n, bandwidthMbps: 1000 } });
+  const image = await db.prisma.image.create({ data: { scenarioId: scenario.id, repository: 'acme/opaque', tag: '1', declaredSizeBytes: 123_456_789n } });
+  await db.prisma.service.create({ data: { scenarioId: scenario.id, name: 'opaque', imageRef: 'acme/opaque:1', imageId: image.id, replicas: 2, cpuCores: 1, memoryMiB: 128 } });
+  const built = await buildPlacementProblem(db.prisma, scenario.id);
+  if (!built.ok) throw new Error(describeBuildFailure(built));
+  expect(built.problem.layers).toEqual([{ digest: `declared-size:${image.id}`, size: 123_456_789 }]);
+  expect(built.problem.containers.map((c) => c.layers)).toEqual([[`declared-size:${image.id}`], [`declared-size:${image.id}`]]);
+});

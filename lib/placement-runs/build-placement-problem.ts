@@ -44,7 +44,16 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
     db.layer.findMany({ where: { scenarioId }, select: { digest: true, sizeBytes: true } }),
   ]);
 
-  const missing = services.filter((s) => s.replicas > 0 && (!s.image || s.image.layers.length === 0));
+  // An image known only by a size the planner entered counts as one opaque layer of that size:
+  // it can be placed and costed, but shares nothing with other images.
+  const declaredDigest = (imageId: string) => `declared-size:${imageId}`;
+  const layersOf = (service: (typeof services)[number]) =>
+    service.image?.layers.length
+      ? service.image.layers.map((l) => l.layer.digest)
+      : service.image?.declaredSizeBytes !== null && service.image?.declaredSizeBytes !== undefined
+        ? [declaredDigest(service.image.id)]
+        : null;
+  const missing = services.filter((s) => s.replicas > 0 && layersOf(s) === null);
   if (missing.length > 0) {
     return { ok: false, reason: 'missing-layer-data', services: missing.map((s) => ({ name: s.name, imageRef: s.imageRef })) };
   }
@@ -54,7 +63,7 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
   const containers: PlacementProblem['containers'] = [];
   const used = new Set<string>();
   for (const service of services) {
-    const digests = service.image!.layers.map((l) => l.layer.digest);
+    const digests = layersOf(service) ?? [];
     for (let replica = 0; replica < service.replicas; replica += 1) {
       const id = containerIdOf(service.name, replica);
       origins[id] = { serviceId: service.id, service: service.name, replica };
@@ -91,10 +100,19 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
     }
   }
 
+  const declared = new Map<string, number>();
+  for (const service of services) {
+    if (service.image && service.image.layers.length === 0 && service.image.declaredSizeBytes !== null) {
+      declared.set(declaredDigest(service.image.id), Number(service.image.declaredSizeBytes));
+    }
+  }
   const problem = {
     version: 1 as const,
     objective,
-    layers: layers.filter((l) => used.has(l.digest)).sort((a, b) => (a.digest < b.digest ? -1 : 1)).map((l) => ({ digest: l.digest, size: Number(l.sizeBytes) })),
+    layers: [
+      ...layers.filter((l) => used.has(l.digest)).map((l) => ({ digest: l.digest, size: Number(l.sizeBytes) })),
+      ...[...declared].map(([digest, size]) => ({ digest, size })),
+    ].sort((a, b) => (a.digest < b.digest ? -1 : 1)),
     servers: servers.map((s) => ({
       id: s.name,
       ...(s.site ? { site: s.site.name } : {}),
@@ -118,7 +136,7 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
 export function describeBuildFailure(built: Exclude<BuiltProblem, { ok: true }>): string {
   switch (built.reason) {
     case 'missing-layer-data':
-      return `No layer data for the image of ${built.services.map((s) => `${s.name} (${s.imageRef})`).join(', ')}. Import its image manifest so its layers are known; placement never counts an image as zero bytes.`;
+      return `No layer data for the image of ${built.services.map((s) => `${s.name} (${s.imageRef})`).join(', ')}. Import its image manifest so its layers are known, or enter its size on the Images page; placement never counts an image as zero bytes.`;
     case 'no-edge-servers':
       return 'This scenario has no edge servers to place containers on.';
     case 'invalid':
