@@ -81,31 +81,27 @@ async function startServer(): Promise<() => void> {
 
 /** Frames per second and the longest gap between frames over `ms`, while `action` runs. */
 async function frameRate(page: Page, action: () => Promise<void>) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
+  // Strings, not functions: tsx would wrap functions in helpers the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await action();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    const f = w.__frames;
+  return page.evaluate(`(() => {
+    window.__stop = true;
+    const f = window.__frames;
     let worst = 0;
     for (let i = 1; i < f.length; i++) worst = Math.max(worst, f[i] - f[i - 1]);
-    return { fps: (f.length - 1) / ((f.at(-1)! - f[0]) / 1000), worstFrameMs: worst };
-  });
+    return { fps: (f.length - 1) / ((f[f.length - 1] - f[0]) / 1000), worstFrameMs: worst };
+  })()`) as Promise<{ fps: number; worstFrameMs: number }>;
 }
 
 async function measureOnce(page: Page, url: string) {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, NODE_COUNT, { timeout: 60_000, polling: 'raf' });
-  const allNodesMs = await page.evaluate(() => performance.now());
+  await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${NODE_COUNT}`, null, { timeout: 60_000, polling: 'raf' });
+  const allNodesMs = (await page.evaluate('performance.now()')) as number;
   const edgeCount = await page.locator('[data-edge-kind]').count();
 
   // Drag one node and wait until it has moved: the page is interactive.
@@ -116,8 +112,8 @@ async function measureOnce(page: Page, url: string) {
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
   await page.mouse.up();
-  await page.waitForFunction(([sel, old]) => document.querySelector(sel!)?.getAttribute('style') !== old, ['.react-flow__node-service', before] as const, { polling: 'raf' });
-  const interactiveMs = await page.evaluate(() => performance.now());
+  await page.waitForFunction(`document.querySelector('.react-flow__node-service')?.getAttribute('style') !== ${JSON.stringify(before)}`, null, { polling: 'raf' });
+  const interactiveMs = (await page.evaluate('performance.now()')) as number;
   return { allNodesMs, interactiveMs, edgeCount };
 }
 
@@ -161,12 +157,12 @@ async function main() {
 
     // Auto layout: from the click until the new positions are applied (and saved).
     const layout = await frameRate(page, async () => {
-      const started = await page.evaluate(() => performance.now());
+      const started = (await page.evaluate('performance.now()')) as number;
       await page.getByRole('button', { name: 'Auto layout' }).click();
       await page.waitForSelector('[data-layout-status="done"]', { timeout: 120_000 });
-      const done = await page.evaluate(() => performance.now());
+      const done = (await page.evaluate('performance.now()')) as number;
       await page.waitForSelector('[data-testid="save-status"]:has-text("All changes saved")', { timeout: 120_000 });
-      const saved = await page.evaluate(() => performance.now());
+      const saved = (await page.evaluate('performance.now()')) as number;
       log(`auto layout: positions applied after ${Math.round(done - started)} ms, saved after ${Math.round(saved - started)} ms`);
     });
     log(`during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms`);

@@ -54,7 +54,9 @@ export function useExport() {
   const store = useEditorStore();
   return async (format: 'png' | 'svg') => {
     const nodes = getNodes().filter((n) => !n.hidden);
-    const bounds = getNodesBounds(nodes);
+    const nodeBounds = getNodesBounds(nodes);
+    // Room on the left and top for the band labels.
+    const bounds = { x: nodeBounds.x - 160, y: nodeBounds.y - 60, width: nodeBounds.width + 180, height: nodeBounds.height + 80 };
     const width = Math.min(8000, Math.max(800, Math.round(bounds.width * 1.05)));
     const height = Math.min(8000, Math.max(600, Math.round(bounds.height * 1.05)));
     const viewport = getViewportForBounds(bounds, width, height, 0.05, 2, 0.03);
