@@ -56,6 +56,10 @@ test.describe('placement workspace', () => {
 
     await page.getByRole('button', { name: 'Apply as current placement' }).click();
     await expect(page.getByText('This is the scenario’s current placement')).toBeVisible();
+
+    // The applied placement is drawn on the architecture graph: replica → edge server.
+    await page.goto('/architecture');
+    await expect.poll(() => page.locator('[data-edge-kind="placement"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
   test('a scenario whose images lack layer data cannot start a run', async ({ page }) => {
