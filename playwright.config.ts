@@ -1,7 +1,5 @@
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { holdExclusiveLock } from './lib/ops/hold-exclusive-lock';
+import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from './lib/ops/hold-exclusive-lock';
 
 // Playwright drives Debian's Chromium (`apt-get install chromium`), or the browser named by
 // PLAYWRIGHT_CHROMIUM_EXECUTABLE; Playwright's own browser download cannot work offline.
@@ -10,11 +8,11 @@ const port = Number(process.env.E2E_PORT || 3100);
 
 // One browser-test run at a time on a machine: they share the production build in .next and
 // the port. The main process takes the lock; its workers inherit the marker and skip it.
-if (!process.env.EDGESTACK_E2E_LOCK_HELD) {
-  holdExclusiveLock(path.join(os.tmpdir(), 'edgestack-production-build.lock'), {
+if (!process.env[LOCK_HELD_ENV]) {
+  holdExclusiveLock(PRODUCTION_BUILD_LOCK, {
     onWait: (pid) => process.stderr.write(`[edgestack] another browser-test run (pid ${pid}) is using port ${port} and .next; waiting for it…\n`),
   });
-  process.env.EDGESTACK_E2E_LOCK_HELD = '1';
+  process.env[LOCK_HELD_ENV] = '1';
 }
 
 export default defineConfig({
@@ -52,6 +50,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
+      [LOCK_HELD_ENV]: '1',
       PORT: String(port),
       ...(process.env.DATABASE_URL ? {} : { EDGESTACK_DATA_DIR: '.data/e2e-pglite' }),
     },

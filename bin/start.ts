@@ -9,6 +9,7 @@ import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db';
 import { seedDemoScenario } from '../lib/demo/seed-demo-scenario';
 import { clientIsStale, reasonToBuild } from '../lib/ops/build-freshness';
+import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from '../lib/ops/hold-exclusive-lock';
 
 const root = process.cwd();
 const log = (message: string) => process.stderr.write(`[edgestack] ${message}\n`);
@@ -38,11 +39,15 @@ try {
   process.exit(1);
 }
 
+// Two starts in one checkout must not build .next at the same time (the second would serve a
+// half-written build); a parent that already holds the lock (the browser tests) lets us through.
+const buildLock = process.env[LOCK_HELD_ENV] ? null : holdExclusiveLock(PRODUCTION_BUILD_LOCK, { onWait: (pid) => log(`waiting for pid ${pid}, which is building or testing the app…`) });
 const reason = reasonToBuild(root);
 if (reason) {
   log(`building the production app (${reason})…`);
   run(process.execPath, [nextBin, 'build']);
 }
+buildLock?.release();
 
 const port = process.env.PORT ?? '3000';
 log(`serving on http://localhost:${port}`);

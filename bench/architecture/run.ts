@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { closeDatabase, getDatabase } from '../../lib/db';
-import { holdExclusiveLock } from '../../lib/ops/hold-exclusive-lock';
+import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from '../../lib/ops/hold-exclusive-lock';
 import { importScenarioDocument, parseScenarioDocument } from '../../lib/scenario-document/import-scenario-document';
 import { generateLargeScenario, LARGE } from './generate-large-scenario';
 
@@ -50,9 +50,9 @@ async function seed(): Promise<string> {
 
 async function startServer(): Promise<() => void> {
   // The same lock as the browser tests on their default port: they share the build in .next.
-  holdExclusiveLock(path.join(os.tmpdir(), 'edgestack-e2e-3100.lock'), { onWait: (pid) => log(`waiting for the browser-test run (pid ${pid}) that uses .next…`) });
+  holdExclusiveLock(PRODUCTION_BUILD_LOCK, { onWait: (pid) => log(`waiting for the browser-test run (pid ${pid}) that uses .next…`) });
   const server = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bin/start.ts'], {
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, [LOCK_HELD_ENV]: '1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { holdExclusiveLock } from '../../lib/ops/hold-exclusive-lock';
+import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from '../../lib/ops/hold-exclusive-lock';
 import { generateProblem } from '../../lib/placement/generate-problem';
 import { problemToScenarioDocument } from '../../lib/placement-runs/problem-to-scenario-document';
 
@@ -52,10 +52,10 @@ async function measure(label: string) {
 
 async function main() {
   // The server builds into the shared .next when stale: take turns with browser-test runs.
-  holdExclusiveLock(path.join(os.tmpdir(), 'edgestack-production-build.lock'), { onWait: (pid) => log(`waiting for pid ${pid} to finish with .next…`) });
+  holdExclusiveLock(PRODUCTION_BUILD_LOCK, { onWait: (pid) => log(`waiting for pid ${pid} to finish with .next…`) });
   if (await fetch(`${BASE}/`).then(() => true, () => false)) throw new Error(`port ${PORT} is taken by another server; set BENCH_PORT`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, PORT: String(PORT), ...(process.env.DATABASE_URL ? {} : { EDGESTACK_DATA_DIR: dataDir }) };
+  const env = { ...process.env, [LOCK_HELD_ENV]: '1', PORT: String(PORT), ...(process.env.DATABASE_URL ? {} : { EDGESTACK_DATA_DIR: dataDir }) };
   const server = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const stopServer = () => {
     try {
