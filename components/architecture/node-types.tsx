@@ -6,9 +6,9 @@
 
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
+import { formatBytes, formatCores, formatMiB, formatPercent } from '@/lib/architecture/cached-format';
 import type { ArchNode } from '@/lib/architecture/flow-graph';
 import { storageLevel } from '@/lib/architecture/storage-use';
-import { formatBytes, formatCores, formatMiB, formatPercent } from '@/lib/format/format-units';
 import { CONTROLLER_KINDS, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
 import { useEditorStore } from './editor-store';
 

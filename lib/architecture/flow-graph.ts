@@ -4,7 +4,7 @@
 // identity between builds so memoised node components do not re-render.
 
 import type { Edge, Node } from '@xyflow/react';
-import { formatMbps, formatMs } from '@/lib/format/format-units';
+import { formatMbps, formatMs } from './cached-format';
 import { LINK_MEDIA, type LayerName } from '@/lib/model/vocabulary';
 import type { ArchModel } from './arch-model';
 import { bandExtent, NODE_WIDTH, type BandLayout, type BandRect } from './bands';
