@@ -8,13 +8,15 @@ import {
   ReactFlow,
   ViewportPortal,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
   type FinalConnectionState,
   type IsValidConnection,
   type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { memo, useCallback, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, type DragEvent } from 'react';
 import { bandAt } from '@/lib/architecture/bands';
 import { classifyConnection, type ConnectionVerdict, type HandleRole } from '@/lib/architecture/connection-rules';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
@@ -24,6 +26,7 @@ import { LAYERS } from '@/lib/model/vocabulary';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
 import { useEditor, useEditorStore, type EditorStore } from './editor-store';
 import { MINIMAP_COLOURS, NODE_TYPES } from './node-types';
+import './architecture-canvas.css';
 
 export const PALETTE_MIME = 'application/x-edgestack-kind';
 
@@ -66,6 +69,19 @@ const Bands = memo(function Bands() {
     </ViewportPortal>
   );
 });
+
+/** Below this zoom node text is a few pixels tall: the canvas drops what cannot be read. */
+export const FAR_ZOOM = 0.3;
+
+/** Marks the canvas `arch-far` when zoomed out (a class on the root: no node re-renders). */
+function ZoomDetail() {
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const api = useStoreApi();
+  useEffect(() => {
+    api.getState().domNode?.classList.toggle('arch-far', far);
+  }, [api, far]);
+  return null;
+}
 
 function existingRelations(store: EditorStore) {
   const m = store.getState().model;
@@ -230,6 +246,7 @@ export function ArchitectureCanvas() {
       aria-label="Architecture graph"
     >
       <Bands />
+      <ZoomDetail />
       <EdgeMarkers />
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />

@@ -31,7 +31,7 @@ const STORAGE_STYLE = {
 function Shell({ band, selected, className, badge, name, children }: { band: keyof typeof BAND_STYLE; selected: boolean; className?: string; badge: string; name: string; children?: ReactNode }) {
   return (
     <div
-      className={`w-[200px] rounded-md border-2 px-2 py-1.5 text-left shadow-sm ${className ?? BAND_STYLE[band]} ${selected ? 'ring-2 ring-blue-600 ring-offset-1' : ''}`}
+      className={`arch-node w-[200px] rounded-md border-2 px-2 py-1.5 text-left shadow-sm ${className ?? BAND_STYLE[band]} ${selected ? 'ring-2 ring-blue-600 ring-offset-1' : ''}`}
       title={name}
     >
       <Handle type="source" position={Position.Top} id="t" className="!h-2 !w-2 !bg-slate-500" />
@@ -41,7 +41,7 @@ function Shell({ band, selected, className, badge, name, children }: { band: key
           {name}
         </span>
       </div>
-      <div className="mt-0.5 space-y-0.5 text-[11px] leading-tight text-slate-700">{children}</div>
+      <div className="arch-node-detail mt-0.5 space-y-0.5 text-[11px] leading-tight text-slate-700">{children}</div>
       <Handle type="source" position={Position.Bottom} id="b" className="!h-2 !w-2 !bg-slate-500" />
     </div>
   );
