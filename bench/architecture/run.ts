@@ -1,6 +1,8 @@
 // `npm run bench:architecture`: the architecture editor on 1,000 nodes and 2,000 edges, in
 // Chromium against the production build. Not a test: it prints measured figures.
 //
+// Each run's figures are also appended to bench/results/architecture-runs.jsonl.
+//
 //   1. writes the generated scenario into its own embedded database (.data/bench-architecture,
 //      or a fresh scenario in DATABASE_URL's database when that is set);
 //   2. starts the app the way `npm start` does (build if stale) on BENCH_PORT (default 3400),
@@ -156,6 +158,8 @@ async function main() {
     log(`node drag: ${drag.fps.toFixed(0)} frames/s, worst frame ${Math.round(drag.worstFrameMs)} ms`);
 
     // Auto layout: from the click until the new positions are applied (and saved).
+    let layoutAppliedMs = 0;
+    let layoutSavedMs = 0;
     const layout = await frameRate(page, async () => {
       const started = (await page.evaluate('performance.now()')) as number;
       await page.getByRole('button', { name: 'Auto layout' }).click();
@@ -163,6 +167,8 @@ async function main() {
       const done = (await page.evaluate('performance.now()')) as number;
       await page.waitForSelector('[data-testid="save-status"]:has-text("All changes saved")', { timeout: 120_000 });
       const saved = (await page.evaluate('performance.now()')) as number;
+      layoutAppliedMs = done - started;
+      layoutSavedMs = saved - started;
       log(`auto layout: positions applied after ${Math.round(done - started)} ms, saved after ${Math.round(saved - started)} ms`);
     });
     log(`during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms`);
@@ -173,12 +179,21 @@ async function main() {
       edges: opens[0].edgeCount,
       medianAllNodesMs: Math.round(median(opens.map((o) => o.allNodesMs))),
       medianInteractiveMs: Math.round(median(opens.map((o) => o.interactiveMs))),
+      openRuns: opens.map((o) => ({ allNodesMs: Math.round(o.allNodesMs), interactiveMs: Math.round(o.interactiveMs) })),
       panFps: Math.round(pan.fps),
+      panWorstFrameMs: Math.round(pan.worstFrameMs),
       dragFps: Math.round(drag.fps),
+      dragWorstFrameMs: Math.round(drag.worstFrameMs),
+      layoutAppliedMs: Math.round(layoutAppliedMs),
+      layoutSavedMs: Math.round(layoutSavedMs),
       layoutWorstFrameMs: Math.round(layout.worstFrameMs),
       machine: `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    // One line per run: the machine is shared, so a single run says little; compare medians.
+    const results = path.join(root, 'bench', 'results', 'architecture-runs.jsonl');
+    fs.mkdirSync(path.dirname(results), { recursive: true });
+    fs.appendFileSync(results, `${JSON.stringify({ at: new Date().toISOString(), ...summary })}\n`);
   } finally {
     await browser.close();
     stop();
