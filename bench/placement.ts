@@ -9,10 +9,11 @@ import { runFigureSeries, type SeriesPoint } from '../lib/placement/run-figure-s
 import { solveInWorker } from '../lib/placement/solve-in-worker';
 import { solvePlacement } from '../lib/placement/solve-placement';
 import type { AlgorithmName, EngineName, PlacementProblem, PlacementResult } from '../lib/placement/types';
+import { datasetPath } from '../lib/datasets/locate-datasets';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'bench/results');
-const imagesFile = process.env.EDGESTACK_LAYERS_JSON ?? path.resolve(root, '../shared/datasets/images/layers.json');
+const imagesFile = process.env.EDGESTACK_LAYERS_JSON ?? datasetPath('images', 'layers.json');
 const quick = process.argv.includes('--quick');
 const ALL: AlgorithmName[] = ['exact', 'relax', 'greedy', 'kube-default', 'no-sharing'];
 const GB = 1e9;

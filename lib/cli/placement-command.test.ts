@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { datasetPath } from '@/lib/datasets/locate-datasets';
 import { rmSync } from 'node:fs';
 import { evaluate } from '../placement/evaluate';
 import { generateProblem } from '../placement/generate-problem';
@@ -223,7 +224,7 @@ describe('edgestack placement (in process through main)', () => {
     const solved = await runInProcess(['placement', 'solve', writeProblem('gen.json', problem), '--algorithm', 'greedy']);
     expect(parseResult(solved.stdout).status).toBe('feasible');
 
-    const images = path.resolve(root, '../shared/datasets/images/layers.json');
+    const images = datasetPath('images', 'layers.json');
     const real = await runInProcess(['placement', 'generate', '--servers', '5', '--containers', '30', '--seed', '1', '--from-images', images]);
     expect(real.code).toBe(0);
     const realProblem = JSON.parse(real.stdout) as PlacementProblem;
