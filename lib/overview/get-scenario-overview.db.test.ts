@@ -34,3 +34,19 @@ test('the overview counts every layer and computes storage with and without shar
   expect(overview.storage.catalogWithSharing).toBeLessThan(overview.storage.catalogWithoutSharing);
   expect(overview.service.servicesWithoutLayerData).toEqual([]);
 });
+
+test('empty scenarios and images known only by a declared size', async () => {
+  const empty = await db.prisma.scenario.create({ data: { name: 'Empty overview' } });
+  const overview = await getScenarioOverview(db.prisma, empty.id);
+  expect(overview.physical).toEqual({ sites: 0, edgeServers: 0, byArch: {}, withGpu: 0, withFpga: 0 });
+  expect(overview.storage).toEqual({ catalogWithoutSharing: 0, catalogWithSharing: 0, replicasWithoutSharing: 0, replicasDistinctLayers: 0 });
+
+  const image = await db.prisma.image.create({ data: { scenarioId: empty.id, repository: 'acme/opaque', tag: '1', declaredSizeBytes: 1000n } });
+  await db.prisma.image.create({ data: { scenarioId: empty.id, repository: 'acme/unknown', tag: '1' } });
+  await db.prisma.service.create({ data: { scenarioId: empty.id, name: 'opaque', imageRef: 'acme/opaque:1', imageId: image.id, replicas: 3, cpuCores: 1, memoryMiB: 64 } });
+  await db.prisma.service.create({ data: { scenarioId: empty.id, name: 'stranger', imageRef: 'acme/unknown:1', replicas: 1, cpuCores: 1, memoryMiB: 64 } });
+  const withSizes = await getScenarioOverview(db.prisma, empty.id);
+  expect(withSizes.storage).toEqual({ catalogWithoutSharing: 1000, catalogWithSharing: 1000, replicasWithoutSharing: 3000, replicasDistinctLayers: 1000 });
+  expect(withSizes.service.servicesWithoutLayerData).toEqual(['stranger']);
+  expect(withSizes.demand).toEqual({ cpuCores: 4, memoryMiB: 256, bandwidthMbps: 0 });
+});

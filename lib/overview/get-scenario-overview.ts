@@ -19,79 +19,117 @@ export type ScenarioOverview = {
   };
 };
 
-const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {});
+type CountsRow = {
+  sites: number;
+  edge_servers: number;
+  by_arch: Record<string, number>;
+  with_gpu: number;
+  with_fpga: number;
+  cpu: number;
+  memory: number;
+  storage: number;
+  bandwidth: number;
+  network_nodes: number;
+  sdn_managed: number;
+  links: number;
+  by_medium: Record<string, number>;
+  vnfs: number;
+  registries: number;
+  images: number;
+  layers: number;
+  services: number;
+  replicas: number;
+  demand_cpu: number;
+  demand_memory: number;
+  demand_bandwidth: number;
+  dependencies: number;
+  controllers: number;
+  by_kind: Record<string, number>;
+};
 
+type StorageRow = {
+  catalog_without: number;
+  catalog_with: number;
+  replicas_without: number;
+  replicas_distinct: number;
+  unknown_services: string[];
+};
+
+/**
+ * The Overview's figures, aggregated by the database in two queries: it is the page people open
+ * most, and it must stay fast while solvers run (bench:load). An image known only by a declared
+ * size counts as one opaque layer of that size, as in placement.
+ */
 export async function getScenarioOverview(db: Db, scenarioId: string): Promise<ScenarioOverview> {
-  const where = { scenarioId };
-  const [sites, servers, nodes, links, vnfs, registries, layers, images, services, dependencies, controllers] = await Promise.all([
-    db.site.count({ where }),
-    db.edgeServer.findMany({ where, select: { arch: true, accelerators: true, cpuCores: true, memoryMiB: true, storageBytes: true, bandwidthMbps: true } }),
-    db.networkNode.findMany({ where, select: { sdnManaged: true } }),
-    db.link.findMany({ where, select: { medium: true } }),
-    db.vnf.count({ where }),
-    db.registry.count({ where }),
-    db.layer.findMany({ where, select: { id: true, sizeBytes: true } }),
-    db.image.findMany({ where, select: { id: true, declaredSizeBytes: true, layers: { select: { layerId: true } } } }),
-    db.service.findMany({ where, select: { name: true, replicas: true, cpuCores: true, memoryMiB: true, bandwidthMbps: true, imageId: true } }),
-    db.serviceDependency.count({ where: { fromService: { scenarioId } } }),
-    db.controller.findMany({ where, select: { kind: true } }),
-  ]);
+  const [counts] = await db.$queryRaw<CountsRow[]>`
+    WITH s AS (SELECT * FROM "EdgeServer" WHERE "scenarioId" = ${scenarioId}),
+         svc AS (SELECT * FROM "Service" WHERE "scenarioId" = ${scenarioId})
+    SELECT
+      (SELECT count(*)::int FROM "Site" WHERE "scenarioId" = ${scenarioId}) AS sites,
+      (SELECT count(*)::int FROM s) AS edge_servers,
+      (SELECT coalesce(json_object_agg(arch, n), '{}') FROM (SELECT arch, count(*)::int AS n FROM s GROUP BY arch) t) AS by_arch,
+      (SELECT count(*)::int FROM s WHERE 'gpu' = ANY(accelerators)) AS with_gpu,
+      (SELECT count(*)::int FROM s WHERE 'fpga' = ANY(accelerators)) AS with_fpga,
+      (SELECT coalesce(sum("cpuCores"), 0)::float8 FROM s) AS cpu,
+      (SELECT coalesce(sum("memoryMiB"), 0)::float8 FROM s) AS memory,
+      (SELECT coalesce(sum("storageBytes"), 0)::float8 FROM s) AS storage,
+      (SELECT coalesce(sum("bandwidthMbps"), 0)::float8 FROM s) AS bandwidth,
+      (SELECT count(*)::int FROM "NetworkNode" WHERE "scenarioId" = ${scenarioId}) AS network_nodes,
+      (SELECT count(*)::int FROM "NetworkNode" WHERE "scenarioId" = ${scenarioId} AND "sdnManaged") AS sdn_managed,
+      (SELECT count(*)::int FROM "Link" WHERE "scenarioId" = ${scenarioId}) AS links,
+      (SELECT coalesce(json_object_agg(medium, n), '{}') FROM (SELECT medium, count(*)::int AS n FROM "Link" WHERE "scenarioId" = ${scenarioId} GROUP BY medium) t) AS by_medium,
+      (SELECT count(*)::int FROM "Vnf" WHERE "scenarioId" = ${scenarioId}) AS vnfs,
+      (SELECT count(*)::int FROM "Registry" WHERE "scenarioId" = ${scenarioId}) AS registries,
+      (SELECT count(*)::int FROM "Image" WHERE "scenarioId" = ${scenarioId}) AS images,
+      (SELECT count(*)::int FROM "Layer" WHERE "scenarioId" = ${scenarioId}) AS layers,
+      (SELECT count(*)::int FROM svc) AS services,
+      (SELECT coalesce(sum(replicas), 0)::int FROM svc) AS replicas,
+      (SELECT coalesce(sum("cpuCores" * replicas), 0)::float8 FROM svc) AS demand_cpu,
+      (SELECT coalesce(sum("memoryMiB"::float8 * replicas), 0)::float8 FROM svc) AS demand_memory,
+      (SELECT coalesce(sum("bandwidthMbps"::float8 * replicas), 0)::float8 FROM svc) AS demand_bandwidth,
+      (SELECT count(*)::int FROM "ServiceDependency" d JOIN svc ON svc.id = d."fromServiceId") AS dependencies,
+      (SELECT count(*)::int FROM "Controller" WHERE "scenarioId" = ${scenarioId}) AS controllers,
+      (SELECT coalesce(json_object_agg(kind, n), '{}') FROM (SELECT kind, count(*)::int AS n FROM "Controller" WHERE "scenarioId" = ${scenarioId} GROUP BY kind) t) AS by_kind`;
 
-  const layerSize = new Map(layers.map((l) => [l.id, Number(l.sizeBytes)]));
-  // An image known only by a declared size is one opaque layer of that size (as in placement).
-  for (const image of images) if (image.layers.length === 0 && image.declaredSizeBytes !== null) layerSize.set(`declared:${image.id}`, Number(image.declaredSizeBytes));
-  const imageLayers = new Map(
-    images.map((i) => [i.id, i.layers.length ? [...new Set(i.layers.map((l) => l.layerId))] : layerSize.has(`declared:${i.id}`) ? [`declared:${i.id}`] : []]),
-  );
-  const bytesOf = (ids: Iterable<string>) => {
-    let total = 0;
-    for (const id of ids) total += layerSize.get(id) ?? 0;
-    return total;
-  };
-  const placeable = services.filter((s) => s.imageId && (imageLayers.get(s.imageId)?.length ?? 0) > 0);
-  const sum = <T,>(list: T[], f: (x: T) => number) => list.reduce((acc, x) => acc + f(x), 0);
+  const [storage] = await db.$queryRaw<StorageRow[]>`
+    WITH img AS (SELECT id, "declaredSizeBytes" FROM "Image" WHERE "scenarioId" = ${scenarioId}),
+         img_layer AS (
+           SELECT DISTINCT il."imageId" AS image_id, il."layerId"::text AS piece, l."sizeBytes"::float8 AS bytes
+             FROM "ImageLayer" il JOIN img ON img.id = il."imageId" JOIN "Layer" l ON l.id = il."layerId"
+           UNION ALL
+           SELECT img.id, 'declared:' || img.id, img."declaredSizeBytes"::float8
+             FROM img WHERE img."declaredSizeBytes" IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM "ImageLayer" il WHERE il."imageId" = img.id)
+         ),
+         img_bytes AS (SELECT image_id, sum(bytes) AS bytes FROM img_layer GROUP BY image_id),
+         svc AS (SELECT name, replicas, "imageId" FROM "Service" WHERE "scenarioId" = ${scenarioId})
+    SELECT
+      (SELECT coalesce(sum(bytes), 0) FROM img_bytes)::float8 AS catalog_without,
+      (SELECT coalesce(sum(bytes), 0) FROM (SELECT DISTINCT piece, bytes FROM img_layer) d)::float8 AS catalog_with,
+      (SELECT coalesce(sum(svc.replicas * b.bytes), 0) FROM svc JOIN img_bytes b ON b.image_id = svc."imageId")::float8 AS replicas_without,
+      (SELECT coalesce(sum(bytes), 0) FROM (SELECT DISTINCT x.piece, x.bytes FROM svc JOIN img_layer x ON x.image_id = svc."imageId" WHERE svc.replicas > 0) d)::float8 AS replicas_distinct,
+      (SELECT coalesce(json_agg(svc.name ORDER BY svc.name), '[]') FROM svc LEFT JOIN img_bytes b ON b.image_id = svc."imageId" WHERE b.image_id IS NULL) AS unknown_services`;
 
   return {
-    physical: {
-      sites,
-      edgeServers: servers.length,
-      byArch: tally(servers.map((s) => s.arch)),
-      withGpu: servers.filter((s) => s.accelerators.includes('gpu')).length,
-      withFpga: servers.filter((s) => s.accelerators.includes('fpga')).length,
-    },
-    network: {
-      networkNodes: nodes.length,
-      sdnManaged: nodes.filter((n) => n.sdnManaged).length,
-      links: links.length,
-      byMedium: tally(links.map((l) => l.medium)),
-      vnfs,
-    },
+    physical: { sites: counts.sites, edgeServers: counts.edge_servers, byArch: counts.by_arch, withGpu: counts.with_gpu, withFpga: counts.with_fpga },
+    network: { networkNodes: counts.network_nodes, sdnManaged: counts.sdn_managed, links: counts.links, byMedium: counts.by_medium, vnfs: counts.vnfs },
     service: {
-      registries,
-      images: images.length,
-      layers: layers.length,
-      services: services.length,
-      replicas: sum(services, (s) => s.replicas),
-      dependencies,
-      servicesWithoutLayerData: services.filter((s) => !placeable.includes(s)).map((s) => s.name),
+      registries: counts.registries,
+      images: counts.images,
+      layers: counts.layers,
+      services: counts.services,
+      replicas: counts.replicas,
+      dependencies: counts.dependencies,
+      servicesWithoutLayerData: storage.unknown_services,
     },
-    control: { controllers: controllers.length, byKind: tally(controllers.map((c) => c.kind)) },
-    capacity: {
-      cpuCores: sum(servers, (s) => s.cpuCores),
-      memoryMiB: sum(servers, (s) => s.memoryMiB),
-      storageBytes: sum(servers, (s) => Number(s.storageBytes)),
-      bandwidthMbps: sum(servers, (s) => s.bandwidthMbps),
-    },
-    demand: {
-      cpuCores: sum(services, (s) => s.cpuCores * s.replicas),
-      memoryMiB: sum(services, (s) => s.memoryMiB * s.replicas),
-      bandwidthMbps: sum(services, (s) => s.bandwidthMbps * s.replicas),
-    },
+    control: { controllers: counts.controllers, byKind: counts.by_kind },
+    capacity: { cpuCores: counts.cpu, memoryMiB: counts.memory, storageBytes: counts.storage, bandwidthMbps: counts.bandwidth },
+    demand: { cpuCores: counts.demand_cpu, memoryMiB: counts.demand_memory, bandwidthMbps: counts.demand_bandwidth },
     storage: {
-      catalogWithoutSharing: sum(images, (i) => bytesOf(imageLayers.get(i.id)!)),
-      catalogWithSharing: bytesOf(new Set(images.flatMap((i) => imageLayers.get(i.id)!))),
-      replicasWithoutSharing: sum(placeable, (s) => s.replicas * bytesOf(imageLayers.get(s.imageId!)!)),
-      replicasDistinctLayers: bytesOf(new Set(placeable.filter((s) => s.replicas > 0).flatMap((s) => imageLayers.get(s.imageId!)!))),
+      catalogWithoutSharing: storage.catalog_without,
+      catalogWithSharing: storage.catalog_with,
+      replicasWithoutSharing: storage.replicas_without,
+      replicasDistinctLayers: storage.replicas_distinct,
     },
   };
 }
