@@ -96,8 +96,10 @@ async function frameRate(page: Page, action: () => Promise<void>) {
     const f = window.__frames;
     let worst = 0;
     for (let i = 1; i < f.length; i++) worst = Math.max(worst, f[i] - f[i - 1]);
-    return { fps: (f.length - 1) / ((f[f.length - 1] - f[0]) / 1000), worstFrameMs: worst };
-  })()`) as Promise<{ fps: number; worstFrameMs: number }>;
+    const long = [];
+    for (let i = 1; i < f.length; i++) if (f[i] - f[i - 1] > 100) long.push([Math.round(f[i - 1] - f[0]), Math.round(f[i] - f[i - 1])]);
+    return { fps: (f.length - 1) / ((f[f.length - 1] - f[0]) / 1000), worstFrameMs: worst, long };
+  })()`) as Promise<{ fps: number; worstFrameMs: number; long: [number, number][] }>;
 }
 
 async function measureOnce(page: Page, url: string) {
@@ -171,7 +173,7 @@ async function main() {
       layoutSavedMs = saved - started;
       log(`auto layout: positions applied after ${Math.round(done - started)} ms, saved after ${Math.round(saved - started)} ms`);
     });
-    log(`during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms`);
+    log(`during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms; frames over 100 ms [start, length]: ${JSON.stringify(layout.long)}`);
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const summary = {

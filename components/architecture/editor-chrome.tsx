@@ -19,6 +19,13 @@ import { runElkLayout } from './run-layout';
 
 // ------------------------------------------------------------------ toolbar
 
+const LAYOUT_CHUNK = 200;
+
+/** Resolves after the next frame has been painted (rAF, then a task after it). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 export async function runAutoLayout(store: EditorStore) {
   const state = store.getState();
   if (state.locked) {
@@ -32,7 +39,7 @@ export async function runAutoLayout(store: EditorStore) {
     const model = store.getState().model;
     const positions = positionsFromElk(model, children, { groupBySite: store.getState().view.groupBySite });
     const moved = [...positions].map(([id, position]) => ({ id, position }));
-    store.moveNodes(moved);
+    await store.moveNodesGradually(moved, LAYOUT_CHUNK, nextFrame);
     const ms = Math.round(performance.now() - started);
     store.setLayout({ status: 'done', ms });
     store.setNotice({ tone: 'info', text: `Laid out ${moved.length} nodes in ${(ms / 1000).toFixed(1)} s.` });

@@ -337,7 +337,54 @@ export class EditorStore {
 
   // ------------------------------------------------------------------ edits the UI asks for
 
+  // ------------------------------------------------------------------ edits the UI asks for
+
+  /** Shows positions without saving them: moveNodes makes them an edit afterwards. */
+  previewPositions(moved: readonly { id: string; position: { x: number; y: number } }[]) {
+    const at = new Map(moved.map((m) => [m.id, m.position]));
+    const nodes = this.state.nodes.map((n) => {
+      const p = at.get(n.id);
+      return p && (p.x !== n.position.x || p.y !== n.position.y) ? ({ ...n, position: { x: p.x, y: p.y } } as ArchNode) : n;
+    });
+    this.set({ nodes });
+  }
+
+
   moveNodes(moved: readonly { id: string; position: { x: number; y: number } }[]) {
+    const intent = this.moveIntent(moved);
+    if (intent) void this.commit(intent);
+  }
+
+  /** Like moveNodes, but shows the new positions `perFrame` nodes at a time: moving all 1,000
+   * in one frame re-renders and repaints the whole graph in one long freeze. Still one save and
+   * one undo step, made once every position is shown. */
+  async moveNodesGradually(moved: readonly { id: string; position: { x: number; y: number } }[], perFrame: number, nextFrame: () => Promise<void>) {
+    const intent = this.moveIntent(moved);
+    if (!intent || this.state.locked) return;
+    // The nodes as they will be, swapped in a chunk at a time; the model and bands follow at the
+    // end (changing them per chunk would rebuild every node each time: the bands move them all).
+    const start = this.state.model;
+    const model = withPositions(start, intent.positions);
+    const target = new Map(this.derive(model, this.state.view, false).nodes.map((n) => [n.id, n]));
+    for (let i = 0; i < intent.positions.length; i += perFrame) {
+      const ids = new Set(intent.positions.slice(i, i + perFrame).map((p) => nodeId(p.kind, p.id)));
+      const nodes = this.state.nodes.map((n) => {
+        const next = ids.has(n.id) ? target.get(n.id) : undefined;
+        return next ? ({ ...next, selected: n.selected, measured: n.measured } as ArchNode) : n;
+      });
+      this.set({ nodes });
+      await nextFrame();
+    }
+    // The same entity objects as the target nodes were drawn from, unless a save landed meanwhile.
+    this.setModel(this.state.model === start ? model : withPositions(this.state.model, intent.positions));
+    // The model already has these positions, so applying them again rebuilds no node. Like any
+    // move, the positions stay shown if the save fails; only a refusal (locked meanwhile) undoes them.
+    void this.commit(intent).then((result) => {
+      if (result === null) this.setModel(withPositions(this.state.model, intent.before));
+    });
+  }
+
+  private moveIntent(moved: readonly { id: string; position: { x: number; y: number } }[]): Extract<Intent, { type: 'move' }> | null {
     const positions: Position[] = [];
     const before: Position[] = [];
     for (const m of moved) {
@@ -351,8 +398,8 @@ export class EditorStore {
       positions.push({ kind: ref.kind, id: ref.id, x, y });
       before.push({ kind: ref.kind, id: ref.id, x: e.posX ?? bandPos?.x ?? 0, y: e.posY ?? bandPos?.y ?? 0 });
     }
-    if (!positions.length) return;
-    void this.commit({ type: 'move', label: positions.length === 1 ? 'move' : `move ${positions.length} nodes`, positions, before });
+    if (!positions.length) return null;
+    return { type: 'move', label: positions.length === 1 ? 'move' : `move ${positions.length} nodes`, positions, before };
   }
 
   requestDelete(ids: readonly string[] = this.state.selected) {

@@ -47,6 +47,33 @@ function Shell({ band, selected, className, badge, name, children }: { band: key
   );
 }
 
+/** An entity's saved position and version are not drawn: a node whose entity changed only in
+ * those (every node after auto layout saves) need not re-render its body. */
+function sameShownEntity(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  if (a === b) return true;
+  for (const k in a) if (k !== 'posX' && k !== 'posY' && k !== 'version' && a[k] !== b[k]) return false;
+  for (const k in b) if (!(k in a)) return false;
+  return true;
+}
+
+/** Memo comparison for node bodies: where the node sits is the wrapper's business, not theirs. */
+export function sameNodeView(a: NodeProps<ArchNode>, b: NodeProps<ArchNode>): boolean {
+  for (const k in b) {
+    const key = k as keyof NodeProps<ArchNode>;
+    if (key === 'positionAbsoluteX' || key === 'positionAbsoluteY') continue;
+    if (key === 'data') {
+      const x = a.data;
+      const y = b.data;
+      if (x === y) continue;
+      if (x.storage !== y.storage || x.members !== y.members || x.collapsed !== y.collapsed || x.frame !== y.frame) return false;
+      if (!sameShownEntity(x.entity as unknown as Record<string, unknown>, y.entity as unknown as Record<string, unknown>)) return false;
+      continue;
+    }
+    if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
 function HostHandle() {
   return <Handle type="source" position={Position.Right} id="host" title="Drag to an edge server to host this here" className="!h-3 !w-3 !rounded-sm !border-2 !border-white !bg-amber-600" />;
 }
@@ -70,7 +97,7 @@ const EdgeServerNode = memo(function EdgeServerNode({ data, selected }: P<'edgeS
       )}
     </Shell>
   );
-});
+}, sameNodeView as never);
 
 const NetworkNodeNode = memo(function NetworkNodeNode({ data, selected }: P<'networkNode'>) {
   const e = data.entity;
@@ -82,7 +109,7 @@ const NetworkNodeNode = memo(function NetworkNodeNode({ data, selected }: P<'net
       </div>
     </Shell>
   );
-});
+}, sameNodeView as never);
 
 const VnfNode = memo(function VnfNode({ data, selected }: P<'vnf'>) {
   const e = data.entity;
@@ -94,7 +121,7 @@ const VnfNode = memo(function VnfNode({ data, selected }: P<'vnf'>) {
       <HostHandle />
     </Shell>
   );
-});
+}, sameNodeView as never);
 
 const ServiceNode = memo(function ServiceNode({ data, selected }: P<'service'>) {
   const e = data.entity;
@@ -107,7 +134,7 @@ const ServiceNode = memo(function ServiceNode({ data, selected }: P<'service'>) 
       </div>
     </Shell>
   );
-});
+}, sameNodeView as never);
 
 const ControllerNode = memo(function ControllerNode({ data, selected }: P<'controller'>) {
   const e = data.entity;
@@ -118,7 +145,7 @@ const ControllerNode = memo(function ControllerNode({ data, selected }: P<'contr
       <HostHandle />
     </Shell>
   );
-});
+}, sameNodeView as never);
 
 const SiteNode = memo(function SiteNode({ data, selected, id }: P<'site'>) {
   const e = data.entity;
@@ -164,7 +191,7 @@ const SiteNode = memo(function SiteNode({ data, selected, id }: P<'site'>) {
       {grouped && data.collapsed && <div>{data.members} edge servers folded</div>}
     </Shell>
   );
-});
+}, sameNodeView as never);
 
 export const NODE_TYPES: NodeTypes = {
   edgeServer: EdgeServerNode,

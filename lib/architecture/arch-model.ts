@@ -65,7 +65,8 @@ export function withPositions(model: ArchModel, positions: readonly { kind: Enti
   for (const p of positions) {
     const key = nodeId(p.kind, p.id);
     const e = entities.get(key);
-    if (e) entities.set(key, { ...e, posX: p.x, posY: p.y });
+    // Unchanged entities keep their identity, so the nodes drawn from them are not rebuilt.
+    if (e && (e.posX !== p.x || e.posY !== p.y)) entities.set(key, { ...e, posX: p.x, posY: p.y });
   }
   return { ...model, entities };
 }
