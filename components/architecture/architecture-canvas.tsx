@@ -16,7 +16,7 @@ import {
   type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useState, type DragEvent } from 'react';
 import { bandAt } from '@/lib/architecture/bands';
 import { classifyConnection, type ConnectionVerdict, type HandleRole } from '@/lib/architecture/connection-rules';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
@@ -182,6 +182,26 @@ export function addEntityAt(store: EditorStore, kind: EntityKind, position: { x:
 
 const minimapColour = (node: ArchNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
 
+/** After the first interaction (or a few seconds): drawing 1,000 more shapes while the graph is
+ * still being measured and painted for the first time held up the first drag. */
+const MINIMAP_DELAY_MS = 3000;
+
+function DeferredMiniMap() {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (shown) return;
+    const show = () => setShown(true);
+    const timer = window.setTimeout(show, MINIMAP_DELAY_MS);
+    const events = ['pointerup', 'wheel', 'keydown'] as const;
+    for (const e of events) window.addEventListener(e, show, { once: true, passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, show);
+    };
+  }, [shown]);
+  return shown ? <MiniMap<ArchNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" /> : null;
+}
+
 export function ArchitectureCanvas() {
   const store = useEditorStore();
   const nodes = useEditor((s) => s.nodes);
@@ -250,7 +270,7 @@ export function ArchitectureCanvas() {
       <EdgeMarkers />
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
-      <MiniMap<ArchNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />
+      <DeferredMiniMap />
     </ReactFlow>
   );
 }
