@@ -14,7 +14,7 @@
 //
 // Options: BENCH_RUNS (default 3), PLAYWRIGHT_CHROMIUM_EXECUTABLE, BENCH_PORT.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,6 +121,13 @@ async function measureOnce(page: Page, url: string) {
   return { allNodesMs, interactiveMs, edgeCount };
 }
 
+/** Which code a line measured: the commit, and whether the editor's files differed from it. */
+function codeVersion(): string {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const dirty = git(['status', '--porcelain', '--', 'components/architecture', 'lib/architecture', 'app/architecture']);
+  return `${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty ? ' + uncommitted changes' : ''}`;
+}
+
 async function main() {
   const scenarioId = await seed();
   const stop = await startServer();
@@ -195,7 +202,7 @@ async function main() {
     // One line per run: the machine is shared, so a single run says little; compare medians.
     const results = path.join(root, 'bench', 'results', 'architecture-runs.jsonl');
     fs.mkdirSync(path.dirname(results), { recursive: true });
-    fs.appendFileSync(results, `${JSON.stringify({ at: new Date().toISOString(), ...summary })}\n`);
+    fs.appendFileSync(results, `${JSON.stringify({ at: new Date().toISOString(), code: codeVersion(), ...summary })}\n`);
   } finally {
     await browser.close();
     stop();
