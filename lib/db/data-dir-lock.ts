@@ -2,19 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DomainError } from '@/lib/errors';
+import { isProcessAlive } from '@/lib/ops/is-process-alive';
 
 export type DataDirLock = { release(): void };
 
 const LOCK_FILE = 'edgestack.lock';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * PGlite is a single-process database: two processes writing one directory corrupt it.
@@ -50,7 +42,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
         // A half-written lock from a crash: treat as stale.
       }
       const sameHost = !holder.host || holder.host === os.hostname();
-      if (holder.pid && sameHost && isAlive(holder.pid)) {
+      if (holder.pid && sameHost && isProcessAlive(holder.pid)) {
         throw new DomainError(
           'DATABASE_LOCKED',
           `The embedded database in ${dataDir} is in use by ${holder.pid === process.pid ? 'this process already' : `another process (pid ${holder.pid})`}. ` +

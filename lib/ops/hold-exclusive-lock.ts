@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isProcessAlive } from './is-process-alive';
 
 /** Held while a process builds or serves from the shared `.next` for tests and benchmarks. */
 export const PRODUCTION_BUILD_LOCK = path.join(os.tmpdir(), 'edgestack-production-build.lock');
 
 /** Set by a lock holder for its children, which then act under their parent's lock. */
 export const LOCK_HELD_ENV = 'EDGESTACK_E2E_LOCK_HELD';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Blocks until this process holds `file` (a pid lock), then keeps it until `release()` or until
@@ -44,7 +36,7 @@ export function holdExclusiveLock(file: string, { timeoutMs = 30 * 60_000, onWai
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number(fs.readFileSync(file, 'utf8')) || 0;
-    if (!holder || !isAlive(holder)) {
+    if (!holder || !isProcessAlive(holder)) {
       fs.rmSync(file, { force: true });
       continue;
     }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Db } from '@/lib/db';
+import { isProcessAlive } from '@/lib/ops/is-process-alive';
 
 /** A worker that has not beaten its heart for this long is taken for dead. */
 export const STALE_HEARTBEAT_MS = 60_000;
@@ -7,15 +8,6 @@ export const STALE_HEARTBEAT_MS = 60_000;
 function pidOf(workerId: string | null): { host: string; pid: number } | null {
   const match = workerId ? /^(.*):(\d+)$/.exec(workerId) : null;
   return match ? { host: match[1], pid: Number(match[2]) } : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -28,7 +20,7 @@ export async function recoverInterruptedWork(db: Db, now = new Date()): Promise<
   const staleBefore = new Date(now.getTime() - STALE_HEARTBEAT_MS);
   const dead = (item: { claimedBy: string | null; heartbeatAt: Date | null }) => {
     const owner = pidOf(item.claimedBy);
-    if (owner && owner.host === host && owner.pid !== process.pid && !isAlive(owner.pid)) return 'restart';
+    if (owner && owner.host === host && owner.pid !== process.pid && !isProcessAlive(owner.pid)) return 'restart';
     if (!item.heartbeatAt || item.heartbeatAt < staleBefore) return 'silent';
     return null;
   };

@@ -1,22 +1,19 @@
 import { getDb } from '@/lib/db';
+import { DomainError } from '@/lib/errors';
+import { downloadResponse, fileStem } from '@/lib/exporters/download-response';
 import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 
 /** The scenario as the exact PlacementProblem (spec v1) a run would solve, to reproduce it with
  * `npx edgestack placement solve`. */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
-  const db = await getDb();
-  const scenario = await db.scenario.findUnique({ where: { id }, select: { name: true } });
-  if (!scenario) return Response.json({ error: 'This scenario no longer exists.' }, { status: 404 });
   const objective = new URL(request.url).searchParams.get('objective') === 'download' ? 'download' : 'storage';
-  const built = await buildPlacementProblem(db, id, objective);
-  if (!built.ok) return Response.json({ error: describeBuildFailure(built) }, { status: 422 });
-  const fileName = `${scenario.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-|-$/g, '') || 'scenario'}.placement-problem.json`;
-  return new Response(`${JSON.stringify(built.problem, null, 2)}\n`, {
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'content-disposition': `attachment; filename="${encodeURIComponent(fileName)}"`,
-      'cache-control': 'no-store',
-    },
+  return downloadResponse(async () => {
+    const db = await getDb();
+    const scenario = await db.scenario.findUnique({ where: { id }, select: { name: true } });
+    if (!scenario) throw new DomainError('NOT_FOUND', 'This scenario no longer exists.');
+    const built = await buildPlacementProblem(db, id, objective);
+    if (!built.ok) throw new DomainError('INVALID_INPUT', describeBuildFailure(built));
+    return { body: `${JSON.stringify(built.problem, null, 2)}\n`, fileName: `${fileStem(scenario.name)}.placement-problem.json`, contentType: 'application/json; charset=utf-8' };
   });
 }
