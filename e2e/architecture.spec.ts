@@ -35,11 +35,33 @@ async function connectHandles(page: Page, from: Locator, to: Locator, fromHandle
   await page.mouse.up();
 }
 
+/**
+ * Waits until an animated pan or zoom (fit view, find) has finished. A click aimed at a node
+ * while the viewport still moves can press on one element and release on another, and then
+ * no click happens at all, which is the machine's timing, not the editor's behaviour.
+ */
+async function viewportAtRest(page: Page) {
+  const viewport = page.locator('.react-flow__viewport');
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
+        const still = now === previous;
+        previous = now;
+        return still;
+      },
+      { intervals: [150], message: 'the canvas viewport should stop moving' },
+    )
+    .toBe(true);
+}
+
 /** Selects a node through the search box (which also brings it into view). */
 async function select(page: Page, name: string) {
   await page.getByPlaceholder('Find a node… (/)').fill(name);
   await page.getByRole('button', { name: 'Find', exact: true }).click();
   await expect(page.locator('.react-flow__node.selected').filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) })).toHaveCount(1);
+  await viewportAtRest(page);
 }
 
 async function saveField(page: Page, label: string, value: string) {
@@ -275,6 +297,7 @@ test.describe('architecture editor', () => {
 
     await page.getByRole('button', { name: 'Group by site' }).click();
     await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Fit view' }).click();
+    await viewportAtRest(page);
     await page.getByRole('button', { name: 'Collapse site north' }).click();
     await expect(node(page, 'edgeServer', 'north-1')).toBeHidden();
     await expect(node(page, 'site', 'north')).toContainText('2 edge servers folded');
