@@ -86,8 +86,8 @@ export function iterateLocalSearch(
 /**
  * Ruin and recreate: take out a unit and the units that share the most bytes with it, then
  * put them back one at a time, always the one with the most to lose if it had to settle for
- * its second-best server (regret), each where it adds the fewest bytes. Undone when some unit
- * then fits nowhere.
+ * its second-best server (regret), each where it adds the fewest bytes. Fails when some unit
+ * then fits nowhere; the state is left half-placed, so the caller throws it away.
  */
 function ruinAndRecreate(state: PlacementState, random: () => number, touched: Uint8Array): boolean {
   const { cp } = state;
@@ -103,8 +103,7 @@ function ruinAndRecreate(state: PlacementState, random: () => number, touched: U
     related.push({ u: v, score: v === seed ? Infinity : shared * (0.5 + random()) });
   }
   related.sort((a, b) => b.score - a.score);
-  const out = related.slice(0, Math.min(U, 3 + Math.floor(random() * 8))).map((r) => r.u);
-  const from = out.map((u) => state.unitServer[u]);
+  const out = related.slice(0, 3 + Math.floor(random() * 8)).map((r) => r.u);
   for (const u of out) {
     touched[state.unitServer[u]] = 1;
     state.remove(u);
@@ -119,14 +118,9 @@ function ruinAndRecreate(state: PlacementState, random: () => number, touched: U
         const c = state.addCost(u, j) * (1 + 0.05 * random());
         if (c < first) { second = first; first = c; to = j; } else if (c < second) second = c;
       }
-      if (to < 0) { pick = u; pickTo = -1; break; }
+      if (to < 0) return false;
       const regret = second === Infinity ? Infinity : second - first;
       if (regret > pickRegret) { pickRegret = regret; pick = u; pickTo = to; }
-    }
-    if (pickTo < 0) {
-      for (const u of out) if (state.unitServer[u] >= 0) state.remove(u);
-      out.forEach((u, k) => state.place(u, from[k]));
-      return false;
     }
     state.place(pick, pickTo);
     touched[pickTo] = 1;
@@ -135,7 +129,10 @@ function ruinAndRecreate(state: PlacementState, random: () => number, touched: U
   return true;
 }
 
-/** Perturbs `state`, marking in `touched` every server that lost or gained a unit. */
+/**
+ * Perturbs `state`, marking in `touched` every server that lost or gained a unit. On false the
+ * state may be incomplete and must be discarded (the walk kicks a clone).
+ */
 function kick(state: PlacementState, random: () => number, touched: Uint8Array): boolean {
   const { cp } = state;
   const S = cp.servers.length;
