@@ -6,10 +6,16 @@ import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Architecture' };
 
-export default async function ArchitecturePage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function ArchitecturePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // The view (scope, expanded groups, filters, selection, viewport) is in the URL: the editor
+  // parses it before its first draw, so a shared link opens on the same view.
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) query.append(k, one);
   return withScenario('Architecture', 'Four layers', async (scenario) => {
     const snapshot = await loadArchitecture(await getDb(), scenario.id);
     // Keyed by scenario and load time: switching scenario or reloading mounts a fresh editor.
-    return <ArchitectureEditor key={`${scenario.id}@${snapshot.loadedAt}`} snapshot={snapshot} />;
+    return <ArchitectureEditor key={`${scenario.id}@${snapshot.loadedAt}`} snapshot={snapshot} query={query.toString()} />;
   });
 }

@@ -14,9 +14,10 @@ import {
   type FinalConnectionState,
   type IsValidConnection,
   type OnConnectEnd,
+  type OnMove,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useState, type DragEvent, type MouseEvent } from 'react';
 import { bandAt } from '@/lib/architecture/bands';
 import { classifyConnection, type ConnectionVerdict, type HandleRole } from '@/lib/architecture/connection-rules';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
@@ -202,8 +203,14 @@ function DeferredMiniMap() {
   return shown ? <MiniMap<ArchNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" /> : null;
 }
 
+/** Zoomed in this far on a summary node, the aggregated view opens it (semantic zoom). */
+export const SEMANTIC_ZOOM = 1;
+
 export function ArchitectureCanvas() {
   const store = useEditorStore();
+  const api = useStoreApi<ArchNode, ArchEdge>();
+  // Read once: a shared link's viewport replaces the initial fit.
+  const [initialViewport] = useState(() => store.getState().viewport);
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const locked = useEditor((s) => s.locked);
@@ -222,6 +229,30 @@ export function ArchitectureCanvas() {
     [store],
   );
   const onNodeDragStop: OnNodeDrag<ArchNode> = useCallback((_e, _node, dragged) => store.moveNodes(dragged), [store]);
+  const onMoveEnd: OnMove = useCallback(
+    (_event, viewport) => {
+      store.setViewport(viewport);
+      if (viewport.zoom < SEMANTIC_ZOOM || !store.getState().aggregated) return;
+      // The summary under the middle of the canvas opens.
+      const { width, height } = api.getState();
+      const cx = (width / 2 - viewport.x) / viewport.zoom;
+      const cy = (height / 2 - viewport.y) / viewport.zoom;
+      const hit = store.getState().nodes.find((n) => {
+        if (n.type !== 'summary') return false;
+        const w = n.measured?.width ?? 200;
+        const h = n.measured?.height ?? 84;
+        return cx >= n.position.x && cx <= n.position.x + w && cy >= n.position.y && cy <= n.position.y + h;
+      });
+      if (hit && hit.type === 'summary') store.expandGroup(hit.data.group.key);
+    },
+    [store, api],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_e: MouseEvent, node: ArchNode) => {
+      if (node.type === 'summary') store.expandGroup(node.data.group.key);
+    },
+    [store],
+  );
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
@@ -252,13 +283,16 @@ export function ArchitectureCanvas() {
       onNodeDragStop={onNodeDragStop}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onMoveEnd={onMoveEnd}
+      onNodeDoubleClick={onNodeDoubleClick}
       connectionMode={ConnectionMode.Loose}
       nodesDraggable={!locked}
       nodesConnectable={!locked}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control']}
-      fitView
+      fitView={!initialViewport}
+      defaultViewport={initialViewport ?? undefined}
       fitViewOptions={{ padding: 0.05 }}
       minZoom={0.02}
       maxZoom={2.5}

@@ -4,11 +4,13 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ArchitectureSnapshot } from '@/lib/architecture/model';
+import { parseViewParams, viewToParams } from '@/lib/architecture/view-url';
 import { copySelection, pasteEdit, type Clipboard } from '@/lib/architecture/new-entities';
 import { ArchitectureCanvas } from './architecture-canvas';
 import { Banners, DeleteDialog, Filters, Legend, Palette, Toolbar } from './editor-chrome';
 import { EditorStore, EditorStoreContext, useEditorStore } from './editor-store';
 import { Inspector } from './inspector';
+import { ViewPanel } from './view-panel';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -78,9 +80,40 @@ function KeyboardShortcuts() {
   return null;
 }
 
-export function ArchitectureEditor({ snapshot }: { snapshot: ArchitectureSnapshot }) {
+/** Keeps the page URL in step with the view, so that copying it shares the view. */
+function UrlSync() {
+  const store = useEditorStore();
+  useEffect(() => {
+    let last = '';
+    let timer = 0;
+    const write = () => {
+      const s = store.getState();
+      const query = viewToParams({ view: s.view, selected: [...s.selected], viewport: s.viewport }).toString();
+      if (query === last) return;
+      last = query;
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+    };
+    // Coalesced: a drag selects and moves many times a second; the URL needs the last state.
+    const unsubscribe = store.subscribe(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(write, 150);
+    });
+    return () => {
+      window.clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store]);
+  return null;
+}
+
+export function ArchitectureEditor({ snapshot, query = '' }: { snapshot: ArchitectureSnapshot; query?: string }) {
   // One store per mounted editor; a new scenario is a new page (and a new store).
-  const [store] = useState(() => new EditorStore(snapshot));
+  const [store] = useState(() => {
+    const initial = parseViewParams(new URLSearchParams(query));
+    const s = new EditorStore(snapshot, initial);
+    if (initial.problems.length) s.setNotice({ tone: 'error', text: `Part of the link's view was not understood and is left out: ${initial.problems.join('; ')}.` });
+    return s;
+  });
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
@@ -89,6 +122,7 @@ export function ArchitectureEditor({ snapshot }: { snapshot: ArchitectureSnapsho
           <Banners />
           <div className="flex min-h-0 flex-1">
             <div className="w-52 shrink-0 space-y-4 overflow-y-auto border-r border-slate-200 bg-slate-50 p-3">
+              <ViewPanel />
               <Palette />
               <Filters />
               <Legend />
@@ -100,6 +134,7 @@ export function ArchitectureEditor({ snapshot }: { snapshot: ArchitectureSnapsho
           </div>
         </div>
         <KeyboardShortcuts />
+        <UrlSync />
         <DeleteDialog />
       </ReactFlowProvider>
     </EditorStoreContext.Provider>

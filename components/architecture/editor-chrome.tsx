@@ -136,6 +136,7 @@ export const Toolbar = memo(function Toolbar() {
   const locked = useEditor((s) => s.locked);
   const grouped = useEditor((s) => s.view.groupBySite);
   const layout = useEditor((s) => s.layout.status);
+  const aggregated = useEditor((s) => s.aggregated !== null);
   const { fitView } = useReactFlow();
   const exportAs = useExport();
   return (
@@ -150,7 +151,12 @@ export const Toolbar = memo(function Toolbar() {
         {locked ? 'Locked' : 'Lock'}
       </Button>
       <span className="mx-1 h-5 w-px bg-slate-200" />
-      <Button onClick={() => void runAutoLayout(store)} disabled={locked || layout === 'running'} data-layout-status={layout}>
+      <Button
+        onClick={() => void runAutoLayout(store)}
+        disabled={locked || layout === 'running' || aggregated}
+        data-layout-status={layout}
+        title={aggregated ? 'The aggregated view is laid out by group; draw a smaller scope to lay it out' : 'Lay the whole graph out (in the background)'}
+      >
         {layout === 'running' ? 'Laying out…' : 'Auto layout'}
       </Button>
       <Button onClick={() => void fitView({ padding: 0.05, duration: 300 })} title="Fit view (F)">

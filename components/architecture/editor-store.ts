@@ -14,7 +14,10 @@ import { applyArchitectureEditAction, loadArchitectureAction } from '@/lib/actio
 import { applyOutcome, modelFromSnapshot, withPositions, type ArchModel } from '@/lib/architecture/arch-model';
 import { layoutBands, clampIntoBand, NODE_HEIGHT, type BandLayout } from '@/lib/architecture/bands';
 import type { DeletedBundle, Edit, EditOutcome } from '@/lib/architecture/edits';
-import { buildEdges, buildNodes, DEFAULT_VIEW, type ArchEdge, type ArchNode, type ViewOptions } from '@/lib/architecture/flow-graph';
+import { aggregateView, AGGREGATE_THRESHOLD, layoutAggregated, type AggregatedView } from '@/lib/architecture/aggregate-view';
+import { buildAggregatedNodes, buildEdges, buildNodes, DEFAULT_VIEW, passesFilters, type ArchEdge, type ArchNode, type ViewOptions } from '@/lib/architecture/flow-graph';
+import { entitiesInScope } from '@/lib/architecture/view-scope';
+import type { Viewport } from '@/lib/architecture/view-url';
 import { BAND_OF, dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/model';
 import { createdIds, type CreateEdit } from '@/lib/architecture/new-entities';
 import { isEmptyPlan, planDelete, type DeletePlan } from '@/lib/architecture/plan-delete';
@@ -48,6 +51,10 @@ export type EditorState = {
   storage: ReadonlyMap<string, StorageUse> | null;
   nodes: ArchNode[];
   edges: ArchEdge[];
+  /** The aggregated view's groups, when the scope holds more than AGGREGATE_THRESHOLD nodes. */
+  aggregated: AggregatedView | null;
+  /** Nodes in scope after filters (what the view stands for, drawn one by one or not). */
+  shownCount: number;
   selected: readonly string[];
   saving: number;
   conflict: string | null;
@@ -58,6 +65,8 @@ export type EditorState = {
   layout: { status: 'idle' | 'running' | 'done' | 'error'; ms: number | null };
   /** Field errors of the last refused inspector save. */
   fieldErrors: Record<string, string[]>;
+  /** Where the canvas looks (after each pan or zoom ends), for the shareable URL. */
+  viewport: Viewport | null;
 };
 
 export type SaveResult = { ok: true; outcome: EditOutcome } | { ok: false; conflict: boolean; errors: Record<string, string[]> };
@@ -67,8 +76,9 @@ export class EditorStore {
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(snapshot: ArchitectureSnapshot) {
+  constructor(snapshot: ArchitectureSnapshot, initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null } = {}) {
     const model = modelFromSnapshot(snapshot);
+    const view = initial.view ?? DEFAULT_VIEW;
     this.state = {
       scenarioId: snapshot.scenario.id,
       scenarioName: snapshot.scenario.name,
@@ -76,12 +86,14 @@ export class EditorStore {
       images: snapshot.images,
       layerSizes: snapshot.layerSizes,
       cachedLayers: snapshot.cachedLayers,
-      view: DEFAULT_VIEW,
+      view,
       locked: false,
       bands: { bands: [], positions: {}, minX: 0, maxX: 0 },
       storage: null,
       nodes: [],
       edges: [],
+      aggregated: null,
+      shownCount: 0,
       selected: [],
       saving: 0,
       conflict: null,
@@ -91,8 +103,15 @@ export class EditorStore {
       deleteRequest: null,
       layout: { status: 'idle', ms: null },
       fieldErrors: {},
+      viewport: initial.viewport ?? null,
     };
-    this.state = { ...this.state, ...this.derive(model, DEFAULT_VIEW) };
+    this.state = { ...this.state, ...this.derive(model, view) };
+    if (initial.selected?.length) {
+      const want = new Set(initial.selected);
+      this.state.nodes = this.state.nodes.map((n) => (want.has(n.id) ? { ...n, selected: true } : n));
+      this.state.edges = this.state.edges.map((e) => (want.has(e.id) ? { ...e, selected: true } : e));
+      this.state.selected = this.collectSelection(this.state.nodes, this.state.edges);
+    }
   }
 
   getState = () => this.state;
@@ -111,17 +130,28 @@ export class EditorStore {
 
   private heightOf = (id: string) => this.state?.nodes.find((n) => n.id === id)?.measured?.height ?? NODE_HEIGHT;
 
-  private derive(model: ArchModel, view: ViewOptions, storageChanged = true): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges'> {
+  private derive(model: ArchModel, view: ViewOptions, storageChanged = true): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
     const previousNodes = new Map((this.state?.nodes ?? []).map((n) => [n.id, n]));
     const heights = new Map<string, number>();
     for (const n of previousNodes.values()) if (n.measured?.height) heights.set(n.id, n.measured.height);
     const heightOf = (id: string) => heights.get(id) ?? NODE_HEIGHT;
-    const bands = layoutBands([...model.entities.values()], heightOf);
     const storage = storageChanged || !this.state ? this.computeStorage(model) : this.state.storage;
-    const nodes = buildNodes(model, view, bands, storage, previousNodes, heightOf);
     const previousEdges = new Map((this.state?.edges ?? []).map((e) => [e.id, e]));
-    const edges = buildEdges(model, view, previousEdges);
-    return { bands, storage, nodes, edges };
+    const inScope = entitiesInScope(model, view.scope);
+    const scoped = inScope ? [...inScope].map((id) => model.entities.get(id)!).filter(Boolean) : [...model.entities.values()];
+    const shown: string[] = [];
+    for (const e of scoped) if (passesFilters(e, view)) shown.push(`${e.kind}:${e.id}`);
+    if (shown.length > AGGREGATE_THRESHOLD) {
+      const aggregated = aggregateView(model, shown, view.expanded);
+      const bands = layoutAggregated(aggregated, heightOf);
+      const nodes = buildAggregatedNodes(model, aggregated, bands, storage, previousNodes);
+      const edges = buildEdges(model, view, previousEdges, { representative: aggregated.representative });
+      return { bands, storage, nodes, edges, aggregated, shownCount: shown.length };
+    }
+    const bands = layoutBands(scoped, heightOf);
+    const nodes = buildNodes(model, view, bands, storage, previousNodes, heightOf, inScope);
+    const edges = buildEdges(model, view, previousEdges, { inScope });
+    return { bands, storage, nodes, edges, aggregated: null, shownCount: shown.length };
   }
 
   private computeStorage(model: ArchModel): ReadonlyMap<string, StorageUse> | null {
@@ -351,6 +381,8 @@ export class EditorStore {
 
 
   moveNodes(moved: readonly { id: string; position: { x: number; y: number } }[]) {
+    // The aggregated view's positions are its own grid, not the saved drawing: not saved.
+    if (this.state.aggregated) return;
     const intent = this.moveIntent(moved);
     if (intent) void this.commit(intent);
   }
@@ -427,6 +459,29 @@ export class EditorStore {
     const ids = [...plan.entities.map((e) => nodeId(e.kind, e.id)), ...plan.links.map((l) => `link:${l.id}`), ...plan.dependencies.map(dependencyEdgeId), ...plan.manages.map(managesEdgeId)];
     const n = plan.edit.entities.length + plan.edit.links.length + plan.edit.dependencies.length + plan.edit.manages.length;
     await this.commit({ type: 'deleteOf', label: n === 1 ? 'delete' : `delete ${n} items`, ids });
+  }
+
+  /** Opens a group of the aggregated view (its subgroups or members are drawn in its place). */
+  expandGroup(key: string) {
+    if (this.state.view.expanded.has(key)) return;
+    this.setView({ expanded: new Set([...this.state.view.expanded, key]) });
+  }
+
+  collapseGroup(key: string) {
+    if (!this.state.view.expanded.has(key)) return;
+    const expanded = new Set(this.state.view.expanded);
+    expanded.delete(key);
+    this.setView({ expanded });
+  }
+
+  setScope(scope: ViewOptions['scope']) {
+    this.setView({ scope, expanded: new Set() });
+  }
+
+  setViewport(viewport: Viewport) {
+    const v = this.state.viewport;
+    if (v && v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return;
+    this.set({ viewport });
   }
 
   setLocked(locked: boolean) {

@@ -7,7 +7,7 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
 import { formatBytes, formatCores, formatMiB, formatPercent } from '@/lib/architecture/cached-format';
-import type { ArchNode } from '@/lib/architecture/flow-graph';
+import type { ArchNode, EntityNode } from '@/lib/architecture/flow-graph';
 import { storageLevel } from '@/lib/architecture/storage-use';
 import { CONTROLLER_KINDS, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
 import { useEditorStore } from './editor-store';
@@ -57,9 +57,9 @@ function sameShownEntity(a: Record<string, unknown>, b: Record<string, unknown>)
 }
 
 /** Memo comparison for node bodies: where the node sits is the wrapper's business, not theirs. */
-export function sameNodeView(a: NodeProps<ArchNode>, b: NodeProps<ArchNode>): boolean {
+export function sameNodeView(a: NodeProps<EntityNode>, b: NodeProps<EntityNode>): boolean {
   for (const k in b) {
-    const key = k as keyof NodeProps<ArchNode>;
+    const key = k as keyof NodeProps<EntityNode>;
     if (key === 'positionAbsoluteX' || key === 'positionAbsoluteY') continue;
     if (key === 'data') {
       const x = a.data;
@@ -193,7 +193,53 @@ const SiteNode = memo(function SiteNode({ data, selected, id }: P<'site'>) {
   );
 }, sameNodeView as never);
 
+const LEVEL_STYLE = {
+  control: 'border-violet-600 bg-violet-100',
+  service: 'border-emerald-600 bg-emerald-100',
+  network: 'border-sky-600 bg-sky-100',
+  physical: 'border-amber-600 bg-amber-100',
+} as const;
+
+/** A group of the aggregated view: its counts, and a button that opens it (also a click on it). */
+const SummaryNode = memo(function SummaryNode({ data, selected }: P<'summary'>) {
+  const g = data.group;
+  const store = useEditorStore();
+  return (
+    <div
+      className={`arch-node w-[200px] rounded-lg border-2 border-double px-2 py-1.5 text-left shadow ${LEVEL_STYLE[g.band]} ${selected ? 'ring-2 ring-blue-600 ring-offset-1' : ''}`}
+      title={`${g.label}: ${data.summary}`}
+      data-testid="summary-node"
+      data-group={g.key}
+      data-total={g.total}
+    >
+      <Handle type="source" position={Position.Top} id="t" isConnectable={false} className="!h-2 !w-2 !bg-slate-500" />
+      <div className="flex items-center gap-1.5">
+        <span className="rounded bg-white/80 px-1 text-[10px] font-semibold tracking-wide text-slate-600 uppercase">{g.level}</span>
+        <span className="truncate text-sm font-semibold text-slate-900" data-testid="node-name">
+          {g.label}
+        </span>
+      </div>
+      <div className="arch-node-detail mt-0.5 flex items-end justify-between gap-1 text-[11px] leading-tight text-slate-700">
+        <span className="line-clamp-2">{data.summary}</span>
+        <button
+          type="button"
+          className="nodrag shrink-0 rounded border border-slate-400 bg-white px-1 text-[10px] hover:bg-slate-100"
+          onClick={(e) => {
+            e.stopPropagation();
+            store.expandGroup(g.key);
+          }}
+          aria-label={`Expand ${g.label}`}
+        >
+          ▸ {g.total}
+        </button>
+      </div>
+      <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} className="!h-2 !w-2 !bg-slate-500" />
+    </div>
+  );
+});
+
 export const NODE_TYPES: NodeTypes = {
+  summary: SummaryNode,
   edgeServer: EdgeServerNode,
   networkNode: NetworkNodeNode,
   vnf: VnfNode,
@@ -203,6 +249,7 @@ export const NODE_TYPES: NodeTypes = {
 };
 
 export const MINIMAP_COLOURS: Record<string, string> = {
+  summary: '#475569',
   controller: '#7c3aed',
   service: '#059669',
   vnf: '#0ea5e9',

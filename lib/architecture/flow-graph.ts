@@ -22,6 +22,8 @@ import {
   type EntityOf,
 } from './model';
 import type { StorageUse } from './storage-use';
+import { describeCounts, type AggregatedView, type SummaryGroup } from './aggregate-view';
+import { ALL_SCOPE, type ViewScope } from './view-scope';
 
 export type ViewOptions = {
   hiddenLayers: ReadonlySet<LayerName>;
@@ -32,6 +34,10 @@ export type ViewOptions = {
   accelerator: string | null;
   groupBySite: boolean;
   collapsedSites: ReadonlySet<string>;
+  /** What part of the scenario is drawn at all. */
+  scope: ViewScope;
+  /** Aggregated view: the group keys drawn opened (see aggregate-view). */
+  expanded: ReadonlySet<string>;
 };
 
 export const DEFAULT_VIEW: ViewOptions = {
@@ -41,6 +47,8 @@ export const DEFAULT_VIEW: ViewOptions = {
   accelerator: null,
   groupBySite: false,
   collapsedSites: new Set(),
+  scope: ALL_SCOPE,
+  expanded: new Set(),
 };
 
 export type ArchNodeData<K extends EntityKind = EntityKind> = {
@@ -53,9 +61,21 @@ export type ArchNodeData<K extends EntityKind = EntityKind> = {
   frame: boolean;
 };
 
-export type ArchNode = { [K in EntityKind]: Node<ArchNodeData<K>, K> }[EntityKind];
+export type EntityNode = { [K in EntityKind]: Node<ArchNodeData<K>, K> }[EntityKind];
 
-export type ArchEdgeData = { kind: EdgeKind; label: string | null; aggregated: number };
+/** A group of the aggregated view drawn as one node. */
+export type SummaryNodeData = { group: SummaryGroup; summary: string };
+export type SummaryNode = Node<SummaryNodeData, 'summary'>;
+
+export type ArchNode = EntityNode | SummaryNode;
+
+export type ArchEdgeData = {
+  kind: EdgeKind;
+  label: string | null;
+  aggregated: number;
+  /** Links: the summed bandwidth of the links this edge stands for. */
+  capacityMbps: number;
+};
 export type ArchEdge = Edge<ArchEdgeData>;
 
 const FRAME_PAD = 20;
@@ -86,7 +106,52 @@ export function createNode<K extends EntityKind>(
   } as unknown as ArchNode;
 }
 
-function passesFilters(e: Entity, view: ViewOptions): boolean {
+/** A summary node of the aggregated view. Draggable for the session, never saved. */
+export function createSummaryNode(group: SummaryGroup, position: { x: number; y: number }): SummaryNode {
+  return {
+    id: group.id,
+    type: 'summary',
+    position,
+    data: { group, summary: describeCounts(group.counts) },
+    ariaLabel: `${group.label}: ${describeCounts(group.counts)}`,
+  };
+}
+
+function sameGroup(a: SummaryGroup, b: SummaryGroup): boolean {
+  if (a.label !== b.label || a.total !== b.total || a.parent !== b.parent) return false;
+  for (const k in b.counts) if (a.counts[k as EntityKind] !== b.counts[k as EntityKind]) return false;
+  return true;
+}
+
+/** Nodes of the aggregated view: summaries and the entities of expanded groups. */
+export function buildAggregatedNodes(
+  model: ArchModel,
+  aggregated: AggregatedView,
+  layout: BandLayout,
+  storage: ReadonlyMap<string, StorageUse> | null,
+  previous: ReadonlyMap<string, ArchNode> = new Map(),
+): ArchNode[] {
+  const out: ArchNode[] = [];
+  for (const g of aggregated.summaries) {
+    const position = layout.positions[g.id] ?? { x: 0, y: 0 };
+    const prev = previous.get(g.id);
+    if (prev && prev.type === 'summary' && sameGroup(prev.data.group, g) && prev.position.x === position.x && prev.position.y === position.y) out.push(prev);
+    else out.push(prev ? ({ ...prev, ...createSummaryNode(g, position), selected: prev.selected, measured: prev.measured } as ArchNode) : createSummaryNode(g, position));
+  }
+  const bandRect = new Map(layout.bands.map((b) => [b.band, b]));
+  for (const id of aggregated.individuals) {
+    const e = model.entities.get(id)!;
+    const position = layout.positions[id] ?? { x: 0, y: 0 };
+    const next = createNode(e as never, position, { storage: e.kind === 'edgeServer' ? (storage?.get(e.id) ?? null) : null, band: bandRect.get(BAND_OF[e.kind]) });
+    const prev = previous.get(id);
+    if (prev && prev.type !== 'summary' && sameData(prev.data as ArchNodeData, next.data as ArchNodeData) && prev.position.x === position.x && prev.position.y === position.y && prev.extent?.toString() === next.extent?.toString())
+      out.push(prev);
+    else out.push(prev ? ({ ...prev, ...next, selected: prev.selected, measured: prev.measured } as ArchNode) : next);
+  }
+  return out;
+}
+
+export function passesFilters(e: Entity, view: ViewOptions): boolean {
   if (view.hiddenLayers.has(BAND_OF[e.kind])) return false;
   if (view.arch) {
     if (e.kind === 'edgeServer' && e.arch !== view.arch) return false;
@@ -122,7 +187,8 @@ export function buildNodes(
   storage: ReadonlyMap<string, StorageUse> | null,
   previous: ReadonlyMap<string, ArchNode> = new Map(),
   heightOf: (flowId: string) => number = () => 84,
-): ArchNode[] {
+  inScope: ReadonlySet<string> | null = null,
+): EntityNode[] {
   const bandRect = new Map(layout.bands.map((b) => [b.band, b]));
   const members = new Map<string, Entity[]>();
   if (view.groupBySite) {
@@ -134,11 +200,13 @@ export function buildNodes(
       }
     }
   }
-  const out: ArchNode[] = [];
+  const out: EntityNode[] = [];
   // Frames first so that they sit behind their members in the DOM as well as in z-order.
   const ordered = [...model.entities.values()].sort((a, b) => (a.kind === 'site' ? 0 : 1) - (b.kind === 'site' ? 0 : 1));
   for (const e of ordered) {
     const id = nodeId(e.kind, e.id);
+    // Out of scope is not drawn at all (a hidden node still costs React Flow its bookkeeping).
+    if (inScope && !inScope.has(id)) continue;
     let position = layout.positions[id] ?? { x: 0, y: 0 };
     let size: { width: number; height: number } | undefined;
     let frame = false;
@@ -180,6 +248,7 @@ export function buildNodes(
     const prev = previous.get(id);
     if (
       prev &&
+      prev.type !== 'summary' &&
       sameData(prev.data as ArchNodeData, next.data as ArchNodeData) &&
       prev.position.x === next.position.x &&
       prev.position.y === next.position.y &&
@@ -188,10 +257,10 @@ export function buildNodes(
       prev.width === next.width &&
       prev.height === next.height
     ) {
-      out.push(prev);
+      out.push(prev as EntityNode);
     } else {
       // Keep what React Flow learnt about the node (its measured size, selection).
-      out.push(prev ? ({ ...prev, ...next, selected: prev.selected, measured: prev.measured } as ArchNode) : next);
+      out.push((prev ? { ...prev, ...next, selected: prev.selected, measured: prev.measured } : next) as EntityNode);
     }
   }
   return out;
@@ -201,8 +270,21 @@ export function linkLabel(l: { medium: keyof typeof LINK_MEDIA; bandwidthMbps: n
   return `${LINK_MEDIA[l.medium]} · ${formatMbps(l.bandwidthMbps)} · ${formatMs(l.latencyMs)}`;
 }
 
-export function buildEdges(model: ArchModel, view: ViewOptions, previous: ReadonlyMap<string, ArchEdge> = new Map()): ArchEdge[] {
+/**
+ * Edges between drawn nodes. With `representative` (the aggregated view) each end is drawn as
+ * its summary, and edges of one kind between the same two drawn nodes merge into one with a
+ * count and, for links, the summed bandwidth.
+ */
+export function buildEdges(
+  model: ArchModel,
+  view: ViewOptions,
+  previous: ReadonlyMap<string, ArchEdge> = new Map(),
+  options: { inScope?: ReadonlySet<string> | null; representative?: ReadonlyMap<string, string> } = {},
+): ArchEdge[] {
+  const { inScope, representative } = options;
   const visibleEnd = (kind: EntityKind, id: string): string | null => {
+    if (representative) return representative.get(nodeId(kind, id)) ?? null;
+    if (inScope && !inScope.has(nodeId(kind, id))) return null;
     const e = model.entities.get(nodeId(kind, id));
     if (!e) return null;
     const site = foldedInto(e, view);
@@ -212,19 +294,26 @@ export function buildEdges(model: ArchModel, view: ViewOptions, previous: Readon
   const seen = new Map<string, ArchEdge>();
   const index = new Map<string, number>();
   const out: ArchEdge[] = [];
-  const add = (kind: EdgeKind, id: string, source: string | null, target: string | null, label: string | null, sourceHandle = 'b', count = 1) => {
+  const add = (kind: EdgeKind, id: string, source: string | null, target: string | null, label: string | null, sourceHandle = 'b', count = 1, capacityMbps = 0) => {
     if (!source || !target || source === target) return;
     const hidden = view.hiddenEdgeKinds.has(kind);
-    const key = `${kind}|${source}|${target}`;
+    // A link has no direction: a-b and b-a between two groups are one aggregated edge.
+    const key = kind === 'link' && source > target ? `${kind}|${target}|${source}` : `${kind}|${source}|${target}`;
     const existing = seen.get(key);
     if (existing) {
-      // Folded into a collapsed site: one edge with a count.
-      const merged: ArchEdge = { ...existing, data: { ...existing.data!, label: null, aggregated: existing.data!.aggregated + count } };
+      // Folded into a collapsed site or a summary: one edge with a count.
+      const aggregated = existing.data!.aggregated + count;
+      const capacity = existing.data!.capacityMbps + capacityMbps;
+      const merged: ArchEdge = {
+        ...existing,
+        id: representative ? `agg:${key}` : existing.id,
+        data: { ...existing.data!, label: kind === 'link' ? `×${aggregated} · ${formatMbps(capacity)}` : null, aggregated, capacityMbps: capacity },
+      };
       out[index.get(key)!] = merged;
       seen.set(key, merged);
       return;
     }
-    const data: ArchEdgeData = { kind, label, aggregated: count };
+    const data: ArchEdgeData = { kind, label, aggregated: count, capacityMbps };
     const prev = previous.get(id);
     const edge: ArchEdge =
       prev && prev.source === source && prev.target === target && !!prev.hidden === hidden && prev.data?.label === label && prev.data?.aggregated === count
@@ -239,7 +328,7 @@ export function buildEdges(model: ArchModel, view: ViewOptions, previous: Readon
     const aUp = BAND_OF[l.a.kind] === 'network' && BAND_OF[l.b.kind] === 'physical';
     const bUp = BAND_OF[l.b.kind] === 'network' && BAND_OF[l.a.kind] === 'physical';
     const [s, t] = bUp && !aUp ? [l.b, l.a] : [l.a, l.b];
-    add('link', linkEdgeId(l.id), visibleEnd(s.kind, s.id), visibleEnd(t.kind, t.id), `${l.name}: ${linkLabel(l)}`);
+    add('link', linkEdgeId(l.id), visibleEnd(s.kind, s.id), visibleEnd(t.kind, t.id), `${l.name}: ${linkLabel(l)}`, 'b', 1, l.bandwidthMbps);
   }
   for (const e of model.entities.values()) {
     if (e.kind === 'vnf' || e.kind === 'controller') {
