@@ -1,16 +1,21 @@
-// `npm run bench:architecture`: the architecture editor on 1,000 nodes and 2,000 edges, in
-// Chromium against the production build. Not a test: it prints measured figures.
+// `npm run bench:architecture`: the architecture editor on 1,000 nodes and 2,000 edges, against
+// a baseline of bare React Flow (/architecture/bare: the same graph with React Flow's default
+// nodes and edges, no store, no bands, no chrome) in the same browser and the same run, and on
+// 5,000 nodes and 10,000 edges (generated, and Topology Zoo networks joined), in Chromium
+// against the production build. Not a test: it prints measured figures, and the targets are
+// ratios to the baseline (the machine is shared, so absolute times vary from run to run).
 //
 // Each run's figures are also appended to bench/results/architecture-runs.jsonl.
 //
-//   1. writes the generated scenario into its own embedded database (.data/bench-architecture,
-//      or a fresh scenario in DATABASE_URL's database when that is set);
+//   1. writes the three scenarios into its own embedded database (.data/bench-architecture,
+//      or fresh scenarios in DATABASE_URL's database when that is set);
 //   2. starts the app the way `npm start` does (build if stale) on BENCH_PORT (default 3400),
 //      taking the browser tests' lock so that it never rebuilds .next under a test run;
-//   3. measures in Chromium, from navigation start: every node in the page, then a drag of one
-//      node that moves it ("open and interactive"); frame rate while panning and dragging; and
-//      auto layout (ELK in a web worker) until its positions are applied, with the longest
-//      main-thread stall while it runs.
+//   3. measures in Chromium, from navigation start: every drawn node in the page, then a drag
+//      of one node that moves it ("open and interactive"), bare and editor in turn; frame rate
+//      while panning and dragging, on both; and auto layout (ELK in a web worker) until its
+//      positions are applied, with the longest main-thread stall while it runs. At 5,000 nodes
+//      the editor draws its aggregated view: interactive is a drag of a summary node.
 //
 // Options: BENCH_RUNS (default 3), PLAYWRIGHT_CHROMIUM_EXECUTABLE, BENCH_PORT.
 
@@ -23,6 +28,7 @@ import { closeDatabase, getDatabase } from '../../lib/db';
 import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from '../../lib/ops/hold-exclusive-lock';
 import { importScenarioDocument, parseScenarioDocument } from '../../lib/scenario-document/import-scenario-document';
 import { generateLargeScenario, LARGE } from './generate-large-scenario';
+import { joinTopologyZoo } from './join-topology-zoo';
 
 const root = process.cwd();
 const port = Number(process.env.BENCH_PORT || 3400);
@@ -32,7 +38,7 @@ const log = (m: string) => process.stderr.write(`[bench:architecture] ${m}\n`);
 
 const NODE_COUNT = LARGE.sites + LARGE.edgeServers + LARGE.networkNodes + LARGE.vnfs + LARGE.services + LARGE.controllers;
 
-async function seed(): Promise<string> {
+async function seed(): Promise<{ small: string; large: string; zoo: string }> {
   if (!process.env.DATABASE_URL) {
     const dir = path.join(root, '.data', 'bench-architecture');
     fs.rmSync(dir, { recursive: true, force: true });
@@ -40,14 +46,20 @@ async function seed(): Promise<string> {
     process.env.EDGESTACK_DATA_DIR = dir;
   }
   const database = await getDatabase();
-  const name = `Bench 1000 nodes ${Date.now().toString(36)}`;
-  const parsed = parseScenarioDocument(generateLargeScenario(name));
-  if (!parsed.ok) throw new Error(`generated document invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
-  const started = performance.now();
-  const { id } = await importScenarioDocument(database.prisma, parsed.document);
-  log(`seeded "${name}" (${NODE_COUNT} nodes, 2000 edges) in ${Math.round(performance.now() - started)} ms`);
+  const stamp = Date.now().toString(36);
+  const write = async (document: unknown, what: string) => {
+    const parsed = parseScenarioDocument(document);
+    if (!parsed.ok) throw new Error(`${what}: document invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+    const started = performance.now();
+    const { id } = await importScenarioDocument(database.prisma, parsed.document);
+    log(`seeded ${what} in ${Math.round(performance.now() - started)} ms`);
+    return id;
+  };
+  const small = await write(generateLargeScenario(`Bench 1000 nodes ${stamp}`), `${NODE_COUNT} nodes, 2000 edges`);
+  const large = await write(generateLargeScenario(`Bench 5000 nodes ${stamp}`, 1, 5), '5000 nodes, 10000 edges (generated)');
+  const zoo = await write(joinTopologyZoo(`Bench Topology Zoo ${stamp}`), '5000 nodes, 10000 edges (Topology Zoo joined)');
   await closeDatabase();
-  return id;
+  return { small, large, zoo };
 }
 
 async function startServer(): Promise<() => void> {
@@ -102,23 +114,61 @@ async function frameRate(page: Page, action: () => Promise<void>) {
   })()`) as Promise<{ fps: number; worstFrameMs: number; long: [number, number][] }>;
 }
 
-async function measureOnce(page: Page, url: string) {
+/** The same entity is dragged on both pages: the first service (or, aggregated, a summary). */
+const DRAG_TARGET = '.react-flow__node[data-id^="service:"]';
+const SUMMARY_TARGET = '.react-flow__node-summary';
+
+/**
+ * From navigation start: when every drawn node is in the page, and when a drag has moved one
+ * (interactive). `aggregated`: the editor draws summaries; their number is on the page.
+ */
+async function measureOnce(page: Page, url: string, options: { nodes?: number; aggregated?: boolean }) {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${NODE_COUNT}`, null, { timeout: 60_000, polling: 'raf' });
+  if (options.aggregated) {
+    await page.waitForSelector('[data-testid="aggregated-view"]', { timeout: 120_000 });
+    await page.waitForFunction(
+      `document.querySelectorAll('.react-flow__node').length >= Number(document.querySelector('[data-testid="aggregated-view"]').dataset.drawn)`,
+      null,
+      { timeout: 120_000, polling: 'raf' },
+    );
+  } else {
+    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${options.nodes}`, null, { timeout: 120_000, polling: 'raf' });
+  }
   const allNodesMs = (await page.evaluate('performance.now()')) as number;
-  const edgeCount = await page.locator('[data-edge-kind]').count();
+  const drawnNodes = await page.locator('.react-flow__node').count();
+  const edgeCount = await page.locator('.react-flow__edge').count();
 
   // Drag one node and wait until it has moved: the page is interactive.
-  const target = page.locator('.react-flow__node-service').first();
+  const selector = options.aggregated ? SUMMARY_TARGET : DRAG_TARGET;
+  const target = page.locator(selector).first();
   const before = await target.getAttribute('style');
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
   await page.mouse.up();
-  await page.waitForFunction(`document.querySelector('.react-flow__node-service')?.getAttribute('style') !== ${JSON.stringify(before)}`, null, { polling: 'raf' });
+  await page.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.getAttribute('style') !== ${JSON.stringify(before)}`, null, { polling: 'raf' });
   const interactiveMs = (await page.evaluate('performance.now()')) as number;
-  return { allNodesMs, interactiveMs, edgeCount };
+  return { allNodesMs, interactiveMs, edgeCount, drawnNodes };
+}
+
+/** Pan the whole graph, then drag a node, at the fitted zoom. */
+async function smoothness(page: Page, nodeSelector: string) {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const pan = await frameRate(page, async () => {
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + 20);
+    await page.mouse.down();
+    for (let i = 0; i < 60; i++) await page.mouse.move(pane.x + pane.width / 2 + Math.sin(i / 6) * 200, pane.y + 20 + i);
+    await page.mouse.up();
+  });
+  const node = (await page.locator(nodeSelector).nth(5).boundingBox())!;
+  const drag = await frameRate(page, async () => {
+    await page.mouse.move(node.x + node.width / 2, node.y + node.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i < 60; i++) await page.mouse.move(node.x + node.width / 2 + i * 2, node.y + node.height / 2 + Math.sin(i / 5) * 5);
+    await page.mouse.up();
+  });
+  return { pan, drag };
 }
 
 /** Which code a line measured: the commit, and whether the editor's files differed from it. */
@@ -128,43 +178,50 @@ function codeVersion(): string {
   return `${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty ? ' + uncommitted changes' : ''}`;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 async function main() {
-  const scenarioId = await seed();
+  const scenarios = await seed();
   const stop = await startServer();
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    await context.addCookies([{ name: 'edgestack-scenario', value: scenarioId, url: `http://localhost:${port}` }]);
-    const page = await context.newPage();
-    const url = `http://localhost:${port}/architecture`;
-    // One warm-up visit (first request of the production server compiles nothing, but warms caches).
-    await page.goto(url);
-    await page.waitForSelector('.react-flow__node');
-
-    const opens = [];
-    for (let i = 0; i < runs; i++) {
-      const r = await measureOnce(page, url);
-      opens.push(r);
-      log(`open ${i + 1}: all ${NODE_COUNT} nodes at ${Math.round(r.allNodesMs)} ms, interactive (drag moved a node) at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} edges`);
+    const pageFor = async (scenarioId: string) => {
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      await context.addCookies([{ name: 'edgestack-scenario', value: scenarioId, url: `http://localhost:${port}` }]);
+      return context.newPage();
+    };
+    const page = await pageFor(scenarios.small);
+    const editorUrl = `http://localhost:${port}/architecture`;
+    const bareUrl = `http://localhost:${port}/architecture/bare`;
+    // One warm-up visit of each (the production server compiles nothing, but warms caches).
+    for (const url of [bareUrl, editorUrl]) {
+      await page.goto(url);
+      await page.waitForSelector('.react-flow__node');
     }
 
-    // Smoothness: pan the whole graph, then drag a node, at the fitted zoom.
-    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-    const pan = await frameRate(page, async () => {
-      await page.mouse.move(pane.x + pane.width / 2, pane.y + 20);
-      await page.mouse.down();
-      for (let i = 0; i < 60; i++) await page.mouse.move(pane.x + pane.width / 2 + Math.sin(i / 6) * 200, pane.y + 20 + i);
-      await page.mouse.up();
-    });
-    log(`pan: ${pan.fps.toFixed(0)} frames/s, worst frame ${Math.round(pan.worstFrameMs)} ms`);
-    const node = (await page.locator('.react-flow__node-edgeServer').nth(5).boundingBox())!;
-    const drag = await frameRate(page, async () => {
-      await page.mouse.move(node.x + node.width / 2, node.y + node.height / 2);
-      await page.mouse.down();
-      for (let i = 0; i < 60; i++) await page.mouse.move(node.x + node.width / 2 + i * 2, node.y + node.height / 2 + Math.sin(i / 5) * 5);
-      await page.mouse.up();
-    });
-    log(`node drag: ${drag.fps.toFixed(0)} frames/s, worst frame ${Math.round(drag.worstFrameMs)} ms`);
+    // Bare and editor in turn, so that a busy moment on the shared machine hits both.
+    const bareOpens = [];
+    const opens = [];
+    for (let i = 0; i < runs; i++) {
+      const b = await measureOnce(page, bareUrl, { nodes: NODE_COUNT });
+      bareOpens.push(b);
+      log(`bare open ${i + 1}: all ${b.drawnNodes} nodes at ${Math.round(b.allNodesMs)} ms, interactive at ${Math.round(b.interactiveMs)} ms, ${b.edgeCount} edges`);
+      const r = await measureOnce(page, editorUrl, { nodes: NODE_COUNT });
+      opens.push(r);
+      log(`editor open ${i + 1}: all ${r.drawnNodes} nodes at ${Math.round(r.allNodesMs)} ms, interactive (drag moved a node) at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} edges`);
+    }
+
+    await page.goto(bareUrl);
+    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${NODE_COUNT}`, null, { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    const bare = await smoothness(page, '.react-flow__node');
+    log(`bare pan: ${bare.pan.fps.toFixed(0)} frames/s, worst frame ${Math.round(bare.pan.worstFrameMs)} ms; drag: ${bare.drag.fps.toFixed(0)} frames/s, worst frame ${Math.round(bare.drag.worstFrameMs)} ms`);
+    await page.goto(editorUrl);
+    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${NODE_COUNT}`, null, { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    const { pan, drag } = await smoothness(page, '.react-flow__node-edgeServer');
+    log(`editor pan: ${pan.fps.toFixed(0)} frames/s, worst frame ${Math.round(pan.worstFrameMs)} ms (ratio to bare ${(pan.fps / bare.pan.fps).toFixed(2)})`);
+    log(`editor node drag: ${drag.fps.toFixed(0)} frames/s, worst frame ${Math.round(drag.worstFrameMs)} ms (ratio to bare ${(drag.fps / bare.drag.fps).toFixed(2)})`);
 
     // Auto layout: from the click until the new positions are applied (and saved).
     let layoutAppliedMs = 0;
@@ -182,20 +239,54 @@ async function main() {
     });
     log(`during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms; frames over 100 ms [start, length]: ${JSON.stringify(layout.long)}`);
 
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    // 5,000 nodes: the aggregated view.
+    const large: Record<'generated' | 'zoo', Awaited<ReturnType<typeof measureOnce>>[]> = { generated: [], zoo: [] };
+    for (const which of ['generated', 'zoo'] as const) {
+      const p = await pageFor(which === 'generated' ? scenarios.large : scenarios.zoo);
+      await p.goto(editorUrl);
+      await p.waitForSelector('.react-flow__node', { timeout: 120_000 });
+      for (let i = 0; i < runs; i++) {
+        const r = await measureOnce(p, editorUrl, { aggregated: true });
+        large[which].push(r);
+        log(`5000 nodes (${which}) open ${i + 1}: ${r.drawnNodes} drawn nodes at ${Math.round(r.allNodesMs)} ms, interactive at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} drawn edges`);
+      }
+      await p.context().close();
+    }
+
+    const bareInteractive = median(bareOpens.map((o) => o.interactiveMs));
+    const editorInteractive = median(opens.map((o) => o.interactiveMs));
+    const largeInteractive = median(large.generated.map((o) => o.interactiveMs));
+    const zooInteractive = median(large.zoo.map((o) => o.interactiveMs));
     const summary = {
       nodes: NODE_COUNT,
       edges: opens[0].edgeCount,
       medianAllNodesMs: Math.round(median(opens.map((o) => o.allNodesMs))),
-      medianInteractiveMs: Math.round(median(opens.map((o) => o.interactiveMs))),
+      medianInteractiveMs: Math.round(editorInteractive),
       openRuns: opens.map((o) => ({ allNodesMs: Math.round(o.allNodesMs), interactiveMs: Math.round(o.interactiveMs) })),
+      bare: {
+        medianAllNodesMs: Math.round(median(bareOpens.map((o) => o.allNodesMs))),
+        medianInteractiveMs: Math.round(bareInteractive),
+        openRuns: bareOpens.map((o) => ({ allNodesMs: Math.round(o.allNodesMs), interactiveMs: Math.round(o.interactiveMs) })),
+        panFps: Math.round(bare.pan.fps),
+        panWorstFrameMs: Math.round(bare.pan.worstFrameMs),
+        dragFps: Math.round(bare.drag.fps),
+        dragWorstFrameMs: Math.round(bare.drag.worstFrameMs),
+      },
+      openRatio: Math.round((editorInteractive / bareInteractive) * 100) / 100,
       panFps: Math.round(pan.fps),
       panWorstFrameMs: Math.round(pan.worstFrameMs),
+      panRatio: Math.round((pan.fps / bare.pan.fps) * 100) / 100,
       dragFps: Math.round(drag.fps),
       dragWorstFrameMs: Math.round(drag.worstFrameMs),
+      dragRatio: Math.round((drag.fps / bare.drag.fps) * 100) / 100,
       layoutAppliedMs: Math.round(layoutAppliedMs),
       layoutSavedMs: Math.round(layoutSavedMs),
       layoutWorstFrameMs: Math.round(layout.worstFrameMs),
+      large: {
+        generated: { medianInteractiveMs: Math.round(largeInteractive), drawnNodes: large.generated[0].drawnNodes, runs: large.generated.map((o) => Math.round(o.interactiveMs)) },
+        zoo: { medianInteractiveMs: Math.round(zooInteractive), drawnNodes: large.zoo[0].drawnNodes, runs: large.zoo.map((o) => Math.round(o.interactiveMs)) },
+        ratioToBare1000: Math.round((Math.max(largeInteractive, zooInteractive) / bareInteractive) * 100) / 100,
+      },
       machine: `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -203,6 +294,10 @@ async function main() {
     const results = path.join(root, 'bench', 'results', 'architecture-runs.jsonl');
     fs.mkdirSync(path.dirname(results), { recursive: true });
     fs.appendFileSync(results, `${JSON.stringify({ at: new Date().toISOString(), code: codeVersion(), ...summary })}\n`);
+    process.stdout.write(`architecture: 5000 nodes from Topology Zoo interactive in ${Math.round(zooInteractive)} ms (ratio to bare at 1000 nodes ${(zooInteractive / bareInteractive).toFixed(2)})\n`);
+    process.stdout.write(
+      `architecture: ${NODE_COUNT} nodes interactive in ${Math.round(editorInteractive)} ms (bare ${Math.round(bareInteractive)} ms, ratio ${(editorInteractive / bareInteractive).toFixed(2)}); 5000 nodes interactive in ${Math.round(largeInteractive)} ms\n`,
+    );
   } finally {
     await browser.close();
     stop();

@@ -137,7 +137,12 @@ function AggregateStatus() {
   if (!aggregated) return null;
   const labels = new Map(aggregated.summaries.map((g) => [g.key, g.label]));
   return (
-    <div className="rounded border border-slate-300 bg-white p-1.5 text-[11px] text-slate-700" data-testid="aggregated-view" aria-live="polite">
+    <div
+      className="rounded border border-slate-300 bg-white p-1.5 text-[11px] text-slate-700"
+      data-testid="aggregated-view"
+      data-drawn={aggregated.summaries.length + aggregated.individuals.length}
+      aria-live="polite"
+    >
       <p>
         {shownCount.toLocaleString('en')} nodes, more than {AGGREGATE_THRESHOLD.toLocaleString('en')}: drawn as {aggregated.summaries.length} groups and {aggregated.individuals.length} nodes. Click ▸ on a group, or zoom
         in on it, to open it; or draw a smaller scope.

@@ -1,0 +1,60 @@
+import { expect, test, type Page } from '@playwright/test';
+import { generateLargeScenario } from '../bench/architecture/generate-large-scenario';
+import { deleteScenarios, uniqueName } from './helpers';
+
+// The architecture editor on 5,000 nodes and 10,000 edges (the benchmark's generated scenario:
+// 100 sites in 25 regions, site-0 in region r0 with edge servers es-0, es-100, …, es-1800).
+
+const drawnIds = (page: Page) => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+
+test.describe('architecture editor, large topology', () => {
+  const name = uniqueName('e2e large');
+
+  test.afterAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    await deleteScenarios(page, [name]);
+    await page.close();
+  });
+
+  test('5,000 nodes open as an aggregated view; one site expands; the URL shares the view', async ({ page, context, baseURL }) => {
+    test.setTimeout(180_000);
+    const created = await page.request.post('/api/scenarios', { data: generateLargeScenario(name, 1, 5), timeout: 120_000 });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await context.addCookies([{ name: 'edgestack-scenario', value: id, url: baseURL! }]);
+
+    await page.goto('/architecture');
+    const status = page.getByTestId('aggregated-view');
+    await expect(status).toBeVisible({ timeout: 60_000 });
+    await expect(status).toContainText('5,000 nodes');
+    // Regions, controller kinds and services, not 5,000 nodes.
+    const summaries = page.getByTestId('summary-node');
+    await expect(summaries.first()).toBeVisible();
+    expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
+    await expect(page.locator('.react-flow__node[data-id="group:physical:region:r0"]')).toContainText('edge servers');
+
+    // Open region r0, then its site-0: its edge servers are drawn one by one.
+    await page.getByRole('button', { name: 'Expand region r0' }).first().click();
+    await expect(page.locator('.react-flow__node[data-id^="group:physical:site:"]')).toHaveCount(4);
+    await page.getByRole('button', { name: 'Expand site-0' }).first().click();
+    const es0 = page.locator('.react-flow__node[data-id^="edgeServer:"]').filter({ has: page.getByTestId('node-name').getByText('es-0', { exact: true }) });
+    await expect(es0).toHaveCount(1);
+    await expect(page.locator('.react-flow__node[data-id^="edgeServer:"]')).toHaveCount(19);
+    await expect(page.locator('.react-flow__node[data-id^="group:physical:site:"]')).toHaveCount(3);
+    // Links between the site's servers and the other groups are merged, with a count and capacity.
+    await expect(page.locator('[data-edge-label="link"]').first()).toContainText(/×\d+ · [\d.,]+ [GM]bit\/s/);
+
+    // The view is in the URL; a second page opened on it draws the same nodes.
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('open').sort()).toEqual(expect.arrayContaining(['region:r0']));
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('open').some((o) => o.startsWith('site:'))).toBe(true);
+    const shared = page.url();
+    const before = await drawnIds(page);
+    const second = await context.newPage();
+    await second.goto(shared);
+    await expect(second.getByTestId('aggregated-view')).toBeVisible({ timeout: 60_000 });
+    await expect(second.locator('.react-flow__node[data-id^="edgeServer:"]')).toHaveCount(19);
+    await expect.poll(() => drawnIds(second)).toEqual(before);
+    await expect(second.getByRole('button', { name: /^Close site:/ })).toBeVisible();
+    await second.close();
+  });
+});
