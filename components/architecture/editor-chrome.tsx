@@ -5,10 +5,12 @@
 
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
-import { memo, useState, type FormEvent } from 'react';
+import { memo, useMemo, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { buildElkGraph, positionsFromElk } from '@/lib/architecture/auto-layout';
+import { coordinatesOf, geographicLayout } from '@/lib/architecture/geographic-layout';
+import { placeNewNodes } from '@/lib/architecture/place-new-nodes';
 import { EDGE_KIND_LABELS, EDGE_KINDS, ENTITY_KIND_LABELS, type EdgeKind, type EntityKind } from '@/lib/architecture/model';
 import { ACCELERATORS, ARCHS, LAYERS, type LayerName } from '@/lib/model/vocabulary';
 import { addEntityAt, PALETTE_MIME } from './architecture-canvas';
@@ -47,6 +49,28 @@ export async function runAutoLayout(store: EditorStore) {
     store.setLayout({ status: 'error', ms: null });
     store.setNotice({ tone: 'error', text: `Auto layout failed: ${(error as Error).message}` });
   }
+}
+
+/** Nodes with coordinates placed by a map projection in their bands; saved as one edit. */
+export async function runGeographicLayout(store: EditorStore) {
+  if (store.getState().locked) {
+    store.setNotice({ tone: 'info', text: 'The canvas is locked; unlock it to lay it out.' });
+    return;
+  }
+  const { positions, mapped } = geographicLayout(store.getState().model);
+  if (!mapped) {
+    store.setNotice({ tone: 'info', text: 'No node has coordinates: give sites or network nodes a latitude and longitude (the inspector, or a Topology Zoo or site CSV import).' });
+    return;
+  }
+  await store.moveNodesGradually([...positions].map(([id, position]) => ({ id, position })), LAYOUT_CHUNK, nextFrame);
+  store.setNotice({ tone: 'info', text: `Placed ${mapped} nodes by their latitude and longitude (north up); the others keep their band.` });
+}
+
+/** Only the nodes without a position, next to their neighbours; nothing else moves. */
+export async function runPlaceNewNodes(store: EditorStore) {
+  const positions = placeNewNodes(store.getState().model);
+  await store.moveNodesGradually([...positions].map(([id, position]) => ({ id, position })), LAYOUT_CHUNK, nextFrame);
+  store.setNotice({ tone: 'info', text: `Placed ${positions.size} new ${positions.size === 1 ? 'node' : 'nodes'} next to what they connect to; nothing else moved.` });
 }
 
 function download(dataUrl: string, filename: string) {
@@ -137,6 +161,16 @@ export const Toolbar = memo(function Toolbar() {
   const grouped = useEditor((s) => s.view.groupBySite);
   const layout = useEditor((s) => s.layout.status);
   const aggregated = useEditor((s) => s.aggregated !== null);
+  const model = useEditor((s) => s.model);
+  const { unplaced, placed, located } = useMemo(() => {
+    let unplaced = 0;
+    let located = 0;
+    for (const e of model.entities.values()) {
+      if (e.posX === null || e.posY === null) unplaced++;
+      if (coordinatesOf(model, e)) located++;
+    }
+    return { unplaced, placed: model.entities.size - unplaced, located };
+  }, [model]);
   const { fitView } = useReactFlow();
   const exportAs = useExport();
   return (
@@ -159,6 +193,16 @@ export const Toolbar = memo(function Toolbar() {
       >
         {layout === 'running' ? 'Laying out…' : 'Auto layout'}
       </Button>
+      {located > 0 && (
+        <Button onClick={() => void runGeographicLayout(store)} disabled={locked || aggregated} title={`Place the ${located} nodes that have a latitude and longitude by a map projection, in their bands`}>
+          Geographic layout
+        </Button>
+      )}
+      {unplaced > 0 && placed > 0 && (
+        <Button onClick={() => void runPlaceNewNodes(store)} disabled={locked || aggregated} title="Place the nodes that have no position yet next to their neighbours, moving nothing else">
+          Place {unplaced} new
+        </Button>
+      )}
       <Button onClick={() => void fitView({ padding: 0.05, duration: 300 })} title="Fit view (F)">
         Fit view
       </Button>
