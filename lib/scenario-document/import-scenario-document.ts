@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { digestArtifactContent } from '@/lib/control-plans/artifact-digest';
 import { artifactKindToDb } from '@/lib/control-plans/artifact-kinds';
+import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { POLICY_TYPES } from '@/lib/model/vocabulary';
 import { assertScenarioNameFree } from '@/lib/scenarios/assert-scenario-name-free';
 import { formatIssuePath, scenarioDocumentSchema, type ScenarioDocument } from './scenario-document-schema';
@@ -39,7 +40,7 @@ export function parseScenarioDocument(
  */
 export async function importScenarioDocument(db: Db, document: ScenarioDocument, options: { name?: string } = {}): Promise<{ id: string; name: string }> {
   const name = (options.name ?? document.scenario.name).trim();
-  return db.$transaction(
+  const created = await db.$transaction(
     async (tx) => {
       await assertScenarioNameFree(tx, name);
       const scenarioId = randomUUID();
@@ -49,6 +50,10 @@ export async function importScenarioDocument(db: Db, document: ScenarioDocument,
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
+  // A document keeps the control plan it carries, exactly (a copy is a copy); one with an applied
+  // placement and no plan (written before the control layer, or by hand) gets its plan now.
+  if (document.appliedRun !== null && document.controlArtifacts.length === 0) await recomputeAfterChange(db, created.id);
+  return created;
 }
 
 type Tx = Prisma.TransactionClient;
