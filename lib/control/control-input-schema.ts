@@ -165,6 +165,10 @@ export const controlInputSchema = z
     const servers = index(input.edgeServers, 'edgeServers');
     const nodes = index(input.networkNodes, 'networkNodes');
     index(input.links, 'links');
+    // Paths, ports.json and flows name nodes without their kind, so the two kinds share one namespace.
+    input.networkNodes.forEach((n, i) => {
+      if (servers.has(n.name)) report(['networkNodes', i, 'name'], `"${n.name}" is also an edge server's name; routes name nodes without their kind, so rename one`);
+    });
     const services = index(input.services, 'services');
     const vnfs = index(input.vnfs, 'vnfs');
     index(input.controllers, 'controllers');
