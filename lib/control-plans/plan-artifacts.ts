@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { ControlInput } from '@/lib/control/control-input-schema';
+import { kubernetesName } from '@/lib/control/generate-mesh-config';
 import type { ControlPlan, IstioObject, LinkLoad, RoutedDemand, SwitchFlows, UnroutableDemand } from '@/lib/control/types';
 import type { ArtifactKind } from './artifact-kinds';
 
@@ -21,7 +22,7 @@ export type PlannedArtifact =
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** An Istio object belongs to the services it configures: its host names them. */
+/** An Istio object belongs to the services it configures: its host (`<name>.<namespace>.svc…`) names them. */
 function hostsOf(object: IstioObject): string[] {
   const spec = object.spec as { host?: unknown; hosts?: unknown };
   const hosts = [spec.host, ...(Array.isArray(spec.hosts) ? spec.hosts : [])].filter((h): h is string => typeof h === 'string');
@@ -63,7 +64,7 @@ export function planArtifacts(input: ControlInput, plan: ControlPlan): PlannedAr
       });
     } else if (controller.kind === 'mesh') {
       const services = [...(plan.mesh.controllers.find((c) => c.name === controller.name)?.services ?? [])].sort();
-      const mine = new Set(services);
+      const mine = new Set(services.map(kubernetesName));
       const objects = plan.mesh.objects.filter((o) => hostsOf(o).some((h) => mine.has(h)));
       out.push({
         kind: 'mesh',
