@@ -7,6 +7,7 @@
 
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { DomainError } from '@/lib/errors';
 import { entityColumns, entityFromRow, linkColumns, linkFromRow, dependencyFromRow } from './db-mapping';
 import { ENTITY_UPDATE_SCHEMAS, emptyOutcome, type DeletedBundle, type Edit, type EditOutcome, type EntityCreate } from './edits';
@@ -51,6 +52,15 @@ const stale = (message: string) => new DomainError('STALE_VERSION', message);
 const label = (kind: EntityKind, name?: unknown) => `${ENTITY_KIND_LABELS[kind]}${name ? ` “${String(name)}”` : ''}`;
 
 export async function applyEdit(db: Db, scenarioId: string, edit: Edit): Promise<EditOutcome> {
+  const outcome = await applyEditInTransaction(db, scenarioId, edit);
+  // Links, nodes, edge servers, VNFs and dependencies are what routes and flow rules are made
+  // of: the plan follows every edit right after its commit (moving nodes on the canvas changes
+  // nothing the plan depends on).
+  if (edit.type !== 'move') await recomputeAfterChange(db, scenarioId);
+  return outcome;
+}
+
+async function applyEditInTransaction(db: Db, scenarioId: string, edit: Edit): Promise<EditOutcome> {
   try {
     return await db.$transaction(
       async (tx) => {

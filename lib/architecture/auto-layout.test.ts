@@ -9,9 +9,9 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 
 function snapshot(servers: number): ArchitectureSnapshot {
   const entities: Entity[] = [
-    { kind: 'controller', id: id(1), version: 1, posX: null, posY: null, name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: id(100) },
-    { kind: 'service', id: id(2), version: 1, posX: null, posY: null, name: 'api', imageRef: 'a', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, arch: null, accelerator: null },
-    { kind: 'service', id: id(3), version: 1, posX: null, posY: null, name: 'web', imageRef: 'w', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, arch: null, accelerator: null },
+    { kind: 'controller', id: id(1), version: 1, posX: null, posY: null, name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: id(100), cpuCores: 1, memoryMiB: 1024 },
+    { kind: 'service', id: id(2), version: 1, posX: null, posY: null, name: 'api', imageRef: 'a', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null },
+    { kind: 'service', id: id(3), version: 1, posX: null, posY: null, name: 'web', imageRef: 'w', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null },
     { kind: 'networkNode', id: id(4), version: 1, posX: null, posY: null, name: 'sw', siteId: null, nodeKind: 'switch', sdnManaged: false, latitude: null, longitude: null },
     { kind: 'site', id: id(5), version: 1, posX: null, posY: null, name: 'north', provider: '', region: '', latitude: null, longitude: null },
   ];

@@ -40,10 +40,11 @@ export type ServiceRow = Pos & {
   cpuCores: number;
   memoryMiB: number;
   bandwidthMbps: number;
+  port: number;
   arch: string | null;
   accelerator: string | null;
 };
-export type ControllerRow = Pos & { name: string; kind: string; product: string; hostServerId: string };
+export type ControllerRow = Pos & { name: string; kind: string; product: string; hostServerId: string; cpuCores: number; memoryMiB: number };
 export type LinkRow = {
   id: string;
   version: number;
@@ -117,6 +118,7 @@ export const serviceFromRow = (r: ServiceRow): ServiceEntity => ({
   cpuCores: r.cpuCores,
   memoryMiB: r.memoryMiB,
   bandwidthMbps: r.bandwidthMbps,
+  port: r.port,
   arch: r.arch,
   accelerator: r.accelerator,
 });
@@ -128,6 +130,8 @@ export const controllerFromRow = (r: ControllerRow): ControllerEntity => ({
   controllerKind: r.kind as ControllerKind,
   product: r.product,
   hostServerId: r.hostServerId,
+  cpuCores: r.cpuCores,
+  memoryMiB: r.memoryMiB,
 });
 
 export function linkFromRow(r: LinkRow): LinkRelation {

@@ -68,6 +68,7 @@ export const serviceFields = z.object({
   cpuCores: nonNegative('the cores', 'Cores'),
   memoryMiB: nonNegativeInt('the memory', 'Memory'),
   bandwidthMbps: nonNegativeInt('the bandwidth', 'Bandwidth'),
+  port: positiveInt('the TCP port', 'Port').refine((v) => v <= 65535, 'A TCP port is at most 65535.'),
   arch: z.enum(ARCHS, 'Choose an architecture.').nullable(),
   accelerator: z.enum(ACCELERATORS, 'Unknown accelerator.').nullable(),
 });
@@ -77,6 +78,8 @@ export const controllerFields = z.object({
   controllerKind: z.enum(keys(CONTROLLER_KINDS), 'Choose a kind.'),
   product: optionalText(100),
   hostServerId: uuid,
+  cpuCores: nonNegative('the cores', 'Cores'),
+  memoryMiB: nonNegativeInt('the memory', 'Memory'),
 });
 
 export const linkEndSchema = z.object({ kind: z.enum(['edgeServer', 'networkNode']), id: uuid });

@@ -82,10 +82,20 @@ export type ServiceEntity = Placed & {
   cpuCores: number;
   memoryMiB: number;
   bandwidthMbps: number;
+  /** TCP port the service listens on */
+  port: number;
   arch: string | null;
   accelerator: string | null;
 };
-export type ControllerEntity = Placed & { kind: 'controller'; name: string; controllerKind: ControllerKind; product: string; hostServerId: string };
+export type ControllerEntity = Placed & {
+  kind: 'controller';
+  name: string;
+  controllerKind: ControllerKind;
+  product: string;
+  hostServerId: string;
+  cpuCores: number;
+  memoryMiB: number;
+};
 
 export type Entity = SiteEntity | EdgeServerEntity | NetworkNodeEntity | VnfEntity | ServiceEntity | ControllerEntity;
 export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;

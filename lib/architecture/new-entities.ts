@@ -30,14 +30,14 @@ export function newEntity(model: ArchModel, kind: EntityKind, id: string, positi
     case 'networkNode':
       return { ...common, kind, siteId: null, nodeKind: 'switch', sdnManaged: false, latitude: null, longitude: null };
     case 'service':
-      return { ...common, kind, imageRef: 'nginx:1.27', imageId: null, replicas: 1, cpuCores: 0.5, memoryMiB: 512, bandwidthMbps: 10, arch: null, accelerator: null };
+      return { ...common, kind, imageRef: 'nginx:1.27', imageId: null, replicas: 1, cpuCores: 0.5, memoryMiB: 512, bandwidthMbps: 10, port: 80, arch: null, accelerator: null };
     case 'vnf':
     case 'controller': {
       const host = hostServerId ?? firstEdgeServer(model);
       if (!host) return null;
       return kind === 'vnf'
         ? { ...common, kind, vnfKind: 'firewall', hostServerId: host, cpuCores: 1, memoryMiB: 1024, nextVnfId: null }
-        : { ...common, kind, controllerKind: 'orchestrator', product: 'Kubernetes 1.33', hostServerId: host };
+        : { ...common, kind, controllerKind: 'orchestrator', product: 'Kubernetes 1.33', hostServerId: host, cpuCores: 1, memoryMiB: 1024 };
     }
   }
 }

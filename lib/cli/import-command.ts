@@ -7,6 +7,8 @@ import { serviceOptionsSchema } from '@/lib/importers/services/plan-services-imp
 import { siteOptionsSchema } from '@/lib/importers/sites/plan-sites-import';
 import { summarizeImport } from '@/lib/importers/summarize-import';
 import { topologyOptionsSchema } from '@/lib/importers/topology/plan-topology-import';
+import { importScenarioDocument, parseScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
+import { DomainError } from '@/lib/errors';
 import { camel, kebab, parseFlags, readImportFile, reportFailure, UsageError, withDatabase } from './cli-support';
 import type { CliIo } from './main';
 
@@ -25,7 +27,10 @@ function optionNames(kind: ImportKind): string[] {
   return names;
 }
 
-export const importUsage = `usage: edgestack import topology|images|services|sites|nodes FILE --scenario NAME [options] [--dry-run] [--verbose]
+export const importUsage = `usage: edgestack import scenario FILE [--name NAME]
+  scenario  the scenario document that \`edgestack export scenario\` writes (applied placement and control plan
+            included) as a new scenario, named as in the document unless --name says otherwise
+usage: edgestack import topology|images|services|sites|nodes FILE --scenario NAME [options] [--dry-run] [--verbose]
   topology  GraphML or Topology Zoo GML; without options every node becomes a network node, every edge a link
             [--nodes-become network|edge|both] [--node-kind router|switch|…] [--link-bandwidth-mbps N] [--link-latency-ms N]
             [--parse-bandwidth false] [--geo-latency false] [--server-cpu-cores N] [--server-memory-mib N] [--name-prefix P]
@@ -45,6 +50,7 @@ export async function runImportCommand(argv: string[], io: CliIo): Promise<numbe
     io.stderr(importUsage);
     return kind === undefined ? 2 : 0;
   }
+  if (kind === 'scenario') return runImportScenario(rest, io);
   let parsed;
   try {
     if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown import kind "${kind}" (one of ${IMPORT_KINDS.join(', ')})`);
@@ -79,6 +85,45 @@ export async function runImportCommand(argv: string[], io: CliIo): Promise<numbe
     if (result.imagesWithoutLayerData.length) {
       io.stderr(`  images without layer data (placement needs their manifests or a declared size): ${result.imagesWithoutLayerData.map((i) => `${i.reference} (${i.arch})`).join(', ')}\n`);
     }
+    return 0;
+  });
+}
+
+async function runImportScenario(argv: string[], io: CliIo): Promise<number> {
+  let flags;
+  try {
+    flags = parseFlags(argv, ['name']);
+    if (flags.positional.length !== 1) throw new UsageError('import scenario takes exactly one FILE');
+    if (flags.values.has('name') && !flags.values.get('name')!.trim()) throw new UsageError('--name must not be empty');
+  } catch (error) {
+    const code = reportFailure(io, 'edgestack import', error);
+    io.stderr(importUsage);
+    return code;
+  }
+  const file = flags.positional[0];
+  const name = flags.values.get('name');
+  return withDatabase(io, 'edgestack import scenario', async ({ prisma }) => {
+    const parsed = parseScenarioDocument((await readImportFile(file)).toString('utf8'));
+    if (!parsed.ok) {
+      const shown = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+      const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
+      throw new DomainError('INVALID_DOCUMENT', `${file} is not a scenario document: ${shown.join('; ')}${more}`);
+    }
+    const doc = parsed.document;
+    const created = await importScenarioDocument(prisma, doc, { name }).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'NAME_TAKEN') throw new DomainError('NAME_TAKEN', `${error.message} Import it under another name with --name NAME.`);
+      throw error;
+    });
+    const artifacts = await prisma.controlArtifact.count({ where: { scenarioId: created.id } });
+    const parts = [
+      `${doc.edgeServers.length} edge servers`,
+      `${doc.networkNodes.length} network nodes`,
+      `${doc.links.length} links`,
+      `${doc.services.length} services`,
+      `${doc.placementRuns.length} placement runs${doc.appliedRun !== null ? ' (one applied)' : ''}`,
+      `${artifacts} control artifact versions`,
+    ];
+    io.stderr(`${file}: imported scenario "${created.name}": ${parts.join(', ')}\n`);
     return 0;
   });
 }

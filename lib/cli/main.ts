@@ -1,3 +1,4 @@
+import { runControlCommand } from './control-command';
 import { runExportCommand } from './export-command';
 import { runImportCommand } from './import-command';
 import { runPlacementCommand } from './placement-command';
@@ -23,6 +24,8 @@ const usage = `usage: edgestack <command> …
   placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing] [--engine auto|glpk|highs] [--time-limit SECONDS]
   placement generate --servers S --containers N --seed K [--capacity-scale F] [--from-images FILE]
   import topology|images|services|sites|nodes FILE --scenario NAME [options]   (edgestack import --help)
+  import scenario FILE [--name NAME]                                           a document written by export scenario
+  control compile --scenario NAME --out DIR [--optimal]                        routes, link load, flow rules, mesh config
   export scenario|topology|placement NAME                                        (edgestack export --help)
   scenarios [--json]
 `;
@@ -39,6 +42,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return runExportCommand(rest, io);
     case 'scenarios':
       return runScenariosCommand(rest, io);
+    case 'control':
+      return runControlCommand(rest, io);
     case undefined:
     case '--help':
     case 'help':

@@ -87,21 +87,22 @@ const cached: Record<string, string[]> = {
   'cloud-region-1': ['debian-bookworm-slim-rootfs', 'cuda-12.4-runtime'],
 };
 
-type ServiceSpec = [name: string, image: string, replicas: number, cpu: number, memMiB: number, bwMbps: number, extra?: { arch?: 'arm64' | 'amd64'; accelerator?: string }];
+type ServiceSpec = [name: string, image: string, replicas: number, cpu: number, memMiB: number, bwMbps: number, port: number, extra?: { arch?: 'arm64' | 'amd64'; accelerator?: string }];
+// Ports are the ones these kinds of software listen on by default.
 const services: ServiceSpec[] = [
-  ['frontend', 'metro/frontend:2.3.0', 3, 0.5, 512, 200],
-  ['api-gateway', 'metro/api-gateway:1.8.2', 2, 1, 256, 400],
-  ['auth', 'metro/auth:2.2.0', 2, 0.25, 128, 50],
-  ['catalog', 'metro/catalog:1.4.1', 2, 0.5, 768, 100],
-  ['cache', 'library/redis:7.4', 2, 0.5, 1024, 150],
-  ['recommender', 'metro/recommender:3.1.0', 1, 4, 8192, 100, { accelerator: 'gpu' }],
-  ['video-analytics', 'metro/video-analytics:2.0.4', 2, 4, 6144, 600, { accelerator: 'gpu' }],
-  ['orders', 'metro/orders:1.9.0', 2, 1, 1536, 80],
-  ['payments', 'metro/payments:1.2.3', 2, 1, 1536, 40],
-  ['inventory', 'metro/inventory:0.9.5', 2, 0.5, 256, 60],
-  ['orders-db', 'library/postgres:16', 1, 2, 4096, 200],
-  ['notifier', 'metro/notifier:1.1.0', 1, 0.25, 256, 20],
-  ['telemetry-collector', 'metro/telemetry-collector:0.8.1', 3, 0.25, 128, 100, { arch: 'arm64' }],
+  ['frontend', 'metro/frontend:2.3.0', 3, 0.5, 512, 200, 3000],
+  ['api-gateway', 'metro/api-gateway:1.8.2', 2, 1, 256, 400, 8080],
+  ['auth', 'metro/auth:2.2.0', 2, 0.25, 128, 50, 9000],
+  ['catalog', 'metro/catalog:1.4.1', 2, 0.5, 768, 100, 8000],
+  ['cache', 'library/redis:7.4', 2, 0.5, 1024, 150, 6379],
+  ['recommender', 'metro/recommender:3.1.0', 1, 4, 8192, 100, 8501, { accelerator: 'gpu' }],
+  ['video-analytics', 'metro/video-analytics:2.0.4', 2, 4, 6144, 600, 8554, { accelerator: 'gpu' }],
+  ['orders', 'metro/orders:1.9.0', 2, 1, 1536, 80, 8080],
+  ['payments', 'metro/payments:1.2.3', 2, 1, 1536, 40, 8443],
+  ['inventory', 'metro/inventory:0.9.5', 2, 0.5, 256, 60, 9090],
+  ['orders-db', 'library/postgres:16', 1, 2, 4096, 200, 5432],
+  ['notifier', 'metro/notifier:1.1.0', 1, 0.25, 256, 20, 3000],
+  ['telemetry-collector', 'metro/telemetry-collector:0.8.1', 3, 0.25, 128, 100, 4317, { arch: 'arm64' }],
 ];
 
 const sites = [
@@ -179,6 +180,13 @@ const dependencies: [string, string, number][] = [
   ['video-analytics', 'telemetry-collector', 15],
 ];
 
+// Customer traffic enters through the firewall, the IDS and the ingress load balancer; card
+// payments are inspected by the IDS on their way (service function chains).
+const chains: Record<string, string[]> = {
+  'frontend → api-gateway': ['edge-firewall', 'edge-ids', 'ingress-lb'],
+  'orders → payments': ['edge-ids'],
+};
+
 const serverNames = servers.map((s) => s[0]);
 const nodeNames = new Set(nodes.map((n) => n[0]));
 const endpoint = (name: string) => ({ kind: nodeNames.has(name) ? ('networkNode' as const) : ('edgeServer' as const), name });
@@ -236,7 +244,7 @@ export function buildDemoScenarioDocument(): ScenarioDocumentInput {
       registry: 'harbor-metro',
       layers: img.layers.map(([label]) => digestOf(label)),
     })),
-    services: services.map(([name, ref, replicas, cpuCores, memoryMiB, bandwidthMbps, extra]) => ({
+    services: services.map(([name, ref, replicas, cpuCores, memoryMiB, bandwidthMbps, port, extra]) => ({
       name,
       imageRef: ref,
       image: imageKey(ref, extra?.arch ?? 'amd64'),
@@ -244,21 +252,24 @@ export function buildDemoScenarioDocument(): ScenarioDocumentInput {
       cpuCores,
       memoryMiB,
       bandwidthMbps,
+      port,
       arch: extra?.arch ?? null,
       accelerator: extra?.accelerator ?? null,
     })),
-    dependencies: dependencies.map(([from, to, trafficMbps]) => ({ from, to, trafficMbps })),
+    dependencies: dependencies.map(([from, to, trafficMbps]) => ({ from, to, trafficMbps, chain: chains[`${from} → ${to}`] ?? [] })),
     controllers: [
       {
         name: 'k8s-control-plane',
         kind: 'orchestrator',
         product: 'Kubernetes 1.33 (KubeEdge 1.21 for device nodes)',
         host: 'co-k8s-master',
+        cpuCores: 4,
+        memoryMiB: 8192,
         manages: { edgeServers: serverNames.filter((n) => n !== 'co-k8s-master'), services: services.map((s) => s[0]) },
       },
-      { name: 'istiod', kind: 'mesh', product: 'Istio 1.27', host: 'co-k8s-master', manages: { services: services.map((s) => s[0]).filter((n) => n !== 'orders-db') } },
-      { name: 'onos', kind: 'sdn', product: 'ONOS 2.7 (P4Runtime)', host: 'co-compute-2', manages: { networkNodes: nodes.filter((n) => n[3]).map((n) => n[0]) } },
-      { name: 'osm-mano', kind: 'mano', product: 'OSM Release 16', host: 'cloud-region-2', manages: { vnfs: ['edge-firewall', 'edge-ids', 'ingress-lb', 'harbour-upf', 'industrial-upf', 'cgnat'] } },
+      { name: 'istiod', kind: 'mesh', product: 'Istio 1.27', host: 'co-k8s-master', cpuCores: 2, memoryMiB: 4096, manages: { services: services.map((s) => s[0]).filter((n) => n !== 'orders-db') } },
+      { name: 'onos', kind: 'sdn', product: 'ONOS 2.7 (P4Runtime)', host: 'co-compute-2', cpuCores: 4, memoryMiB: 8192, manages: { networkNodes: nodes.filter((n) => n[3]).map((n) => n[0]) } },
+      { name: 'osm-mano', kind: 'mano', product: 'OSM Release 16', host: 'cloud-region-2', cpuCores: 4, memoryMiB: 8192, manages: { vnfs: ['edge-firewall', 'edge-ids', 'ingress-lb', 'harbour-upf', 'industrial-upf', 'cgnat'] } },
     ],
     policies: [
       { name: 'frontend replicas apart', type: 'anti-affinity', services: ['frontend'] },

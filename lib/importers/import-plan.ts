@@ -33,6 +33,8 @@ export type PlannedService = {
   memoryMiB: number;
   arch: string | null;
   accelerator: string | null;
+  /** TCP port from the manifest (containerPort, a Service's targetPort, compose ports/expose); null: not stated. */
+  port?: number | null;
 };
 export type PlannedDependency = { from: string; to: string };
 

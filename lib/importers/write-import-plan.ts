@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { DEFAULT_SERVICE_PORT } from '@/lib/control/control-input-schema';
+import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { DomainError } from '@/lib/errors';
 import { assertScenarioNameFree } from '@/lib/scenarios/assert-scenario-name-free';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
@@ -42,7 +44,10 @@ const imageKey = (i: { repository: string; tag: string; arch: string }) => `${i.
  */
 export async function writeImportPlan(db: Db, target: ImportTarget, plan: ImportPlan, options: { dryRun?: boolean } = {}): Promise<ImportResult> {
   try {
-    return await db.$transaction((tx) => writeInTransaction(tx, target, plan, options.dryRun ?? false), { timeout: 300_000, maxWait: 30_000 });
+    const result = await db.$transaction((tx) => writeInTransaction(tx, target, plan, options.dryRun ?? false), { timeout: 300_000, maxWait: 30_000 });
+    // An import changes the topology or the services: the control plan follows it.
+    await recomputeAfterChange(db, result.scenario.id);
+    return result;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.result;
     throw error;
@@ -275,8 +280,10 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
         entry.services.push(s.name);
         noLayerData.set(k, entry);
       }
-      const data = { imageRef: s.imageRef, imageId: image.id, replicas: s.replicas, cpuCores: s.cpuCores, memoryMiB: s.memoryMiB, arch: s.arch, accelerator: s.accelerator };
       const old = byName.get(s.name);
+      // A manifest that states no port keeps the port the service has (or the default).
+      const port = s.port ?? old?.port ?? DEFAULT_SERVICE_PORT;
+      const data = { imageRef: s.imageRef, imageId: image.id, replicas: s.replicas, cpuCores: s.cpuCores, memoryMiB: s.memoryMiB, arch: s.arch, accelerator: s.accelerator, port };
       if (!old) {
         const id = randomUUID();
         serviceIds.set(s.name, id);

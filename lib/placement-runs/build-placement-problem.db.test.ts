@@ -19,6 +19,10 @@ test('the demo becomes the problem a planner would write by hand', async () => {
   expect(problem.containers).toHaveLength(25);
   expect(problem.servers).toHaveLength(15);
   expect(problem.containers.map((c) => c.id)).toContain('frontend-2');
+  // co-compute-1 hosts the firewall (2 cores, 4 GiB) and the ingress load balancer (2, 2 GiB);
+  // co-k8s-master the Kubernetes control plane (4, 8 GiB) and istiod (2, 4 GiB).
+  expect(problem.servers.find((s) => s.id === 'co-compute-1')).toMatchObject({ cpu: 32 - 4, memory: 128 * 1024 - 6144 });
+  expect(problem.servers.find((s) => s.id === 'co-k8s-master')).toMatchObject({ cpu: 16 - 6, memory: 64 * 1024 - 12288 });
   const gpu = problem.servers.find((s) => s.id === 'co-gpu-1')!;
   expect(gpu).toMatchObject({ site: 'Central Office', cpu: 24, memory: 192 * 1024, storage: 1920e9, bandwidth: 25_000, arch: 'amd64', accelerators: ['gpu'] });
   expect(problem.servers.find((s) => s.id === 'campus-edge-1')!.cachedLayers).toHaveLength(4);
@@ -59,4 +63,17 @@ test('an image with a declared size and no layers counts as one opaque layer of 
   if (!built.ok) throw new Error(describeBuildFailure(built));
   expect(built.problem.layers).toEqual([{ digest: `declared-size:${image.id}`, size: 123_456_789 }]);
   expect(built.problem.containers.map((c) => c.layers)).toEqual([[`declared-size:${image.id}`], [`declared-size:${image.id}`]]);
+});
+
+test('VNFs and controllers use their host: an overcommitted host offers nothing, never less than nothing', async () => {
+  const scenario = await db.prisma.scenario.create({ data: { name: 'Hosted functions' } });
+  const host = await db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: 'e1', cpuCores: 8, memoryMiB: 8192, storageBytes: 10n ** 10n, bandwidthMbps: 1000 } });
+  const tight = await db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: 'e2', cpuCores: 2, memoryMiB: 2048, storageBytes: 10n ** 10n, bandwidthMbps: 1000 } });
+  await db.prisma.vnf.create({ data: { scenarioId: scenario.id, name: 'fw', kind: 'firewall', hostServerId: host.id, cpuCores: 1.5, memoryMiB: 1000 } });
+  await db.prisma.controller.create({ data: { scenarioId: scenario.id, name: 'onos', kind: 'sdn', hostServerId: host.id, cpuCores: 2, memoryMiB: 3000 } });
+  await db.prisma.vnf.create({ data: { scenarioId: scenario.id, name: 'ids', kind: 'ids', hostServerId: tight.id, cpuCores: 4, memoryMiB: 4096 } });
+  const built = await buildPlacementProblem(db.prisma, scenario.id);
+  if (!built.ok) throw new Error(describeBuildFailure(built));
+  expect(built.problem.servers.find((s) => s.id === 'e1')).toMatchObject({ cpu: 4.5, memory: 4192 });
+  expect(built.problem.servers.find((s) => s.id === 'e2')).toMatchObject({ cpu: 0, memory: 0 });
 });

@@ -21,7 +21,8 @@ export function containerIdOf(service: string, replica: number): string {
  * The scenario as a PlacementProblem (spec/placement-v1.md): every replica of every service is a
  * container with its image's layers; edge servers keep their site, capacities, arch,
  * accelerators and cached layers; scenario policies over services become policies over their
- * replicas. A service whose image has no layer data blocks the build: counting it as zero bytes
+ * replicas. VNFs and controllers run on edge servers too: their cpu and memory are taken off
+ * their host's capacity. A service whose image has no layer data blocks the build: counting it as zero bytes
  * would make every answer look better than it is.
  */
 export async function buildPlacementProblem(db: Db, scenarioId: string, objective: Objective = 'storage'): Promise<BuiltProblem> {
@@ -29,7 +30,12 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
     db.edgeServer.findMany({
       where: { scenarioId },
       orderBy: { name: 'asc' },
-      include: { site: { select: { name: true } }, cachedLayers: { include: { layer: { select: { digest: true } } } } },
+      include: {
+        site: { select: { name: true } },
+        cachedLayers: { include: { layer: { select: { digest: true } } } },
+        vnfs: { select: { cpuCores: true, memoryMiB: true } },
+        controllers: { select: { cpuCores: true, memoryMiB: true } },
+      },
     }),
     db.service.findMany({
       where: { scenarioId },
@@ -117,8 +123,10 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
       id: s.name,
       ...(s.site ? { site: s.site.name } : {}),
       storage: Number(s.storageBytes),
-      cpu: s.cpuCores,
-      memory: s.memoryMiB,
+      // What is left for containers once the VNFs and controllers hosted here have theirs; an
+      // overcommitted host has nothing left (never a negative capacity).
+      cpu: Math.max(0, s.cpuCores - sum([...s.vnfs, ...s.controllers], (x) => x.cpuCores)),
+      memory: Math.max(0, s.memoryMiB - sum([...s.vnfs, ...s.controllers], (x) => x.memoryMiB)),
       bandwidth: s.bandwidthMbps,
       arch: s.arch,
       accelerators: s.accelerators,
@@ -131,6 +139,8 @@ export async function buildPlacementProblem(db: Db, scenarioId: string, objectiv
   if (!parsed.ok) return { ok: false, reason: 'invalid', errors: parsed.errors };
   return { ok: true, problem: parsed.problem, origins, edgeServerIds: Object.fromEntries(servers.map((s) => [s.name, s.id])) };
 }
+
+const sum = <T>(list: T[], of: (item: T) => number) => list.reduce((total, item) => total + of(item), 0);
 
 /** The sentence a person reads when a problem cannot be built. */
 export function describeBuildFailure(built: Exclude<BuiltProblem, { ok: true }>): string {

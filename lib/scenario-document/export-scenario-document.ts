@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
+import { artifactKindFromDb } from '@/lib/control-plans/artifact-kinds';
 import { policyTypeFromDb } from '@/lib/model/vocabulary';
 import { canonicalizeScenarioDocument } from './canonicalize-scenario-document';
 import type { ScenarioDocument } from './scenario-document-schema';
@@ -12,7 +13,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
   const scenario = await db.scenario.findUnique({ where: { id: scenarioId } });
   if (!scenario) throw new DomainError('NOT_FOUND', 'This scenario no longer exists.');
   const where = { scenarioId };
-  const [sites, servers, nodes, links, vnfs, registries, layers, images, services, dependencies, controllers, policies, runs, experiments] =
+  const [sites, servers, nodes, links, vnfs, registries, layers, images, services, dependencies, controllers, policies, runs, experiments, artifacts] =
     await Promise.all([
       db.site.findMany({ where }),
       db.edgeServer.findMany({ where, include: { site: true, cachedLayers: { include: { layer: true } } } }),
@@ -23,7 +24,10 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       db.layer.findMany({ where }),
       db.image.findMany({ where, include: { registry: true, layers: { include: { layer: true }, orderBy: { position: 'asc' } } } }),
       db.service.findMany({ where, include: { image: true } }),
-      db.serviceDependency.findMany({ where: { fromService: { scenarioId } }, include: { fromService: true, toService: true } }),
+      db.serviceDependency.findMany({
+        where: { fromService: { scenarioId } },
+        include: { fromService: true, toService: true, chain: { include: { vnf: true }, orderBy: { position: 'asc' } } },
+      }),
       db.controller.findMany({
         where,
         include: {
@@ -41,6 +45,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }),
       db.experimentRun.findMany({ where: { scenarioId, status: { in: ['done', 'cancelled', 'error'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      db.controlArtifact.findMany({ where, include: { controller: { select: { name: true } } } }),
     ]);
 
   const endpoint = (server: { name: string } | null, node: { name: string } | null) =>
@@ -119,16 +124,24 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       cpuCores: s.cpuCores,
       memoryMiB: s.memoryMiB,
       bandwidthMbps: s.bandwidthMbps,
+      port: s.port,
       arch: (s.arch as ScenarioDocument['services'][number]['arch']) ?? null,
       accelerator: s.accelerator,
       position: pos(s.posX, s.posY),
     })),
-    dependencies: dependencies.map((d) => ({ from: d.fromService.name, to: d.toService.name, trafficMbps: d.trafficMbps })),
+    dependencies: dependencies.map((d) => ({
+      from: d.fromService.name,
+      to: d.toService.name,
+      trafficMbps: d.trafficMbps,
+      chain: d.chain.map((c) => c.vnf.name),
+    })),
     controllers: controllers.map((c) => ({
       name: c.name,
       kind: c.kind,
       product: c.product,
       host: c.hostServer.name,
+      cpuCores: c.cpuCores,
+      memoryMiB: c.memoryMiB,
       manages: {
         edgeServers: names(c.managedEdgeServers.map((m) => m.edgeServer)),
         networkNodes: names(c.managedNodes.map((m) => m.networkNode)),
@@ -176,6 +189,18 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       startedAt: e.startedAt?.toISOString() ?? null,
       finishedAt: e.finishedAt?.toISOString() ?? null,
     })),
+    controlArtifacts: artifacts.map((a) => {
+      const runIndex = runs.findIndex((r) => r.id === a.placementRunId);
+      return {
+        kind: artifactKindFromDb(a.kind),
+        controller: a.controller?.name ?? null,
+        version: a.version,
+        summary: a.summary,
+        content: a.content,
+        placementRun: runIndex >= 0 ? runIndex : null,
+        createdAt: a.createdAt.toISOString(),
+      };
+    }),
     appliedRun: appliedIndex >= 0 ? appliedIndex : null,
   });
 }

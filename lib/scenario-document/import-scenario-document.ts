@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { digestArtifactContent } from '@/lib/control-plans/artifact-digest';
+import { artifactKindToDb } from '@/lib/control-plans/artifact-kinds';
+import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { POLICY_TYPES } from '@/lib/model/vocabulary';
 import { assertScenarioNameFree } from '@/lib/scenarios/assert-scenario-name-free';
 import { formatIssuePath, scenarioDocumentSchema, type ScenarioDocument } from './scenario-document-schema';
@@ -37,7 +40,7 @@ export function parseScenarioDocument(
  */
 export async function importScenarioDocument(db: Db, document: ScenarioDocument, options: { name?: string } = {}): Promise<{ id: string; name: string }> {
   const name = (options.name ?? document.scenario.name).trim();
-  return db.$transaction(
+  const created = await db.$transaction(
     async (tx) => {
       await assertScenarioNameFree(tx, name);
       const scenarioId = randomUUID();
@@ -47,6 +50,10 @@ export async function importScenarioDocument(db: Db, document: ScenarioDocument,
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
+  // A document keeps the control plan it carries, exactly (a copy is a copy); one with an applied
+  // placement and no plan (written before the control layer, or by hand) gets its plan now.
+  if (document.appliedRun !== null && document.controlArtifacts.length === 0) await recomputeAfterChange(db, created.id);
+  return created;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -186,6 +193,7 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
       cpuCores: s.cpuCores,
       memoryMiB: s.memoryMiB,
       bandwidthMbps: s.bandwidthMbps,
+      port: s.port,
       arch: s.arch,
       accelerator: s.accelerator,
       ...xy(s.position),
@@ -194,10 +202,26 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
   await tx.serviceDependency.createMany({
     data: doc.dependencies.map((d) => ({ fromServiceId: serviceIds.get(d.from)!, toServiceId: serviceIds.get(d.to)!, trafficMbps: d.trafficMbps })),
   });
+  await tx.serviceDependencyVnf.createMany({
+    data: doc.dependencies.flatMap((d) =>
+      d.chain.map((vnf, position) => ({ fromServiceId: serviceIds.get(d.from)!, toServiceId: serviceIds.get(d.to)!, position, vnfId: vnfIds.get(vnf)! })),
+    ),
+  });
+  const controllerIds = ids();
   for (const c of doc.controllers) {
-    const controllerId = randomUUID();
+    const controllerId = idFor(controllerIds, c.name);
     await tx.controller.create({
-      data: { id: controllerId, scenarioId, name: c.name, kind: c.kind, product: c.product, hostServerId: serverIds.get(c.host)!, ...xy(c.position) },
+      data: {
+        id: controllerId,
+        scenarioId,
+        name: c.name,
+        kind: c.kind,
+        product: c.product,
+        hostServerId: serverIds.get(c.host)!,
+        cpuCores: c.cpuCores,
+        memoryMiB: c.memoryMiB,
+        ...xy(c.position),
+      },
     });
     const uniq = (list: string[]) => [...new Set(list)];
     await tx.controllerManagedEdgeServer.createMany({ data: uniq(c.manages.edgeServers).map((n) => ({ controllerId, edgeServerId: serverIds.get(n)! })) });
@@ -256,6 +280,19 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
       createdAt: new Date(e.createdAt),
       startedAt: e.startedAt ? new Date(e.startedAt) : null,
       finishedAt: e.finishedAt ? new Date(e.finishedAt) : null,
+    })),
+  });
+  await tx.controlArtifact.createMany({
+    data: doc.controlArtifacts.map((a) => ({
+      scenarioId,
+      controllerId: ref(controllerIds, a.controller),
+      kind: artifactKindToDb(a.kind),
+      version: a.version,
+      summary: a.summary,
+      content: a.content as Prisma.InputJsonValue,
+      digest: digestArtifactContent(a.content),
+      placementRunId: a.placementRun === null ? null : runIds[a.placementRun],
+      createdAt: new Date(a.createdAt),
     })),
   });
   if (doc.appliedRun !== null) {

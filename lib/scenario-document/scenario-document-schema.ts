@@ -11,6 +11,8 @@ import {
 } from '@/lib/model/vocabulary';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
 
+export const CONTROL_ARTIFACT_KINDS = ['routes', 'link-load', 'flows', 'mesh'] as const;
+
 // The lossless JSON form of a scenario: export, import, clone and backup all go through it.
 // Entities refer to each other by name (digest for layers), never by database id, so a
 // document can be imported anywhere. Byte counts are JSON integers (exact below 2^53 B = 8 PiB).
@@ -124,13 +126,25 @@ export const scenarioDocumentSchema = z
           cpuCores: z.number().nonnegative().finite(),
           memoryMiB: z.number().int().nonnegative(),
           bandwidthMbps: z.number().int().nonnegative().default(0),
+          /** TCP port; documents written before ports existed get the default. */
+          port: z.number().int().min(1, 'must be a TCP port (1–65535)').max(65535, 'must be a TCP port (1–65535)').default(8080),
           arch: arch.nullable().default(null),
           accelerator: z.string().trim().min(1).max(40).nullable().default(null),
           position,
         }),
       )
       .default([]),
-    dependencies: z.array(z.object({ from: name, to: name, trafficMbps: z.number().nonnegative().finite().default(0) })).default([]),
+    dependencies: z
+      .array(
+        z.object({
+          from: name,
+          to: name,
+          trafficMbps: z.number().nonnegative().finite().default(0),
+          /** The VNFs its traffic crosses, in order (a service function chain). */
+          chain: z.array(name).max(32, 'at most 32 VNFs in a chain').default([]),
+        }),
+      )
+      .default([]),
     controllers: z
       .array(
         z.object({
@@ -138,6 +152,8 @@ export const scenarioDocumentSchema = z
           kind: z.enum(keys(CONTROLLER_KINDS)),
           product: z.string().max(120).default(''),
           host: name,
+          cpuCores: z.number().nonnegative().finite().default(1),
+          memoryMiB: z.number().int().nonnegative().default(1024),
           manages: z
             .object({
               edgeServers: z.array(name).default([]),
@@ -201,6 +217,22 @@ export const scenarioDocumentSchema = z
         }),
       )
       .default([]),
+    /** Versions of what the control plan produced (routes, link load, flow rules, mesh), oldest first. */
+    controlArtifacts: z
+      .array(
+        z.object({
+          kind: z.enum(CONTROL_ARTIFACT_KINDS),
+          /** null for the scenario-wide artifacts (routes, link load). */
+          controller: name.nullable().default(null),
+          version: z.number().int().positive(),
+          summary: z.string().max(500).default(''),
+          content: z.unknown().refine((v) => v !== undefined, 'must be present'),
+          /** Index into placementRuns of the run the plan was computed from. */
+          placementRun: z.number().int().nonnegative().nullable().default(null),
+          createdAt: z.iso.datetime(),
+        }),
+      )
+      .default([]),
     /** Index into placementRuns of the run applied as the scenario's placement. */
     appliedRun: z.number().int().nonnegative().nullable().default(null),
   })
@@ -230,7 +262,7 @@ function checkReferences(doc: ScenarioDocument, ctx: z.RefinementCtx) {
   const imageKeyOf = (i: { repository: string; tag: string; arch: string }) => `${i.repository}:${i.tag} (${i.arch})`;
   const images = unique(doc.images, imageKeyOf, 'images', 'image');
   const services = unique(doc.services, (s) => s.name, 'services', 'service name');
-  unique(doc.controllers, (s) => s.name, 'controllers', 'controller name');
+  const controllers = unique(doc.controllers, (s) => s.name, 'controllers', 'controller name');
   unique(doc.policies, (s) => s.name, 'policies', 'policy name');
 
   const known = (set: Set<string>, value: string | null, path: (string | number)[], what: string) => {
@@ -267,6 +299,7 @@ function checkReferences(doc: ScenarioDocument, ctx: z.RefinementCtx) {
     if (d.from === d.to) issue(['dependencies', i, 'to'], 'a service cannot depend on itself');
   });
   unique(doc.dependencies, (d) => `${d.from} → ${d.to}`, 'dependencies', 'dependency');
+  doc.dependencies.forEach((d, i) => d.chain.forEach((v, j) => known(vnfs, v, ['dependencies', i, 'chain', j], 'VNF')));
   doc.controllers.forEach((c, i) => {
     known(servers, c.host, ['controllers', i, 'host'], 'edge server');
     c.manages.edgeServers.forEach((n, j) => known(servers, n, ['controllers', i, 'manages', 'edgeServers', j], 'edge server'));
@@ -289,6 +322,18 @@ function checkReferences(doc: ScenarioDocument, ctx: z.RefinementCtx) {
     }),
   );
   if (doc.appliedRun !== null && doc.appliedRun >= doc.placementRuns.length) issue(['appliedRun'], 'no such placement run');
+  const kindOf = new Map(doc.controllers.map((c) => [c.name, c.kind]));
+  doc.controlArtifacts.forEach((a, i) => {
+    known(controllers, a.controller, ['controlArtifacts', i, 'controller'], 'controller');
+    const wanted = a.kind === 'flows' ? 'sdn' : a.kind === 'mesh' ? 'mesh' : null;
+    if (wanted === null && a.controller !== null) issue(['controlArtifacts', i, 'controller'], `${a.kind} belong to the scenario, not to a controller`);
+    if (wanted !== null && a.controller !== null && kindOf.has(a.controller) && kindOf.get(a.controller) !== wanted) {
+      issue(['controlArtifacts', i, 'controller'], `${a.kind} belong to a ${wanted} controller`);
+    }
+    if (wanted !== null && a.controller === null) issue(['controlArtifacts', i, 'controller'], `${a.kind} name the ${wanted} controller they belong to`);
+    if (a.placementRun !== null && a.placementRun >= doc.placementRuns.length) issue(['controlArtifacts', i, 'placementRun'], 'no such placement run');
+  });
+  unique(doc.controlArtifacts, (a) => `${a.kind} ${a.controller ?? '(scenario)'} v${a.version}`, 'controlArtifacts', 'artifact version');
 }
 
 /** `links[3].a.name: unknown edge server "x"` — the path first, as every boundary reports it. */

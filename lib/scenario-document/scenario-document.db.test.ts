@@ -41,6 +41,11 @@ function demoWithRun(): ScenarioDocument {
     ],
   });
   doc.appliedRun = 0;
+  doc.controlArtifacts.push(
+    { kind: 'routes', controller: null, version: 1, summary: '1 demand routed', content: { demands: [{ from: 'auth-0', to: 'auth-1', mbps: 5 }], unroutable: [] }, placementRun: 0, createdAt: '2026-11-01T10:00:03.000Z' },
+    { kind: 'routes', controller: null, version: 2, summary: '0 demands routed', content: { demands: [], unroutable: [] }, placementRun: null, createdAt: '2026-11-01T10:05:00.000Z' },
+    { kind: 'flows', controller: 'onos', version: 1, summary: '1 rule', content: { 'co-tor': { flows: [{ priority: 40000, deviceId: 'of:0000000000000001' }] } }, placementRun: 0, createdAt: '2026-11-01T10:00:03.000Z' },
+  );
   doc.experimentRuns.push({
     figure: 'containers',
     source: 'synthetic',
@@ -82,6 +87,41 @@ describe('scenario document', () => {
     }
   });
 
+  test('a document written before ports, chains and controller capacity imports with the defaults', async () => {
+    const old = JSON.parse(JSON.stringify(buildDemoScenarioDocument())) as Record<string, { [k: string]: unknown }[]>;
+    for (const s of old.services) delete s.port;
+    for (const d of old.dependencies) delete d.chain;
+    for (const c of old.controllers) {
+      delete c.cpuCores;
+      delete c.memoryMiB;
+    }
+    const parsed = parseScenarioDocument(JSON.stringify({ ...old, scenario: { name: 'Before the control layer' } }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const { id } = await importScenarioDocument(db.prisma, parsed.document);
+    const exported = await exportScenarioDocument(db.prisma, id);
+    expect(new Set(exported.services.map((s) => s.port))).toEqual(new Set([8080]));
+    expect(exported.dependencies.every((d) => d.chain.length === 0)).toBe(true);
+    expect(exported.controllers.every((c) => c.cpuCores === 1 && c.memoryMiB === 1024)).toBe(true);
+    expect(exported.controlArtifacts).toEqual([]);
+  });
+
+  test('chains and artifacts must name what exists, in the right place', () => {
+    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument()));
+    doc.dependencies[0].chain = ['edge-firewall', 'no-such-vnf'];
+    doc.services[0].port = 70000;
+    doc.controlArtifacts = [
+      { kind: 'flows', controller: 'istiod', version: 1, content: {}, createdAt: '2026-11-01T10:00:00.000Z' },
+      { kind: 'routes', controller: 'onos', version: 1, content: {}, createdAt: '2026-11-01T10:00:00.000Z' },
+    ];
+    const parsed = parseScenarioDocument(doc);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toContainEqual({ path: 'dependencies[0].chain[1]', message: 'unknown VNF "no-such-vnf"' });
+    expect(parsed.errors.map((e) => e.path)).toContain('services[0].port');
+    expect(parsed.errors).toContainEqual({ path: 'controlArtifacts[0].controller', message: 'flows belong to a sdn controller' });
+    expect(parsed.errors).toContainEqual({ path: 'controlArtifacts[1].controller', message: 'routes belong to the scenario, not to a controller' });
+  });
+
   test('the demo has the promised shape', async () => {
     const doc = scenarioDocumentSchema.parse(buildDemoScenarioDocument());
     expect(doc.sites.length).toBeGreaterThanOrEqual(4);
@@ -90,6 +130,14 @@ describe('scenario document', () => {
     expect(doc.edgeServers.some((s) => s.accelerators.includes('gpu'))).toBe(true);
     for (const medium of ['fiber', 'ethernet', 'nr_5g', 'wifi']) expect(doc.links.some((l) => l.medium === medium)).toBe(true);
     expect(new Set(doc.controllers.map((c) => c.kind))).toEqual(new Set(['orchestrator', 'mesh', 'sdn', 'mano']));
+    // What the control layer needs to show something: SDN switches its controller manages,
+    // services in the mesh, traffic between services, and a chain through VNFs.
+    const sdn = doc.controllers.find((c) => c.kind === 'sdn')!;
+    expect(sdn.manages.networkNodes.length).toBeGreaterThan(0);
+    for (const n of sdn.manages.networkNodes) expect(doc.networkNodes.find((x) => x.name === n)!.sdnManaged).toBe(true);
+    expect(doc.controllers.find((c) => c.kind === 'mesh')!.manages.services.length).toBeGreaterThan(0);
+    expect(doc.dependencies.filter((d) => d.trafficMbps > 0).length).toBeGreaterThan(5);
+    expect(doc.dependencies.some((d) => d.chain.length >= 2)).toBe(true);
     expect(doc.images.length).toBeGreaterThanOrEqual(18);
     expect(doc.services.length).toBeGreaterThanOrEqual(12);
     // Images share base layers: the catalog needs clearly less with sharing than without.

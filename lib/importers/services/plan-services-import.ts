@@ -8,7 +8,10 @@ import { archOfPlatform, parseImageReference } from '../images/image-reference';
 // Kubernetes workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Pod, Job, CronJob,
 // also inside a `kind: List`) and docker-compose files, as services of the catalog. One service
 // per container: a single-container workload keeps the workload's name, a multi-container one
-// gets `<workload>-<container>`. Compose `depends_on` becomes a dependency.
+// gets `<workload>-<container>`. Compose `depends_on` becomes a dependency. A service's TCP port
+// is its container's first TCP containerPort, else the target port of the Kubernetes Service
+// named like the workload; in compose, the container side of its first `ports` entry, else its
+// first `expose`.
 
 export const serviceOptionsSchema = z.object({
   /** Used when a container states no request (nor limit). */
@@ -57,6 +60,8 @@ function planKubernetes(docs: unknown[], o: ServiceOptions): ImportPlan {
   const name = uniqueNamer(120);
   const counts: Record<string, number> = {};
   const ignored: Record<string, number> = {};
+  const servicePorts = new Map<string, number>();
+  const workloadOf = new Map<PlannedService, string>();
   const visit = (doc: unknown, path: string) => {
     if (!isObject(doc)) throw importError(path, 'must be a Kubernetes object');
     const kind = doc.kind;
@@ -65,6 +70,11 @@ function planKubernetes(docs: unknown[], o: ServiceOptions): ImportPlan {
       return;
     }
     if (typeof kind !== 'string') throw importError(`${path}.kind`, 'missing');
+    if (kind === 'Service') {
+      const port = kubernetesServicePort(doc);
+      const svcName = isObject(doc.metadata) ? doc.metadata.name : undefined;
+      if (port !== null && typeof svcName === 'string') servicePorts.set(svcName, port);
+    }
     if (!WORKLOADS.has(kind)) {
       ignored[kind] = (ignored[kind] ?? 0) + 1;
       return;
@@ -125,7 +135,7 @@ function planKubernetes(docs: unknown[], o: ServiceOptions): ImportPlan {
       }
       const containerName = typeof c.name === 'string' ? c.name : '';
       const serviceName = containers.length === 1 || containerName === meta.name || !containerName ? String(meta.name) : `${meta.name}-${containerName}`;
-      plan.services.push({
+      const planned: PlannedService = {
         name: name(`${o.namePrefix}${serviceName}`),
         imageRef: checkImage(c.image, `${cPath}.image`),
         replicas,
@@ -133,15 +143,63 @@ function planKubernetes(docs: unknown[], o: ServiceOptions): ImportPlan {
         memoryMiB: pick('memory', parseMemoryMiB, o.defaultMemoryMiB),
         arch,
         accelerator,
-      });
+        port: containerPort(c),
+      };
+      plan.services.push(planned);
+      workloadOf.set(planned, String(meta.name));
     }
   };
   docs.forEach((d, i) => visit(d, docs.length > 1 ? `documents[${i}]` : 'document'));
+  // A Service may come before or after its workload in the file.
+  for (const service of plan.services) if (service.port === null) service.port = servicePorts.get(workloadOf.get(service)!) ?? null;
   if (plan.services.length === 0) throw importError(null, 'no Deployment, StatefulSet, DaemonSet or Pod found');
   plan.stats = { workloads: Object.values(counts).reduce((a, b) => a + b, 0), containers: plan.services.length, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [`kind${k}`, v])) };
   const ignoredKinds = Object.entries(ignored);
   if (ignoredKinds.length) plan.notes.push(`ignored ${ignoredKinds.map(([k, n]) => `${n} ${k}`).join(', ')} (not workloads)`);
   return plan;
+}
+
+const isPort = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
+
+/** The first TCP port a container declares (protocol defaults to TCP in Kubernetes). */
+function containerPort(c: Json): number | null {
+  const ports = Array.isArray(c.ports) ? c.ports : [];
+  const tcp = ports.find((p) => isObject(p) && isPort(p.containerPort) && (p.protocol === undefined || p.protocol === 'TCP'));
+  return tcp ? ((tcp as Json).containerPort as number) : null;
+}
+
+/** The port a Kubernetes Service forwards to: its first TCP port's numeric targetPort, else the port. */
+function kubernetesServicePort(doc: Json): number | null {
+  const spec = isObject(doc.spec) ? doc.spec : {};
+  const ports = Array.isArray(spec.ports) ? spec.ports : [];
+  const first = ports.find((p) => isObject(p) && (p.protocol === undefined || p.protocol === 'TCP')) as Json | undefined;
+  if (!first) return null;
+  if (isPort(first.targetPort)) return first.targetPort;
+  if (typeof first.targetPort === 'string' && /^\d+$/.test(first.targetPort) && isPort(Number(first.targetPort))) return Number(first.targetPort);
+  return isPort(first.port) ? first.port : null;
+}
+
+/** Compose: the container side of the first `ports` entry ("8080:80", "127.0.0.1:8080:80/tcp", {target: 80}), else the first `expose`. */
+function composePort(raw: Json): number | null {
+  const ports = Array.isArray(raw.ports) ? raw.ports : [];
+  for (const p of ports) {
+    if (isObject(p)) {
+      if ((p.protocol === undefined || p.protocol === 'tcp') && isPort(Number(p.target))) return Number(p.target);
+      continue;
+    }
+    const text = String(p);
+    if (/\/udp$/.test(text)) continue;
+    const target = text.replace(/\/tcp$/, '').split(':').pop()!;
+    // A range ("3000-3005") names its first port.
+    const first = Number(target.split('-')[0]);
+    if (isPort(first)) return first;
+  }
+  const expose = Array.isArray(raw.expose) ? raw.expose : [];
+  for (const e of expose) {
+    const first = Number(String(e).replace(/\/tcp$/, '').split('-')[0]);
+    if (isPort(first)) return first;
+  }
+  return null;
 }
 
 function numberOr(raw: unknown, fallback: number, path: string): number {
@@ -189,7 +247,7 @@ function planCompose(doc: Json, o: ServiceOptions): ImportPlan {
     const arch = typeof raw.platform === 'string' ? archOfPlatform(raw.platform).arch : null;
     const devices = isObject(reservations.devices) || Array.isArray(reservations.devices) ? (reservations.devices as unknown[]) : [];
     const wantsGpu = devices.some((d) => isObject(d) && Array.isArray(d.capabilities) && d.capabilities.includes('gpu'));
-    const service: PlannedService = { name: names.get(key)!, imageRef, replicas, cpuCores, memoryMiB, arch, accelerator: wantsGpu ? 'gpu' : null };
+    const service: PlannedService = { name: names.get(key)!, imageRef, replicas, cpuCores, memoryMiB, arch, accelerator: wantsGpu ? 'gpu' : null, port: composePort(raw) };
     plan.services.push(service);
     const deps = Array.isArray(raw.depends_on) ? raw.depends_on : isObject(raw.depends_on) ? Object.keys(raw.depends_on) : [];
     deps.forEach((d, i) => {

@@ -1,0 +1,69 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { recomputeControlPlan } from '@/lib/control-plans/recompute-control-plan';
+import { getDb } from '@/lib/db';
+import { DomainError } from '@/lib/errors';
+import { instantiateVnf } from '@/lib/mano/instantiate-vnf';
+import { scaleVnf } from '@/lib/mano/scale-vnf';
+import { terminateVnf } from '@/lib/mano/terminate-vnf';
+import { setServicePort } from '@/lib/services/set-service-port';
+import { runAction, type ActionResult } from './action-result';
+
+const field = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** The Recompute button: compiles the plan now and says what changed. */
+export async function recomputeControlPlanAction(scenarioId: string): Promise<ActionResult<{ message: string }>> {
+  return runAction(async () => {
+    const outcome = await recomputeControlPlan(await getDb(), String(scenarioId));
+    revalidatePath('/controllers');
+    if (outcome.status === 'skipped') throw new DomainError('INVALID_INPUT', outcome.message);
+    if (outcome.status === 'superseded') return { message: 'The scenario changed while computing; the plan of the newer state is being stored.' };
+    const n = outcome.written.length;
+    return { message: n === 0 ? `Nothing changed (${outcome.elapsedMs} ms).` : `${n} new artifact version${n === 1 ? '' : 's'} stored (${outcome.elapsedMs} ms).` };
+  });
+}
+
+export async function instantiateVnfAction(_prev: unknown, form: FormData): Promise<ActionResult<{ vnfId: string }>> {
+  return runAction(async () => {
+    const result = await instantiateVnf(await getDb(), {
+      scenarioId: field(form, 'scenarioId') ?? '',
+      name: field(form, 'name') ?? '',
+      kind: (field(form, 'kind') ?? '') as never,
+      hostServerId: field(form, 'hostServerId') ?? '',
+      cpuCores: (field(form, 'cpuCores') ?? '') as never,
+      memoryMiB: (field(form, 'memoryMiB') ?? '') as never,
+      controllerId: field(form, 'controllerId') || null,
+    });
+    revalidatePath('/', 'layout');
+    return result;
+  });
+}
+
+export async function scaleVnfAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await scaleVnf(await getDb(), { vnfId: field(form, 'vnfId') ?? '', cpuCores: (field(form, 'cpuCores') ?? '') as never, memoryMiB: (field(form, 'memoryMiB') ?? '') as never });
+    revalidatePath('/', 'layout');
+    return {};
+  });
+}
+
+export async function terminateVnfAction(vnfId: string): Promise<ActionResult<{ message: string }>> {
+  return runAction(async () => {
+    const { name, chainsChanged } = await terminateVnf(await getDb(), { vnfId: String(vnfId) });
+    revalidatePath('/', 'layout');
+    return { message: `Terminated ${name}.${chainsChanged.length ? ` It is no longer in the chain of ${chainsChanged.join(', ')}.` : ''}` };
+  });
+}
+
+export async function setServicePortAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await setServicePort(await getDb(), { serviceId: field(form, 'serviceId') ?? '', port: (field(form, 'port') ?? '') as never });
+    revalidatePath('/services');
+    revalidatePath('/controllers');
+    return {};
+  });
+}

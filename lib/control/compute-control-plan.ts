@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type * as threads from 'node:worker_threads';
+import type { ControlInput } from './control-input-schema';
+import { assembleControlPlan } from './assemble-control-plan';
+import { prepareControl } from './prepare-control';
+import { routeDemandsGreedy } from './route-demands';
+import { DEFAULT_K, DEFAULT_OPTIMAL_TIME_LIMIT_SEC, routeDemandsOptimal } from './route-demands-optimal';
+import type { ControlOptions, ControlPlan, OptimalReport } from './types';
+
+/** The greedy plan, computed on the calling thread (fast: no LP). */
+export function computeGreedyControlPlan(input: ControlInput, options: ControlOptions = {}): ControlPlan {
+  const started = performance.now();
+  const prepared = prepareControl(input);
+  return assembleControlPlan(prepared, routeDemandsGreedy(prepared.network, prepared.demands, prepared.vnfHost), 'greedy', options, started);
+}
+
+/** The optimal-mode plan on the calling thread; the worker runs this. */
+export async function computeOptimalControlPlanHere(
+  input: ControlInput,
+  options: ControlOptions = {},
+  shouldStop?: () => boolean,
+): Promise<ControlPlan> {
+  const started = performance.now();
+  const prepared = prepareControl(input);
+  const result = await routeDemandsOptimal(prepared, { k: options.k, timeLimitSec: options.timeLimitSec, shouldStop });
+  const plan = assembleControlPlan(prepared, result.routing, result.keptGreedy ? 'greedy' : 'optimal', options, started, result.report);
+  if (result.keptGreedy && result.report.message)
+    plan.warnings.push({ code: 'optimal-fallback', message: result.report.message });
+  return plan;
+}
+
+export type ControlWorkerRequest = {
+  type: 'compute';
+  input: ControlInput;
+  options: Omit<ControlOptions, 'signal'>;
+  /** Int32Array over this buffer: [0] = 1 once the caller cancels */
+  stopBuffer: SharedArrayBuffer;
+};
+export type ControlWorkerMessage = { type: 'plan'; plan: ControlPlan } | { type: 'failed'; message: string };
+
+const WorkerThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
+
+/** Path of control-worker-entry.mjs: $EDGESTACK_CONTROL_WORKER, else under the working directory (the repository root). */
+export function defaultControlWorkerEntry(): string {
+  return process.env.EDGESTACK_CONTROL_WORKER ?? [process.cwd(), 'lib', 'control', 'control-worker-entry.mjs'].join(path.sep);
+}
+
+/**
+ * Computes the control plan. Greedy runs here; `optimal` runs the LP in a worker thread with a
+ * time limit and cancellation through `signal`. A failed, cancelled or late optimal run still
+ * resolves, with the greedy plan and `optimal.status` saying what happened.
+ */
+export async function computeControlPlan(
+  input: ControlInput,
+  options: ControlOptions & { workerEntry?: string } = {},
+): Promise<ControlPlan> {
+  if (!options.optimal) return computeGreedyControlPlan(input, options);
+  const started = performance.now();
+  const timeLimitSec = options.timeLimitSec ?? DEFAULT_OPTIMAL_TIME_LIMIT_SEC;
+  const fallback = (status: OptimalReport['status'], message: string): ControlPlan => {
+    const plan = computeGreedyControlPlan(input, options);
+    plan.optimal = {
+      status,
+      k: options.k ?? DEFAULT_K,
+      lpMaxUtilisationPct: null,
+      greedyMaxUtilisationPct: plan.summary.maxUtilisationPct,
+      elapsedMs: Math.round(performance.now() - started),
+      message,
+    };
+    plan.warnings.push({ code: 'optimal-fallback', message });
+    return plan;
+  };
+  if (options.signal?.aborted) return fallback('cancelled', 'the optimal routing was cancelled; the greedy routes stand');
+  const entry = options.workerEntry ?? defaultControlWorkerEntry();
+  if (!existsSync(/*turbopackIgnore: true*/ entry)) return fallback('error', `control worker not found at ${entry}; the greedy routes stand`);
+
+  return new Promise<ControlPlan>((resolve) => {
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    let settled = false;
+    const worker = new WorkerThread(entry, { resourceLimits: { maxOldGenerationSizeMb: 4096 }, stdout: false, stderr: false });
+    const finish = (plan: ControlPlan) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(hardLimit);
+      clearTimeout(killTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      resolve(plan);
+    };
+    let killTimer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      Atomics.store(stop, 0, 1);
+      killTimer = setTimeout(() => finish(fallback('cancelled', 'the optimal routing was cancelled; the greedy routes stand')), 2000);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const hardLimit = setTimeout(
+      () => finish(fallback('time-limit', `the optimal routing did not answer within ${timeLimitSec} s and was stopped; the greedy routes stand`)),
+      (timeLimitSec + 10) * 1000,
+    );
+    worker.on('message', (message: ControlWorkerMessage) => {
+      if (message.type === 'plan') finish(message.plan);
+      else finish(fallback('error', `the optimal routing failed: ${message.message}; the greedy routes stand`));
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish(fallback('error', error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the optimal routing ran out of memory; the greedy routes stand' : `the control worker crashed: ${error.message}`)),
+    );
+    worker.on('exit', (code) => {
+      if (options.signal?.aborted) finish(fallback('cancelled', 'the optimal routing was cancelled; the greedy routes stand'));
+      else finish(fallback('error', `the control worker exited (code ${code}) without an answer`));
+    });
+    const { signal: _signal, workerEntry: _entry, ...plain } = options;
+    worker.postMessage({ type: 'compute', input, options: { ...plain, timeLimitSec }, stopBuffer: stop.buffer as SharedArrayBuffer } satisfies ControlWorkerRequest);
+  });
+}
