@@ -23,9 +23,9 @@ function bigModel(sites: number, regions: number): ArchModel {
     }
   }
   for (let i = 0; i < 20; i++)
-    entities.push({ ...base, kind: 'service', id: `svc${i}`, name: `svc-${i}`, imageRef: `reg.example:5000/app-${i % 4}:1.${i}`, imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, arch: null, accelerator: null });
-  entities.push({ ...base, kind: 'controller', id: 'k8s', name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: 'es0-0' });
-  entities.push({ ...base, kind: 'controller', id: 'onos', name: 'onos', controllerKind: 'sdn', product: '', hostServerId: 'es1-0' });
+    entities.push({ ...base, kind: 'service', id: `svc${i}`, name: `svc-${i}`, imageRef: `reg.example:5000/app-${i % 4}:1.${i}`, imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null });
+  entities.push({ ...base, kind: 'controller', id: 'k8s', name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: 'es0-0', cpuCores: 1, memoryMiB: 512 });
+  entities.push({ ...base, kind: 'controller', id: 'onos', name: 'onos', controllerKind: 'sdn', product: '', hostServerId: 'es1-0', cpuCores: 1, memoryMiB: 512 });
   entities.push({ ...base, kind: 'vnf', id: 'fw', name: 'fw', vnfKind: 'firewall', hostServerId: 'es2-1', cpuCores: 1, memoryMiB: 1, nextVnfId: null });
   const snapshot: ArchitectureSnapshot = {
     scenario: { id: 'sc', name: 'big' },
