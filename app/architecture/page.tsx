@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { ArchitectureEditor } from '@/components/architecture/architecture-editor';
+import { buildControlOverlay } from '@/lib/architecture/control-overlay';
 import { loadArchitecture } from '@/lib/architecture/load-architecture';
+import { loadLatestControlPlan } from '@/lib/control-plans/list-control-artifacts';
 import { getDb } from '@/lib/db';
 import { withScenario } from '../require-scenario';
 
@@ -14,8 +16,9 @@ export default async function ArchitecturePage({ searchParams }: { searchParams:
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(await searchParams)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) query.append(k, one);
   return withScenario('Architecture', 'Four layers', async (scenario) => {
-    const snapshot = await loadArchitecture(await getDb(), scenario.id);
+    const db = await getDb();
+    const [snapshot, plan] = await Promise.all([loadArchitecture(db, scenario.id), loadLatestControlPlan(db, scenario.id)]);
     // Keyed by scenario and load time: switching scenario or reloading mounts a fresh editor.
-    return <ArchitectureEditor key={`${scenario.id}@${snapshot.loadedAt}`} snapshot={snapshot} query={query.toString()} />;
+    return <ArchitectureEditor key={`${scenario.id}@${snapshot.loadedAt}`} snapshot={snapshot} query={query.toString()} control={buildControlOverlay(plan)} />;
   });
 }

@@ -3,6 +3,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useRef, useState } from 'react';
+import type { ControlOverlay } from '@/lib/architecture/control-overlay';
 import type { ArchitectureSnapshot } from '@/lib/architecture/model';
 import { parseViewParams, viewToParams } from '@/lib/architecture/view-url';
 import { copySelection, pasteEdit, type Clipboard } from '@/lib/architecture/new-entities';
@@ -10,6 +11,7 @@ import { ArchitectureCanvas } from './architecture-canvas';
 import { Banners, DeleteDialog, Filters, Legend, Palette, Toolbar } from './editor-chrome';
 import { EditorStore, EditorStoreContext, useEditorStore } from './editor-store';
 import { Inspector } from './inspector';
+import { ControlPanel } from './control-panel';
 import { ViewPanel } from './view-panel';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -106,11 +108,11 @@ function UrlSync() {
   return null;
 }
 
-export function ArchitectureEditor({ snapshot, query = '' }: { snapshot: ArchitectureSnapshot; query?: string }) {
+export function ArchitectureEditor({ snapshot, query = '', control = null }: { snapshot: ArchitectureSnapshot; query?: string; control?: ControlOverlay | null }) {
   // One store per mounted editor; a new scenario is a new page (and a new store).
   const [store] = useState(() => {
     const initial = parseViewParams(new URLSearchParams(query));
-    const s = new EditorStore(snapshot, initial);
+    const s = new EditorStore(snapshot, { ...initial, control });
     if (initial.problems.length) s.setNotice({ tone: 'error', text: `Part of the link's view was not understood and is left out: ${initial.problems.join('; ')}.` });
     return s;
   });
@@ -123,6 +125,7 @@ export function ArchitectureEditor({ snapshot, query = '' }: { snapshot: Archite
           <div className="flex min-h-0 flex-1">
             <div className="w-52 shrink-0 space-y-4 overflow-y-auto border-r border-slate-200 bg-slate-50 p-3">
               <ViewPanel />
+              <ControlPanel />
               <Palette />
               <Filters />
               <Legend />

@@ -5,7 +5,8 @@
 
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, getStraightPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { memo } from 'react';
-import type { ArchEdge } from '@/lib/architecture/flow-graph';
+import { utilisationColour } from '@/lib/architecture/control-overlay';
+import { loadLabel, type ArchEdge } from '@/lib/architecture/flow-graph';
 import type { EdgeKind } from '@/lib/architecture/model';
 
 export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number; strokeDasharray?: string; marker: boolean }> = {
@@ -23,24 +24,29 @@ const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchE
   const [path, labelX, labelY] =
     kind === 'link' ? getStraightPath({ sourceX, sourceY, targetX, targetY }) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const count = data?.aggregated ?? 1;
-  const label = count > 1 && !data?.label ? `×${count}` : data?.label;
+  const load = data?.load;
+  // A routed link says its load and utilisation; with a count too when it stands for several.
+  const label = load && load.loadMbps > 0 && !selected ? (count > 1 ? `×${count} · ${loadLabel(load)}` : loadLabel(load)) : count > 1 && !data?.label ? `×${count}` : data?.label;
   // Link labels are many and long: shown when the link is selected; short labels always.
-  const showLabel = label && (selected || kind === 'placement' || (kind === 'dependency' && label.length < 16) || count > 1);
+  const showLabel = label && (selected || kind === 'placement' || (kind === 'dependency' && label.length < 16) || count > 1 || (load && load.loadMbps > 0));
+  const stroke = load ? utilisationColour(load.utilisationPct) : style.stroke;
+  const width = (load && load.loadMbps > 0 ? style.strokeWidth + 1.5 : style.strokeWidth) + (selected || data?.onRoute ? 1.5 : 0);
   return (
-    <g data-edge-kind={kind}>
+    <g data-edge-kind={kind} data-utilisation={load ? Math.round(load.utilisationPct) : undefined} data-on-route={data?.onRoute === undefined ? undefined : String(data.onRoute)} opacity={data?.onRoute === false ? 0.25 : undefined}>
       <BaseEdge
         id={id}
         path={path}
         markerEnd={style.marker ? `url(#arch-arrow-${kind})` : undefined}
-        style={{ stroke: style.stroke, strokeWidth: selected ? style.strokeWidth + 1.5 : style.strokeWidth, strokeDasharray: style.strokeDasharray }}
+        style={{ stroke, strokeWidth: width, strokeDasharray: style.strokeDasharray }}
         interactionWidth={12}
       />
       {showLabel && (
         <EdgeLabelRenderer>
           <div
             className="nodrag nopan pointer-events-auto absolute rounded bg-white/90 px-1 text-[10px] font-medium shadow-sm"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, color: style.stroke }}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, color: stroke }}
             data-edge-label={kind}
+            data-load-label={load && load.loadMbps > 0 ? 'true' : undefined}
           >
             {label}
           </div>

@@ -16,6 +16,8 @@ import { layoutBands, clampIntoBand, NODE_HEIGHT, type BandLayout } from '@/lib/
 import type { DeletedBundle, Edit, EditOutcome } from '@/lib/architecture/edits';
 import { aggregateView, AGGREGATE_THRESHOLD, layoutAggregated, type AggregatedView } from '@/lib/architecture/aggregate-view';
 import { buildAggregatedNodes, buildEdges, buildNodes, DEFAULT_VIEW, passesFilters, type ArchEdge, type ArchNode, type ViewOptions } from '@/lib/architecture/flow-graph';
+import type { ControlOverlay } from '@/lib/architecture/control-overlay';
+import type { EdgeOverlay } from '@/lib/architecture/flow-graph';
 import { entitiesInScope } from '@/lib/architecture/view-scope';
 import type { Viewport } from '@/lib/architecture/view-url';
 import { BAND_OF, dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/model';
@@ -67,6 +69,8 @@ export type EditorState = {
   fieldErrors: Record<string, string[]>;
   /** Where the canvas looks (after each pan or zoom ends), for the shareable URL. */
   viewport: Viewport | null;
+  /** The latest control plan's routes and link load (issue 9), when one has been computed. */
+  control: ControlOverlay | null;
 };
 
 export type SaveResult = { ok: true; outcome: EditOutcome } | { ok: false; conflict: boolean; errors: Record<string, string[]> };
@@ -76,7 +80,7 @@ export class EditorStore {
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(snapshot: ArchitectureSnapshot, initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null } = {}) {
+  constructor(snapshot: ArchitectureSnapshot, initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null; control?: ControlOverlay | null } = {}) {
     const model = modelFromSnapshot(snapshot);
     const view = initial.view ?? DEFAULT_VIEW;
     this.state = {
@@ -104,6 +108,7 @@ export class EditorStore {
       layout: { status: 'idle', ms: null },
       fieldErrors: {},
       viewport: initial.viewport ?? null,
+      control: initial.control ?? null,
     };
     this.state = { ...this.state, ...this.derive(model, view) };
     if (initial.selected?.length) {
@@ -137,6 +142,7 @@ export class EditorStore {
     const heightOf = (id: string) => heights.get(id) ?? NODE_HEIGHT;
     const storage = storageChanged || !this.state ? this.computeStorage(model) : this.state.storage;
     const previousEdges = new Map((this.state?.edges ?? []).map((e) => [e.id, e]));
+    const overlay = this.edgeOverlay(view);
     const inScope = entitiesInScope(model, view.scope);
     const scoped = inScope ? [...inScope].map((id) => model.entities.get(id)!).filter(Boolean) : [...model.entities.values()];
     const shown: string[] = [];
@@ -144,14 +150,48 @@ export class EditorStore {
     if (shown.length > AGGREGATE_THRESHOLD) {
       const aggregated = aggregateView(model, shown, view.expanded);
       const bands = layoutAggregated(aggregated, heightOf);
-      const nodes = buildAggregatedNodes(model, aggregated, bands, storage, previousNodes);
-      const edges = buildEdges(model, view, previousEdges, { representative: aggregated.representative });
+      const nodes = this.markRoute(model, view, buildAggregatedNodes(model, aggregated, bands, storage, previousNodes));
+      const edges = buildEdges(model, view, previousEdges, { representative: aggregated.representative, overlay });
       return { bands, storage, nodes, edges, aggregated, shownCount: shown.length };
     }
     const bands = layoutBands(scoped, heightOf);
-    const nodes = buildNodes(model, view, bands, storage, previousNodes, heightOf, inScope);
-    const edges = buildEdges(model, view, previousEdges, { inScope });
+    const nodes = this.markRoute(model, view, buildNodes(model, view, bands, storage, previousNodes, heightOf, inScope));
+    const edges = buildEdges(model, view, previousEdges, { inScope, overlay });
     return { bands, storage, nodes, edges, aggregated: null, shownCount: shown.length };
+  }
+
+  private edgeOverlay(view: ViewOptions): EdgeOverlay | null {
+    const control = this.state?.control;
+    if (!control) return null;
+    if (!this.loadByLink || this.loadByLinkOf !== control) {
+      this.loadByLink = new Map(Object.entries(control.links));
+      this.loadByLinkOf = control;
+    }
+    const routes = view.highlightService ? control.services[view.highlightService] : undefined;
+    return {
+      loadByLink: this.loadByLink,
+      routeLinks: view.highlightService ? new Set(routes?.links ?? []) : null,
+      routeVnfs: view.highlightService ? new Set(routes?.vnfs ?? []) : null,
+    };
+  }
+
+  private loadByLink: ReadonlyMap<string, ControlOverlay['links'][string]> | null = null;
+  private loadByLinkOf: ControlOverlay | null = null;
+
+  /** Nodes on the highlighted service's routes get a class (and lose it when it changes). */
+  private markRoute(model: ArchModel, view: ViewOptions, nodes: ArchNode[]): ArchNode[] {
+    const routes = view.highlightService ? this.state?.control?.services[view.highlightService] : undefined;
+    const names = new Set([...(routes?.nodes ?? []), ...(routes?.vnfs ?? [])]);
+    const service = view.highlightService;
+    return nodes.map((n) => {
+      let on = false;
+      if (service && n.type !== 'summary') {
+        const e = n.data.entity;
+        on = e.kind === 'service' ? e.name === service : (e.kind === 'edgeServer' || e.kind === 'networkNode' || e.kind === 'vnf') && names.has(e.name);
+      }
+      const want = on ? 'arch-route-node' : undefined;
+      return n.className === want ? n : ({ ...n, className: want } as ArchNode);
+    });
   }
 
   private computeStorage(model: ArchModel): ReadonlyMap<string, StorageUse> | null {
@@ -472,6 +512,11 @@ export class EditorStore {
     const expanded = new Set(this.state.view.expanded);
     expanded.delete(key);
     this.setView({ expanded });
+  }
+
+  /** Highlights the routes of one service (null: none). */
+  highlightService(service: string | null) {
+    this.setView({ highlightService: service });
   }
 
   setScope(scope: ViewOptions['scope']) {

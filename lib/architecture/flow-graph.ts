@@ -4,7 +4,8 @@
 // identity between builds so memoised node components do not re-render.
 
 import type { Edge, Node } from '@xyflow/react';
-import { formatMbps, formatMs } from './cached-format';
+import { formatMbps, formatMs, formatPercent } from './cached-format';
+import type { LinkLoadView } from './control-overlay';
 import { LINK_MEDIA, type LayerName } from '@/lib/model/vocabulary';
 import type { ArchModel } from './arch-model';
 import { bandExtent, NODE_WIDTH, type BandLayout, type BandRect } from './bands';
@@ -38,6 +39,8 @@ export type ViewOptions = {
   scope: ViewScope;
   /** Aggregated view: the group keys drawn opened (see aggregate-view). */
   expanded: ReadonlySet<string>;
+  /** The service whose routes (from the control plan) are highlighted. */
+  highlightService: string | null;
 };
 
 export const DEFAULT_VIEW: ViewOptions = {
@@ -49,6 +52,7 @@ export const DEFAULT_VIEW: ViewOptions = {
   collapsedSites: new Set(),
   scope: ALL_SCOPE,
   expanded: new Set(),
+  highlightService: null,
 };
 
 export type ArchNodeData<K extends EntityKind = EntityKind> = {
@@ -75,7 +79,19 @@ export type ArchEdgeData = {
   aggregated: number;
   /** Links: the summed bandwidth of the links this edge stands for. */
   capacityMbps: number;
+  /** Links, once a control plan exists: routed load (merged edges: summed load, largest utilisation). */
+  load?: LinkLoadView;
+  /** On the highlighted service's routes (true), off them while one is highlighted (false). */
+  onRoute?: boolean;
 };
+
+/** "12 Mbit/s · 60 %": what a loaded link says on the canvas. */
+export function loadLabel(load: LinkLoadView): string {
+  return `${formatMbps(load.loadMbps)} · ${formatPercent(load.utilisationPct / 100, 0)}`;
+}
+
+/** What buildEdges needs of the control plan: load by link name, and the highlighted routes. */
+export type EdgeOverlay = { loadByLink: ReadonlyMap<string, LinkLoadView>; routeLinks: ReadonlySet<string> | null; routeVnfs: ReadonlySet<string> | null };
 export type ArchEdge = Edge<ArchEdgeData>;
 
 const FRAME_PAD = 20;
@@ -279,9 +295,9 @@ export function buildEdges(
   model: ArchModel,
   view: ViewOptions,
   previous: ReadonlyMap<string, ArchEdge> = new Map(),
-  options: { inScope?: ReadonlySet<string> | null; representative?: ReadonlyMap<string, string> } = {},
+  options: { inScope?: ReadonlySet<string> | null; representative?: ReadonlyMap<string, string>; overlay?: EdgeOverlay | null } = {},
 ): ArchEdge[] {
-  const { inScope, representative } = options;
+  const { inScope, representative, overlay } = options;
   const visibleEnd = (kind: EntityKind, id: string): string | null => {
     if (representative) return representative.get(nodeId(kind, id)) ?? null;
     if (inScope && !inScope.has(nodeId(kind, id))) return null;
@@ -294,7 +310,18 @@ export function buildEdges(
   const seen = new Map<string, ArchEdge>();
   const index = new Map<string, number>();
   const out: ArchEdge[] = [];
-  const add = (kind: EdgeKind, id: string, source: string | null, target: string | null, label: string | null, sourceHandle = 'b', count = 1, capacityMbps = 0) => {
+  const add = (
+    kind: EdgeKind,
+    id: string,
+    source: string | null,
+    target: string | null,
+    label: string | null,
+    sourceHandle = 'b',
+    count = 1,
+    capacityMbps = 0,
+    load?: LinkLoadView,
+    onRoute?: boolean,
+  ) => {
     if (!source || !target || source === target) return;
     const hidden = view.hiddenEdgeKinds.has(kind);
     // A link has no direction: a-b and b-a between two groups are one aggregated edge.
@@ -304,21 +331,35 @@ export function buildEdges(
       // Folded into a collapsed site or a summary: one edge with a count.
       const aggregated = existing.data!.aggregated + count;
       const capacity = existing.data!.capacityMbps + capacityMbps;
+      const was = existing.data!.load;
+      const mergedLoad =
+        was && load
+          ? { loadMbps: was.loadMbps + load.loadMbps, capacityMbps: was.capacityMbps + load.capacityMbps, utilisationPct: Math.max(was.utilisationPct, load.utilisationPct), status: load.utilisationPct > was.utilisationPct ? load.status : was.status, demands: was.demands + load.demands }
+          : (was ?? load);
+      const mergedOnRoute = existing.data!.onRoute === undefined && onRoute === undefined ? undefined : !!existing.data!.onRoute || !!onRoute;
       const merged: ArchEdge = {
         ...existing,
         id: representative ? `agg:${key}` : existing.id,
-        data: { ...existing.data!, label: kind === 'link' ? `×${aggregated} · ${formatMbps(capacity)}` : null, aggregated, capacityMbps: capacity },
+        animated: !!mergedOnRoute,
+        data: { ...existing.data!, label: kind === 'link' ? `×${aggregated} · ${formatMbps(capacity)}` : null, aggregated, capacityMbps: capacity, load: mergedLoad, onRoute: mergedOnRoute },
       };
       out[index.get(key)!] = merged;
       seen.set(key, merged);
       return;
     }
-    const data: ArchEdgeData = { kind, label, aggregated: count, capacityMbps };
+    const data: ArchEdgeData = { kind, label, aggregated: count, capacityMbps, ...(load ? { load } : {}), ...(onRoute !== undefined ? { onRoute } : {}) };
     const prev = previous.get(id);
     const edge: ArchEdge =
-      prev && prev.source === source && prev.target === target && !!prev.hidden === hidden && prev.data?.label === label && prev.data?.aggregated === count
+      prev &&
+      prev.source === source &&
+      prev.target === target &&
+      !!prev.hidden === hidden &&
+      prev.data?.label === label &&
+      prev.data?.aggregated === count &&
+      prev.data?.load === load &&
+      prev.data?.onRoute === onRoute
         ? prev
-        : { id, type: kind, source, target, sourceHandle, targetHandle: 't', className: `edge-${kind}`, data, hidden, selected: prev?.selected };
+        : { id, type: kind, source, target, sourceHandle, targetHandle: 't', className: `edge-${kind}`, data, hidden, selected: prev?.selected, animated: !!onRoute };
     seen.set(key, edge);
     index.set(key, out.length);
     out.push(edge);
@@ -328,11 +369,15 @@ export function buildEdges(
     const aUp = BAND_OF[l.a.kind] === 'network' && BAND_OF[l.b.kind] === 'physical';
     const bUp = BAND_OF[l.b.kind] === 'network' && BAND_OF[l.a.kind] === 'physical';
     const [s, t] = bUp && !aUp ? [l.b, l.a] : [l.a, l.b];
-    add('link', linkEdgeId(l.id), visibleEnd(s.kind, s.id), visibleEnd(t.kind, t.id), `${l.name}: ${linkLabel(l)}`, 'b', 1, l.bandwidthMbps);
+    const load = overlay?.loadByLink.get(l.name);
+    const onRoute = overlay?.routeLinks ? overlay.routeLinks.has(l.name) : undefined;
+    add('link', linkEdgeId(l.id), visibleEnd(s.kind, s.id), visibleEnd(t.kind, t.id), `${l.name}: ${linkLabel(l)}`, 'b', 1, l.bandwidthMbps, load, onRoute);
   }
   for (const e of model.entities.values()) {
     if (e.kind === 'vnf' || e.kind === 'controller') {
-      add('hosting', hostingEdgeId(e.kind, e.id), visibleEnd(e.kind, e.id), visibleEnd('edgeServer', e.hostServerId), null, 'host');
+      // A chain's VNF on the highlighted routes: its hosting edge is part of the route.
+      const onRoute = e.kind === 'vnf' && overlay?.routeVnfs ? overlay.routeVnfs.has(e.name) : undefined;
+      add('hosting', hostingEdgeId(e.kind, e.id), visibleEnd(e.kind, e.id), visibleEnd('edgeServer', e.hostServerId), null, 'host', 1, 0, undefined, onRoute);
     }
   }
   for (const m of model.manages.values()) {

@@ -15,6 +15,7 @@ describe('view in the URL', () => {
       accelerator: 'gpu',
       groupBySite: true,
       collapsedSites: new Set(['s1']),
+      highlightService: 'api',
     };
     const query = viewToParams({ view, selected: ['edgeServer:1', 'link:2'], viewport: { x: -120.4, y: 33, zoom: 0.4567 } }).toString();
     const back = parseViewParams(new URLSearchParams(query));

@@ -82,6 +82,8 @@ export function parseViewParams(params: Params): UrlView & { problems: string[] 
   view.groupBySite = all(params, 'group')[0] === 'site';
   view.collapsedSites = new Set(all(params, 'fold').filter((s) => idText.safeParse(s).success).slice(0, MAX_VALUES));
   view.expanded = new Set(all(params, 'open').filter((s) => idText.safeParse(s).success).slice(0, MAX_VALUES));
+  const service = all(params, 'svc')[0];
+  if (service && service.length <= 200) view.highlightService = service;
   const selected = all(params, 'sel').filter((s) => idText.safeParse(s).success).slice(0, MAX_VALUES);
   let viewport: Viewport | null = null;
   const v = all(params, 'v')[0];
@@ -105,6 +107,7 @@ export function viewToParams({ view, selected, viewport }: UrlView): URLSearchPa
   if (view.accelerator) p.set('acc', view.accelerator);
   if (view.groupBySite) p.set('group', 'site');
   for (const s of [...view.collapsedSites].sort()) p.append('fold', s);
+  if (view.highlightService) p.set('svc', view.highlightService);
   for (const s of selected.slice(0, MAX_VALUES)) p.append('sel', s);
   if (viewport) p.set('v', [Math.round(viewport.x), Math.round(viewport.y), Math.round(viewport.zoom * 1000) / 1000].join(','));
   return p;
