@@ -16,6 +16,8 @@ test.describe('architecture editor, control plan', () => {
   });
 
   test('apply a placement, see coloured, labelled links and the routes of a service', async ({ page }, testInfo) => {
+    // Import, apply (which computes the plan) and two editor loads: slow on a busy machine.
+    test.setTimeout(120_000);
     const name = uniqueName('Arch control');
     made.push(name);
     const doc = JSON.parse(readFileSync(SMALL_EDGE, 'utf8'));

@@ -33,10 +33,12 @@ test.describe('architecture editor, large topology', () => {
     expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
     await expect(page.locator('.react-flow__node[data-id="group:physical:region:r0"]')).toContainText('edge servers');
 
-    // Open region r0, then its site-0: its edge servers are drawn one by one.
-    await page.getByRole('button', { name: 'Expand region r0' }).first().click();
-    await expect(page.locator('.react-flow__node[data-id^="group:physical:site:"]')).toHaveCount(4);
-    await page.getByRole('button', { name: 'Expand site-0' }).first().click();
+    // Open region r0, then its site-0 (a double click on a summary opens it at any zoom; its ▸
+    // button is there once zoomed in enough to read it): its edge servers are drawn one by one.
+    await page.locator('.react-flow__node[data-id="group:physical:region:r0"]').dblclick();
+    const sites = page.locator('.react-flow__node[data-id^="group:physical:site:"]');
+    await expect(sites).toHaveCount(4);
+    await sites.filter({ has: page.getByTestId('node-name').getByText('site-0', { exact: true }) }).dblclick();
     const es0 = page.locator('.react-flow__node[data-id^="edgeServer:"]').filter({ has: page.getByTestId('node-name').getByText('es-0', { exact: true }) });
     await expect(es0).toHaveCount(1);
     await expect(page.locator('.react-flow__node[data-id^="edgeServer:"]')).toHaveCount(19);
