@@ -11,7 +11,7 @@
 //      or fresh scenarios in DATABASE_URL's database when that is set);
 //   2. starts the app the way `npm start` does (build if stale) on BENCH_PORT (default 3400),
 //      taking the browser tests' lock so that it never rebuilds .next under a test run;
-//   3. measures in Chromium, from navigation start: every drawn node in the page, then a drag
+//   3. measures in Chromium, from navigation start: every drawn node and edge in the page, then a drag
 //      of one node that moves it ("open and interactive"), bare and editor in turn; frame rate
 //      while panning and dragging, on both; and auto layout (ELK in a web worker) until its
 //      positions are applied, with the longest main-thread stall while it runs. At 5,000 nodes
@@ -36,6 +36,7 @@ const runs = Number(process.env.BENCH_RUNS || 3);
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || '/usr/bin/chromium';
 const log = (m: string) => process.stderr.write(`[bench:architecture] ${m}\n`);
 
+const EDGE_COUNT = 2000;
 const NODE_COUNT = LARGE.sites + LARGE.edgeServers + LARGE.networkNodes + LARGE.vnfs + LARGE.services + LARGE.controllers;
 
 async function seed(): Promise<{ small: string; large: string; zoo: string }> {
@@ -122,7 +123,7 @@ const SUMMARY_TARGET = '.react-flow__node-summary';
  * From navigation start: when every drawn node is in the page, and when a drag has moved one
  * (interactive). `aggregated`: the editor draws summaries; their number is on the page.
  */
-async function measureOnce(page: Page, url: string, options: { nodes?: number; aggregated?: boolean }) {
+async function measureOnce(page: Page, url: string, options: { nodes?: number; edges?: number; aggregated?: boolean }) {
   await page.goto(url, { waitUntil: 'commit' });
   if (options.aggregated) {
     await page.waitForSelector('[data-testid="aggregated-view"]', { timeout: 120_000 });
@@ -132,7 +133,11 @@ async function measureOnce(page: Page, url: string, options: { nodes?: number; a
       { timeout: 120_000, polling: 'raf' },
     );
   } else {
-    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${options.nodes}`, null, { timeout: 120_000, polling: 'raf' });
+    // Nodes, and the edges React Flow draws once it has measured them: on both pages alike.
+    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${options.nodes} && document.querySelectorAll('.react-flow__edge').length >= ${options.edges}`, null, {
+      timeout: 120_000,
+      polling: 'raf',
+    });
   }
   const allNodesMs = (await page.evaluate('performance.now()')) as number;
   const drawnNodes = await page.locator('.react-flow__node').count();
@@ -203,10 +208,10 @@ async function main() {
     const bareOpens = [];
     const opens = [];
     for (let i = 0; i < runs; i++) {
-      const b = await measureOnce(page, bareUrl, { nodes: NODE_COUNT });
+      const b = await measureOnce(page, bareUrl, { nodes: NODE_COUNT, edges: EDGE_COUNT });
       bareOpens.push(b);
       log(`bare open ${i + 1}: all ${b.drawnNodes} nodes at ${Math.round(b.allNodesMs)} ms, interactive at ${Math.round(b.interactiveMs)} ms, ${b.edgeCount} edges`);
-      const r = await measureOnce(page, editorUrl, { nodes: NODE_COUNT });
+      const r = await measureOnce(page, editorUrl, { nodes: NODE_COUNT, edges: EDGE_COUNT });
       opens.push(r);
       log(`editor open ${i + 1}: all ${r.drawnNodes} nodes at ${Math.round(r.allNodesMs)} ms, interactive (drag moved a node) at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} edges`);
     }
