@@ -74,6 +74,13 @@ export type PlacementResult = {
   assignment?: Assignment;
   serverLayers?: Record<string, string[]>;
   elapsedMs: number;
+  /**
+   * Present (true) when the wall-clock limit, not a work limit or a proof, ended some part of
+   * the search: the answer is valid, but a rerun of the same input may differ. Absent otherwise,
+   * and then the same problem, algorithm, limits and seed give the same result on any machine
+   * load.
+   */
+  timeLimitReached?: true;
   message?: string;
 };
 

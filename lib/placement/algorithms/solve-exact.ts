@@ -6,6 +6,7 @@ import {
   placementToColumns,
 } from '../build-placement-model';
 import type { CompiledProblem } from '../compile-problem';
+import { WORK_PER_SECOND } from '../deadline';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { runGreedySearch } from './run-greedy-search';
@@ -45,8 +46,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
 
   let incumbent: PlacementState | null = null;
   if (warmStart) {
-    const budget = deadline.sub(Math.min(1, deadline.remainingSec() * 0.1));
-    incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' }));
+    // Work, not time: the warm start (and so the MIP's path) is the same on every run.
+    const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
+    incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state;
   }
   // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
   // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.

@@ -5,8 +5,9 @@ import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } fro
 import { constructGreedy, largestFirstOrder } from './construct-greedy';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
 import { improveLocally } from './improve-locally';
-import { greedyBudgetSec } from './solve-greedy';
-import { iterateLocalSearch, runGreedySearch } from './run-greedy-search';
+import { greedyWorkUnits } from './solve-greedy';
+import { continueSearch, runGreedySearch } from './run-greedy-search';
+import { WORK_PER_SECOND } from '../deadline';
 import { boundToBytes } from './solve-exact';
 
 const MAX_ROUNDS = 40;
@@ -58,20 +59,33 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
     improveLocally(constructed, deadline, ctx.random);
     if (!best || constructed.cost < best.cost) best = constructed;
   }
+  let proved = false;
   if (best) {
-    // Improve the best candidate further by kicks and descents (same budget as greedy).
-    const budget = deadline.sub(greedyBudgetSec(cp.units.length, cp.servers.length));
-    best = iterateLocalSearch(best, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }));
+    // Improve the best candidate further (kicks and descents, an exact finish on small
+    // problems) with greedy's work budget, stopping early once it meets the LP bound.
+    const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
+    const search = continueSearch(best, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), { lowerBound });
+    best = search.state ?? best;
+    proved = search.proved;
   }
   if (!best && !deadline.expired()) {
-    best = runGreedySearch(cp, deadline.sub(1), ctx.random);
+    const search = runGreedySearch(cp, deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length)), ctx.random, undefined, { lowerBound });
+    best = search.state;
+    proved = search.proved;
   }
   if (!best && !deadline.expired()) {
     const fallback = await fallBackToExactSearch(ctx);
-    best = fallback.state;
-    if (best) improveLocally(best, deadline.sub(1), ctx.random);
+    if (fallback.state) {
+      const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
+      improveLocally(fallback.state, budget, ctx.random);
+      const search = continueSearch(fallback.state, budget, ctx.random, undefined, { lowerBound });
+      best = search.state;
+      proved = search.proved;
+    }
   }
   if (!best) return { status: statusWithoutAnswer(ctx), lowerBound, usedEngine: true };
+  // A proved placement keeps the heuristic's `feasible` status; the proof is its bound.
+  if (proved) return { status: 'feasible', unitServer: best.unitServer, lowerBound: best.cost, usedEngine: true, message: 'proved optimal by an exact search or the LP bound' };
   return { status: 'feasible', unitServer: best.unitServer, lowerBound, usedEngine: true };
 }
 

@@ -93,7 +93,7 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
     }
     if (status === MS.timeLimit || status === MS.interrupted || status === MS.iterationLimit ||
         status === MS.solutionLimit || status === MS.objectiveBound || status === MS.objectiveTarget) {
-      return { status: 'limit', values, objective, bound };
+      return { status: 'limit', values, objective, bound, clockCut: status === MS.timeLimit };
     }
     return { status: 'error', values, objective, bound, message: `HiGHS model status ${status}` };
   } catch (error) {
