@@ -39,6 +39,8 @@ const EPS = 1e-7; // MB: far below a byte
 const GREEDY_SEEDS = 24;
 /** an exact pricing MIP that runs longer still yields a valid bound (its dual bound) */
 const PRICING_LIMIT_SEC = 1;
+/** nodes the pricing branch and bound may visit before the MIP pricer takes over */
+const PRICING_NODES = 200_000;
 
 /**
  * Column generation (Dantzig–Wolfe over servers). Master: cover every unit (≥ 1), at most one
@@ -144,7 +146,6 @@ export async function boundByColumns(
         round = 0;
         continue;
       }
-      if (process.env.CG_DEBUG) console.error("lp", outcome.iterations, phase1, solved.objective);
       const dual = solved.rowDual;
       const pi = Float64Array.from({ length: U }, (_, u) => Math.max(0, dual[u]));
       const mu = Float64Array.from({ length: S }, (_, j) => Math.min(0, dual[U + j]));
@@ -167,14 +168,18 @@ export async function boundByColumns(
       let allPriced = exactRound;
       for (let j = 0; j < S; j++) {
         if (deadline.expired()) { allPriced = false; break; }
-        const found = exactRound
-          ? priceExactly(cp, engine, j, (u) => value(u, j), phase1, deadline)
-          : { columns: priceGreedily(cp, j, (u) => value(u, j), phase1, groupsOf), bound: null };
+        let found: { columns: number[][]; bound: number | null };
+        if (exactRound) {
+          const searched = priceByBranchAndBound(cp, j, (u) => value(u, j), phase1, groupsOf, PRICING_NODES);
+          found = searched
+            ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 }
+            : priceExactly(cp, engine, j, (u) => value(u, j), phase1, deadline);
+        } else found = { columns: priceGreedily(cp, j, (u) => value(u, j), phase1, groupsOf), bound: null };
         if (found.bound === null) allPriced = false;
         else lagrangian += Math.min(0, found.bound - mu[j]);
         for (const units of found.columns) {
           const cost = phase1 ? 0 : columnCost(j, units);
-          let gain = -mu[j];
+          let gain = mu[j]; // reduced cost = cost − Σ value − μ(j)
           for (const u of units) gain += value(u, j);
           if (cost - gain < -EPS) {
             const column = addColumn(j, units);
@@ -417,4 +422,98 @@ function solveIntegerMaster(
   const unitServer = new Int32Array(U).fill(-1);
   pool.forEach((c, k) => { if (solved.values![k] > 0.5) for (const u of c.units) unitServer[u] = c.server; });
   return unitServer.every((j) => j >= 0) ? unitServer : null;
+}
+
+/**
+ * Exact pricing by depth-first branch and bound (no WASM round trip): units by value, take
+ * before skip. The bound adds, for every remaining unit that still fits alone, its value less
+ * the layers only it (among those remaining) would bring: a shared layer may be paid by
+ * someone else, so only private ones are certain. Null when `nodeLimit` runs out (the caller
+ * then prices with the MIP).
+ */
+export function priceByBranchAndBound(
+  cp: CompiledProblem,
+  j: number,
+  value: (u: number) => number,
+  phase1: boolean,
+  groupsOf: number[][],
+  nodeLimit: number,
+): { best: number[]; profit: number } | null {
+  const server = cp.servers[j];
+  const items: { u: number; v: number }[] = [];
+  for (let u = 0; u < cp.units.length; u++) {
+    if (!cp.units[u].eligible[j]) continue;
+    const v = value(u);
+    if (v > EPS) items.push({ u, v });
+  }
+  items.sort((a, b) => b.v - a.v || a.u - b.u);
+  const n = items.length;
+  const cost = (l: number) => (phase1 ? 0 : layerCost(cp, l, j) / BYTES_PER_UNIT);
+  // users[l] among items at index ≥ i: suffix counts let the bound see which layers are private.
+  const L = cp.layerSize.length;
+  const suffixUsers: Int32Array[] = [];
+  {
+    const counts = new Int32Array(L);
+    suffixUsers[n] = Int32Array.from(counts);
+    for (let i = n - 1; i >= 0; i--) {
+      for (const l of cp.units[items[i].u].layers) counts[l]++;
+      suffixUsers[i] = Int32Array.from(counts);
+    }
+  }
+  const present = new Int32Array(L);
+  const usedGroups = new Int32Array(cp.conflictGroups.length);
+  const chosen: number[] = [];
+  let cpu = 0, memory = 0, bandwidth = 0, disk = server.cachedBytes, profit = 0;
+  let best = 0;
+  let bestSet: number[] = [];
+  let nodes = 0;
+
+  const fits = (u: number) => {
+    const unit = cp.units[u];
+    for (const k of groupsOf[u]) if (usedGroups[k]) return false;
+    if (!fitsWithin(cpu + unit.cpu, server.cpu) || !fitsWithin(memory + unit.memory, server.memory) || !fitsWithin(bandwidth + unit.bandwidth, server.bandwidth)) return false;
+    let extra = 0;
+    for (const l of unit.layers) if (!present[l]) extra += layerStorage(cp, l, j);
+    return disk + extra <= server.storage;
+  };
+  const bound = (i: number): number => {
+    let total = profit;
+    const users = suffixUsers[i];
+    for (let k = i; k < n; k++) {
+      const { u, v } = items[k];
+      if (!fits(u)) continue;
+      let own = 0;
+      for (const l of cp.units[u].layers) if (!present[l] && users[l] === 1) own += cost(l);
+      if (v > own) total += v - own;
+    }
+    return total;
+  };
+  const visit = (i: number): boolean => {
+    if (++nodes > nodeLimit) return false;
+    if (profit > best + EPS) { best = profit; bestSet = [...chosen]; }
+    if (i === n || bound(i) <= best + EPS) return true;
+    const { u, v } = items[i];
+    if (fits(u)) {
+      const unit = cp.units[u];
+      let added = 0;
+      for (const l of unit.layers) {
+        if (present[l]++ === 0) { added += cost(l); disk += layerStorage(cp, l, j); }
+      }
+      for (const k of groupsOf[u]) usedGroups[k]++;
+      cpu += unit.cpu; memory += unit.memory; bandwidth += unit.bandwidth;
+      profit += v - added;
+      chosen.push(u);
+      const ok = visit(i + 1);
+      chosen.pop();
+      profit -= v - added;
+      cpu -= unit.cpu; memory -= unit.memory; bandwidth -= unit.bandwidth;
+      for (const k of groupsOf[u]) usedGroups[k]--;
+      for (const l of unit.layers) {
+        if (--present[l] === 0) disk -= layerStorage(cp, l, j);
+      }
+      if (!ok) return false;
+    }
+    return visit(i + 1);
+  };
+  return visit(0) ? { best: bestSet, profit: best } : null;
 }
