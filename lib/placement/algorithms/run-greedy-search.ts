@@ -3,6 +3,7 @@ import type { Deadline } from '../deadline';
 import type { PlacementState } from '../placement-state';
 import { constructGreedy, largestFirstOrder } from './construct-greedy';
 import { improveLocally } from './improve-locally';
+import { layerCopiesBound } from './layer-copies-bound';
 import { searchOptimal } from './search-optimal';
 
 export type GreedySearchOptions = {
@@ -65,7 +66,7 @@ export function continueSearch(
 ): GreedySearchResult {
   const { cp } = start;
   const patience = options.patience ?? 400;
-  const floor = Math.max(options.lowerBound ?? 0, distinctLayersBound(cp));
+  const floor = Math.max(options.lowerBound ?? 0, layerCopiesBound(cp));
   const base = largestFirstOrder(cp);
   let best = start;
   const provedAt = (state: PlacementState) => state.cost <= floor + 0.5;
@@ -101,31 +102,6 @@ export function continueSearch(
 }
 
 const STALE_RESTARTS = 3;
-
-/**
- * A proved lower bound on any placement's cost: every layer some container needs is stored at
- * least once, except (download objective) a layer that one of its users can find cached on a
- * server it may use.
- */
-export function distinctLayersBound(cp: CompiledProblem): number {
-  const L = cp.layerSize.length;
-  const forced = new Uint8Array(L);
-  let bound = 0;
-  for (const unit of cp.units) {
-    for (const l of unit.layers) {
-      if (forced[l]) continue;
-      let free = false;
-      if (cp.download) {
-        for (let j = 0; j < cp.servers.length && !free; j++) free = unit.eligible[j] === 1 && cp.servers[j].cached[l] === 1;
-      }
-      if (!free) {
-        forced[l] = 1;
-        bound += cp.layerSize[l];
-      }
-    }
-  }
-  return bound;
-}
 
 /**
  * How much worse than the walk's current placement a kicked one may be and still become

@@ -10,7 +10,8 @@ import { WORK_PER_SECOND } from '../deadline';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { boundByColumns } from './bound-by-columns';
-import { distinctLayersBound, runGreedySearch } from './run-greedy-search';
+import { layerCopiesBound } from './layer-copies-bound';
+import { runGreedySearch } from './run-greedy-search';
 import { solveRelax } from './solve-relax';
 
 const LARGE_MODEL = 600;
@@ -67,7 +68,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   }
   if (deadline.expired()) {
     return incumbent
-      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound: distinctLayersBound(cp) }
+      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound: layerCopiesBound(cp) }
       : { status: statusWithoutAnswer(ctx) };
   }
 
@@ -78,8 +79,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     integerLayers: options.integerLayers ?? false,
     symmetryBreaking,
   });
-  // Every layer is stored at least once: a bound that holds even before the LP is solved.
-  let lowerBound: number | null = distinctLayersBound(cp);
+  // Every layer is stored on at least as many servers as its users need: a bound that holds
+  // even before the LP is solved.
+  let lowerBound: number | null = layerCopiesBound(cp);
 
   if (options.columnGeneration && engine.name === 'highs') {
     ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null });

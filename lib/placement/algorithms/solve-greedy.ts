@@ -1,7 +1,8 @@
 import { WORK_PER_SECOND } from '../deadline';
 import { improveLocally } from './improve-locally';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
-import { continueSearch, distinctLayersBound, runGreedySearch } from './run-greedy-search';
+import { layerCopiesBound } from './layer-copies-bound';
+import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 
 /**
@@ -39,7 +40,7 @@ export async function solveGreedy(ctx: AlgorithmContext): Promise<AlgorithmOutco
   return {
     status: 'feasible',
     unitServer: best.unitServer,
-    lowerBound: proved ? best.cost : distinctLayersBound(cp),
+    lowerBound: proved ? best.cost : layerCopiesBound(cp),
     usedEngine,
     ...(proved ? { message: 'proved optimal by an exact search' } : {}),
   };

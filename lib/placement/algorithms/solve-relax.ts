@@ -6,6 +6,7 @@ import { constructGreedy, largestFirstOrder } from './construct-greedy';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
 import { improveLocally } from './improve-locally';
 import { greedyWorkUnits } from './solve-greedy';
+import { layerCopiesBound } from './layer-copies-bound';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { WORK_PER_SECOND } from '../deadline';
 import { boundToBytes } from './solve-exact';
@@ -33,7 +34,8 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   if (lp.status === 'infeasible') {
     return { status: 'no-solution', usedEngine: true, message: 'the LP relaxation is infeasible, so no placement exists' };
   }
-  const lowerBound = lp.status === 'optimal' ? boundToBytes(lp.objective) : null;
+  // The LP bound, or when the LP did not finish at least the combinatorial one (never null).
+  const lowerBound = Math.max(lp.status === 'optimal' ? boundToBytes(lp.objective) ?? 0 : 0, layerCopiesBound(cp));
   ctx.report({ phase: 'rounding', bound: lowerBound });
 
   let best: PlacementState | null = null;
