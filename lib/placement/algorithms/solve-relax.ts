@@ -8,7 +8,6 @@ import { improveLocally } from './improve-locally';
 import { greedyWorkUnits } from './solve-greedy';
 import { layerCopiesBound } from './layer-copies-bound';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
-import { WORK_PER_SECOND } from '../deadline';
 import { boundToBytes } from './solve-exact';
 
 const MAX_ROUNDS = 40;
