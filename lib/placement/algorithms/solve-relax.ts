@@ -69,7 +69,9 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
     best = search.state ?? best;
     proved = search.proved;
   }
-  if (!best && !deadline.expired()) {
+  // Even with the time gone (an LP that did not finish), a construction costs little and turns
+  // a timeout into an answer with its bound.
+  if (!best) {
     const search = runGreedySearch(cp, deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length)), ctx.random, undefined, { lowerBound });
     best = search.state;
     proved = search.proved;
