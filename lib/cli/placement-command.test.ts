@@ -110,7 +110,8 @@ describe('edgestack placement solve (subprocess, as after npm ci)', () => {
   it('reads the problem from standard input with -', async () => {
     const { code, stdout } = await runSubprocess(['placement', 'solve', '-', '--algorithm', 'greedy'], { stdin: JSON.stringify(tiny()) });
     expect(code).toBe(0);
-    expect(parseResult(stdout)).toMatchObject({ status: 'feasible', algorithm: 'greedy', cost: 130_000_000, lowerBound: null });
+    // The exact finish proves this tiny placement optimal, so greedy's bound is its cost.
+    expect(parseResult(stdout)).toMatchObject({ status: 'feasible', algorithm: 'greedy', cost: 130_000_000, lowerBound: 130_000_000 });
   });
 
   it('exit 2 with the path on stderr and nothing on stdout for invalid input', async () => {

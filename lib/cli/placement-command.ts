@@ -13,7 +13,7 @@ import type { CliIo } from './main';
 
 const usage = `usage:
   edgestack placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing]
-                                   [--engine auto|glpk|highs] [--time-limit SECONDS]
+                                   [--engine auto|glpk|highs] [--time-limit SECONDS] [--seed K]
   edgestack placement generate --servers S --containers N --seed K [--capacity-scale F]
                                [--from-images FILE [--snapshot NAME] [--platform OS/ARCH]]
 `;

@@ -47,6 +47,8 @@ export type CompiledProblem = {
   conflictGroups: ConflictGroup[];
   /** set when infeasibility is evident without search (a proof, not a guess) */
   infeasibleReason: string | null;
+  /** work done on this problem so far (see deadline.ts); a solve shares it with its deadline */
+  work: { units: number };
 };
 
 export function compileProblem(problem: PlacementProblem): CompiledProblem {
@@ -200,6 +202,7 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
     unitOfContainer,
     conflictGroups,
     infeasibleReason: reasons.length > 0 ? reasons.join('; ') : null,
+    work: { units: 0 },
   };
 }
 

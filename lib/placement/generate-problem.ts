@@ -7,6 +7,8 @@ export type GenerateOptions = {
   seed: number;
   /** multiplies every server capacity (the paper's Fig. 5 axis); 1 = moderately tight */
   capacityScale?: number;
+  /** multiplies the disks only, after capacityScale (tight disks with room for cpu and memory) */
+  diskScale?: number;
 };
 
 /** One entry of ../shared/datasets/images/layers.json (fields this generator reads). */
@@ -121,7 +123,7 @@ function assembleProblem(
   const servers: Server[] = factors.map((_, j) => ({
     id: `edge-${j + 1}`,
     site: `site-${Math.floor(j / 2) + 1}`,
-    storage: Math.round(capacity(0.9 * privateBytes, largest(imageBytes), j)),
+    storage: Math.round(capacity(0.9 * privateBytes, largest(imageBytes), j) * (options.diskScale ?? 1)),
     cpu: round2(capacity(1.6 * demand((c) => c.cpu), largest((c) => c.cpu), j)),
     memory: Math.round(capacity(1.6 * demand((c) => c.memory), largest((c) => c.memory), j)),
     bandwidth: Math.round(capacity(2 * demand((c) => c.bandwidth), largest((c) => c.bandwidth), j)),

@@ -7,6 +7,11 @@ import type { CompiledProblem } from './compile-problem';
  */
 export class PlacementState {
   readonly cp: CompiledProblem;
+  /**
+   * The problem's work meter: every operation adds the number of layers it touches, so a
+   * deadline's work budget measures what the heuristics actually did (deadline.ts).
+   */
+  private readonly work: { units: number };
   readonly unitServer: Int32Array;
   readonly cpu: Float64Array;
   readonly memory: Float64Array;
@@ -25,6 +30,7 @@ export class PlacementState {
 
   constructor(cp: CompiledProblem, noSharing = false) {
     this.cp = cp;
+    this.work = cp.work;
     this.noSharing = noSharing;
     this.privateStorage = Float64Array.from(cp.servers.map((s) => s.cachedBytes));
     const S = cp.servers.length;
@@ -39,6 +45,7 @@ export class PlacementState {
   }
 
   clone(): PlacementState {
+    this.work.units += this.cp.servers.length * (this.cp.layerSize.length / 8 + 4);
     const copy = new PlacementState(this.cp, this.noSharing);
     copy.privateStorage.set(this.privateStorage);
     copy.unitServer.set(this.unitServer);
@@ -55,6 +62,7 @@ export class PlacementState {
 
   /** objective increase if unit `u` joined server `j` */
   addCost(u: number, j: number): number {
+    this.work.units += this.cp.units[u].layers.length + 1;
     const refs = this.refs[j];
     const cached = this.cp.servers[j].cached;
     const size = this.cp.layerSize;
@@ -68,6 +76,7 @@ export class PlacementState {
 
   /** objective decrease if (placed) unit `u` left its server */
   removeGain(u: number): number {
+    this.work.units += this.cp.units[u].layers.length + 1;
     const j = this.unitServer[u];
     const refs = this.refs[j];
     const cached = this.cp.servers[j].cached;
@@ -92,6 +101,7 @@ export class PlacementState {
   /** whether unplaced unit `u` may join server `j` now */
   canPlace(u: number, j: number): boolean {
     const unit = this.cp.units[u];
+    this.work.units += unit.layers.length + unit.partners.length + 1;
     const server = this.cp.servers[j];
     if (!unit.eligible[j]) return false;
     if (!fitsWithin(this.cpu[j] + unit.cpu, server.cpu)) return false;
@@ -108,6 +118,7 @@ export class PlacementState {
 
   place(u: number, j: number): void {
     const unit = this.cp.units[u];
+    this.work.units += unit.layers.length + 1;
     const refs = this.refs[j];
     const cached = this.cp.servers[j].cached;
     const size = this.cp.layerSize;
@@ -131,6 +142,7 @@ export class PlacementState {
   remove(u: number): number {
     const j = this.unitServer[u];
     const unit = this.cp.units[u];
+    this.work.units += unit.layers.length + 1;
     const refs = this.refs[j];
     const cached = this.cp.servers[j].cached;
     const size = this.cp.layerSize;

@@ -1,14 +1,22 @@
 // Random small problems for the property tests: few enough assignments to enumerate, with every
 // feature of the contract switched on at random (arch, accelerators, cached layers, policies).
+import { fitsWithin } from './capacity-tolerance';
 import { evaluate } from './evaluate';
 import { createPrng, randomInt } from './prng';
 import type { Assignment, Container, Layer, PlacementProblem, Policy, Server } from './types';
 
+export type SmallProblemSize = { servers: [number, number]; containers: [number, number] };
+
 export function randomSmallProblem(seed: number): PlacementProblem {
+  return drawSmallProblem(seed, { servers: [2, 3], containers: [2, 6] });
+}
+
+/** `size` bounds the server and container counts (inclusive). */
+export function drawSmallProblem(seed: number, size: SmallProblemSize): PlacementProblem {
   const random = createPrng(seed);
   const chance = (p: number) => random() < p;
-  const S = randomInt(random, 2, 3);
-  const N = randomInt(random, 2, 6);
+  const S = randomInt(random, size.servers[0], size.servers[1]);
+  const N = randomInt(random, size.containers[0], size.containers[1]);
   const layers: Layer[] = Array.from({ length: randomInt(random, 3, 7) }, (_, l) => ({
     digest: `sha256:${seed}-${l}`,
     size: randomInt(random, 1, 60) * 1_000_000 + randomInt(random, 0, 999),
@@ -72,4 +80,102 @@ export function bruteForceOptimum(problem: PlacementProblem, mode: 'sharing' | '
     while (k < choice.length && ++choice[k] === servers.length) choice[k++] = 0;
     if (k === choice.length) return best;
   }
+}
+
+/** The issue's harder sample: 3–4 edge servers and 6–8 containers, every feature on at random. */
+export function randomConstrainedProblem(seed: number): PlacementProblem {
+  return drawSmallProblem(seed, { servers: [3, 4], containers: [6, 8] });
+}
+
+/**
+ * The reference optimum for problems too big to judge every assignment with evaluate (4^8 of
+ * them): a depth-first enumeration written straight from the spec's feasibility rules, which
+ * drops a partial assignment only when a rule is already broken (every rule is monotone) or its
+ * cost already reaches the best found. Returns the best assignment so the caller can confirm it
+ * with evaluate, the one judge.
+ */
+export function enumerateOptimum(problem: PlacementProblem): { cost: number; assignment: Assignment } | null {
+  const { containers, servers, layers, policies } = problem;
+  const size = new Map(layers.map((l) => [l.digest, l.size]));
+  const S = servers.length;
+  const fraction = servers.map((s) => {
+    let f = 1;
+    for (const p of policies) if (p.type === 'max-utilisation' && (p.servers ?? [s.id]).includes(s.id)) f = Math.min(f, p.fraction);
+    return f;
+  });
+  const cached = servers.map((s) => new Set(s.cachedLayers ?? []));
+  const cachedBytes = cached.map((c) => [...c].reduce((sum, d) => sum + size.get(d)!, 0));
+  const load = servers.map(() => ({ cpu: 0, memory: 0, bandwidth: 0, disk: 0 }));
+  const refs = servers.map(() => new Map<string, number>());
+  const where: number[] = new Array(containers.length).fill(-1);
+  const index = new Map(containers.map((c, i) => [c.id, i]));
+  let cost = 0;
+  let best: { cost: number; assignment: Assignment } | null = null;
+
+  const allowed = (i: number, j: number): boolean => {
+    const c = containers[i], s = servers[j];
+    if (c.arch !== undefined && s.arch !== undefined && c.arch !== s.arch) return false;
+    if (c.accelerator !== undefined && !(s.accelerators ?? []).includes(c.accelerator)) return false;
+    for (const p of policies) {
+      if (p.type === 'pin' && p.container === c.id && !p.servers.includes(s.id)) return false;
+      if (p.type === 'affinity' && p.containers.includes(c.id)) {
+        for (const other of p.containers) {
+          const k = where[index.get(other)!];
+          if (k >= 0 && k !== j) return false;
+        }
+      }
+      if ((p.type === 'anti-affinity' || p.type === 'spread') && p.containers.includes(c.id)) {
+        if (p.type === 'spread' && s.site === undefined) return false;
+        for (const other of p.containers) {
+          const k = where[index.get(other)!];
+          if (k < 0 || other === c.id) continue;
+          if (p.type === 'anti-affinity' ? k === j : servers[k].site === s.site) return false;
+        }
+      }
+    }
+    const l = load[j];
+    for (const r of ['cpu', 'memory', 'bandwidth'] as const) {
+      if (!fitsWithin(l[r] + c[r], s[r]) || !fitsWithin(l[r] + c[r], fraction[j] * s[r])) return false;
+    }
+    let extra = 0;
+    for (const d of new Set(c.layers)) if (!refs[j].get(d) && !cached[j].has(d)) extra += size.get(d)!;
+    return cachedBytes[j] + l.disk + extra <= s.storage;
+  };
+
+  const visit = (i: number) => {
+    if (best && cost >= best.cost) return;
+    if (i === containers.length) {
+      const assignment: Assignment = {};
+      containers.forEach((c, k) => (assignment[c.id] = servers[where[k]].id));
+      best = { cost, assignment };
+      return;
+    }
+    const c = containers[i];
+    const own = [...new Set(c.layers)];
+    for (let j = 0; j < S; j++) {
+      if (!allowed(i, j)) continue;
+      const added: string[] = [];
+      for (const d of own) {
+        const n = refs[j].get(d) ?? 0;
+        if (n === 0) {
+          added.push(d);
+          if (!cached[j].has(d)) load[j].disk += size.get(d)!;
+          if (!(problem.objective === 'download' && cached[j].has(d))) cost += size.get(d)!;
+        }
+        refs[j].set(d, n + 1);
+      }
+      load[j].cpu += c.cpu; load[j].memory += c.memory; load[j].bandwidth += c.bandwidth;
+      where[i] = j;
+      visit(i + 1);
+      where[i] = -1;
+      load[j].cpu -= c.cpu; load[j].memory -= c.memory; load[j].bandwidth -= c.bandwidth;
+      for (const d of own) refs[j].set(d, refs[j].get(d)! - 1);
+      for (const d of added) {
+        if (!cached[j].has(d)) load[j].disk -= size.get(d)!;
+        if (!(problem.objective === 'download' && cached[j].has(d))) cost -= size.get(d)!;
+      }
+    }
+  };
+  visit(0);
+  return best;
 }

@@ -30,25 +30,44 @@ const ALGORITHM_RUNNERS: Record<AlgorithmName, (ctx: AlgorithmContext, options: 
  */
 /** the spec's field order, so printed results read status first */
 export function orderResultFields(result: PlacementResult): PlacementResult {
-  const { status, algorithm, engine, objective, cost, lowerBound, noSharingCost, assignment, serverLayers, elapsedMs, message } = result;
+  const { status, algorithm, engine, objective, cost, lowerBound, noSharingCost, assignment, serverLayers, elapsedMs, timeLimitReached, message } = result;
   return {
     status, algorithm, engine, objective, cost, lowerBound, noSharingCost,
     ...(assignment ? { assignment } : {}),
     ...(serverLayers ? { serverLayers } : {}),
     elapsedMs,
+    ...(timeLimitReached ? { timeLimitReached } : {}),
     ...(message !== undefined ? { message } : {}),
   };
 }
 
 export async function solvePlacement(problem: PlacementProblem, options: SolveOptions = {}): Promise<PlacementResult> {
-  return orderResultFields(await solveUnordered(problem, options));
+  const deadline = new Deadline(options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC, () => (options.signal?.aborted ?? false) || (options.shouldStop?.() ?? false));
+  const result = await solveUnordered(problem, options, deadline);
+  if (deadline.cutByClock() && result.status !== 'cancelled' && result.status !== 'optimal' && result.status !== 'infeasible') {
+    const note = 'the wall-clock limit ended the search, so a rerun may give a different answer';
+    result.timeLimitReached = true;
+    result.message = result.message ? `${result.message}; ${note}` : note;
+  }
+  return orderResultFields(result);
 }
 
-async function solveUnordered(problem: PlacementProblem, options: SolveOptions): Promise<PlacementResult> {
+/** Every engine call goes through here, so a solver stopped on its clock marks the run as cut. */
+function watchClock(engine: MilpEngine, deadline: Deadline): MilpEngine {
+  return {
+    name: engine.name,
+    solve: (model, options) => {
+      const outcome = engine.solve(model, options);
+      if (outcome.clockCut) deadline.markClockCut();
+      return outcome;
+    },
+  };
+}
+
+async function solveUnordered(problem: PlacementProblem, options: SolveOptions, deadline: Deadline): Promise<PlacementResult> {
   const algorithm = options.algorithm ?? DEFAULT_ALGORITHM;
   const engineName = resolveEngine(options.engine);
   const started = performance.now();
-  const deadline = new Deadline(options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC, () => (options.signal?.aborted ?? false) || (options.shouldStop?.() ?? false));
   const noSharingCost = computeNoSharingCost(problem);
   const base = { algorithm, objective: problem.objective, noSharingCost };
   const elapsedMs = () => Math.round(performance.now() - started);
@@ -57,14 +76,17 @@ async function solveUnordered(problem: PlacementProblem, options: SolveOptions):
   let outcome: AlgorithmOutcome;
   try {
     cp = compileProblem(problem);
+    // Placement states charge their operations to the run's work meter (deadline.ts).
+    cp.work = deadline.meter;
     let engine: Promise<MilpEngine> | null = null;
     let lastIncumbent: number | null = null;
     let lastBound: number | null = null;
     const ctx: AlgorithmContext = {
       cp,
       deadline,
+      timeLimitSec: options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC,
       engineName,
-      engine: () => (engine ??= loadEngine(engineName)),
+      engine: () => (engine ??= loadEngine(engineName).then((loaded) => watchClock(loaded, deadline))),
       random: createPrng(options.seed ?? 1),
       report: (update) => {
         if (update.incumbentCost !== undefined && update.incumbentCost !== null) {

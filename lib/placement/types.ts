@@ -74,6 +74,13 @@ export type PlacementResult = {
   assignment?: Assignment;
   serverLayers?: Record<string, string[]>;
   elapsedMs: number;
+  /**
+   * Present (true) when the wall-clock limit, not a work limit or a proof, ended some part of
+   * the search: the answer is valid, but a rerun of the same input may differ. Absent otherwise,
+   * and then the same problem, algorithm, limits and seed give the same result on any machine
+   * load.
+   */
+  timeLimitReached?: true;
   message?: string;
 };
 
@@ -97,7 +104,7 @@ export type SolveOptions = {
   /** seeds the randomised parts (relax rounding, greedy restarts) */
   seed?: number;
   /** model switches for `exact`, for the benchmark's ablation (defaults are the tuned ones) */
-  exactTuning?: { capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean };
+  exactTuning?: { capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean; columnGeneration?: boolean };
   /** a stop flag polled like `signal` (the worker runner passes a shared-memory flag) */
   shouldStop?: () => boolean;
 };

@@ -6,6 +6,8 @@ import type { EngineName, PlacementStatus } from '../types';
 export type AlgorithmContext = {
   cp: CompiledProblem;
   deadline: Deadline;
+  /** the caller's limit in seconds: work budgets may scale with it (it is an input, not a clock) */
+  timeLimitSec: number;
   engineName: EngineName;
   /** loads the LP/MIP engine on first use, so pure heuristics never pay for the WASM */
   engine: () => Promise<MilpEngine>;

@@ -1,7 +1,11 @@
 import { buildPlacementModel, columnsToUnitServers } from '../build-placement-model';
+import { WORK_PER_SECOND } from '../deadline';
 import { PlacementState } from '../placement-state';
 import type { AlgorithmContext } from './algorithm-context';
 import { searchFeasible } from './search-feasible';
+
+/** the depth-first search's share: about a second of work before the MIP takes over */
+const FALLBACK_DFS_WORK = WORK_PER_SECOND;
 
 export type FallbackOutcome = { state: PlacementState | null; usedEngine: boolean; provedNone: boolean };
 
@@ -13,7 +17,7 @@ export type FallbackOutcome = { state: PlacementState | null; usedEngine: boolea
 export async function fallBackToExactSearch(ctx: AlgorithmContext, noSharing = false): Promise<FallbackOutcome> {
   const { cp, deadline } = ctx;
   ctx.report({ phase: 'exact search (fallback)' });
-  const dfs = searchFeasible(cp, deadline.sub(Math.min(2, Math.max(0.5, deadline.remainingSec() / 4))), noSharing);
+  const dfs = searchFeasible(cp, deadline.subWork(FALLBACK_DFS_WORK), noSharing);
   if (dfs.kind === 'found') return { state: dfs.state, usedEngine: false, provedNone: false };
   if (dfs.kind === 'none') return { state: null, usedEngine: false, provedNone: true };
   if (deadline.expired()) return { state: null, usedEngine: false, provedNone: false };

@@ -1,8 +1,12 @@
-import type { Deadline } from '../deadline';
+import { WorkMeter, type Deadline } from '../deadline';
 import type { PlacementState } from '../placement-state';
 
 // Costs are sums of integer byte counts, so anything below half a byte is rounding noise.
+// Every loop charges its candidate evaluations to the deadline's work budget (see deadline.ts):
+// where the search stops must not depend on the machine's speed.
 const IMPROVES = -0.5;
+/** a swap evaluated in full costs about this many skipped candidate pairs */
+const SWAP_COST = 16;
 
 /**
  * Local search to a local optimum of four neighbourhoods, cheapest first: move one unit,
@@ -43,11 +47,13 @@ function randomOrder(n: number, random: () => number): number[] {
 function applyMoves(state: PlacementState, deadline: Deadline, random: () => number, hot: Uint8Array): boolean {
   const { cp } = state;
   let improved = false;
+  const meter = new WorkMeter(deadline);
   for (const u of randomOrder(cp.units.length, random)) {
-    if (deadline.expired()) break;
+    if (meter.spend(1)) break;
     const from = state.unitServer[u];
     const gain = state.removeGain(u);
     if (gain === 0) continue;
+    meter.add(cp.servers.length);
     state.remove(u);
     let best = from, bestDelta = IMPROVES;
     for (let k = 0; k < cp.servers.length; k++) {
@@ -71,14 +77,15 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
   const { cp } = state;
   const U = cp.units.length;
   let improved = false;
-  let checks = 0;
+  const meter = new WorkMeter(deadline);
   for (const u of randomOrder(U, random)) {
     for (let v = 0; v < U; v++) {
-      if ((++checks & 255) === 0 && deadline.expired()) return improved;
+      if (meter.spend(1)) return improved;
       const a = state.unitServer[u], b = state.unitServer[v];
       if ((!hot[a] && !hot[b]) || a === b || !cp.units[u].eligible[b] || !cp.units[v].eligible[a]) continue;
       // Replicas of one image cost the same anywhere: swapping them never saves bytes.
       if (sameLayers(cp.units[u].layers, cp.units[v].layers)) continue;
+      meter.add(SWAP_COST);
       const before = state.cost;
       state.remove(u);
       state.remove(v);
@@ -111,12 +118,12 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
   const S = cp.servers.length;
   const U = cp.units.length;
   let improved = false;
-  let checks = 0;
+  const meter = new WorkMeter(deadline);
   for (const u of randomOrder(U, random)) {
     const a = state.unitServer[u];
     for (let b = 0; b < S; b++) {
       if (b === a || !cp.units[u].eligible[b] || (!hot[a] && !hot[b])) continue;
-      if ((++checks & 63) === 0 && deadline.expired()) return improved;
+      if (meter.spend(1)) return improved;
       const before = state.cost;
       const gain = state.removeGain(u);
       // Only worth ejecting someone if u itself would be cheaper on b.
@@ -124,6 +131,7 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
       if (uAdd - gain >= IMPROVES) continue;
       state.remove(u);
       if (state.canPlace(u, b)) { state.place(u, a); continue; } // plain move handles this
+      meter.add(U); // the scan for an occupant to eject
       let done = false;
       for (let w = 0; w < U && !done; w++) {
         if (state.unitServer[w] !== b) continue;
@@ -176,7 +184,7 @@ function applyGroupMoves(state: PlacementState, deadline: Deadline, hot: Uint8Ar
     }
     for (const group of groups.values()) {
       if (group.length < 2 || group.length === members[a].length && group !== members[a]) continue;
-      if (deadline.expired()) return improved;
+      if (deadline.work(group.length * S)) return improved;
       if (group.some((u) => state.unitServer[u] !== a)) continue; // moved earlier this pass
       const before = state.cost;
       for (const u of group) state.remove(u);

@@ -3,76 +3,140 @@ import type { Deadline } from '../deadline';
 import type { PlacementState } from '../placement-state';
 import { constructGreedy, largestFirstOrder } from './construct-greedy';
 import { improveLocally } from './improve-locally';
+import { layerCopiesBound } from './layer-copies-bound';
+import { searchOptimal } from './search-optimal';
+
+export type GreedySearchOptions = {
+  /** kicks in a row without gain after which a walk restarts from a fresh construction */
+  patience?: number;
+  /** a proved lower bound (bytes): reaching it proves the placement optimal, so the search stops */
+  lowerBound?: number | null;
+};
+
+export type GreedySearchResult = {
+  state: PlacementState | null;
+  /** true when `state` is proved optimal (exact finish, or its cost meets the lower bound) */
+  proved: boolean;
+};
+
+/** Problems at most this big (units × servers) get an exact branch-and-bound finish. */
+export const EXACT_FINISH_SIZE = 200;
+const EXACT_FINISH_NODES = 200_000;
+/** share of the remaining work the exact finish may spend before local search takes over */
+const EXACT_FINISH_SHARE = 0.4;
 
 /**
- * Layer-affinity construction plus local search, then iterated local search while the budget
- * lasts: kick the current placement (ruin and recreate a related group, relocate a few units,
- * or empty one server) and descend again. When a walk stalls, it starts over from a
- * construction in a shuffled order, a few times, keeping the best placement of all.
- * Returns the cheapest placement seen, or null if construction failed for every order tried.
+ * Layer-affinity construction plus local search, then (small problems) an exact branch and
+ * bound seeded with that cost, then iterated local search while the work budget lasts: kick the
+ * current placement (ruin and recreate a related group, relocate a few units, or empty one
+ * server) and descend again; when a walk stalls, start over from a construction in a shuffled
+ * order. It stops only when the work budget is spent or the placement is proved optimal (the
+ * exact finish completed, or the cost met `lowerBound`). Returns the cheapest placement seen,
+ * or null if construction failed for every order tried.
  */
 export function runGreedySearch(
   cp: CompiledProblem,
   deadline: Deadline,
   random: () => number,
   onImproved?: (state: PlacementState) => void,
-  patience = 400,
-): PlacementState | null {
+  options: GreedySearchOptions = {},
+): GreedySearchResult {
   const base = largestFirstOrder(cp);
   let best: PlacementState | null = null;
   for (let attempt = 0; attempt < 5 && !best && (attempt === 0 || !deadline.expired()); attempt++) {
     best = constructGreedy(cp, attempt === 0 ? base : perturbOrder(base, random));
   }
-  if (!best) return null;
+  if (!best) return { state: null, proved: false };
   improveLocally(best, deadline, random);
   onImproved?.(best);
-  best = iterateLocalSearch(best, deadline, random, onImproved, patience);
-  // Restarts only pay while they still find something: tiny problems stop at once.
-  for (let stale = 0; stale < STALE_RESTARTS && !deadline.expired(); stale++) {
+  return continueSearch(best, deadline, random, onImproved, options);
+}
+
+/**
+ * From a locally optimal `start`: an exact finish on small problems, then iterated local search
+ * with restarts from shuffled constructions until the work budget is spent or the placement is
+ * proved optimal. Shared by greedy (after its construction) and relax (after its roundings).
+ */
+export function continueSearch(
+  start: PlacementState,
+  deadline: Deadline,
+  random: () => number,
+  onImproved?: (state: PlacementState) => void,
+  options: GreedySearchOptions = {},
+): GreedySearchResult {
+  const { cp } = start;
+  const patience = options.patience ?? 400;
+  const floor = Math.max(options.lowerBound ?? 0, layerCopiesBound(cp));
+  const base = largestFirstOrder(cp);
+  let best = start;
+  const provedAt = (state: PlacementState) => state.cost <= floor + 0.5;
+  if (provedAt(best)) return { state: best, proved: true };
+
+  if (cp.units.length * cp.servers.length <= EXACT_FINISH_SIZE && !deadline.expired()) {
+    const share = Number.isFinite(deadline.workLimit) ? deadline.subWork(deadline.workLimit * deadline.workLeft() * EXACT_FINISH_SHARE) : deadline;
+    const exact = searchOptimal(cp, share, EXACT_FINISH_NODES, best.cost);
+    if (exact.state && exact.state.cost < best.cost - 0.5) {
+      best = exact.state;
+      onImproved?.(best);
+    }
+    if (exact.kind === 'proved') return { state: best, proved: true };
+  }
+
+  best = iterateLocalSearch(best, deadline, random, onImproved, patience, floor);
+  // A restart that brings nothing is no reason to stop while work is left: another shuffled
+  // construction may land in a better valley. Only an unlimited budget (no work limit, only the
+  // clock) falls back to stopping after a few fruitless restarts.
+  const limited = Number.isFinite(deadline.workLimit);
+  for (let stale = 0; (limited || stale < STALE_RESTARTS) && !provedAt(best) && !deadline.expired(); stale++) {
     const fresh = constructGreedy(cp, perturbOrder(base, random));
-    if (!fresh) continue;
+    if (deadline.work(cp.units.length * cp.servers.length) || !fresh) continue;
     improveLocally(fresh, deadline, random);
-    const found = iterateLocalSearch(fresh, deadline, random, undefined, patience);
+    const found = iterateLocalSearch(fresh, deadline, random, undefined, patience, floor);
     if (found.complete() && found.cost < best.cost - 0.5) {
       best = found;
       stale = -1;
       onImproved?.(best);
     }
   }
-  return best;
+  return { state: best, proved: provedAt(best) };
 }
 
 const STALE_RESTARTS = 3;
 
 /**
  * How much worse than the walk's current placement a kicked one may be and still become
- * current, at the start of a walk; the allowance shrinks to nothing as the walk's time runs
- * out (record-to-record travel with cooling). Without it the walk stays in the first deep
+ * current, at the start of a walk; the allowance shrinks to nothing as the walk's work budget
+ * runs out (record-to-record travel with cooling). Without it the walk stays in the first deep
  * valley it finds: on tight capacities (the paper's Fig. 5 at ×1) greedy stopped up to 6.4 %
  * above the optimum; with it, runs with 10 different seeds all reach the optimum there.
  */
 const ACCEPT_WORSE = 0.05;
 
-/** Kick-and-descend from `start` until `patience` kicks in a row bring nothing or time is up. */
+/**
+ * Kick-and-descend from `start` until `patience` kicks in a row bring nothing, the work budget
+ * is spent, or the cost reaches `floor` (a proved lower bound).
+ */
 export function iterateLocalSearch(
   start: PlacementState,
   deadline: Deadline,
   random: () => number,
   onImproved?: (state: PlacementState) => void,
   patience = 1500,
+  floor = 0,
 ): PlacementState {
   let best = start;
   let current = start;
   let sinceGain = 0;
-  const walkSec = Math.max(1e-3, deadline.remainingSec());
-  while (sinceGain < patience && !deadline.expired()) {
+  const S = start.cp.servers.length;
+  const walkLeft = Math.max(1e-9, deadline.workLeft());
+  while (sinceGain < patience && best.cost > floor + 0.5 && !deadline.work(S + start.cp.units.length)) {
     sinceGain++;
     const trial = current.clone();
-    const touched = new Uint8Array(trial.cp.servers.length);
+    const touched = new Uint8Array(S);
     if (!kick(trial, random, touched)) continue;
     improveLocally(trial, deadline, random, touched);
     if (!trial.complete()) continue;
-    const allowance = ACCEPT_WORSE * Math.max(0, deadline.remainingSec() / walkSec);
+    const allowance = ACCEPT_WORSE * Math.min(1, deadline.workLeft() / walkLeft);
     if (trial.cost <= current.cost * (1 + allowance)) current = trial;
     if (trial.cost < best.cost - 0.5) {
       best = trial;

@@ -44,7 +44,7 @@ export function searchFeasible(cp: CompiledProblem, deadline: Deadline, noSharin
 
   const descend = (): boolean => {
     if (state.complete()) return true;
-    if ((++nodes & 127) === 0 && deadline.expired()) {
+    if ((++nodes & 127) === 0 && deadline.work(128 * cp.units.length * cp.servers.length)) {
       outOfTime = true;
       return false;
     }
@@ -76,7 +76,7 @@ export function searchFeasible(cp: CompiledProblem, deadline: Deadline, noSharin
   return outOfTime ? { kind: 'budget' } : { kind: 'none' };
 }
 
-function emptyServerKey(cp: CompiledProblem, j: number): string {
+export function emptyServerKey(cp: CompiledProblem, j: number): string {
   const s = cp.servers[j];
   let cachedSig = '';
   for (let l = 0; l < s.cached.length; l++) if (s.cached[l]) cachedSig += `${l},`;

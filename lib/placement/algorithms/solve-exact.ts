@@ -6,14 +6,24 @@ import {
   placementToColumns,
 } from '../build-placement-model';
 import type { CompiledProblem } from '../compile-problem';
+import { WORK_PER_SECOND } from '../deadline';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
+import { boundByColumns } from './bound-by-columns';
+import { layerCopiesBound } from './layer-copies-bound';
 import { runGreedySearch } from './run-greedy-search';
 import { solveRelax } from './solve-relax';
 
 const LARGE_MODEL = 600;
 
-export type ExactOptions = { capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean };
+export type ExactOptions = {
+  capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean;
+  /** column generation for a stronger bound before the MIP (HiGHS only) */
+  columnGeneration?: boolean;
+};
+
+/** share of the remaining time column generation may take before the compact MIP */
+const COLUMN_SHARE = 0.5;
 
 /** A solver bound in model units to bytes, rounded down with room for the solver's tolerances. */
 export function boundToBytes(bound: number | null): number | null {
@@ -45,8 +55,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
 
   let incumbent: PlacementState | null = null;
   if (warmStart) {
-    const budget = deadline.sub(Math.min(1, deadline.remainingSec() * 0.1));
-    incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' }));
+    // Work, not time: the warm start (and so the MIP's path) is the same on every run.
+    const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
+    incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state;
   }
   // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
   // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.
@@ -57,7 +68,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   }
   if (deadline.expired()) {
     return incumbent
-      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound: null }
+      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound: layerCopiesBound(cp) }
       : { status: statusWithoutAnswer(ctx) };
   }
 
@@ -68,13 +79,31 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     integerLayers: options.integerLayers ?? false,
     symmetryBreaking,
   });
-  let lowerBound: number | null = null;
+  // Every layer is stored on at least as many servers as its users need: a bound that holds
+  // even before the LP is solved.
+  let lowerBound: number | null = layerCopiesBound(cp);
+
+  if (options.columnGeneration && engine.name === 'highs') {
+    ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null });
+    const columns = await boundByColumns(cp, engine, deadline.sub(deadline.remainingSec() * COLUMN_SHARE), incumbent, {
+      report: (bound) => ctx.report({ phase: 'column generation', bound }),
+    });
+    if (columns.infeasible && !incumbent) {
+      return { status: 'infeasible', usedEngine: true, message: 'column generation proved that no combination of servers can hold every container' };
+    }
+    if (columns.bound !== null) lowerBound = Math.max(lowerBound, columns.bound);
+    const state = columns.unitServer ? stateFromUnitServers(cp, columns.unitServer) : null;
+    if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
+    if (incumbent && lowerBound >= incumbent.cost - 0.5) {
+      return { status: 'optimal', unitServer: incumbent.unitServer, lowerBound: incumbent.cost, usedEngine: true };
+    }
+  }
 
   // glpk.js reports no bound at a time limit, so take the LP relaxation's first.
   if (engine.name === 'glpk') {
     const lp = engine.solve(model.milp, { relax: true, timeLimitSec: deadline.remainingSec() / 4 });
     if (lp.status === 'infeasible') return { status: 'infeasible', usedEngine: true, message: 'LP relaxation is infeasible' };
-    if (lp.status === 'optimal') lowerBound = boundToBytes(lp.bound);
+    if (lp.status === 'optimal') lowerBound = Math.max(lowerBound ?? 0, boundToBytes(lp.bound) ?? 0);
     ctx.report({ bound: lowerBound, incumbentCost: incumbent?.cost ?? null, phase: 'LP relaxation' });
   }
 
@@ -106,7 +135,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
 
   const solved = outcome.values ? stateFromUnitServers(cp, columnsToUnitServers(model, cp, outcome.values)) : null;
   const best = solved && (!incumbent || solved.cost <= incumbent.cost) ? solved : incumbent;
-  let bound = boundToBytes(outcome.bound) ?? lowerBound;
+  let bound = Math.max(boundToBytes(outcome.bound) ?? 0, lowerBound ?? 0);
   if (outcome.status === 'optimal') {
     // Optimal to within a fraction of a byte (mip_rel_gap 0), so the bound is the cost itself;
     // unless the solver's answer failed our own check, in which case only its value is a bound.

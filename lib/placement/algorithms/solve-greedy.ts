@@ -1,26 +1,47 @@
+import { WORK_PER_SECOND } from '../deadline';
 import { improveLocally } from './improve-locally';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
-import { runGreedySearch } from './run-greedy-search';
+import { layerCopiesBound } from './layer-copies-bound';
+import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 
-/** Heuristic budget: about a second for mid-size problems, more only for very large ones. */
-export function greedyBudgetSec(unitCount: number, serverCount: number): number {
-  return 0.8 + (unitCount * serverCount) / 20000;
+/**
+ * Heuristic budget in work units (candidate evaluations; see deadline.ts): about a second of
+ * this machine's time for mid-size problems, more only for very large ones. Work, not time, so
+ * a loaded machine gives the same answer later rather than a different answer on time.
+ */
+export function greedyWorkUnits(unitCount: number, serverCount: number): number {
+  return WORK_PER_SECOND * (0.8 + (unitCount * serverCount) / 20000);
 }
 
 export async function solveGreedy(ctx: AlgorithmContext): Promise<AlgorithmOutcome> {
   const { cp } = ctx;
   if (cp.infeasibleReason) return { status: 'no-solution', message: cp.infeasibleReason };
-  const budget = ctx.deadline.sub(greedyBudgetSec(cp.units.length, cp.servers.length));
-  let best = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy' }));
+  const budget = ctx.deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
+  const search = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy' }));
+  let best = search.state;
+  let proved = search.proved;
   let usedEngine = false;
   if (!best) {
     const fallback = await fallBackToExactSearch(ctx);
     usedEngine = fallback.usedEngine;
-    best = fallback.state;
-    if (best) improveLocally(best, ctx.deadline.sub(Math.max(0.2, budget.remainingSec())), ctx.random);
-    else if (fallback.provedNone) return { status: 'no-solution', usedEngine, message: 'exact search found no valid placement' };
+    if (fallback.state) {
+      // Construction failed but a placement exists: improve it with what is left of the budget.
+      improveLocally(fallback.state, budget, ctx.random);
+      const rest = ctx.deadline.subWork(Math.max(0.2 * WORK_PER_SECOND, budget.workLimit - budget.workSpent()));
+      const more = continueSearch(fallback.state, rest, ctx.random);
+      best = more.state;
+      proved = more.proved;
+    } else if (fallback.provedNone) return { status: 'no-solution', usedEngine, message: 'exact search found no valid placement' };
   }
   if (!best) return { status: statusWithoutAnswer(ctx), usedEngine };
-  return { status: 'feasible', unitServer: best.unitServer, lowerBound: null, usedEngine };
+  // A completed exact finish proves the placement optimal; the status stays `feasible` (a
+  // heuristic's answer) and the proof shows as a lower bound equal to the cost.
+  return {
+    status: 'feasible',
+    unitServer: best.unitServer,
+    lowerBound: proved ? best.cost : layerCopiesBound(cp),
+    usedEngine,
+    ...(proved ? { message: 'proved optimal by an exact search' } : {}),
+  };
 }

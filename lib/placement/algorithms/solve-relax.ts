@@ -5,8 +5,9 @@ import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } fro
 import { constructGreedy, largestFirstOrder } from './construct-greedy';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
 import { improveLocally } from './improve-locally';
-import { greedyBudgetSec } from './solve-greedy';
-import { iterateLocalSearch, runGreedySearch } from './run-greedy-search';
+import { greedyWorkUnits } from './solve-greedy';
+import { layerCopiesBound } from './layer-copies-bound';
+import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { boundToBytes } from './solve-exact';
 
 const MAX_ROUNDS = 40;
@@ -32,7 +33,8 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   if (lp.status === 'infeasible') {
     return { status: 'no-solution', usedEngine: true, message: 'the LP relaxation is infeasible, so no placement exists' };
   }
-  const lowerBound = lp.status === 'optimal' ? boundToBytes(lp.objective) : null;
+  // The LP bound, or when the LP did not finish at least the combinatorial one (never null).
+  const lowerBound = Math.max(lp.status === 'optimal' ? boundToBytes(lp.objective) ?? 0 : 0, layerCopiesBound(cp));
   ctx.report({ phase: 'rounding', bound: lowerBound });
 
   let best: PlacementState | null = null;
@@ -58,20 +60,35 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
     improveLocally(constructed, deadline, ctx.random);
     if (!best || constructed.cost < best.cost) best = constructed;
   }
+  let proved = false;
   if (best) {
-    // Improve the best candidate further by kicks and descents (same budget as greedy).
-    const budget = deadline.sub(greedyBudgetSec(cp.units.length, cp.servers.length));
-    best = iterateLocalSearch(best, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }));
+    // Improve the best candidate further (kicks and descents, an exact finish on small
+    // problems) with greedy's work budget, stopping early once it meets the LP bound.
+    const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
+    const search = continueSearch(best, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), { lowerBound });
+    best = search.state ?? best;
+    proved = search.proved;
   }
-  if (!best && !deadline.expired()) {
-    best = runGreedySearch(cp, deadline.sub(1), ctx.random);
+  // Even with the time gone (an LP that did not finish), a construction costs little and turns
+  // a timeout into an answer with its bound.
+  if (!best) {
+    const search = runGreedySearch(cp, deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length)), ctx.random, undefined, { lowerBound });
+    best = search.state;
+    proved = search.proved;
   }
   if (!best && !deadline.expired()) {
     const fallback = await fallBackToExactSearch(ctx);
-    best = fallback.state;
-    if (best) improveLocally(best, deadline.sub(1), ctx.random);
+    if (fallback.state) {
+      const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
+      improveLocally(fallback.state, budget, ctx.random);
+      const search = continueSearch(fallback.state, budget, ctx.random, undefined, { lowerBound });
+      best = search.state;
+      proved = search.proved;
+    }
   }
   if (!best) return { status: statusWithoutAnswer(ctx), lowerBound, usedEngine: true };
+  // A proved placement keeps the heuristic's `feasible` status; the proof is its bound.
+  if (proved) return { status: 'feasible', unitServer: best.unitServer, lowerBound: best.cost, usedEngine: true, message: 'proved optimal by an exact search or the LP bound' };
   return { status: 'feasible', unitServer: best.unitServer, lowerBound, usedEngine: true };
 }
 

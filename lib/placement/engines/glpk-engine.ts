@@ -64,8 +64,9 @@ function solveWithGlpk(glpk: GlpkRuntime, model: MilpModel, options: MilpOptions
       return { status: 'optimal', values: v, objective: z, bound: z };
     }
     if (status === glpk.GLP_NOFEAS) return { status: 'infeasible', values: null, objective: null, bound: null };
-    if (status === glpk.GLP_FEAS) return { status: 'limit', values: values(), objective: z, bound: null };
-    return { status: 'limit', values: null, objective: null, bound: null };
+    // glpk.js stops a run only on its time limit (tmlim) here.
+    if (status === glpk.GLP_FEAS) return { status: 'limit', values: values(), objective: z, bound: null, clockCut: true };
+    return { status: 'limit', values: null, objective: null, bound: null, clockCut: true };
   } catch (error) {
     return { status: 'error', values: null, objective: null, bound: null, message: String((error as Error)?.message ?? error) };
   }

@@ -93,7 +93,7 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
     }
     if (status === MS.timeLimit || status === MS.interrupted || status === MS.iterationLimit ||
         status === MS.solutionLimit || status === MS.objectiveBound || status === MS.objectiveTarget) {
-      return { status: 'limit', values, objective, bound };
+      return { status: 'limit', values, objective, bound, clockCut: status === MS.timeLimit };
     }
     return { status: 'error', values, objective, bound, message: `HiGHS model status ${status}` };
   } catch (error) {
@@ -105,4 +105,78 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
 
 function finiteOrNull(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) && Math.abs(value) < 1e29 ? value : null;
+}
+
+/** One column of an LP session: objective coefficient and its (row, value) entries. */
+export type LpColumn = { cost: number; rows: number[]; values: number[] };
+
+export type LpSolve = {
+  status: 'optimal' | 'infeasible' | 'limit' | 'error';
+  objective: number | null;
+  colValue: Float64Array | null;
+  /** row duals (HiGHS sign convention: reduced cost = c − Σ a·rowDual) */
+  rowDual: Float64Array | null;
+  clockCut: boolean;
+};
+
+/**
+ * An LP kept open between solves, for column generation: columns are appended and HiGHS
+ * re-solves from the previous basis instead of from scratch. Columns are in [0, ∞).
+ */
+export type LpSession = {
+  addColumns(columns: LpColumn[]): void;
+  /** replaces the objective coefficients of the first `costs.length` columns */
+  setCosts(costs: Float64Array): void;
+  solve(timeLimitSec: number, shouldStop?: () => boolean): LpSolve;
+  dispose(): void;
+};
+
+export async function openHighsLp(rowLower: number[], rowUpper: number[], columns: LpColumn[]): Promise<LpSession> {
+  runtime ??= highsLoader();
+  const highs = await runtime;
+  const { modelStatus: MS, callbackType: CB } = highs.constants;
+  const m = highs.createModel();
+  const clamp = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+  // Initial columns go in as one CSC matrix; later ones one by one (addCol keeps the basis).
+  const starts: number[] = [0], indices: number[] = [], values: number[] = [];
+  for (const c of columns) {
+    indices.push(...c.rows);
+    values.push(...c.values);
+    starts.push(indices.length);
+  }
+  m.passModel({
+    numCols: columns.length,
+    numRows: rowLower.length,
+    colCost: Float64Array.from(columns, (c) => c.cost),
+    colLower: new Float64Array(columns.length),
+    colUpper: new Float64Array(columns.length).fill(highs.infinity),
+    rowLower: rowLower.map(clamp),
+    rowUpper: rowUpper.map(clamp),
+    matrix: { format: 'csc', numRows: rowLower.length, numCols: columns.length, starts, indices, values },
+  });
+  m.options.set({ output_flag: false });
+  return {
+    addColumns(added) {
+      for (const c of added) m.addCol(c.cost, 0, highs.infinity, { indices: c.rows, values: c.values });
+    },
+    setCosts(costs) {
+      m.changeColsCost({ kind: 'range', from: 0, to: costs.length - 1 }, costs);
+    },
+    solve(timeLimitSec, shouldStop) {
+      try {
+        m.options.set({ time_limit: Math.max(0.01, timeLimitSec) });
+        const run = m.run({ [CB.simplexInterrupt](event) { if (shouldStop?.()) event.interrupt(); } });
+        const status = run.modelStatus;
+        if (status === MS.infeasible) return { status: 'infeasible', objective: null, colValue: null, rowDual: null, clockCut: false };
+        if (status !== MS.optimal) return { status: status === MS.timeLimit || status === MS.interrupted ? 'limit' : 'error', objective: null, colValue: null, rowDual: null, clockCut: status === MS.timeLimit };
+        const solution = m.getSolution();
+        return { status: 'optimal', objective: m.getObjectiveValue(), colValue: Float64Array.from(solution.colValue), rowDual: Float64Array.from(solution.rowDual), clockCut: false };
+      } catch {
+        return { status: 'error', objective: null, colValue: null, rowDual: null, clockCut: false };
+      }
+    },
+    dispose() {
+      m.dispose();
+    },
+  };
 }

@@ -35,6 +35,8 @@ export type MilpOutcome = {
   objective: number | null;
   /** proved lower bound on the optimum (objective units), where the engine reports one */
   bound: number | null;
+  /** the engine stopped on its wall-clock limit (so a rerun may stop elsewhere) */
+  clockCut?: boolean;
   message?: string;
 };
 
