@@ -9,7 +9,7 @@ export type GenerateOptions = {
   capacityScale?: number;
 };
 
-/** One entry of ../shared/datasets/images/layers.json (fields this generator reads). */
+/** One entry of datasets/images/layers.json (fields this generator reads). */
 export type ImageEntry = {
   image: string;
   tag: string;
