@@ -1,6 +1,7 @@
 import { runExportCommand } from './export-command';
 import { runImportCommand } from './import-command';
 import { runPlacementCommand } from './placement-command';
+import { runSamplesCommand } from './samples-command';
 import { runScenariosCommand } from './scenarios-command';
 
 export type CliIo = {
@@ -22,9 +23,11 @@ export const processIo: CliIo = {
 const usage = `usage: edgestack <command> …
   placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing] [--engine auto|glpk|highs] [--time-limit SECONDS]
   placement generate --servers S --containers N --seed K [--capacity-scale F] [--from-images FILE]
+  placement schema [problem|result]
   import topology|images|services|sites|nodes FILE --scenario NAME [options]   (edgestack import --help)
   export scenario|topology|placement NAME                                        (edgestack export --help)
   scenarios [--json]
+  samples list [--json] | samples create NAME [--scenario NAME]
 `;
 
 /** Returns the process exit code: 0 success, 2 bad input, 1 unexpected failure. */
@@ -39,6 +42,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return runExportCommand(rest, io);
     case 'scenarios':
       return runScenariosCommand(rest, io);
+    case 'samples':
+      return runSamplesCommand(rest, io);
     case undefined:
     case '--help':
     case 'help':
