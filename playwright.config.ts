@@ -50,7 +50,8 @@ export default defineConfig({
     // dashboard. DATABASE_URL is always replaced: Playwright passes the rest of the environment on.
     command: 'npm start',
     url: `http://localhost:${port}/`,
-    timeout: 300_000,
+    // A first build on a busy 2-core machine can take several minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -4,12 +4,13 @@ import { expect, test } from 'vitest';
 import { evaluate } from '@/lib/placement/evaluate';
 import { parsePlacementProblem } from '@/lib/placement/problem-schema';
 import { placementResultSchema } from '@/lib/placement/result-schema';
+import { parseScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
 import { FORMAT_SCHEMAS, formatJsonSchemaText, type FormatName } from './format-json-schemas';
 
 const docs = path.resolve(import.meta.dirname, '..', '..', 'docs');
 
 for (const name of Object.keys(FORMAT_SCHEMAS) as FormatName[]) {
-  test(`docs/${name}.schema.json is what the code generates (regenerate: npx edgestack placement schema …)`, () => {
+  test(`docs/${name}.schema.json is what the code generates (regenerate: npm run docs:schemas)`, () => {
     const checkedIn = fs.readFileSync(path.join(docs, `${name}.schema.json`), 'utf8');
     expect(checkedIn).toBe(formatJsonSchemaText(name));
   });
@@ -39,4 +40,11 @@ test('the examples of docs/placement-format.md parse, and the result example is 
   expect(Object.fromEntries(Object.entries(verdict.serverLayers).map(([k, v]) => [k, [...v].sort()]))).toEqual(
     Object.fromEntries(Object.entries(result.serverLayers!).map(([k, v]) => [k, [...v].sort()])),
   );
+});
+
+test('the example of docs/scenario-format.md is a valid scenario document', () => {
+  const text = fs.readFileSync(path.join(docs, 'scenario-format.md'), 'utf8');
+  const [example] = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const parsed = parseScenarioDocument(example);
+  expect(parsed.ok ? [] : parsed.errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { placementProblemSchema } from '../placement/problem-schema';
 import { placementResultSchema } from '../placement/result-schema';
+import { scenarioDocumentSchema } from '../scenario-document/scenario-document-schema';
 
 // JSON Schemas of the formats the project reads and writes, generated from the zod schemas
 // that validate them, so the published schema cannot say something the code does not check.
@@ -20,6 +21,12 @@ export const FORMAT_SCHEMAS = {
     description: 'What a placement solve answers (docs/placement-format.md).',
     schema: placementResultSchema,
     io: 'output',
+  },
+  'scenario-document': {
+    title: 'edgestack scenario document, version 1',
+    description: 'The lossless JSON form of a scenario that Export writes and Import reads (docs/scenario-format.md).',
+    schema: scenarioDocumentSchema,
+    io: 'input',
   },
 } as const satisfies Record<string, { title: string; description: string; schema: z.ZodType; io: 'input' | 'output' }>;
 
