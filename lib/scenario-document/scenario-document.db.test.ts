@@ -162,7 +162,8 @@ describe('scenario document', () => {
       await a.drop();
       await b.drop();
     }
-  });
+    // Two more databases to create and migrate: on a busy machine that alone can take a minute.
+  }, 240_000);
 
   test('the demo has the promised shape', async () => {
     const doc = scenarioDocumentSchema.parse(buildDemoScenarioDocument());
@@ -225,5 +226,5 @@ describe('scenario document', () => {
     } finally {
       await fresh.drop();
     }
-  });
+  }, 180_000);
 });
