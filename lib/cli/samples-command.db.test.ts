@@ -8,8 +8,10 @@ import { main, type CliIo } from './main';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'edgestack-samples-cli-'));
 const saved = process.env.EDGESTACK_DATA_DIR;
-beforeAll(() => {
+// Creating and migrating a new embedded database is the slow part; do it before the tests.
+beforeAll(async () => {
   process.env.EDGESTACK_DATA_DIR = path.join(dir, 'pglite');
+  expect((await run('scenarios')).code).toBe(0);
 });
 afterAll(() => {
   if (saved !== undefined) process.env.EDGESTACK_DATA_DIR = saved;
@@ -44,7 +46,7 @@ test('samples create builds the scenario with progress on stderr; a second time 
 
   const again = await run('samples', 'create', 'metro-edge', '--scenario', 'From the CLI');
   expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('A scenario named "From the CLI" already exists.') });
-});
+}, 180_000);
 
 test('bad use: an unknown sample, a missing name, an unknown subcommand', async () => {
   expect(await run('samples', 'create', 'nope')).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no sample named "nope"') });

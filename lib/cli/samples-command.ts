@@ -1,5 +1,5 @@
 import { createSample } from '@/lib/samples/create-sample';
-import { summarizeSamples } from '@/lib/samples/sample-registry';
+import { findSample, summarizeSamples } from '@/lib/samples/sample-registry';
 import { parseFlags, reportFailure, UsageError, withDatabase } from './cli-support';
 import type { CliIo } from './main';
 
@@ -43,6 +43,8 @@ function listSamples(argv: string[], io: CliIo): number {
 async function createSampleCommand(argv: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(argv, ['scenario']);
   if (flags.positional.length !== 1) throw new UsageError('create takes exactly one sample NAME (edgestack samples list shows them)');
+  // An unknown name is refused before the database is opened (a first open creates it).
+  findSample(flags.positional[0]);
   return withDatabase(io, 'edgestack samples create', async (database) => {
     const created = await createSample(database.prisma, flags.positional[0], {
       scenarioName: flags.values.get('scenario'),
