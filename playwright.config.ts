@@ -1,10 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
+import { resolveTestDatabaseUrl } from './lib/db/test-database-url';
 import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from './lib/ops/hold-exclusive-lock';
 
 // Playwright drives Debian's Chromium (`apt-get install chromium`), or the browser named by
 // PLAYWRIGHT_CHROMIUM_EXECUTABLE; Playwright's own browser download cannot work offline.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT || 3100);
+// The server under test writes to TEST_DATABASE_URL (a local server unless
+// EDGESTACK_TEST_ALLOW_REMOTE=1), else to its own embedded database; never to DATABASE_URL.
+const testDatabaseUrl = resolveTestDatabaseUrl();
 
 // One browser-test run at a time on a machine: they share the production build in .next and
 // the port. The main process takes the lock; its workers inherit the marker and skip it.
@@ -41,18 +45,21 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The real start path: migrate, seed if empty, build if stale, serve. Without DATABASE_URL
-    // it uses its own embedded database so it never collides with a running dashboard.
+    // The real start path: migrate, seed if empty, build if stale, serve. Without
+    // TEST_DATABASE_URL it uses its own embedded database so it never collides with a running
+    // dashboard. DATABASE_URL is always replaced: Playwright passes the rest of the environment on.
     command: 'npm start',
     url: `http://localhost:${port}/`,
-    timeout: 300_000,
+    // A first build on a busy 2-core machine can take several minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
       [LOCK_HELD_ENV]: '1',
       PORT: String(port),
-      ...(process.env.DATABASE_URL ? {} : { EDGESTACK_DATA_DIR: '.data/e2e-pglite' }),
+      DATABASE_URL: testDatabaseUrl ?? '',
+      ...(testDatabaseUrl ? {} : { EDGESTACK_DATA_DIR: '.data/e2e-pglite' }),
     },
   },
 });

@@ -1,6 +1,6 @@
 // npm run bench:placement — reproduces the paper's Fig. 4 and Fig. 5, compares the engines, and
 // measures the issue's targets. Writes bench/results/placement.md and one CSV per table.
-// Real layers are read from ../shared/datasets (never copied into the repository).
+// Real layers are read from the repository's datasets/ (see datasets/SOURCES.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -185,7 +185,7 @@ for (const c of realCases) {
   }
 }
 writeCsv('real-images.csv', ['servers', 'containers', 'algorithm', 'status', 'cost', 'lower_bound', 'no_sharing_cost', 'elapsed_ms'], realRows);
-md.push('## Real layers: dockerhub-2023-07, linux/amd64 (../shared/datasets/images/layers.json)', '');
+md.push('## Real layers: dockerhub-2023-07, linux/amd64 (datasets/images/layers.json)', '');
 md.push('Gap is to the best lower bound on that instance (the LP bound from `relax`, or `exact`\'s bound).', '');
 md.push(table(['instance', 'algorithm', 'status', 'cost GB', 'above best bound', 's'], realMd), '');
 

@@ -277,7 +277,10 @@ test.describe('architecture editor', () => {
     await expect(page.getByTestId('palette-edgeServer')).toBeDisabled();
     await select(page, 'north-1');
     await page.keyboard.press('Delete');
-    await expect(page.getByRole('dialog')).toBeHidden();
+    // The key was heard and refused: the notice says why, and nothing was asked or deleted.
+    await expect(page.getByTestId('notice')).toContainText('The canvas is locked; unlock it to delete.');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(node(page, 'edgeServer', 'north-1')).toBeVisible();
     await page.getByRole('button', { name: 'Locked' }).click();
 
     await page.getByLabel('Filter by architecture').selectOption('arm64');

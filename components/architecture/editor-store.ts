@@ -75,12 +75,25 @@ export type EditorState = {
 
 export type SaveResult = { ok: true; outcome: EditOutcome } | { ok: false; conflict: boolean; errors: Record<string, string[]> };
 
+/** Where edits are saved and the scenario reloaded from: the server actions in the app; the
+ * same domain functions on a test database in the store's tests. */
+export type EditorBackend = {
+  applyEdit: (scenarioId: string, edit: Edit) => Promise<SaveResult>;
+  load: typeof loadArchitectureAction;
+};
+
+const serverActions: EditorBackend = { applyEdit: applyArchitectureEditAction, load: loadArchitectureAction };
+
 export class EditorStore {
   private state: EditorState;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(snapshot: ArchitectureSnapshot, initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null; control?: ControlOverlay | null } = {}) {
+  constructor(
+    snapshot: ArchitectureSnapshot,
+    initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null; control?: ControlOverlay | null } = {},
+    private readonly backend: EditorBackend = serverActions,
+  ) {
     const model = modelFromSnapshot(snapshot);
     const view = initial.view ?? DEFAULT_VIEW;
     this.state = {
@@ -266,7 +279,7 @@ export class EditorStore {
   private async send(edit: Edit): Promise<SaveResult> {
     this.set({ saving: this.state.saving + 1 });
     try {
-      const result = await applyArchitectureEditAction(this.state.scenarioId, edit);
+      const result = await this.backend.applyEdit(this.state.scenarioId, edit);
       if (!result.ok) {
         if (result.conflict) this.set({ conflict: (result.errors._form ?? Object.values(result.errors).flat()).join(' ') });
         else if (result.errors._form) this.set({ notice: { tone: 'error', text: result.errors._form.join(' ') } });
@@ -371,9 +384,10 @@ export class EditorStore {
     });
   }
 
-  undoLast() {
-    if (this.state.locked) return;
-    void this.enqueue(async () => {
+  /** Resolves once the undo has run (or was refused); the keyboard does not wait for it. */
+  undoLast(): Promise<void> {
+    if (this.state.locked) return Promise.resolve();
+    return this.enqueue(async () => {
       const intent = this.state.undo.at(-1);
       if (!intent) return;
       const done = await this.perform(intent);
@@ -382,9 +396,9 @@ export class EditorStore {
     });
   }
 
-  redoLast() {
-    if (this.state.locked) return;
-    void this.enqueue(async () => {
+  redoLast(): Promise<void> {
+    if (this.state.locked) return Promise.resolve();
+    return this.enqueue(async () => {
       const intent = this.state.redo.at(-1);
       if (!intent) return;
       const done = await this.perform(intent);
@@ -395,7 +409,7 @@ export class EditorStore {
 
   /** After a conflict: the scenario as saved now. The history stays; it re-reads versions. */
   async reload() {
-    const result = await loadArchitectureAction(this.state.scenarioId);
+    const result = await this.backend.load(this.state.scenarioId);
     if (!result.ok) {
       this.set({ notice: { tone: 'error', text: (result.errors._form ?? ['Could not reload.']).join(' ') } });
       return;

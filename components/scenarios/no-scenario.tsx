@@ -8,7 +8,10 @@ export function NoScenario() {
       title="There is no scenario yet"
       action={
         <>
-          <Link href="/scenarios" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">
+          <Link href="/samples" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">
+            Start from a sample
+          </Link>
+          <Link href="/scenarios" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
             Create or import a scenario
           </Link>
           <LoadDemoButton />
@@ -16,7 +19,7 @@ export function NoScenario() {
       }
     >
       Everything in edgestack belongs to a scenario: a model of your edge with its servers, network, services and controllers.
-      Create an empty one, import a scenario JSON file, or load the demo metro edge to look around.
+      Start from a sample built from public data, create an empty one, import a scenario JSON file, or load the demo metro edge to look around.
     </EmptyState>
   );
 }

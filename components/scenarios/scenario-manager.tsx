@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
@@ -38,7 +39,17 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
       </div>
 
       {scenarios.length === 0 ? (
-        <EmptyState title="No scenarios yet">Create an empty scenario, import a scenario JSON file, or load the demo metro edge.</EmptyState>
+        <EmptyState
+          title="No scenarios yet"
+          action={
+            <Link href="/samples" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">
+              Start from a sample
+            </Link>
+          }
+        >
+          Start from a sample built from public data (a real topology, a real microservice application, the demo metro edge), create an empty
+          scenario, or import a scenario JSON file.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Scenarios">
           {scenarios.map((s) => (

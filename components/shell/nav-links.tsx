@@ -17,7 +17,7 @@ const sections: { heading?: string; color?: string; links: { href: string; label
       { href: '/experiments', label: 'Experiments' },
     ],
   },
-  { heading: 'Data', links: [{ href: '/scenarios', label: 'Scenarios' }, { href: '/import', label: 'Import' }] },
+  { heading: 'Data', links: [{ href: '/scenarios', label: 'Scenarios' }, { href: '/samples', label: 'Samples' }, { href: '/import', label: 'Import' }] },
 ];
 
 export function NavLinks() {

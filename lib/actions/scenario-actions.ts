@@ -5,7 +5,7 @@ import { cookies } from 'next/headers';
 import { getDb } from '@/lib/db';
 import { seedDemoScenario } from '@/lib/demo/seed-demo-scenario';
 import { DomainError } from '@/lib/errors';
-import { importScenarioDocument, MAX_DOCUMENT_BYTES, parseScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
+import { importScenarioDocumentText, MAX_DOCUMENT_BYTES } from '@/lib/scenario-document/import-scenario-document';
 import { cloneScenario } from '@/lib/scenarios/clone-scenario';
 import { createScenario } from '@/lib/scenarios/create-scenario';
 import { deleteScenario } from '@/lib/scenarios/delete-scenario';
@@ -80,15 +80,9 @@ export async function importScenarioAction(_prev: unknown, form: FormData): Prom
     if (file.size > MAX_DOCUMENT_BYTES) {
       throw new DomainError('TOO_LARGE', `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`, 'file');
     }
-    const parsed = parseScenarioDocument(await file.text());
-    if (!parsed.ok) {
-      const shown = parsed.errors.slice(0, 8).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-      const more = parsed.errors.length > 8 ? [`…and ${parsed.errors.length - 8} more problems`] : [];
-      throw new DomainError('INVALID_DOCUMENT', [`${file.name} is not a valid scenario document; nothing was imported.`, ...shown, ...more].join('\n'), 'file');
-    }
     const rawName = String(form.get('name') ?? '').trim();
     const name = rawName ? scenarioNameSchema.parse(rawName) : undefined;
-    const imported = await importScenarioDocument(await getDb(), parsed.document, { name });
+    const imported = await importScenarioDocumentText(await getDb(), await file.text(), { name, source: file.name });
     await selectScenarioCookie(imported.id);
     refreshEverything();
     return imported;

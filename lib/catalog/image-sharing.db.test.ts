@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-test('the sharing summary of the 2023 Docker Hub snapshot matches datasets/images/stats.json', async () => {
+test('the sharing summary of the 2023 Docker Hub snapshot matches the counts in datasets/SOURCES.md', async () => {
   const r = await runImport(db.prisma, { scenarioName: 'hub', createIfMissing: true }, { kind: 'images', content: fs.readFileSync(datasetPath('images', 'layers.json')), fileName: 'layers.json', options: { snapshot: 'dockerhub-2023-07' } });
   const images = await loadSharingImages(db.prisma, r.scenario.id);
   const [amd64] = summarizeSharing(images);

@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db';
 // How much storage layer sharing saves in a scenario's image catalog: per architecture (layers
 // are only shared between images of one platform), the bytes with every image keeping private
 // copies against the bytes with each distinct layer stored once, and the image × image matrix
-// of shared bytes. Layers are counted once per image, as datasets/images/stats.json counts them.
+// of shared bytes. Layers are counted once per image, as datasets/SOURCES.md counts them.
 
 export type SharingImage = { id: string; reference: string; arch: string; layers: { layerId: string; sizeBytes: number }[] };
 

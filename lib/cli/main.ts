@@ -2,6 +2,7 @@ import { runControlCommand } from './control-command';
 import { runExportCommand } from './export-command';
 import { runImportCommand } from './import-command';
 import { runPlacementCommand } from './placement-command';
+import { runSamplesCommand } from './samples-command';
 import { runScenariosCommand } from './scenarios-command';
 
 export type CliIo = {
@@ -23,11 +24,13 @@ export const processIo: CliIo = {
 const usage = `usage: edgestack <command> …
   placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing] [--engine auto|glpk|highs] [--time-limit SECONDS]
   placement generate --servers S --containers N --seed K [--capacity-scale F] [--from-images FILE]
+  placement schema [problem|result]
   import topology|images|services|sites|nodes FILE --scenario NAME [options]   (edgestack import --help)
   import scenario FILE [--name NAME]                                           a document written by export scenario
   control compile --scenario NAME --out DIR [--optimal]                        routes, link load, flow rules, mesh config
   export scenario|topology|placement NAME                                        (edgestack export --help)
   scenarios [--json]
+  samples list [--json] | samples create NAME [--scenario NAME]
 `;
 
 /** Returns the process exit code: 0 success, 2 bad input, 1 unexpected failure. */
@@ -44,6 +47,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return runScenariosCommand(rest, io);
     case 'control':
       return runControlCommand(rest, io);
+    case 'samples':
+      return runSamplesCommand(rest, io);
     case undefined:
     case '--help':
     case 'help':

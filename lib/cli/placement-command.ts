@@ -7,6 +7,7 @@ import {
   type ImageEntry,
 } from '../placement/generate-problem';
 import { formatProblemErrors, MAX_PROBLEM_BYTES, parsePlacementProblem } from '../placement/problem-schema';
+import { formatJsonSchemaText } from '../formats/format-json-schemas';
 import { solveInWorker } from '../placement/solve-in-worker';
 import { ALGORITHMS, ENGINES, type AlgorithmName, type EngineChoice } from '../placement/types';
 import type { CliIo } from './main';
@@ -16,6 +17,7 @@ const usage = `usage:
                                    [--engine auto|glpk|highs] [--time-limit SECONDS] [--seed K]
   edgestack placement generate --servers S --containers N --seed K [--capacity-scale F]
                                [--from-images FILE [--snapshot NAME] [--platform OS/ARCH]]
+  edgestack placement schema [problem|result]      the JSON Schema of the format (docs/placement-format.md)
 `;
 
 // The command line is never bundled, so its own location reliably finds the worker entry even
@@ -56,6 +58,7 @@ export async function runPlacementCommand(argv: string[], io: CliIo): Promise<nu
   try {
     if (sub === 'solve') return await runSolve(rest, io);
     if (sub === 'generate') return await runGenerate(rest, io);
+    if (sub === 'schema') return runSchema(rest, io);
     if (sub === undefined || sub === '--help' || sub === 'help') {
       io.stderr(usage);
       return sub === undefined ? 2 : 0;
@@ -69,6 +72,14 @@ export async function runPlacementCommand(argv: string[], io: CliIo): Promise<nu
     io.stderr(`edgestack placement: unexpected failure: ${(error as Error)?.stack ?? error}\n`);
     return 1;
   }
+}
+
+function runSchema(argv: string[], io: CliIo): number {
+  if (argv.length > 1) throw new UsageError('schema takes at most one argument: problem or result');
+  const which = argv[0] ?? 'problem';
+  if (which !== 'problem' && which !== 'result') throw new UsageError(`schema: "${which}" is neither problem nor result`);
+  io.stdout(formatJsonSchemaText(which === 'problem' ? 'placement-problem' : 'placement-result'));
+  return 0;
 }
 
 async function runSolve(argv: string[], io: CliIo): Promise<number> {

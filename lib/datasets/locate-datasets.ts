@@ -1,22 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
- * Where the public datasets live (../shared/datasets next to the checkout on the development
- * machines). They are read in place, never copied into the project. EDGESTACK_DATASETS wins;
- * otherwise the first `shared/datasets` found walking up from the working directory, so a clone
- * anywhere under the workspace finds them; `/work/shared/datasets` is the last resort.
+ * The repository's own copy of the public datasets: `datasets/` at the top of the checkout (see
+ * its SOURCES.md). It is found from this module's location rather than the working directory,
+ * so the command line, the tests and the server find it wherever they are started from.
+ * EDGESTACK_DATASETS points at another folder of the same layout (a larger local copy, say).
  */
-export function locateDatasets(env: Record<string, string | undefined> = process.env, from: string = process.cwd()): string {
+export const REPOSITORY_DATASETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'datasets');
+
+export function locateDatasets(env: Record<string, string | undefined> = process.env): string {
   if (env.EDGESTACK_DATASETS) return path.resolve(env.EDGESTACK_DATASETS);
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'datasets');
-    if (fs.existsSync(path.join(candidate, 'SOURCES.md'))) return candidate;
-    if (path.dirname(dir) === dir) break;
-  }
-  const fallback = '/work/shared/datasets';
-  if (fs.existsSync(fallback)) return fallback;
-  throw new Error('The public datasets were not found: set EDGESTACK_DATASETS to the folder that holds SOURCES.md.');
+  if (fs.existsSync(path.join(REPOSITORY_DATASETS, 'SOURCES.md'))) return REPOSITORY_DATASETS;
+  throw new Error(`The datasets folder was not found at ${REPOSITORY_DATASETS}: restore datasets/ from the repository, or set EDGESTACK_DATASETS to a folder that holds the same layout.`);
 }
 
 export function datasetPath(...parts: string[]): string {

@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  * rolls back completely and is not recorded.
  */
 export async function applyMigrations(sql: SqlRunner, migrations: Migration[] = readMigrations()): Promise<MigrateReport> {
+  const current = await countCurrentMigrations(sql, migrations);
+  if (current === migrations.length) return { applied: [], alreadyApplied: current };
   const report: MigrateReport = { applied: [], alreadyApplied: 0 };
   for (const migration of migrations) {
     await sql.transaction(async (tx) => {
@@ -73,4 +75,23 @@ export async function applyMigrations(sql: SqlRunner, migrations: Migration[] = 
     });
   }
   return report;
+}
+
+/**
+ * How many of `migrations` are recorded as applied with the same checksum, in one query: every
+ * command checks this at start, and replaying the per-migration loop (a transaction and an
+ * advisory lock each) cost more than the command itself. Anything short of all of them (a new
+ * migration, a changed file, no table yet) takes the careful path above, under the lock.
+ */
+async function countCurrentMigrations(sql: SqlRunner, migrations: Migration[]): Promise<number> {
+  let rows: { migration_name: string; checksum: string }[];
+  try {
+    rows = await sql.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+  } catch {
+    return 0; // no table yet: a new database
+  }
+  const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+  return migrations.filter((m) => applied.get(m.name) === m.checksum).length;
 }

@@ -2,15 +2,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { applyMigrations } from './migrate';
 import { openDatabase, type Database } from './open-database';
+import { resolveTestDatabaseUrl } from './test-database-url';
 
 export type TestDatabase = Database & { drop(): Promise<void> };
 
 /**
  * A fresh, migrated database for one test file: a new Postgres database on the server of
- * DATABASE_URL when it is set, else an in-memory PGlite. `drop()` closes and removes it.
+ * TEST_DATABASE_URL when it is set (never DATABASE_URL: that is someone's real data), else an
+ * in-memory PGlite. `drop()` closes and removes it.
  */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const url = process.env.DATABASE_URL?.trim();
+  const url = resolveTestDatabaseUrl();
   let database: Database;
   let dropDatabase = async () => undefined as void;
   if (url) {

@@ -46,7 +46,7 @@ export const CONTROLLER_KINDS = {
 } as const;
 export type ControllerKind = keyof typeof CONTROLLER_KINDS;
 
-/** Policy types as spec/placement-v1.md spells them, with the database token beside. */
+/** Policy types as docs/placement-format.md spells them, with the database token beside. */
 export const POLICY_TYPES = {
   affinity: { db: 'affinity', label: 'Affinity' },
   'anti-affinity': { db: 'anti_affinity', label: 'Anti-affinity' },
@@ -74,7 +74,7 @@ export const LAYERS = {
 } as const;
 export type LayerName = keyof typeof LAYERS;
 
-/** The placement algorithms (spec/placement-v1.md) as people call them. */
+/** The placement algorithms (docs/placement-format.md) as people call them. */
 export const ALGORITHM_LABELS = {
   exact: 'Exact ILP',
   relax: 'Relaxation (the paper’s algorithm)',

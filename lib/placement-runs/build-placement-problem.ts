@@ -18,7 +18,7 @@ export function containerIdOf(service: string, replica: number): string {
 }
 
 /**
- * The scenario as a PlacementProblem (spec/placement-v1.md): every replica of every service is a
+ * The scenario as a PlacementProblem (docs/placement-format.md): every replica of every service is a
  * container with its image's layers; edge servers keep their site, capacities, arch,
  * accelerators and cached layers; scenario policies over services become policies over their
  * replicas. VNFs and controllers run on edge servers too: their cpu and memory are taken off

@@ -75,11 +75,10 @@ describe('placement runs through the queue', () => {
     await waitFor(() => db.prisma.placementRun.findFirst({ where: { id: exactId, status: 'running' } }));
     // Solving for real: the worker has reported progress at least once.
     await waitFor(async () => (await db.prisma.placementRun.findUniqueOrThrow({ where: { id: exactId } })).progress);
-    const started = Date.now();
+    // The 120 s limit outlasts the test's timeout: only the cancellation can finish this run.
     await cancelPlacementRun(db.prisma, exactId);
     const run = await finished(exactId);
     expect(run.status).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect((await db.prisma.placementRun.findUniqueOrThrow({ where: { id: relaxId } })).status).toBe('cancelled');
   });
 

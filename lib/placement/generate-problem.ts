@@ -11,7 +11,7 @@ export type GenerateOptions = {
   diskScale?: number;
 };
 
-/** One entry of ../shared/datasets/images/layers.json (fields this generator reads). */
+/** One entry of datasets/images/layers.json (fields this generator reads). */
 export type ImageEntry = {
   image: string;
   tag: string;

@@ -1,4 +1,4 @@
-// Shared shapes of the placement contract (spec/placement-v1.md). The zod schema in
+// Shared shapes of the placement contract (docs/placement-format.md). The zod schema in
 // problem-schema.ts is the runtime gate; these types describe what passes it.
 
 export type Objective = 'storage' | 'download';

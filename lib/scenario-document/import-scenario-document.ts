@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db';
+import { DomainError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { digestArtifactContent } from '@/lib/control-plans/artifact-digest';
 import { artifactKindToDb } from '@/lib/control-plans/artifact-kinds';
@@ -32,6 +33,21 @@ export function parseScenarioDocument(
     return { ok: false, errors: parsed.error.issues.slice(0, 50).map((i) => ({ path: formatIssuePath(i.path), message: i.message })) };
   }
   return { ok: true, document: parsed.data };
+}
+
+/**
+ * The whole import path from text: validate, then write in one transaction. A document that
+ * fails validation is refused with its first problems by path (`INVALID_DOCUMENT`) before the
+ * database is touched; `source` names the file in that message.
+ */
+export async function importScenarioDocumentText(db: Db, text: string, options: { name?: string; source?: string } = {}): Promise<{ id: string; name: string }> {
+  const parsed = parseScenarioDocument(text);
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 8).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+    const more = parsed.errors.length > 8 ? [`…and ${parsed.errors.length - 8} more problems`] : [];
+    throw new DomainError('INVALID_DOCUMENT', [`${options.source ?? 'The document'} is not a valid scenario document; nothing was imported.`, ...shown, ...more].join('\n'), 'file');
+  }
+  return importScenarioDocument(db, parsed.document, { name: options.name });
 }
 
 /**

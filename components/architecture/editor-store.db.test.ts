@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { loadArchitecture } from '@/lib/architecture/load-architecture';
+import { nodeId } from '@/lib/architecture/model';
+import { runArchitectureEdit } from '@/lib/architecture/run-architecture-edit';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
+import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-document-schema';
+import { EditorStore, type EditorBackend, type Intent } from './editor-store';
+
+// The editor's store against the real domain on a real database: the backend is what the
+// server actions call, with the test database instead of the app's.
+
+let db: TestDatabase;
+let scenarioId: string;
+const document = scenarioDocumentSchema.parse(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../e2e/fixtures/small-edge.json'), 'utf8')));
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db?.drop());
+
+let n = 0;
+beforeEach(async () => {
+  scenarioId = (await importScenarioDocument(db.prisma, document, { name: `Store ${++n}` })).id;
+});
+
+const backend = (): EditorBackend => ({
+  applyEdit: (id, edit) => runArchitectureEdit(db.prisma, id, edit),
+  load: async (id) => ({ ok: true, snapshot: await loadArchitecture(db.prisma, id) }),
+});
+const openStore = async () => new EditorStore(await loadArchitecture(db.prisma, scenarioId), {}, backend());
+const server = (name: string) => db.prisma.edgeServer.findFirstOrThrow({ where: { scenarioId, name } });
+const setCores = (id: string, cpuCores: number, before: number): Intent => ({
+  type: 'update',
+  label: 'cores',
+  target: { type: 'entity', kind: 'edgeServer', id },
+  changes: { cpuCores },
+  before: { cpuCores: before },
+});
+
+describe('editor store: undo and redo', () => {
+  test('an edit is saved; undo restores the saved value, redo saves it again, and the stacks follow', async () => {
+    const store = await openStore();
+    const north = await server('north-1');
+    const result = await store.commit(setCores(north.id, north.cpuCores + 4, north.cpuCores));
+    expect(result?.ok).toBe(true);
+    expect((await server('north-1')).cpuCores).toBe(north.cpuCores + 4);
+    expect(store.getState().undo).toHaveLength(1);
+
+    await store.undoLast();
+    expect((await server('north-1')).cpuCores).toBe(north.cpuCores);
+    expect(store.getState()).toMatchObject({ undo: [], notice: { text: 'Undone: cores' } });
+    expect(store.getState().redo).toHaveLength(1);
+
+    await store.redoLast();
+    expect((await server('north-1')).cpuCores).toBe(north.cpuCores + 4);
+    expect(store.getState().redo).toEqual([]);
+    expect(store.getState().model.entities.get(nodeId('edgeServer', north.id))).toMatchObject({ cpuCores: north.cpuCores + 4 });
+  });
+
+  test('a delete is undone by restoring everything it took, with the same rows', async () => {
+    const store = await openStore();
+    const south = await server('south-1');
+    const linksBefore = await db.prisma.link.count({ where: { scenarioId } });
+    store.requestDelete([nodeId('edgeServer', south.id)]);
+    expect(store.getState().deleteRequest).not.toBeNull();
+    await store.confirmDelete();
+    expect(await db.prisma.edgeServer.findUnique({ where: { id: south.id } })).toBeNull();
+    expect(await db.prisma.link.count({ where: { scenarioId } })).toBeLessThan(linksBefore);
+
+    await store.undoLast();
+    expect(await db.prisma.edgeServer.findUnique({ where: { id: south.id } })).toMatchObject({ name: 'south-1', cpuCores: south.cpuCores });
+    expect(await db.prisma.link.count({ where: { scenarioId } })).toBe(linksBefore);
+  });
+
+  test('a new edit clears redo', async () => {
+    const store = await openStore();
+    const north = await server('north-1');
+    await store.commit(setCores(north.id, 9, north.cpuCores));
+    await store.undoLast();
+    expect(store.getState().redo).toHaveLength(1);
+    await store.commit(setCores(north.id, 11, north.cpuCores));
+    expect(store.getState().redo).toEqual([]);
+  });
+
+  test('a locked canvas saves nothing and says so', async () => {
+    const store = await openStore();
+    const north = await server('north-1');
+    store.setLocked(true);
+    expect(await store.commit(setCores(north.id, 99, north.cpuCores))).toBeNull();
+    expect(store.getState().notice).toEqual({ tone: 'info', text: 'The canvas is locked; unlock it to edit.' });
+    store.requestDelete([nodeId('edgeServer', north.id)]);
+    expect(store.getState()).toMatchObject({ deleteRequest: null, notice: { text: 'The canvas is locked; unlock it to delete.' } });
+    expect((await server('north-1')).cpuCores).toBe(north.cpuCores);
+  });
+});
+
+describe('editor store: two people editing', () => {
+  test('a save based on an older version is refused as a conflict, overwrites nothing, and works after reload', async () => {
+    const mine = await openStore();
+    const theirs = await openStore();
+    const north = await server('north-1');
+    expect((await theirs.commit(setCores(north.id, 20, north.cpuCores)))?.ok).toBe(true);
+
+    const refused = await mine.commit(setCores(north.id, 30, north.cpuCores));
+    expect(refused).toMatchObject({ ok: false, conflict: true });
+    expect(mine.getState().conflict).toBeTruthy();
+    expect(mine.getState().undo).toEqual([]);
+    expect((await server('north-1')).cpuCores).toBe(20);
+
+    await mine.reload();
+    expect(mine.getState().conflict).toBeNull();
+    expect(mine.getState().model.entities.get(nodeId('edgeServer', north.id))).toMatchObject({ cpuCores: 20 });
+    expect((await mine.commit(setCores(north.id, 30, 20)))?.ok).toBe(true);
+    expect((await server('north-1')).cpuCores).toBe(30);
+  });
+
+  test('undo after someone else changed the same entity is refused instead of overwriting their change', async () => {
+    const mine = await openStore();
+    const theirs = await openStore();
+    const north = await server('north-1');
+    await mine.commit(setCores(north.id, 12, north.cpuCores));
+    await theirs.reload();
+    await theirs.commit(setCores(north.id, 14, 12));
+
+    await mine.undoLast();
+    expect(mine.getState().conflict).toBeTruthy();
+    expect(mine.getState().undo).toHaveLength(1);
+    expect((await server('north-1')).cpuCores).toBe(14);
+  });
+
+  test('editing something another person deleted is refused as a conflict', async () => {
+    const mine = await openStore();
+    const theirs = await openStore();
+    const south = await server('south-1');
+    theirs.requestDelete([nodeId('edgeServer', south.id)]);
+    await theirs.confirmDelete();
+
+    const refused = await mine.commit(setCores(south.id, 3, south.cpuCores));
+    expect(refused).toMatchObject({ ok: false, conflict: true });
+    expect(await db.prisma.edgeServer.findUnique({ where: { id: south.id } })).toBeNull();
+  });
+});
