@@ -19,6 +19,8 @@ export const placementResultSchema = z.strictObject({
   serverLayers: z.record(z.string(), z.array(z.string())).optional(),
   elapsedMs: z.number().min(0),
   message: z.string().optional(),
+  // Set when the wall-clock safety net cut the run: a rerun may then differ.
+  timeLimitReached: z.literal(true).optional(),
 });
 
 // Both directions, so that a field added to the type but not here (or the reverse) fails the
