@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
 import { NavLinks } from '@/components/shell/nav-links';
 import { ScenarioSwitcher } from '@/components/shell/scenario-switcher';
 import { getDb } from '@/lib/db';
+import { isDatabaseUnavailable } from '@/lib/db/database-unavailable';
 import { getCurrentScenario } from './current-scenario';
 import './globals.css';
 
@@ -16,12 +18,23 @@ export const metadata: Metadata = {
 // Every page reads the database for the visitor's scenario: render per request, never at build.
 export const dynamic = 'force-dynamic';
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+async function loadShell() {
   const db = await getDb();
   const [scenarios, current] = await Promise.all([
     db.scenario.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     getCurrentScenario(),
   ]);
+  return { scenarios, current, databaseUnavailable: false };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page needs the database; when it cannot be reached the shell still renders, with a
+  // notice that retries, instead of a bare server error.
+  const { scenarios, current, databaseUnavailable } = await loadShell().catch((error: unknown) => {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.warn(`[edgestack] database unavailable: ${(error as Error).message.split('\n').at(-1)}`);
+    return { scenarios: [], current: null, databaseUnavailable: true };
+  });
   return (
     <html lang="en">
       <body>
@@ -44,7 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
             </header>
             <main id="main" className="flex-1 px-6 py-6">
-              {children}
+              {databaseUnavailable ? <DatabaseUnavailable /> : children}
             </main>
           </div>
         </div>

@@ -17,3 +17,7 @@ test('domain errors keep their field; database codes become sentences', async ()
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.errors._form[0]).not.toMatch(/stack|10\.0\.0\.1/);
 });
+
+test('an unreachable database is reported as such, with nothing saved', () => {
+  expect(toActionErrors(Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' }))._form[0]).toMatch(/database cannot be reached.*nothing was saved/);
+});

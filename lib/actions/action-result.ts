@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/database-unavailable';
 import { isDomainError } from '@/lib/errors';
 
 /** What every server action returns: expected failures are values, keyed by form field
@@ -27,6 +28,7 @@ export function toActionErrors(error: unknown): ActionErrors {
     return errors;
   }
   if (isDomainError(error)) return { [error.field ?? FORM]: [error.message] };
+  if (isDatabaseUnavailable(error)) return { [FORM]: [DATABASE_UNAVAILABLE_MESSAGE] };
   const code = (error as { code?: string })?.code;
   if (code && DATABASE_MESSAGES[code]) return { [FORM]: [DATABASE_MESSAGES[code]] };
   console.error('[edgestack] unexpected error in a server action:', error);

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { resolveTestDatabaseUrl } from '../lib/db/test-database-url';
+import { TcpProxy } from './tcp-proxy';
+
+// The database goes away while the dashboard runs: pages say so clearly instead of failing
+// with a bare server error, and the dashboard recovers by itself when the database returns.
+// It needs a database server to take away, so it runs against TEST_DATABASE_URL's Postgres
+// (as CI does); the embedded database lives inside the server process and cannot go away.
+const serverUrl = resolveTestDatabaseUrl();
+test.skip(!serverUrl, 'needs TEST_DATABASE_URL (a Postgres server to take away)');
+
+const root = path.resolve(import.meta.dirname, '..');
+const appPort = Number(process.env.E2E_PORT || 3100) + 7;
+
+let proxy: TcpProxy;
+let app: ChildProcess | undefined;
+let dbName = '';
+let appLog = '';
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl! });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForApp(url: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (app?.exitCode !== null && app?.exitCode !== undefined) throw new Error(`the app exited (${app.exitCode}):\n${appLog}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not answer on ${url}:\n${appLog}`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const target = new URL(serverUrl!);
+  dbName = `edgestack_e2e_outage_${process.pid}_${Date.now()}`;
+  await adminQuery(`CREATE DATABASE ${dbName}`);
+  proxy = new TcpProxy(target.hostname || '127.0.0.1', Number(target.port || 5432));
+  const proxyPort = await proxy.start();
+  const viaProxy = new URL(serverUrl!);
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String(proxyPort);
+  viaProxy.pathname = `/${dbName}`;
+  // A second server on the build the suite's own server made, with its database behind the relay.
+  app = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(appPort)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: viaProxy.toString(), EDGESTACK_QUEUE: 'off', PORT: String(appPort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  app.stdout?.on('data', (d) => (appLog += d));
+  app.stderr?.on('data', (d) => (appLog += d));
+  await waitForApp(`http://localhost:${appPort}/scenarios`);
+});
+
+test.afterAll(async () => {
+  app?.kill('SIGTERM');
+  await proxy?.stop();
+  if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+});
+
+test('a database outage shows a clear notice, and the dashboard recovers when it returns', async ({ page }) => {
+  const url = `http://localhost:${appPort}/scenarios`;
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
+
+  await proxy.stop();
+  await page.goto(url);
+  const notice = page.getByRole('alert').filter({ hasText: 'The database cannot be reached' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Nothing was changed');
+  // The app shell is still there: the visitor is not left on a bare error page.
+  await expect(page.getByRole('link', { name: 'Manage scenarios' })).toBeVisible();
+
+  await proxy.start();
+  // The notice retries by itself; "Try again now" does not wait for the timer.
+  await notice.getByRole('button', { name: 'Try again now' }).click();
+  await expect(page.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toHaveCount(0);
+});
