@@ -145,7 +145,7 @@ async function assertNoForeignIds(tx: Tx, scenarioId: string, ids: Map<ScopedTab
 }
 
 /** Every id a create or restore would write, by the table it names. */
-function idsOfBundle(bundle: Pick<DeletedBundle, 'entities' | 'links' | 'dependencies' | 'manages'> & Partial<DeletedBundle>) {
+function idsOfBundle(bundle: Omit<Extract<Edit, { type: 'create' }>, 'type'> & Partial<Omit<DeletedBundle, 'entities' | 'links' | 'dependencies' | 'manages'>>) {
   const ids = new Map<ScopedTable, Set<string>>();
   const add = (kind: ScopedTable, id: string | null | undefined) => {
     if (!id) return;
