@@ -24,6 +24,13 @@ describe('readJsonBody', () => {
     }
   });
 
+  test('a body that is not UTF-8 is refused with the offset of the first bad byte', async () => {
+    const request = new Request('http://127.0.0.1:3000/api/scenarios', { method: 'POST', headers: { host: '127.0.0.1:3000', 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0x22, 0x61, 0xff, 0x22, 0x3a, 0x31, 0x7d]) });
+    const out = await answer(request);
+    expect(out.status).toBe(400);
+    expect(JSON.stringify(out.errors)).toMatch(/not valid UTF-8 at byte 3 \(0xff\)/);
+  });
+
   test('a post from another origin is refused with 403 before its body is read', async () => {
     for (const origin of ['https://evil.example', 'http://127.0.0.1:3001', 'null']) {
       const out = await answer(post({ 'content-type': 'application/json', origin }));

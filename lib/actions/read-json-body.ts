@@ -1,4 +1,5 @@
 import { DomainError } from '@/lib/errors';
+import { decodeUtf8 } from '@/lib/importers/decode-utf8';
 
 // The fields these refusals are filed under; errorResponse answers them with their own status.
 const CONTENT_TYPE_FIELD = 'contentType';
@@ -50,8 +51,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
+  const text = decodeUtf8(Buffer.concat(chunks), 'The request body');
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new DomainError('INVALID_INPUT', `The body is not valid JSON: ${(error as Error).message}`);
   }

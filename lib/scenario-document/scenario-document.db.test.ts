@@ -253,6 +253,13 @@ describe('scenario document', () => {
     expect(await db.prisma.scenario.findFirst({ where: { name: 'Broken' } })).toBeNull();
     expect(await countAllRows(db)).toEqual(before);
 
+    // Uploaded bytes that are not UTF-8: refused with the offset, nothing written.
+    const bytes = Buffer.from(JSON.stringify({ ...doc, scenario: { ...doc.scenario, name: 'Latin' } }));
+    const at = bytes.indexOf('Latin');
+    bytes[at + 1] = 0xe4;
+    await expect(importScenarioDocumentText(db.prisma, new Uint8Array(bytes), { source: 'latin.json' })).rejects.toThrow(`latin.json is not valid UTF-8 at byte ${at + 1} (0xe4)`);
+    expect(await countAllRows(db)).toEqual(before);
+
     // The same text, repaired, goes through the same path and is written.
     doc.links[3].a.name = buildDemoScenarioDocument().links![3].a.name;
     doc.edgeServers[0].cpuCores = 4;
