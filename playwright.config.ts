@@ -28,7 +28,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -49,7 +49,7 @@ export default defineConfig({
     // TEST_DATABASE_URL it uses its own embedded database so it never collides with a running
     // dashboard. DATABASE_URL is always replaced: Playwright passes the rest of the environment on.
     command: 'npm start',
-    url: `http://localhost:${port}/`,
+    url: `http://127.0.0.1:${port}/`,
     // A first build on a busy 2-core machine can take several minutes.
     timeout: 600_000,
     reuseExistingServer: false,

@@ -3,13 +3,14 @@
 //   2. apply migrations and seed the demo into an empty database (then close it: the
 //      embedded database must have one owner, and that will be the server);
 //   3. build the production app when there is none or a source is newer;
-//   4. serve it on PORT (default 3000).
+//   4. serve it on HOST:PORT (default 127.0.0.1:3000: only this machine; HOST=0.0.0.0 for all).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db';
 import { seedDemoScenario } from '../lib/demo/seed-demo-scenario';
 import { clientIsStale, reasonToBuild } from '../lib/ops/build-freshness';
 import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from '../lib/ops/hold-exclusive-lock';
+import { serverAddress } from '../lib/ops/server-address';
 
 const root = process.cwd();
 const log = (message: string) => process.stderr.write(`[edgestack] ${message}\n`);
@@ -49,8 +50,8 @@ if (reason) {
 }
 buildLock?.release();
 
-const port = process.env.PORT ?? '3000';
-log(`serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env });
+const address = serverAddress(process.env);
+log(`serving on http://${address.host}:${address.port}${address.host === '127.0.0.1' ? ' (this machine only; set HOST to listen elsewhere)' : ''}`);
+const server = spawn(process.execPath, [nextBin, 'start', ...address.args], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'REFERENCED'
   | 'STALE_VERSION'
   | 'DATABASE_LOCKED'
-  | 'TOO_LARGE';
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'FORBIDDEN_ORIGIN';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -83,7 +83,7 @@ async function startServer(): Promise<() => void> {
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
     try {
-      const r = await fetch(`http://localhost:${port}/`);
+      const r = await fetch(`http://127.0.0.1:${port}/`);
       if (r.ok) break;
     } catch {
       // Not up yet.
@@ -192,12 +192,12 @@ async function main() {
   try {
     const pageFor = async (scenarioId: string) => {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-      await context.addCookies([{ name: 'edgestack-scenario', value: scenarioId, url: `http://localhost:${port}` }]);
+      await context.addCookies([{ name: 'edgestack-scenario', value: scenarioId, url: `http://127.0.0.1:${port}` }]);
       return context.newPage();
     };
     const page = await pageFor(scenarios.small);
-    const editorUrl = `http://localhost:${port}/architecture`;
-    const bareUrl = `http://localhost:${port}/architecture/bare`;
+    const editorUrl = `http://127.0.0.1:${port}/architecture`;
+    const bareUrl = `http://127.0.0.1:${port}/architecture/bare`;
     // One warm-up visit of each (the production server compiles nothing, but warms caches).
     for (const url of [bareUrl, editorUrl]) {
       await page.goto(url);

@@ -13,7 +13,7 @@ import { generateProblem } from '../../lib/placement/generate-problem';
 import { problemToScenarioDocument } from '../../lib/placement-runs/problem-to-scenario-document';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3931);
-const BASE = `http://localhost:${PORT}`;
+const BASE = `http://127.0.0.1:${PORT}`;
 const CONNECTIONS = 20;
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 30);
 const dataDir = path.resolve('bench/tmp/load-pglite');

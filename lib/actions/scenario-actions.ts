@@ -82,7 +82,7 @@ export async function importScenarioAction(_prev: unknown, form: FormData): Prom
     }
     const rawName = String(form.get('name') ?? '').trim();
     const name = rawName ? scenarioNameSchema.parse(rawName) : undefined;
-    const imported = await importScenarioDocumentText(await getDb(), await file.text(), { name, source: file.name });
+    const imported = await importScenarioDocumentText(await getDb(), new Uint8Array(await file.arrayBuffer()), { name, source: file.name });
     await selectScenarioCookie(imported.id);
     refreshEverything();
     return imported;

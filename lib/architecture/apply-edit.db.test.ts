@@ -148,3 +148,51 @@ describe('architecture edits', () => {
     expect(await refused({ type: 'update', kind: 'controller', id: k8s.id, version: k8s.version, changes: { hostServerId: randomUUID() } })).toMatch(/no longer exists/);
   });
 });
+
+describe('ids from another scenario', () => {
+  test('a restore replayed on scenario A with ids of scenario B is refused and changes neither', async () => {
+    const parsed = parseScenarioDocument(readFileSync(fixture, 'utf8'));
+    if (!parsed.ok) throw new Error('fixture');
+    const a = (await importScenarioDocument(db.prisma, parsed.document, { name: 'Cross A' })).id;
+    const b = (await importScenarioDocument(db.prisma, parsed.document, { name: 'Cross B' })).id;
+    const sa = await loadArchitecture(db.prisma, a);
+    const sb = await loadArchitecture(db.prisma, b);
+    // A's edge server leaves its site, so that a siteMembers entry would put it back somewhere.
+    const aServer = find(sa, 'edgeServer', 'north-1');
+    await applyEdit(db.prisma, a, { type: 'update', kind: 'edgeServer', id: aServer.id, version: aServer.version, changes: { siteId: null } });
+    const bSite = sb.entities.find((e) => e.kind === 'site')!;
+    const bServer = find(sb, 'edgeServer', 'north-1');
+    const bService = sb.entities.find((e) => e.kind === 'service')!;
+    const aLayer = (await db.prisma.layer.findFirstOrThrow({ where: { scenarioId: a } })).id;
+    const aPolicy = (await db.prisma.policy.findFirstOrThrow({ where: { scenarioId: a } })).id;
+    const aVnfs = sa.entities.filter((e) => e.kind === 'vnf');
+
+    const snapshot = async () => ({
+      servers: await db.prisma.edgeServer.findMany({ where: { scenarioId: { in: [a, b] } }, orderBy: { id: 'asc' } }),
+      cached: await db.prisma.edgeServerCachedLayer.findMany({ orderBy: [{ edgeServerId: 'asc' }, { layerId: 'asc' }] }),
+      policyServices: await db.prisma.policyService.findMany({ orderBy: [{ policyId: 'asc' }, { serviceId: 'asc' }] }),
+      policyServers: await db.prisma.policyEdgeServer.findMany({ orderBy: [{ policyId: 'asc' }, { edgeServerId: 'asc' }] }),
+      vnfs: await db.prisma.vnf.findMany({ where: { scenarioId: { in: [a, b] } }, orderBy: { id: 'asc' } }),
+    });
+    const empty = { entities: [], links: [], dependencies: [], manages: [], siteMembers: [], vnfChain: [], cachedLayers: [], policyServices: [], policyEdgeServers: [], assignments: [] };
+    const attempts: Edit[] = [
+      { type: 'restore', bundle: { ...empty, siteMembers: [{ kind: 'edgeServer', id: aServer.id, siteId: bSite.id }] } },
+      { type: 'restore', bundle: { ...empty, cachedLayers: [{ edgeServerId: bServer.id, layerId: aLayer }] } },
+      { type: 'restore', bundle: { ...empty, policyServices: [{ policyId: aPolicy, serviceId: bService.id }] } },
+      { type: 'restore', bundle: { ...empty, policyEdgeServers: [{ policyId: aPolicy, edgeServerId: bServer.id }] } },
+      ...aVnfs.map((v): Edit => ({ type: 'restore', bundle: { ...empty, vnfChain: [{ vnfId: v.id, nextVnfId: sb.entities.find((e) => e.kind === 'vnf')?.id ?? bServer.id }] } })),
+    ];
+    const before = await snapshot();
+    for (const edit of attempts) {
+      let message = '';
+      try {
+        await applyEdit(db.prisma, a, edit);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        message = `${error.code}: ${error.message}`;
+      }
+      expect(message, JSON.stringify(edit)).toMatch(/^INVALID_INPUT: .*another scenario/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -126,6 +126,80 @@ async function assertReferences(tx: Tx, scenarioId: string, refs: RefSet, creati
   }
 }
 
+type ScopedTable = EntityKind | 'image' | 'registry' | 'layer' | 'policy' | 'placementRun' | 'link';
+
+/**
+ * Ids an edit carries must not name rows of another scenario. Missing rows are a matter of
+ * staleness (handled where they are used); rows that exist elsewhere mean the request was built
+ * from another scenario, or forged, and nothing of it may be written.
+ */
+async function assertNoForeignIds(tx: Tx, scenarioId: string, ids: Map<ScopedTable, Set<string>>) {
+  for (const [kind, set] of ids) {
+    if (!set.size) continue;
+    const delegate = (tx as unknown as Record<string, Delegate>)[kind];
+    const foreign = await delegate.findMany({ where: { id: { in: [...set] }, scenarioId: { not: scenarioId } }, select: { id: true } });
+    if (foreign.length) {
+      throw new DomainError('INVALID_INPUT', 'This edit names rows that belong to another scenario; nothing was changed. Reload this scenario and try again.');
+    }
+  }
+}
+
+/** Every id a create or restore would write, by the table it names. */
+function idsOfBundle(bundle: Omit<Extract<Edit, { type: 'create' }>, 'type'> & Partial<Omit<DeletedBundle, 'entities' | 'links' | 'dependencies' | 'manages'>>) {
+  const ids = new Map<ScopedTable, Set<string>>();
+  const add = (kind: ScopedTable, id: string | null | undefined) => {
+    if (!id) return;
+    let set = ids.get(kind);
+    if (!set) ids.set(kind, (set = new Set()));
+    set.add(id);
+  };
+  const refs = new RefSet();
+  for (const e of bundle.entities) {
+    add(e.kind, e.id);
+    entityReferences(refs, e);
+  }
+  for (const [kind, set] of refs.entries()) for (const id of set) add(kind, id);
+  for (const l of bundle.links) {
+    add('link', l.id);
+    add(l.a.kind, l.a.id);
+    add(l.b.kind, l.b.id);
+  }
+  for (const d of bundle.dependencies) {
+    add('service', d.fromId);
+    add('service', d.toId);
+  }
+  for (const m of bundle.manages) {
+    add('controller', m.controllerId);
+    add(m.targetKind, m.targetId);
+  }
+  for (const m of bundle.siteMembers ?? []) {
+    add(m.kind, m.id);
+    add('site', m.siteId);
+  }
+  for (const c of bundle.vnfChain ?? []) {
+    add('vnf', c.vnfId);
+    add('vnf', c.nextVnfId);
+  }
+  for (const c of bundle.cachedLayers ?? []) {
+    add('edgeServer', c.edgeServerId);
+    add('layer', c.layerId);
+  }
+  for (const p of bundle.policyServices ?? []) {
+    add('policy', p.policyId);
+    add('service', p.serviceId);
+  }
+  for (const p of bundle.policyEdgeServers ?? []) {
+    add('policy', p.policyId);
+    add('edgeServer', p.edgeServerId);
+  }
+  for (const a of bundle.assignments ?? []) {
+    add('placementRun', a.runId);
+    add('service', a.serviceId);
+    add('edgeServer', a.edgeServerId);
+  }
+  return ids;
+}
+
 function entityReferences(refs: RefSet, e: Partial<EntityCreate> & { kind: EntityKind }) {
   const f = e as Record<string, string | null | undefined>;
   if (e.kind === 'edgeServer' || e.kind === 'networkNode') refs.add('site', f.siteId);
@@ -143,6 +217,7 @@ async function readEntities(tx: Tx, kind: EntityKind, ids: string[]) {
 }
 
 async function createAll(tx: Tx, scenarioId: string, edit: Extract<Edit, { type: 'create' }>, versions?: Map<string, number>): Promise<EditOutcome> {
+  await assertNoForeignIds(tx, scenarioId, idsOfBundle(edit));
   const creating = new Set(edit.entities.map((e) => e.id));
   const refs = new RefSet();
   for (const e of edit.entities) entityReferences(refs, e);
@@ -452,6 +527,8 @@ async function deleteAll(tx: Tx, scenarioId: string, edit: Extract<Edit, { type:
 // ------------------------------------------------------------------ restore (undo of a delete)
 
 async function restore(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promise<EditOutcome> {
+  // Undo bundles come back from the browser: every id in one must be this scenario's.
+  await assertNoForeignIds(tx, scenarioId, idsOfBundle(bundle));
   for (const kind of CREATE_ORDER) {
     const want = bundle.entities.filter((e) => e.kind === kind).map((e) => e.id);
     if (!want.length) continue;

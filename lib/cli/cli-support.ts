@@ -1,7 +1,9 @@
-import { stat, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { ZodError } from 'zod';
 import { closeDatabase, getDatabase, type Database } from '@/lib/db';
 import { isDomainError } from '@/lib/errors';
+import { decodeUtf8 } from '@/lib/importers/decode-utf8';
 import { MAX_IMPORT_BYTES } from '@/lib/importers/import-input';
 import type { CliIo } from './main';
 
@@ -35,16 +37,48 @@ export function parseFlags(argv: string[], known: readonly string[], switchNames
 export const kebab = (camel: string) => camel.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 export const camel = (kebabName: string) => kebabName.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** Reads a file for import, refusing one above the upload limit before reading it. */
-export async function readImportFile(file: string): Promise<Buffer> {
+/**
+ * Reads a stream up to `maxBytes`, and stops pulling as soon as it has more: an endless or huge
+ * input is refused after the limit, never buffered whole.
+ */
+export async function readLimited(source: AsyncIterable<Uint8Array>, maxBytes: number, what: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    size += chunk.byteLength;
+    // Leaving the loop early returns the iterator, which closes a file stream.
+    if (size > maxBytes) throw new UsageError(`${what}: larger than ${maxBytes} bytes (${(maxBytes / 1024 / 1024).toFixed(0)} MiB), the limit`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A file read up to a limit: its size is checked first when it has one (a regular file), and
+ * the read itself stops at the limit (pipes and devices report no size). */
+export async function readFileLimited(file: string, maxBytes: number): Promise<Buffer> {
   let size: number;
   try {
     size = (await stat(file)).size;
   } catch (error) {
     throw new UsageError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (size > MAX_IMPORT_BYTES) throw new UsageError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MiB; the import limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
-  return readFile(file);
+  if (size > maxBytes) throw new UsageError(`${file}: input is ${size} bytes; the limit is ${maxBytes} (${(maxBytes / 1024 / 1024).toFixed(0)} MiB)`);
+  return readLimited(createReadStream(file), maxBytes, file);
+}
+
+/** A file's text: size-limited, and refused unless it is UTF-8 (the offset of the first bad byte). */
+export async function readTextFile(file: string, maxBytes: number): Promise<string> {
+  const bytes = await readFileLimited(file, maxBytes);
+  try {
+    return decodeUtf8(bytes, file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Reads a file for import, refusing one above the upload limit before reading it. */
+export async function readImportFile(file: string): Promise<Buffer> {
+  return readFileLimited(file, MAX_IMPORT_BYTES);
 }
 
 /**

@@ -9,6 +9,7 @@ import { summarizeImport } from '@/lib/importers/summarize-import';
 import { topologyOptionsSchema } from '@/lib/importers/topology/plan-topology-import';
 import { importScenarioDocument, parseScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
 import { DomainError } from '@/lib/errors';
+import { decodeUtf8 } from '@/lib/importers/decode-utf8';
 import { camel, kebab, parseFlags, readImportFile, reportFailure, UsageError, withDatabase } from './cli-support';
 import type { CliIo } from './main';
 
@@ -103,7 +104,7 @@ async function runImportScenario(argv: string[], io: CliIo): Promise<number> {
   const file = flags.positional[0];
   const name = flags.values.get('name');
   return withDatabase(io, 'edgestack import scenario', async ({ prisma }) => {
-    const parsed = parseScenarioDocument((await readImportFile(file)).toString('utf8'));
+    const parsed = parseScenarioDocument(decodeUtf8(await readImportFile(file), file));
     if (!parsed.ok) {
       const shown = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
       const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';

@@ -8,17 +8,14 @@ import { runScenariosCommand } from './scenarios-command';
 export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  stdin: () => Promise<string>;
+  /** Standard input as it arrives: readers take only what they allow (readLimited). */
+  stdin: () => AsyncIterable<Uint8Array>;
 };
 
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
+  stdin: () => process.stdin,
 };
 
 const usage = `usage: edgestack <command> …

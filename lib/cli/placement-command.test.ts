@@ -22,7 +22,9 @@ function writeProblem(name: string, problem: unknown): string {
 
 async function runInProcess(argv: string[], stdin = '') {
   let stdout = '', stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => stdin };
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async function* () {
+      yield Buffer.from(stdin);
+    } };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -211,7 +213,7 @@ describe('edgestack placement (in process through main)', () => {
     const { code, stdout, stderr } = await runInProcess(['placement', 'solve', file]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^\(root\): input is 52428801 bytes/);
+    expect(stderr).toMatch(/huge\.json: input is 52428801 bytes; the limit is 52428800/);
   });
 
   it('generate writes a valid, reproducible problem; --from-images draws real layers', async () => {

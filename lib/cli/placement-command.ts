@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -10,11 +9,14 @@ import { formatProblemErrors, MAX_PROBLEM_BYTES, parsePlacementProblem } from '.
 import { formatJsonSchemaText } from '../formats/format-json-schemas';
 import { solveInWorker } from '../placement/solve-in-worker';
 import { ALGORITHMS, ENGINES, type AlgorithmName, type EngineChoice } from '../placement/types';
+import { decodeUtf8 } from '../importers/decode-utf8';
+import { MAX_SOLVE_TIME_LIMIT_SEC } from '../model/limits';
+import { readLimited, readTextFile, UsageError as SupportUsageError } from './cli-support';
 import type { CliIo } from './main';
 
 const usage = `usage:
   edgestack placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing]
-                                   [--engine auto|glpk|highs] [--time-limit SECONDS] [--seed K]
+                                   [--engine auto|glpk|highs] [--time-limit SECONDS ≤ 86400] [--seed K]
   edgestack placement generate --servers S --containers N --seed K [--capacity-scale F]
                                [--from-images FILE [--snapshot NAME] [--platform OS/ARCH]]
   edgestack placement schema [problem|result]      the JSON Schema of the format (docs/placement-format.md)
@@ -69,6 +71,11 @@ export async function runPlacementCommand(argv: string[], io: CliIo): Promise<nu
       io.stderr(`edgestack placement: ${error.message}\n${usage}`);
       return 2;
     }
+    // What was read was refused (too large, not UTF-8): one line, no usage.
+    if (error instanceof SupportUsageError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
     io.stderr(`edgestack placement: unexpected failure: ${(error as Error)?.stack ?? error}\n`);
     return 1;
   }
@@ -91,28 +98,12 @@ async function runSolve(argv: string[], io: CliIo): Promise<number> {
   }
   const engine = flags.values.get('engine') ?? 'auto';
   if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine: must be one of ${ENGINES.join(', ')}`);
-  const timeLimitSec = numberFlag(flags, 'time-limit', (v) => v > 0, 'a positive number of seconds');
+  const timeLimitSec = numberFlag(flags, 'time-limit', (v) => v > 0 && v <= MAX_SOLVE_TIME_LIMIT_SEC, `a positive number of seconds, at most ${MAX_SOLVE_TIME_LIMIT_SEC} seconds (a day)`);
   const seed = numberFlag(flags, 'seed', (v) => Number.isInteger(v), 'an integer');
 
   const [file] = flags.positional;
-  let text: string;
-  if (file === '-') {
-    text = await io.stdin();
-  } else {
-    let size: number;
-    try {
-      size = (await stat(file)).size;
-    } catch (error) {
-      io.stderr(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      return 2;
-    }
-    // Refuse before reading, so a huge file is never loaded.
-    if (size > MAX_PROBLEM_BYTES) {
-      io.stderr(`(root): input is ${size} bytes; the limit is ${MAX_PROBLEM_BYTES} (50 MiB)\n`);
-      return 2;
-    }
-    text = await readFile(file, 'utf8');
-  }
+  // Read up to the limit and no further, so a huge file or an endless pipe is never loaded.
+  const text = file === '-' ? decodeText(await readLimited(io.stdin(), MAX_PROBLEM_BYTES, 'standard input'), 'standard input') : await readTextFile(file, MAX_PROBLEM_BYTES);
   const parsed = parsePlacementProblem(text);
   if (!parsed.ok) {
     io.stderr(`${formatProblemErrors(parsed.errors)}\n`);
@@ -155,9 +146,10 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   if (imagesFile !== undefined) {
     let entries: ImageEntry[];
     try {
-      entries = JSON.parse(await readFile(imagesFile, 'utf8'));
+      entries = JSON.parse(await readTextFile(imagesFile, MAX_PROBLEM_BYTES));
       if (!Array.isArray(entries)) throw new Error('expected a JSON list of image entries');
     } catch (error) {
+      if (error instanceof SupportUsageError) throw error;
       io.stderr(`${imagesFile}: ${(error as Error).message}\n`);
       return 2;
     }
@@ -176,4 +168,12 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   }
   io.stdout(`${JSON.stringify(problem, null, 2)}\n`);
   return 0;
+}
+
+function decodeText(bytes: Uint8Array, what: string): string {
+  try {
+    return decodeUtf8(bytes, what);
+  } catch (error) {
+    throw new SupportUsageError((error as Error).message);
+  }
 }

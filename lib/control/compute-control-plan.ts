@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type * as threads from 'node:worker_threads';
+import { appRoot } from '../ops/app-root';
 import type { ControlInput } from './control-input-schema';
 import { assembleControlPlan } from './assemble-control-plan';
 import { prepareControl } from './prepare-control';
@@ -41,9 +42,9 @@ export type ControlWorkerMessage = { type: 'plan'; plan: ControlPlan } | { type:
 
 const WorkerThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
 
-/** Path of control-worker-entry.mjs: $EDGESTACK_CONTROL_WORKER, else under the working directory (the repository root). */
+/** Path of control-worker-entry.mjs: $EDGESTACK_CONTROL_WORKER, else under the application's directory (appRoot()). */
 export function defaultControlWorkerEntry(): string {
-  return process.env.EDGESTACK_CONTROL_WORKER ?? [process.cwd(), 'lib', 'control', 'control-worker-entry.mjs'].join(path.sep);
+  return process.env.EDGESTACK_CONTROL_WORKER ?? [appRoot(), 'lib', 'control', 'control-worker-entry.mjs'].join(path.sep);
 }
 
 /**

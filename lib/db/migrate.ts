@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { appRoot } from '@/lib/ops/app-root';
 import type { SqlRunner } from './open-database';
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
+export const migrationsDir = () => path.join(appRoot(), 'prisma', 'migrations');
 
 // The same key `prisma migrate deploy` locks, so our runner and Prisma's never interleave.
 const MIGRATE_LOCK_KEY = 72707369;
@@ -12,7 +13,7 @@ export type Migration = { name: string; sql: string; checksum: string };
 export type MigrateReport = { applied: string[]; alreadyApplied: number };
 
 /** Migrations in Prisma Migrate's layout: `<dir>/<timestamp>_<name>/migration.sql`. */
-export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+export function readMigrations(dir: string = migrationsDir()): Migration[] {
   return fs
     .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

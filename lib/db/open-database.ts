@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { appRoot } from '@/lib/ops/app-root';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 
 /** Runs plain SQL outside Prisma: migrations need multi-statement scripts, which Prisma's
@@ -28,11 +29,11 @@ export type Database = {
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
 
 /** DATABASE_URL selects Postgres; otherwise the embedded PGlite directory
- * (EDGESTACK_DATA_DIR, default `.data/pglite` under the working directory). */
+ * (EDGESTACK_DATA_DIR, default `.data/pglite` under the application's directory, appRoot()). */
 export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', url };
-  const dataDir = env.EDGESTACK_DATA_DIR?.trim() || path.join(process.cwd(), '.data', 'pglite');
+  const dataDir = env.EDGESTACK_DATA_DIR?.trim() || path.join(appRoot(), '.data', 'pglite');
   return { kind: 'pglite', dataDir: path.resolve(/*turbopackIgnore: true*/ dataDir) };
 }
 

@@ -1,3 +1,4 @@
+import { formatCsvCell } from '@/lib/exporters/format-csv-record';
 import type { ExperimentPoint } from './experiment-schema';
 
 const HEADER = [
@@ -14,14 +15,6 @@ const HEADER = [
   'elapsed_ms',
 ] as const;
 
-/** RFC 4180 quoting, and a leading apostrophe where a spreadsheet would run the cell as a formula. */
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** One row per solved point, raw units (bytes, milliseconds) so the numbers can be re-plotted
  * exactly; the saving is a fraction of the no-sharing cost (0.38 = 38 %). */
 export function experimentToCsv(figure: 'containers' | 'capacity', points: ExperimentPoint[]): string {
@@ -29,7 +22,7 @@ export function experimentToCsv(figure: 'containers' | 'capacity', points: Exper
   const lines = sorted.map((p) => {
     const saving = p.cost !== null && p.noSharingCost > 0 ? Number((1 - p.cost / p.noSharingCost).toFixed(6)) : null;
     return [figure, p.x, p.containers, p.capacityScale, p.algorithm, p.status, p.cost, p.lowerBound, p.noSharingCost, saving, Math.round(p.elapsedMs)]
-      .map(cell)
+      .map(formatCsvCell)
       .join(',');
   });
   return `${[HEADER.join(','), ...lines].join('\r\n')}\r\n`;

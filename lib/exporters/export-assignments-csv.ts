@@ -1,4 +1,4 @@
-import { csvRecord } from '@/lib/importers/csv/parse-csv';
+import { formatCsvRecord } from './format-csv-record';
 import type { PlacementRunWithAssignments } from './find-placement-run';
 
 export const ASSIGNMENT_COLUMNS = ['service', 'replica', 'edge_server', 'site', 'image', 'cpu_cores', 'memory_mib'] as const;
@@ -7,9 +7,9 @@ export const ASSIGNMENT_COLUMNS = ['service', 'replica', 'edge_server', 'site', 
 export function exportAssignmentsCsv(run: PlacementRunWithAssignments): string {
   const rows = [...run.assignments].sort((a, b) => a.service.name.localeCompare(b.service.name) || a.replica - b.replica);
   return (
-    csvRecord([...ASSIGNMENT_COLUMNS]) +
+    formatCsvRecord([...ASSIGNMENT_COLUMNS]) +
     rows
-      .map((a) => csvRecord([a.service.name, a.replica, a.edgeServer.name, a.edgeServer.site?.name ?? '', a.service.imageRef, a.service.cpuCores, a.service.memoryMiB]))
+      .map((a) => formatCsvRecord([a.service.name, a.replica, a.edgeServer.name, a.edgeServer.site?.name ?? '', a.service.imageRef, a.service.cpuCores, a.service.memoryMiB]))
       .join('')
   );
 }

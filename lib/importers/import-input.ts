@@ -1,9 +1,11 @@
 import { DomainError } from '@/lib/errors';
+import { decodeUtf8 } from './decode-utf8';
 
 /** Uploads and command-line files are refused above this size, before any parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-/** A file's text, refused when too large; a UTF-8 byte-order mark is dropped. */
+/** A file's text, refused when too large or not UTF-8 (with the offset of the first bad byte);
+ * a UTF-8 byte-order mark is dropped. */
 export function decodeImportText(input: string | Uint8Array, fileName = 'the file'): string {
   const bytes = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (bytes > MAX_IMPORT_BYTES) {
@@ -13,7 +15,7 @@ export function decodeImportText(input: string | Uint8Array, fileName = 'the fil
       'file',
     );
   }
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+  const text = typeof input === 'string' ? input : decodeUtf8(input, fileName);
   if (text.trim() === '') throw new DomainError('INVALID_INPUT', `${fileName} is empty.`, 'file');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

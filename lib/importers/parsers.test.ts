@@ -163,6 +163,16 @@ describe('hostile and malformed files', () => {
     expect(() => decodeImportText(new Uint8Array(MAX_IMPORT_BYTES + 1), 'big.graphml')).toThrow(/import limit is 20 MiB/);
     expect(() => decodeImportText('  \n', 'empty.csv')).toThrow(/empty/);
   });
+  test('an upload that is not UTF-8 is refused with the offset of its first bad byte, never turned into U+FFFD', () => {
+    const latin1 = new Uint8Array([...Buffer.from('name,site\nM'), 0xfc, ...Buffer.from('nchen,a\n')]); // "München" in Latin-1
+    expect(() => decodeImportText(latin1, 'nodes.csv')).toThrow(/^nodes\.csv is not valid UTF-8 at byte 11 \(0xfc\)/);
+    expect(() => planImport({ kind: 'sites', content: latin1, fileName: 'sites.csv' })).toThrow(/not valid UTF-8 at byte 11/);
+    // A truncated multi-byte sequence at the very end, and an overlong encoding.
+    expect(() => decodeImportText(new Uint8Array([0x61, 0x62, 0xe2, 0x82]), 'cut.csv')).toThrow(/at byte 2 \(0xe2\)/);
+    expect(() => decodeImportText(new Uint8Array([0x61, 0xc0, 0xaf]), 'overlong.csv')).toThrow(/at byte 1 \(0xc0\)/);
+    // UTF-8 with a byte-order mark is fine, and the mark is dropped.
+    expect(decodeImportText(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('a,b\nü,1\n')]), 'bom.csv')).toBe('a,b\nü,1\n');
+  });
   test('broken JSON names the line', () => {
     expect(() => planImport({ kind: 'images', content: '[\n{"image": "x",\n"layers": [}\n]', fileName: 'l.json' })).toThrow(/^line 3, column 12: not valid JSON: Unexpected token/);
   });

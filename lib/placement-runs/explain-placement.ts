@@ -1,4 +1,4 @@
-import { evaluate, type Violation } from '@/lib/placement/evaluate';
+import { evaluate, placedOn, type Violation } from '@/lib/placement/evaluate';
 import type { Assignment, PlacementProblem } from '@/lib/placement/types';
 
 export type LayerOrigin = 'cached' | 'shared' | 'new';
@@ -34,12 +34,12 @@ const RULE_WORDS: Partial<Record<Violation['rule'], string>> = {
  */
 export function explainPlacement(problem: PlacementProblem, assignment: Assignment, containerId: string): PlacementExplanation | null {
   const container = problem.containers.find((c) => c.id === containerId);
-  const here = assignment[containerId];
+  const here = placedOn(assignment, containerId);
   if (!container || !here) return null;
   const size = new Map(problem.layers.map((l) => [l.digest, l.size]));
   const server = problem.servers.find((s) => s.id === here)!;
   const cached = new Set(server.cachedLayers ?? []);
-  const neighbours = problem.containers.filter((c) => c.id !== containerId && assignment[c.id] === here);
+  const neighbours = problem.containers.filter((c) => c.id !== containerId && placedOn(assignment, c.id) === here);
   const layers = [...new Set(container.layers)].map((digest) => {
     const sharedWith = neighbours.filter((n) => n.layers.includes(digest)).map((n) => n.id);
     const origin: LayerOrigin = cached.has(digest) ? 'cached' : sharedWith.length ? 'shared' : 'new';

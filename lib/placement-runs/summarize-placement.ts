@@ -1,4 +1,4 @@
-import { evaluate } from '@/lib/placement/evaluate';
+import { evaluate, placedOn } from '@/lib/placement/evaluate';
 import type { Assignment, PlacementProblem } from '@/lib/placement/types';
 
 export type EdgeServerUsage = {
@@ -22,7 +22,7 @@ export function summarizePlacement(problem: PlacementProblem, assignment: Assign
   const size = new Map(problem.layers.map((l) => [l.digest, l.size]));
   const byServer = new Map<string, PlacementProblem['containers']>();
   for (const container of problem.containers) {
-    const server = assignment[container.id];
+    const server = placedOn(assignment, container.id);
     if (!server) continue;
     if (!byServer.has(server)) byServer.set(server, []);
     byServer.get(server)!.push(container);

@@ -218,7 +218,8 @@ export function layerStorage(cp: CompiledProblem, l: number, j: number): number 
 
 /** unit placement (unit -> server index) to the contract's container -> server id map */
 export function toAssignment(cp: CompiledProblem, unitServer: ArrayLike<number>): Record<string, string> {
-  const assignment: Record<string, string> = {};
+  // Keyed by the user's container ids: a null prototype makes `__proto__` an ordinary key.
+  const assignment: Record<string, string> = Object.create(null);
   cp.problem.containers.forEach((c, i) => {
     assignment[c.id] = cp.servers[unitServer[cp.unitOfContainer[i]]].id;
   });

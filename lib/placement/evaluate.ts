@@ -43,6 +43,11 @@ export function computeNoSharingCost(problem: PlacementProblem): number {
   return total;
 }
 
+/** Where a container is placed; only the assignment's own keys count (not `constructor` & co.). */
+export function placedOn(assignment: Assignment, containerId: string): string | undefined {
+  return Object.hasOwn(assignment, containerId) ? assignment[containerId] : undefined;
+}
+
 /**
  * The one definition of feasibility and cost (spec "Feasibility"). Every algorithm's answer is
  * passed through here; a result's `cost` is this number, never a solver's objective value.
@@ -61,7 +66,7 @@ export function evaluate(problem: PlacementProblem, assignment: Assignment, mode
 
   const onServer = new Map<string, string[]>();
   for (const c of problem.containers) {
-    const serverId = assignment[c.id];
+    const serverId = placedOn(assignment, c.id);
     if (serverId === undefined) {
       violations.push({ rule: 'unassigned', container: c.id, message: `${c.id} is not placed` });
       continue;
@@ -91,8 +96,9 @@ export function evaluate(problem: PlacementProblem, assignment: Assignment, mode
   }
 
   let cost = 0;
-  const serverLayers: Record<string, string[]> = {};
-  const storageUsed: Record<string, number> = {};
+  // Keyed by the user's server ids: null prototypes make `__proto__` an ordinary key.
+  const serverLayers: Record<string, string[]> = Object.create(null);
+  const storageUsed: Record<string, number> = Object.create(null);
   for (const server of problem.servers) {
     const ids = onServer.get(server.id) ?? [];
     const cached = new Set(server.cachedLayers ?? []);
@@ -140,7 +146,7 @@ export function evaluate(problem: PlacementProblem, assignment: Assignment, mode
   }
 
   for (const p of problem.policies) {
-    const where = (id: string) => assignment[id];
+    const where = (id: string) => placedOn(assignment, id);
     switch (p.type) {
       case 'anti-affinity':
       case 'spread': {

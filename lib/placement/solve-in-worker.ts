@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type * as threads from 'node:worker_threads';
+import { appRoot } from '../ops/app-root';
 import { computeNoSharingCost } from './evaluate';
 import type { WorkerMessage, WorkerRequest } from './placement-worker';
 import { DEFAULT_ALGORITHM, DEFAULT_TIME_LIMIT_SEC, orderResultFields } from './solve-placement';
@@ -25,7 +26,7 @@ export type WorkerSolveOptions = SolveOptions & {
 const SolverThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
 
 export function defaultWorkerEntry(): string {
-  return process.env.EDGESTACK_PLACEMENT_WORKER ?? [process.cwd(), 'lib', 'placement', 'worker-entry.mjs'].join(path.sep);
+  return process.env.EDGESTACK_PLACEMENT_WORKER ?? [appRoot(), 'lib', 'placement', 'worker-entry.mjs'].join(path.sep);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { digestArtifactContent } from '@/lib/control-plans/artifact-digest';
 import { artifactKindToDb } from '@/lib/control-plans/artifact-kinds';
 import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
+import { decodeUtf8 } from '@/lib/importers/decode-utf8';
 import { POLICY_TYPES } from '@/lib/model/vocabulary';
 import { assertScenarioNameFree } from '@/lib/scenarios/assert-scenario-name-free';
 import { formatIssuePath, scenarioDocumentSchema, type ScenarioDocument } from './scenario-document-schema';
@@ -40,7 +41,12 @@ export function parseScenarioDocument(
  * fails validation is refused with its first problems by path (`INVALID_DOCUMENT`) before the
  * database is touched; `source` names the file in that message.
  */
-export async function importScenarioDocumentText(db: Db, text: string, options: { name?: string; source?: string } = {}): Promise<{ id: string; name: string }> {
+export async function importScenarioDocumentText(db: Db, input: string | Uint8Array, options: { name?: string; source?: string } = {}): Promise<{ id: string; name: string }> {
+  if (typeof input !== 'string' && input.byteLength > MAX_DOCUMENT_BYTES) {
+    throw new DomainError('TOO_LARGE', `${options.source ?? 'The document'} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`, 'file');
+  }
+  // Uploaded bytes must be UTF-8: refused with the offset of the first bad byte, never patched.
+  const text = typeof input === 'string' ? input : decodeUtf8(input, options.source ?? 'The document');
   const parsed = parseScenarioDocument(text);
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 8).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));

@@ -9,6 +9,8 @@ import {
   TIERS,
   VNF_KINDS,
 } from '@/lib/model/vocabulary';
+import { placementProblemSchema } from '@/lib/placement/problem-schema';
+import { placementResultSchema } from '@/lib/placement/result-schema';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
 
 export const CONTROL_ARTIFACT_KINDS = ['routes', 'link-load', 'flows', 'mesh'] as const;
@@ -16,6 +18,21 @@ export const CONTROL_ARTIFACT_KINDS = ['routes', 'link-load', 'flows', 'mesh'] a
 // The lossless JSON form of a scenario: export, import, clone and backup all go through it.
 // Entities refer to each other by name (digest for layers), never by database id, so a
 // document can be imported anywhere. Byte counts are JSON integers (exact below 2^53 B = 8 PiB).
+
+/**
+ * A run's problem and result are checked against the placement formats (a junk problem would
+ * crash the run page later) but kept exactly as written: parsing would fill in defaults, and the
+ * document must stay lossless.
+ */
+const verbatim = (schema: z.ZodType) =>
+  z
+    .unknown()
+    .nullable()
+    .superRefine((value, ctx) => {
+      if (value === null || value === undefined) return;
+      const checked = schema.safeParse(value);
+      if (!checked.success) for (const issue of checked.error.issues.slice(0, 20)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    });
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -191,8 +208,8 @@ export const scenarioDocumentSchema = z
           noSharingBytes: bytes.nullable(),
           elapsedMs: z.number().int().nonnegative().nullable(),
           message: z.string().nullable(),
-          problem: z.unknown().nullable(),
-          result: z.unknown().nullable(),
+          problem: verbatim(placementProblemSchema),
+          result: verbatim(placementResultSchema),
           createdAt: z.iso.datetime(),
           startedAt: z.iso.datetime().nullable(),
           finishedAt: z.iso.datetime().nullable(),

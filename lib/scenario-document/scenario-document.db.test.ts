@@ -60,8 +60,14 @@ function demoWithRun(): ScenarioDocument {
     noSharingBytes: 400_000_000_000,
     elapsedMs: 42,
     message: null,
-    problem: { version: 1, note: 'kept verbatim' },
-    result: { status: 'feasible', nested: [1, 2, { ok: true }] },
+    // Kept verbatim: no defaults filled in (objective, policies).
+    problem: {
+      version: 1,
+      layers: [{ digest: 'sha256:aa', size: 1000 }],
+      servers: [{ id: 'co-compute-1', storage: 1e9, cpu: 8, memory: 16384, bandwidth: 1000, cachedLayers: [] }],
+      containers: [{ id: 'auth#0', image: 'auth', layers: ['sha256:aa'], cpu: 1, memory: 512, bandwidth: 10 }],
+    },
+    result: { status: 'feasible', algorithm: 'greedy', engine: null, objective: 'storage', cost: 1000, lowerBound: null, noSharingCost: 1000, assignment: { 'auth#0': 'co-compute-1' }, elapsedMs: 4 },
     createdAt: '2026-11-01T10:00:00.000Z',
     startedAt: '2026-11-01T10:00:01.000Z',
     finishedAt: '2026-11-01T10:00:02.500Z',
@@ -247,11 +253,33 @@ describe('scenario document', () => {
     expect(await db.prisma.scenario.findFirst({ where: { name: 'Broken' } })).toBeNull();
     expect(await countAllRows(db)).toEqual(before);
 
+    // Uploaded bytes that are not UTF-8: refused with the offset, nothing written.
+    const bytes = Buffer.from(JSON.stringify({ ...doc, scenario: { ...doc.scenario, name: 'Latin' } }));
+    const at = bytes.indexOf('Latin');
+    bytes[at + 1] = 0xe4;
+    await expect(importScenarioDocumentText(db.prisma, new Uint8Array(bytes), { source: 'latin.json' })).rejects.toThrow(`latin.json is not valid UTF-8 at byte ${at + 1} (0xe4)`);
+    expect(await countAllRows(db)).toEqual(before);
+
     // The same text, repaired, goes through the same path and is written.
     doc.links[3].a.name = buildDemoScenarioDocument().links![3].a.name;
     doc.edgeServers[0].cpuCores = 4;
     const imported = await importScenarioDocumentText(db.prisma, JSON.stringify(doc), { name: 'Repaired' });
     expect(await db.prisma.edgeServer.count({ where: { scenarioId: imported.id } })).toBe(doc.edgeServers.length);
+  });
+
+  test('a run whose problem or result is not a placement problem or result is refused', () => {
+    const doc = demoWithRun();
+    expect(parseScenarioDocument(JSON.stringify(doc)).ok).toBe(true);
+    const junkProblem = { ...doc, placementRuns: [{ ...doc.placementRuns[0], problem: { version: 1, note: 'junk' } }] };
+    const refusedProblem = parseScenarioDocument(JSON.stringify(junkProblem));
+    expect(refusedProblem.ok).toBe(false);
+    expect(JSON.stringify(refusedProblem)).toContain('placementRuns[0].problem');
+    const junkResult = { ...doc, placementRuns: [{ ...doc.placementRuns[0], result: { status: 'feasible', nested: [1, 2] } }] };
+    const refusedResult = parseScenarioDocument(JSON.stringify(junkResult));
+    expect(refusedResult.ok).toBe(false);
+    expect(JSON.stringify(refusedResult)).toContain('placementRuns[0].result');
+    const nulls = { ...doc, placementRuns: [{ ...doc.placementRuns[0], problem: null, result: null }] };
+    expect(parseScenarioDocument(JSON.stringify(nulls)).ok).toBe(true);
   });
 
   test('a failure half way through an import writes nothing', async () => {

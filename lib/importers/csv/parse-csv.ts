@@ -89,15 +89,3 @@ export function parseCsv(text: string, delimiter = ','): CsvTable {
   });
   return { headers, rows };
 }
-
-/** Writes one CSV record, quoting fields that need it. */
-export function csvRecord(cells: (string | number | null | undefined)[]): string {
-  return (
-    cells
-      .map((c) => {
-        const s = c === null || c === undefined ? '' : String(c);
-        return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-      })
-      .join(',') + '\r\n'
-  );
-}
