@@ -1,9 +1,5 @@
-import { runControlCommand } from './control-command';
-import { runExportCommand } from './export-command';
-import { runImportCommand } from './import-command';
-import { runPlacementCommand } from './placement-command';
-import { runSamplesCommand } from './samples-command';
-import { runScenariosCommand } from './scenarios-command';
+// Each command is loaded when it runs: a listing need not load the solvers, nor a solve the
+// database drivers (most of a command's start-up time is loading modules).
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -35,17 +31,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const [command, ...rest] = argv;
   switch (command) {
     case 'placement':
-      return runPlacementCommand(rest, io);
+      return (await import('./placement-command')).runPlacementCommand(rest, io);
     case 'import':
-      return runImportCommand(rest, io);
+      return (await import('./import-command')).runImportCommand(rest, io);
     case 'export':
-      return runExportCommand(rest, io);
+      return (await import('./export-command')).runExportCommand(rest, io);
     case 'scenarios':
-      return runScenariosCommand(rest, io);
+      return (await import('./scenarios-command')).runScenariosCommand(rest, io);
     case 'control':
-      return runControlCommand(rest, io);
+      return (await import('./control-command')).runControlCommand(rest, io);
     case 'samples':
-      return runSamplesCommand(rest, io);
+      return (await import('./samples-command')).runSamplesCommand(rest, io);
     case undefined:
     case '--help':
     case 'help':

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   generateProblem,
   generateProblemFromImages,
@@ -11,6 +10,7 @@ import { solveInWorker } from '../placement/solve-in-worker';
 import { ALGORITHMS, ENGINES, type AlgorithmName, type EngineChoice } from '../placement/types';
 import { decodeUtf8 } from '../importers/decode-utf8';
 import { MAX_SOLVE_TIME_LIMIT_SEC } from '../model/limits';
+import { appRoot } from '../ops/app-root';
 import { readLimited, readTextFile, UsageError as SupportUsageError } from './cli-support';
 import type { CliIo } from './main';
 
@@ -24,7 +24,8 @@ const usage = `usage:
 
 // The command line is never bundled, so its own location reliably finds the worker entry even
 // when it is run from another directory.
-const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), '../placement/worker-entry.mjs');
+// From the application's directory, not this module's: the command line runs compiled into one file.
+const workerEntry = () => path.join(appRoot(), 'lib', 'placement', 'worker-entry.mjs');
 
 class UsageError extends Error {}
 
@@ -120,7 +121,7 @@ async function runSolve(argv: string[], io: CliIo): Promise<number> {
       timeLimitSec,
       seed,
       signal: controller.signal,
-      workerEntry: process.env.EDGESTACK_PLACEMENT_WORKER ?? workerEntry,
+      workerEntry: process.env.EDGESTACK_PLACEMENT_WORKER ?? workerEntry(),
     });
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { locateDatasets, REPOSITORY_DATASETS } from './locate-datasets';
+import { locateDatasets, repositoryDatasets } from './locate-datasets';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 test('the datasets are the repository\'s own copy unless EDGESTACK_DATASETS overrides them', () => {
   expect(locateDatasets({})).toBe(path.join(root, 'datasets'));
-  expect(REPOSITORY_DATASETS).toBe(path.join(root, 'datasets'));
+  expect(repositoryDatasets()).toBe(path.join(root, 'datasets'));
   expect(locateDatasets({ EDGESTACK_DATASETS: '/x/y' })).toBe('/x/y');
 });
 
