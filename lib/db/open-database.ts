@@ -7,6 +7,8 @@ import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { appRoot } from '@/lib/ops/app-root';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+import { pgliteSqlRunner } from './pglite-sql-runner';
+import { seedFromTemplate } from './pglite-template';
 
 /** Runs plain SQL outside Prisma: migrations need multi-statement scripts, which Prisma's
  * parameterised driver adapters cannot send. */
@@ -102,6 +104,12 @@ async function openPglite(dataDir: string | 'memory'): Promise<Database> {
     // PGlite does not create the parent of its directory, and must have one owner process.
     fs.mkdirSync(dataDir, { recursive: true });
     lock = acquireDataDirLock(dataDir);
+    try {
+      await seedFromTemplate(dataDir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
   let client: PGlite;
   try {
@@ -112,14 +120,7 @@ async function openPglite(dataDir: string | 'memory'): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
-  const pgliteSql = (runner: Pick<PGlite, 'exec' | 'query'>) => ({
-    exec: async (script: string) => void (await runner.exec(script)),
-    query: async <T,>(text: string, params?: unknown[]) => (await runner.query<T>(text, params)).rows,
-  });
-  const sql: SqlRunner = {
-    ...pgliteSql(client),
-    transaction: (fn) => client.transaction((tx) => fn(pgliteSql(tx))),
-  };
+  const sql = pgliteSqlRunner(client);
   return {
     kind: 'pglite',
     location: dataDir,
