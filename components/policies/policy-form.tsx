@@ -10,7 +10,7 @@ import type { PolicyChoices } from '@/lib/policies/list-policy-choices';
 import { policyInputFromForm } from '@/lib/policies/policy-form-data';
 import { policyFieldsFor, policyInputSchema } from '@/lib/policies/policy-schema';
 
-export type EditablePolicy = { id: string; name: string; type: PolicyType; services: string[]; edgeServers: string[]; fraction: number | null };
+export type EditablePolicy = { id: string; name: string; type: PolicyType; services: string[]; edgeServers: string[]; fraction: number | null; version: number };
 
 const TYPE_HINTS: Record<PolicyType, string> = {
   affinity: 'All replicas of the chosen services share one edge server (e.g. a cache beside its API).',
@@ -66,6 +66,7 @@ export function PolicyForm({ scenarioId, choices, policy, onDone }: { scenarioId
     <form action={formAction} onSubmit={checkBeforeSending} noValidate>
       <input type="hidden" name="scenarioId" value={scenarioId} />
       {policy && <input type="hidden" name="policyId" value={policy.id} />}
+      {policy && <input type="hidden" name="version" value={policy.version} />}
       <Field label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus errors={errors.name} />
 
       <div className="mb-3">

@@ -12,6 +12,7 @@ export async function listPolicies(db: Db, scenarioId: string) {
     name: p.name,
     type: policyTypeFromDb(p.type),
     fraction: p.fraction,
+    version: p.version,
     services: p.services.map((s) => s.service.name).sort(),
     edgeServers: p.edgeServers.map((s) => s.edgeServer.name).sort(),
   }));

@@ -1,7 +1,9 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseCsv } from './csv/parse-csv';
+import { parseCsvOffThread } from './csv/parse-csv-off-thread';
 import { parseImageReference } from './images/image-reference';
 import { planImagesImport } from './images/plan-images-import';
 import { decodeImportText, MAX_IMPORT_BYTES, uniqueNamer } from './import-input';
@@ -275,4 +277,33 @@ describe('edge sites and nodes', () => {
     expect(plan.sites).toEqual([{ name: 'x', provider: '', region: '', latitude: -37.8, longitude: 144.9 }]);
     expect(() => planImport({ kind: 'sites', content: 'name,lat,lon\nx,97,1\n', fileName: 's.csv' })).toThrow('line 2: latitude "97" (column lat) is not a latitude');
   });
+});
+
+describe('CSV: hostile input', () => {
+  test('a 200 KB field of quote characters is answered at once (parsing is linear), with a clear error or a parse', () => {
+    for (const text of [`a,b\n${'"'.repeat(200_000)}`, `a,b\n${'"'.repeat(200_001)},1\n`, `a,b\nx${'"'.repeat(200_000)},1\n`]) {
+      let outcome: string;
+      try {
+        const table = parseCsv(text);
+        outcome = `parsed ${table.rows.length} rows`;
+      } catch (error) {
+        outcome = (error as Error).message;
+      }
+      expect(outcome).toMatch(/^(parsed \d+ rows|line \d+: .+)$/);
+    }
+  }, 20_000);
+
+  test('uploads are parsed in a worker thread with a time budget: a parse that overruns it is stopped', async () => {
+    const table = await parseCsvOffThread(`name,note\r\n"a, b",${'"'.repeat(20)}\r\n`.replace(/"{20}/, '""""'));
+    expect(table.headers).toEqual(['name', 'note']);
+    await expect(parseCsvOffThread(`a,b\n${'"'.repeat(200_000)}`)).rejects.toThrow(/^line \d+: /);
+    // A worker that never answers stands in for a pathological parse.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgestack-csv-'));
+    const stuck = path.join(dir, 'stuck-worker.mjs');
+    fs.writeFileSync(stuck, 'for (;;) {}\n');
+    const started = Date.now();
+    await expect(parseCsvOffThread('a,b\n1,2\n', { timeBudgetMs: 300, workerEntry: stuck })).rejects.toThrow(/took longer than 0\.3 s/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
 });

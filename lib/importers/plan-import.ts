@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import { parseCsv, type CsvTable } from './csv/parse-csv';
+import { parseCsvOffThread } from './csv/parse-csv-off-thread';
 import { guessNodeColumns, planNodeCsvImport, planNodeListImport } from './nodes/plan-nodes-import';
 import { bulkListFacets, detectImageFile, parseJsonText, planImagesImport, type BulkListFacets, type ImageFileKind } from './images/plan-images-import';
 import { decodeImportText, importError } from './import-input';
@@ -31,11 +32,28 @@ export type FileFacts =
 
 const sample = (t: CsvTable) => t.rows.slice(0, 5).map((r) => r.cells);
 
+const extensionOf = (fileName: string) => fileName.toLowerCase().split('.').pop() ?? '';
+
+/** A node list (JSON or YAML) rather than a CSV inventory. */
+function isStructuredNodes(text: string, ext: string): boolean {
+  const trimmed = text.trimStart();
+  return ['json', 'yaml', 'yml'].includes(ext) || trimmed.startsWith('{') || trimmed.startsWith('[') || /^(apiVersion|kind|items)\s*:/m.test(text);
+}
+
+/** Whether this import reads its file as CSV. */
+function readsCsv(kind: ImportKind, text: string, ext: string): boolean {
+  return kind === 'sites' || (kind === 'nodes' && !isStructuredNodes(text, ext));
+}
+
 /** Parses a file and plans what it becomes; throws a bad-input DomainError naming the line or path. */
 export function planImport(request: ImportRequest): { plan: ImportPlan; facts: FileFacts } {
-  const text = decodeImportText(request.content, request.fileName);
+  return planDecodedImport(request, decodeImportText(request.content, request.fileName));
+}
+
+/** planImport for a decoded file; a CSV file's table may come already parsed (off the main thread). */
+function planDecodedImport(request: ImportRequest, text: string, parsedTable?: CsvTable): { plan: ImportPlan; facts: FileFacts } {
   const options = request.options ?? {};
-  const ext = request.fileName.toLowerCase().split('.').pop() ?? '';
+  const ext = extensionOf(request.fileName);
   switch (request.kind) {
     case 'topology': {
       const gml = ext === 'gml' || (ext !== 'graphml' && ext !== 'xml' && !text.trimStart().startsWith('<'));
@@ -55,19 +73,17 @@ export function planImport(request: ImportRequest): { plan: ImportPlan; facts: F
       return { plan: planServicesImport(docs, options), facts: { kind: 'services', format: detectServiceFile(docs), documents: docs.length } };
     }
     case 'sites': {
-      const table = parseCsv(text);
+      const table = parsedTable ?? parseCsv(text);
       const columns = { ...guessSiteColumns(table.headers), ...((options.columns as Record<string, string>) ?? {}) };
       return { plan: planSitesImport(table, { ...options, columns }), facts: { kind: 'sites', headers: table.headers, columns, sample: sample(table), rows: table.rows.length } };
     }
     case 'nodes': {
-      const trimmed = text.trimStart();
-      const structured = ['json', 'yaml', 'yml'].includes(ext) || trimmed.startsWith('{') || trimmed.startsWith('[') || /^(apiVersion|kind|items)\s*:/m.test(text);
-      if (structured) {
+      if (isStructuredNodes(text, ext)) {
         const docs = parseYamlDocuments(text);
         const plan = planNodeListImport(docs, options);
         return { plan, facts: { kind: 'nodes', format: 'nodelist', nodes: plan.edgeServers.length } };
       }
-      const table = parseCsv(text);
+      const table = parsedTable ?? parseCsv(text);
       const columns = { ...guessNodeColumns(table.headers), ...((options.columns as Record<string, string>) ?? {}) };
       return { plan: planNodeCsvImport(table, { ...options, columns }), facts: { kind: 'nodes', format: 'csv', headers: table.headers, columns, sample: sample(table), rows: table.rows.length } };
     }
@@ -78,7 +94,10 @@ export function planImport(request: ImportRequest): { plan: ImportPlan; facts: F
 
 /** Parse, plan and write (or, with dryRun, rehearse and roll back) in one transaction. */
 export async function runImport(db: Db, target: ImportTarget, request: ImportRequest, options: { dryRun?: boolean } = {}): Promise<ImportResult & { facts: FileFacts }> {
-  const { plan, facts } = planImport(request);
+  const text = decodeImportText(request.content, request.fileName);
+  // Uploads are parsed off the main thread with a time budget, whatever a CSV file holds.
+  const table = readsCsv(request.kind, text, extensionOf(request.fileName)) ? await parseCsvOffThread(text) : undefined;
+  const { plan, facts } = planDecodedImport(request, text, table);
   const result = await writeImportPlan(db, target, plan, options);
   return { ...result, facts };
 }

@@ -77,7 +77,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
         siteIds.set(s.name, old.id);
         if (old.provider === data.provider && old.region === data.region && old.latitude === data.latitude && old.longitude === data.longitude) counts.sites.unchanged++;
         else {
-          await tx.site.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
+          assertUnchanged(await tx.site.updateMany({ where: { id: old.id, version: old.version }, data: { ...data, version: { increment: 1 } } }), old);
           counts.sites.updated++;
         }
       }
@@ -182,7 +182,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
         old.storageBytes === data.storageBytes && old.bandwidthMbps === data.bandwidthMbps && old.accelerators.join() === data.accelerators.join();
       if (same) counts.edgeServers.unchanged++;
       else {
-        await tx.edgeServer.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
+        assertUnchanged(await tx.edgeServer.updateMany({ where: { id: old.id, version: old.version }, data: { ...data, version: { increment: 1 } } }), old);
         counts.edgeServers.updated++;
       }
     }
@@ -208,7 +208,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       nodeIds.set(n.name, old.id);
       if (old.siteId === data.siteId && old.kind === data.kind && old.latitude === data.latitude && old.longitude === data.longitude && old.sdnManaged === data.sdnManaged) counts.networkNodes.unchanged++;
       else {
-        await tx.networkNode.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
+        assertUnchanged(await tx.networkNode.updateMany({ where: { id: old.id, version: old.version }, data: { ...data, version: { increment: 1 } } }), old);
         counts.networkNodes.updated++;
       }
     }
@@ -242,7 +242,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => old[k] === data[k]);
       if (same) counts.links.unchanged++;
       else {
-        await tx.link.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
+        assertUnchanged(await tx.link.updateMany({ where: { id: old.id, version: old.version }, data: { ...data, version: { increment: 1 } } }), old);
         counts.links.updated++;
       }
     }
@@ -294,7 +294,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       serviceIds.set(s.name, old.id);
       if ((Object.keys(data) as (keyof typeof data)[]).every((k) => old[k] === data[k])) counts.services.unchanged++;
       else {
-        await tx.service.update({ where: { id: old.id }, data: { ...data, version: { increment: 1 } } });
+        assertUnchanged(await tx.service.updateMany({ where: { id: old.id, version: old.version }, data: { ...data, version: { increment: 1 } } }), old);
         counts.services.updated++;
       }
     }
@@ -357,8 +357,26 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
   return result;
 }
 
+/**
+ * Takes the scenario's row lock, as every editor save does first (apply-edit.ts bumps its
+ * version): an import and an editor save of one scenario then run one after the other, and the
+ * import reads the rows it merges into only once no save is in flight.
+ */
+async function lockScenario(tx: Tx, scenarioId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Scenario" WHERE id = ${scenarioId} FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/** An update matched on the version read: a row someone changed since is refused, not overwritten. */
+function assertUnchanged(updated: { count: number }, old: { name: string }) {
+  if (updated.count === 0) {
+    throw new DomainError('STALE_VERSION', `“${old.name}” was changed by someone else while the import ran; nothing was imported. Import the file again.`);
+  }
+}
+
 async function resolveScenario(tx: Tx, target: ImportTarget): Promise<{ id: string; name: string; created: boolean }> {
   if ('scenarioId' in target) {
+    if (!(await lockScenario(tx, target.scenarioId))) throw new DomainError('NOT_FOUND', 'This scenario no longer exists.');
     const s = await tx.scenario.findUnique({ where: { id: target.scenarioId }, select: { id: true, name: true } });
     if (!s) throw new DomainError('NOT_FOUND', 'This scenario no longer exists.');
     return { ...s, created: false };
@@ -366,7 +384,10 @@ async function resolveScenario(tx: Tx, target: ImportTarget): Promise<{ id: stri
   const name = scenarioNameSchema.safeParse(target.scenarioName);
   if (!name.success) throw new DomainError('INVALID_INPUT', `scenario name: ${name.error.issues[0].message}`, 'scenario');
   const found = await tx.scenario.findFirst({ where: { name: { equals: name.data, mode: 'insensitive' } }, select: { id: true, name: true } });
-  if (found) return { ...found, created: false };
+  if (found) {
+    await lockScenario(tx, found.id);
+    return { ...found, created: false };
+  }
   if (!target.createIfMissing) throw new DomainError('NOT_FOUND', `There is no scenario named "${name.data}".`, 'scenario');
   await assertScenarioNameFree(tx, name.data);
   const created = await tx.scenario.create({ data: { name: name.data, description: 'Created by an import.' }, select: { id: true, name: true } });

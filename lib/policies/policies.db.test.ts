@@ -38,6 +38,21 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 const version = async () => (await db.prisma.scenario.findUniqueOrThrow({ where: { id: scenarioId } })).version;
 
 describe('policies', () => {
+  test('a save based on an older version is refused: two people editing one policy never lose a change', async () => {
+    const policy = await createPolicy(db.prisma, scenarioId, { name: 'both edit', type: 'affinity', services: ['web'] });
+    const read = (await listPolicies(db.prisma, scenarioId)).find((p) => p.id === policy.id)!;
+    expect(read.version).toBe(1);
+    // Alice and Bob both loaded version 1. Alice saves first.
+    await updatePolicy(db.prisma, scenarioId, policy.id, { name: 'both edit', type: 'affinity', services: ['web', 'api'], version: read.version });
+    const bob = await refusal(updatePolicy(db.prisma, scenarioId, policy.id, { name: 'both edit', type: 'anti-affinity', services: ['web'], version: read.version }));
+    expect(bob).toMatch(/^STALE_VERSION:.*someone else changed this policy.*reload/i);
+    const now = (await listPolicies(db.prisma, scenarioId)).find((p) => p.id === policy.id)!;
+    expect(now).toMatchObject({ type: 'affinity', services: ['api', 'web'], version: 2 });
+    // An update that names no version is refused too: it could only ever overwrite blindly.
+    expect(await refusal(updatePolicy(db.prisma, scenarioId, policy.id, { name: 'both edit', type: 'affinity', services: ['web'] }))).toMatch(/^STALE_VERSION|^INVALID_INPUT/);
+    await deletePolicy(db.prisma, scenarioId, policy.id);
+  });
+
   test('create, edit and delete; the placement problem follows', async () => {
     const before = await version();
     const pin = await createPolicy(db.prisma, scenarioId, { name: 'api north', type: 'pin', services: ['api'], edgeServers: ['north-1', 'north-2'] });
@@ -49,13 +64,13 @@ describe('policies', () => {
     expect(built.ok && built.problem.policies).toContainEqual({ type: 'pin', container: 'api-0', servers: ['north-1', 'north-2'] });
 
     // Changing the type replaces members wholesale: the pin's edge servers do not linger.
-    await updatePolicy(db.prisma, scenarioId, pin.id, { name: 'web together', type: 'affinity', services: ['web'] });
+    await updatePolicy(db.prisma, scenarioId, pin.id, { name: 'web together', type: 'affinity', services: ['web'], version: 1 });
     listed = await listPolicies(db.prisma, scenarioId);
     expect(listed.find((p) => p.id === pin.id)).toMatchObject({ name: 'web together', type: 'affinity', services: ['web'], edgeServers: [] });
     built = await buildPlacementProblem(db.prisma, scenarioId);
     expect(built.ok && built.problem.policies).toContainEqual({ type: 'affinity', containers: ['web-0', 'web-1'] });
 
-    await updatePolicy(db.prisma, scenarioId, pin.id, { name: 'cap', type: 'max-utilisation', edgeServers: [], fraction: 0.75 });
+    await updatePolicy(db.prisma, scenarioId, pin.id, { name: 'cap', type: 'max-utilisation', edgeServers: [], fraction: 0.75, version: 2 });
     built = await buildPlacementProblem(db.prisma, scenarioId);
     expect(built.ok && built.problem.policies).toContainEqual({ type: 'max-utilisation', fraction: 0.75 });
 
@@ -84,11 +99,11 @@ describe('policies', () => {
 
   test('a policy of another scenario cannot be edited or deleted from this one', async () => {
     const theirs = await createPolicy(db.prisma, otherScenarioId, { name: 'theirs', type: 'spread', services: ['web'] });
-    expect(await refusal(updatePolicy(db.prisma, scenarioId, theirs.id, { name: 'mine', type: 'spread', services: ['web'] }))).toMatch(/^NOT_FOUND/);
+    expect(await refusal(updatePolicy(db.prisma, scenarioId, theirs.id, { name: 'mine', type: 'spread', services: ['web'], version: 1 }))).toMatch(/^NOT_FOUND/);
     expect(await refusal(deletePolicy(db.prisma, scenarioId, theirs.id))).toMatch(/^NOT_FOUND/);
     // The same name is free in another scenario, and renaming to one's own name is not a clash.
     await createPolicy(db.prisma, scenarioId, { name: 'theirs', type: 'spread', services: ['web'] });
-    expect(await refusal(updatePolicy(db.prisma, otherScenarioId, theirs.id, { name: 'Theirs', type: 'anti-affinity', services: ['api'] }))).toBe('resolved');
+    expect(await refusal(updatePolicy(db.prisma, otherScenarioId, theirs.id, { name: 'Theirs', type: 'anti-affinity', services: ['api'], version: 1 }))).toBe('resolved');
   });
 
   test('the database refuses a fraction on anything but a utilisation cap', async () => {

@@ -7,5 +7,6 @@ export function policyInputFromForm(form: FormData) {
     services: form.getAll('services').map(String),
     edgeServers: form.getAll('edgeServers').map(String),
     fraction: form.get('fraction') ?? '',
+    version: form.get('version') ?? '',
   };
 }

@@ -30,6 +30,8 @@ export const policyInputSchema = z
     services: nameList,
     edgeServers: nameList,
     fraction: optionalFraction,
+    /** The version the person edited (updates only): a save based on an older one is refused. */
+    version: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().positive().optional()),
   })
   .superRefine((p, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -49,7 +51,7 @@ export const policyInputSchema = z
   });
 
 /** What callers hand the domain before validation; lists default to empty. */
-export type PolicyInput = { name: string; type: PolicyType; services?: string[]; edgeServers?: string[]; fraction?: number | string | null };
+export type PolicyInput = { name: string; type: PolicyType; services?: string[]; edgeServers?: string[]; fraction?: number | string | null; version?: number | string | null };
 export type ValidPolicy = z.output<typeof policyInputSchema>;
 
 /** What the form and the domain both need to know about a type's fields. */

@@ -21,7 +21,7 @@ const NOT_IN_DOCUMENT: Record<string, string> = {
   'Scenario.updatedAt': 'set by every change',
   // Optimistic-concurrency tokens of the live scenario: an import starts a new history.
   ...Object.fromEntries(
-    ['Scenario', 'Site', 'EdgeServer', 'NetworkNode', 'Link', 'Vnf', 'Service', 'ServiceDependency', 'Controller'].map((t) => [`${t}.version`, 'edit counter of the live scenario']),
+    ['Scenario', 'Site', 'EdgeServer', 'NetworkNode', 'Link', 'Vnf', 'Service', 'ServiceDependency', 'Controller', 'Policy'].map((t) => [`${t}.version`, 'edit counter of the live scenario']),
   ),
   // Only finished runs are exported; these describe a run while a worker holds it.
   ...Object.fromEntries(
