@@ -4,6 +4,7 @@ import { runImportCommand } from './import-command';
 import { runPlacementCommand } from './placement-command';
 import { runSamplesCommand } from './samples-command';
 import { runScenariosCommand } from './scenarios-command';
+import { runWorkerCommand } from './worker-command';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -31,6 +32,7 @@ const usage = `usage: edgestack <command> …
   export scenario|topology|placement NAME                                        (edgestack export --help)
   scenarios [--json]
   samples list [--json] | samples create NAME [--scenario NAME]
+  worker [--threads N] [--grace SECONDS]                                        solve queued runs until SIGTERM (Postgres: beside EDGESTACK_QUEUE=off web processes)
 `;
 
 /** Returns the process exit code: 0 success, 2 bad input, 1 unexpected failure. */
@@ -49,6 +51,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return runControlCommand(rest, io);
     case 'samples':
       return runSamplesCommand(rest, io);
+    case 'worker':
+      return runWorkerCommand(rest, io);
     case undefined:
     case '--help':
     case 'help':
