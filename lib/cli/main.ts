@@ -24,6 +24,7 @@ const usage = `usage: edgestack <command> …
   export scenario|topology|placement NAME                                        (edgestack export --help)
   scenarios [--json]
   samples list [--json] | samples create NAME [--scenario NAME]
+  worker [--threads N] [--grace SECONDS]                                        solve queued runs until SIGTERM (Postgres: beside EDGESTACK_QUEUE=off web processes)
 `;
 
 /** Returns the process exit code: 0 success, 2 bad input, 1 unexpected failure. */
@@ -42,6 +43,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return (await import('./control-command')).runControlCommand(rest, io);
     case 'samples':
       return (await import('./samples-command')).runSamplesCommand(rest, io);
+    case 'worker':
+      return (await import('./worker-command')).runWorkerCommand(rest, io);
     case undefined:
     case '--help':
     case 'help':

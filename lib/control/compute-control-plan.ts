@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type * as threads from 'node:worker_threads';
-import { appRoot } from '../ops/app-root';
+import { appRoot } from '@/lib/ops/app-root';
+import { runInWorker } from '@/lib/ops/run-in-worker';
 import type { ControlInput } from './control-input-schema';
 import { assembleControlPlan } from './assemble-control-plan';
 import { prepareControl } from './prepare-control';
@@ -40,8 +39,6 @@ export type ControlWorkerRequest = {
 };
 export type ControlWorkerMessage = { type: 'plan'; plan: ControlPlan } | { type: 'failed'; message: string };
 
-const WorkerThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
-
 /** Path of control-worker-entry.mjs: $EDGESTACK_CONTROL_WORKER, else under the application's directory (appRoot()). */
 export function defaultControlWorkerEntry(): string {
   return process.env.EDGESTACK_CONTROL_WORKER ?? [appRoot(), 'lib', 'control', 'control-worker-entry.mjs'].join(path.sep);
@@ -72,45 +69,30 @@ export async function computeControlPlan(
     plan.warnings.push({ code: 'optimal-fallback', message });
     return plan;
   };
-  if (options.signal?.aborted) return fallback('cancelled', 'the optimal routing was cancelled; the greedy routes stand');
+  const cancelled = 'the optimal routing was cancelled; the greedy routes stand';
   const entry = options.workerEntry ?? defaultControlWorkerEntry();
-  if (!existsSync(/*turbopackIgnore: true*/ entry)) return fallback('error', `control worker not found at ${entry}; the greedy routes stand`);
-
-  return new Promise<ControlPlan>((resolve) => {
-    const stop = new Int32Array(new SharedArrayBuffer(4));
-    let settled = false;
-    const worker = new WorkerThread(entry, { resourceLimits: { maxOldGenerationSizeMb: 4096 }, stdout: false, stderr: false });
-    const finish = (plan: ControlPlan) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(hardLimit);
-      clearTimeout(killTimer);
-      options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      resolve(plan);
-    };
-    let killTimer: NodeJS.Timeout | undefined;
-    const onAbort = () => {
-      Atomics.store(stop, 0, 1);
-      killTimer = setTimeout(() => finish(fallback('cancelled', 'the optimal routing was cancelled; the greedy routes stand')), 2000);
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const hardLimit = setTimeout(
-      () => finish(fallback('time-limit', `the optimal routing did not answer within ${timeLimitSec} s and was stopped; the greedy routes stand`)),
-      (timeLimitSec + 10) * 1000,
-    );
-    worker.on('message', (message: ControlWorkerMessage) => {
-      if (message.type === 'plan') finish(message.plan);
-      else finish(fallback('error', `the optimal routing failed: ${message.message}; the greedy routes stand`));
-    });
-    worker.on('error', (error: Error & { code?: string }) =>
-      finish(fallback('error', error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the optimal routing ran out of memory; the greedy routes stand' : `the control worker crashed: ${error.message}`)),
-    );
-    worker.on('exit', (code) => {
-      if (options.signal?.aborted) finish(fallback('cancelled', 'the optimal routing was cancelled; the greedy routes stand'));
-      else finish(fallback('error', `the control worker exited (code ${code}) without an answer`));
-    });
-    const { signal: _signal, workerEntry: _entry, ...plain } = options;
-    worker.postMessage({ type: 'compute', input, options: { ...plain, timeLimitSec }, stopBuffer: stop.buffer as SharedArrayBuffer } satisfies ControlWorkerRequest);
+  const outcome = await runInWorker<ControlWorkerMessage, ControlWorkerMessage>({
+    entry,
+    request: (stopBuffer) => {
+      const { signal: _signal, workerEntry: _entry, ...plain } = options;
+      return { type: 'compute', input, options: { ...plain, timeLimitSec }, stopBuffer } satisfies ControlWorkerRequest;
+    },
+    onMessage: (message) => message,
+    hardLimitMs: (timeLimitSec + 10) * 1000,
+    signal: options.signal,
   });
+  switch (outcome.kind) {
+    case 'answer':
+      return outcome.value.type === 'plan' ? outcome.value.plan : fallback('error', `the optimal routing failed: ${outcome.value.message}; the greedy routes stand`);
+    case 'cancelled':
+      return fallback('cancelled', cancelled);
+    case 'late':
+      return fallback('time-limit', `the optimal routing did not answer within ${timeLimitSec} s and was stopped; the greedy routes stand`);
+    case 'crashed':
+      return fallback('error', outcome.outOfMemory ? 'the optimal routing ran out of memory; the greedy routes stand' : `the control worker crashed: ${outcome.message}`);
+    case 'exited':
+      return fallback('error', `the control worker exited (code ${outcome.code}) without an answer`);
+    case 'missing':
+      return fallback('error', `control worker not found at ${outcome.entry}; the greedy routes stand`);
+  }
 }

@@ -4,7 +4,11 @@ import { applyMigrations } from './migrate';
 import { openDatabase, type Database } from './open-database';
 import { resolveTestDatabaseUrl } from './test-database-url';
 
-export type TestDatabase = Database & { drop(): Promise<void> };
+export type TestDatabase = Database & {
+  /** the connection URL of a Postgres test database (for processes a test spawns); null for PGlite */
+  url: string | null;
+  drop(): Promise<void>;
+};
 
 /**
  * A fresh, migrated database for one test file: a new Postgres database on the server of
@@ -15,6 +19,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const url = resolveTestDatabaseUrl();
   let database: Database;
   let dropDatabase = async () => undefined as void;
+  let databaseUrl: string | null = null;
   if (url) {
     const name = `edgestack_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -23,7 +28,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     await admin.end();
     const testUrl = new URL(url);
     testUrl.pathname = `/${name}`;
-    database = await openDatabase({ kind: 'postgres', url: testUrl.toString() });
+    databaseUrl = testUrl.toString();
+    database = await openDatabase({ kind: 'postgres', url: databaseUrl });
     dropDatabase = async () => {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
@@ -36,6 +42,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   if (options.migrate !== false) await applyMigrations(database.sql);
   return {
     ...database,
+    url: databaseUrl,
     async drop() {
       await database.close();
       await dropDatabase();

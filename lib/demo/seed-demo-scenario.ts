@@ -25,6 +25,6 @@ async function placeDemo(db: Db, scenarioId: string) {
   const { runIds } = await enqueuePlacementRuns(db, { scenarioId, algorithms: ['greedy'], engine: 'auto', objective: 'storage', timeLimitSec: 5, seed: 1 });
   const run = await db.placementRun.update({ where: { id: runIds[0] }, data: { status: 'running', startedAt: new Date(), claimedBy: 'demo seed' } });
   const result = await solvePlacement(run.problem as never, { algorithm: 'greedy', timeLimitSec: run.timeLimitSec, seed: run.seed });
-  await recordRunResult(db, run.id, result);
+  await recordRunResult(db, run.id, 'demo seed', result);
   if (result.status === 'optimal' || result.status === 'feasible') await applyPlacementRun(db, run.id);
 }

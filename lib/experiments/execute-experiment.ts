@@ -1,5 +1,7 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { heldBy, requeueExperiment } from '@/lib/placement-runs/claim-queued-work';
+import { HEARTBEAT_MS, type ExecuteOptions, type ExecutionOutcome } from '@/lib/placement-runs/execute-placement-run';
 import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 import { generateProblem } from '@/lib/placement/generate-problem';
 import { runFigureSeries } from '@/lib/placement/run-figure-series';
@@ -7,33 +9,56 @@ import { solveInWorker } from '@/lib/placement/solve-in-worker';
 import { deriveScenarioProblem } from './derive-scenario-problem';
 import { experimentParamsSchema, type ExperimentPoint } from './experiment-schema';
 
-/** Runs every algorithm on every point, saving each point as it lands so the chart fills in. */
-export async function executeExperiment(db: Db, experimentId: string, options: { stop?: AbortSignal } = {}): Promise<void> {
+/**
+ * Runs every algorithm on every point, saving each point as it lands so the chart fills in.
+ * Like a placement run, every write is conditional on this worker's claim; a worker shutting
+ * down (`stop`) puts the experiment back in the queue.
+ */
+export async function executeExperiment(db: Db, experimentId: string, options: ExecuteOptions): Promise<ExecutionOutcome> {
+  const { workerId } = options;
+  const log = options.log ?? (() => undefined);
   const experiment = await db.experimentRun.findUniqueOrThrow({ where: { id: experimentId } });
   const params = experimentParamsSchema.parse(experiment.params);
   const controller = new AbortController();
+  let lost: string | null = null;
   const onStop = () => controller.abort();
   options.stop?.addEventListener('abort', onStop, { once: true });
-  const finish = (data: Prisma.ExperimentRunUpdateManyMutationInput) =>
-    db.experimentRun.updateMany({ where: { id: experimentId }, data: { ...data, finishedAt: new Date() } });
+  const finish = async (data: Prisma.ExperimentRunUpdateManyMutationInput): Promise<ExecutionOutcome> => {
+    const { count } = await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { ...data, finishedAt: new Date() } });
+    return count === 1 ? { kind: 'recorded', status: String(data.status) } : { kind: 'lost', why: 'the experiment was no longer running under this worker when it ended' };
+  };
 
   let makeProblem: Parameters<typeof runFigureSeries>[0]['makeProblem'] = (p) => generateProblem(p);
   if (params.source === 'scenario') {
     const built = await buildPlacementProblem(db, experiment.scenarioId);
     if (!built.ok) {
-      await finish({ status: 'error', message: describeBuildFailure(built) });
-      return;
+      options.stop?.removeEventListener('abort', onStop);
+      return finish({ status: 'error', message: describeBuildFailure(built) });
     }
     makeProblem = (p) => deriveScenarioProblem(built.problem, p);
   }
 
   const points: ExperimentPoint[] = [];
   let saving = Promise.resolve();
+  let beating = false;
   const heartbeat = setInterval(async () => {
-    const current = await db.experimentRun.findUnique({ where: { id: experimentId }, select: { cancelRequested: true } }).catch(() => null);
-    if (!current || current.cancelRequested) controller.abort();
-    else await db.experimentRun.updateMany({ where: { id: experimentId }, data: { heartbeatAt: new Date() } });
-  }, 1000);
+    if (beating || lost) return;
+    beating = true;
+    try {
+      const { count } = await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { heartbeatAt: new Date() } });
+      if (count === 0) {
+        lost = 'the experiment is no longer running under this worker';
+        controller.abort();
+        return;
+      }
+      const current = await db.experimentRun.findUnique({ where: { id: experimentId }, select: { cancelRequested: true } });
+      if (current?.cancelRequested) controller.abort();
+    } catch (error) {
+      log(`experiment ${experimentId}: heartbeat failed: ${(error as Error).message}`);
+    } finally {
+      beating = false;
+    }
+  }, HEARTBEAT_MS);
   try {
     await runFigureSeries({
       kind: params.figure,
@@ -62,16 +87,21 @@ export async function executeExperiment(db: Db, experimentId: string, options: {
         });
         const snapshot = [...points];
         saving = saving.then(async () => {
-          await db.experimentRun.updateMany({ where: { id: experimentId }, data: { points: snapshot as unknown as Prisma.InputJsonValue, pointsDone: snapshot.length, heartbeatAt: new Date() } });
+          await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { points: snapshot as unknown as Prisma.InputJsonValue, pointsDone: snapshot.length, heartbeatAt: new Date() } });
         });
       },
     });
     await saving;
-    if (controller.signal.aborted) await finish({ status: 'cancelled', message: `Cancelled after ${points.length} of ${experiment.pointsTotal} points.` });
-    else await finish({ status: 'done' });
+    if (lost) return { kind: 'lost', why: lost };
+    if (options.stop?.aborted) {
+      return (await requeueExperiment(db, experimentId, workerId)) ? { kind: 'requeued' } : { kind: 'lost', why: 'the claim was gone when putting it back' };
+    }
+    if (controller.signal.aborted) return await finish({ status: 'cancelled', message: `Cancelled after ${points.length} of ${experiment.pointsTotal} points.` });
+    return await finish({ status: 'done' });
   } catch (error) {
     await saving.catch(() => undefined);
-    await finish({ status: 'error', message: `The experiment stopped: ${(error as Error).message}` });
+    if (lost) return { kind: 'lost', why: lost };
+    return await finish({ status: 'error', message: `The experiment stopped: ${(error as Error).message}` });
   } finally {
     clearInterval(heartbeat);
     options.stop?.removeEventListener('abort', onStop);

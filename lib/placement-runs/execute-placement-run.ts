@@ -1,41 +1,68 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { solveInWorker } from '@/lib/placement/solve-in-worker';
-import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementProgress } from '@/lib/placement/types';
+import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementProgress, PlacementResult } from '@/lib/placement/types';
+import { heldBy, requeuePlacementRun } from './claim-queued-work';
 import { recordRunResult } from './record-run-result';
 
 export const HEARTBEAT_MS = 1000;
 
+export type ExecuteOptions = {
+  /** the claim this worker holds on the item: every write is conditional on it */
+  workerId: string;
+  /** the worker is shutting down: stop solving and put the item back in the queue */
+  stop?: AbortSignal;
+  log?: (message: string) => void;
+};
+
+/** How an execution ended, for the worker's log. */
+export type ExecutionOutcome =
+  | { kind: 'recorded'; status: string }
+  | { kind: 'requeued' }
+  | { kind: 'lost'; why: string };
+
 /**
  * Solves a claimed run in a worker thread. Every second it stores the latest progress (the
- * page's progress bar reads it) with a heartbeat, and looks for a cancel request.
+ * page's progress bar reads it) with a heartbeat, and looks for a cancel request. Heartbeats,
+ * progress and the result are written only while this worker still holds the claim; once a
+ * write finds the claim gone (cancelled and finished, deleted, taken back by recovery), the
+ * solve stops and its answer is discarded.
  */
-export async function executePlacementRun(db: Db, runId: string, options: { stop?: AbortSignal } = {}): Promise<void> {
+export async function executePlacementRun(db: Db, runId: string, options: ExecuteOptions): Promise<ExecutionOutcome> {
+  const { workerId } = options;
+  const log = options.log ?? (() => undefined);
   const run = await db.placementRun.findUniqueOrThrow({ where: { id: runId } });
   const controller = new AbortController();
+  let lost: string | null = null;
   const onStop = () => controller.abort();
   options.stop?.addEventListener('abort', onStop, { once: true });
   let latest: PlacementProgress | null = null;
   let beating = false;
   const heartbeat = setInterval(async () => {
-    if (beating) return;
+    if (beating || lost) return;
     beating = true;
     try {
-      const current = await db.placementRun.update({
-        where: { id: runId },
+      const { count } = await db.placementRun.updateMany({
+        where: heldBy(runId, workerId),
         data: { heartbeatAt: new Date(), ...(latest ? { progress: latest as unknown as Prisma.InputJsonValue } : {}) },
-        select: { cancelRequested: true },
       });
-      if (current.cancelRequested) controller.abort();
-    } catch {
-      // The run was deleted with its scenario: stop solving for nobody.
-      controller.abort();
+      if (count === 0) {
+        lost = 'the run is no longer running under this worker';
+        controller.abort();
+        return;
+      }
+      const current = await db.placementRun.findUnique({ where: { id: runId }, select: { cancelRequested: true } });
+      if (current?.cancelRequested) controller.abort();
+    } catch (error) {
+      // A database hiccup: the next beat tries again; recovery waits a whole window.
+      log(`placement run ${runId}: heartbeat failed: ${(error as Error).message}`);
     } finally {
       beating = false;
     }
   }, HEARTBEAT_MS);
+  let result: PlacementResult;
   try {
-    const result = await solveInWorker(run.problem as unknown as PlacementProblem, {
+    result = await solveInWorker(run.problem as unknown as PlacementProblem, {
       algorithm: run.algorithm as AlgorithmName,
       engine: run.engine as EngineChoice,
       timeLimitSec: run.timeLimitSec,
@@ -45,12 +72,16 @@ export async function executePlacementRun(db: Db, runId: string, options: { stop
         latest = progress;
       },
     });
-    clearInterval(heartbeat);
-    if (latest) await db.placementRun.updateMany({ where: { id: runId }, data: { progress: latest as unknown as Prisma.InputJsonValue } });
-    const exists = await db.placementRun.count({ where: { id: runId } });
-    if (exists) await recordRunResult(db, runId, result);
   } finally {
     clearInterval(heartbeat);
     options.stop?.removeEventListener('abort', onStop);
   }
+  if (lost) return { kind: 'lost', why: lost };
+  // Shutting down: the stop, not the person, ended the solve; another worker takes it again.
+  if (options.stop?.aborted && result.status === 'cancelled') {
+    return (await requeuePlacementRun(db, runId, workerId)) ? { kind: 'requeued' } : { kind: 'lost', why: 'the claim was gone when putting it back' };
+  }
+  if (latest) await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { progress: latest as unknown as Prisma.InputJsonValue } });
+  const { recorded } = await recordRunResult(db, runId, workerId, result);
+  return recorded ? { kind: 'recorded', status: result.status } : { kind: 'lost', why: 'the run was no longer running under this worker when its result came' };
 }

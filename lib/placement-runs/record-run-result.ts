@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { PlacementResult } from '@/lib/placement/types';
+import { heldBy } from './claim-queued-work';
 import { statusToDb } from './placement-run-schema';
 
 const big = (value: number | null | undefined) => (value === null || value === undefined ? null : BigInt(Math.round(value)));
@@ -10,10 +11,16 @@ const big = (value: number | null | undefined) => (value === null || value === u
  * per replica — in one transaction, so a run is never "done" without its assignments. Container
  * and server names are resolved against the scenario as it is now; if something the run placed
  * was deleted meanwhile, the run is stored as an error saying so.
+ *
+ * Only the worker still holding the claim may write: the update is conditional on
+ * `status = 'running' AND claimedBy = workerId`. When it matches nothing (the run was
+ * cancelled, deleted, or taken back by recovery and maybe claimed again), nothing is written
+ * and the answer is `{ recorded: false }`: the caller lost the claim and discards its result.
  */
-export async function recordRunResult(db: Db, runId: string, result: PlacementResult): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const run = await tx.placementRun.findUniqueOrThrow({ where: { id: runId }, select: { scenarioId: true } });
+export async function recordRunResult(db: Db, runId: string, workerId: string, result: PlacementResult): Promise<{ recorded: boolean }> {
+  return db.$transaction(async (tx) => {
+    const run = await tx.placementRun.findFirst({ where: heldBy(runId, workerId), select: { scenarioId: true } });
+    if (!run) return { recorded: false };
     let status = statusToDb(result.status);
     let message = result.message ?? null;
     const assignments: Prisma.AssignmentCreateManyInput[] = [];
@@ -38,8 +45,8 @@ export async function recordRunResult(db: Db, runId: string, result: PlacementRe
         assignments.length = 0;
       }
     }
-    await tx.placementRun.update({
-      where: { id: runId },
+    const { count } = await tx.placementRun.updateMany({
+      where: heldBy(runId, workerId),
       data: {
         status,
         message,
@@ -51,6 +58,10 @@ export async function recordRunResult(db: Db, runId: string, result: PlacementRe
         finishedAt: new Date(),
       },
     });
+    // The conditional update locks the row: a recovery or cancel racing this one waits for
+    // the transaction and then finds the run no longer running.
+    if (count !== 1) return { recorded: false };
     if (assignments.length) await tx.assignment.createMany({ data: assignments });
+    return { recorded: true };
   });
 }

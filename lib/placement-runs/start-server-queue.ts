@@ -1,7 +1,10 @@
 import { getDb } from '@/lib/db';
 import { startWorkQueue } from './work-queue';
 
-/** The dashboard's own queue worker, stopped cleanly with the server. */
+/**
+ * The dashboard's own queue worker. When the server stops, the runs it was solving go back to
+ * the queue at once (a restart or another process takes them up) rather than being cancelled.
+ */
 export function startServerQueue(): void {
   const queue = startWorkQueue(getDb);
   const stop = () => void queue.stop();

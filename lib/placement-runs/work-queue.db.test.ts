@@ -12,7 +12,7 @@ import { applyPlacementRun } from './apply-placement-run';
 import { cancelPlacementRun } from './cancel-placement-run';
 import { enqueuePlacementRuns } from './enqueue-placement-runs';
 import { problemToScenarioDocument } from './problem-to-scenario-document';
-import { recoverInterruptedWork } from './recover-interrupted-work';
+import { MAX_ATTEMPTS, recoverInterruptedWork } from './recover-interrupted-work';
 import { startWorkQueue, type WorkQueue } from './work-queue';
 
 let db: TestDatabase;
@@ -90,23 +90,23 @@ describe('placement runs through the queue', () => {
     expect(await db.prisma.placementRun.count({ where: { scenarioId: scenario.id } })).toBe(0);
   });
 
-  test('after a restart, runs the dead process held are marked failed with the reason', async () => {
+  test('runs whose workers died too often are marked failed with the reason', async () => {
     const scenario = await db.prisma.scenario.create({ data: { name: 'Restarted' } });
     const orphan = await db.prisma.placementRun.create({
-      data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: `${os.hostname()}:${2 ** 22 + 4321}`, heartbeatAt: new Date(), startedAt: new Date() },
+      data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: `${os.hostname()}:${2 ** 22 + 4321}`, heartbeatAt: new Date(), startedAt: new Date(), attempts: MAX_ATTEMPTS },
     });
     const alive = await db.prisma.placementRun.create({
       data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: `${os.hostname()}:${process.pid}`, heartbeatAt: new Date(), startedAt: new Date() },
     });
     const silent = await db.prisma.placementRun.create({
-      data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: 'other-machine:42', heartbeatAt: new Date(Date.now() - 5 * 60_000), startedAt: new Date() },
+      data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: 'other-machine:42', heartbeatAt: new Date(Date.now() - 5 * 60_000), startedAt: new Date(), attempts: MAX_ATTEMPTS },
     });
     const recovered = await recoverInterruptedWork(db.prisma);
-    expect(recovered.runs).toBe(2);
+    expect(recovered).toEqual({ requeued: 0, failed: 2 });
     const after = await db.prisma.placementRun.findMany({ where: { scenarioId: scenario.id }, orderBy: { createdAt: 'asc' } });
     const byId = new Map(after.map((r) => [r.id, r]));
-    expect(byId.get(orphan.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/server restarted/) });
-    expect(byId.get(silent.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/stopped responding/) });
+    expect(byId.get(orphan.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/Interrupted 3 times: the process solving it exited/) });
+    expect(byId.get(silent.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/Interrupted 3 times: the worker solving it stopped responding/) });
     expect(byId.get(alive.id)!.status).toBe('running');
     await db.prisma.placementRun.delete({ where: { id: alive.id } });
   });

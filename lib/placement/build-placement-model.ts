@@ -30,12 +30,23 @@ export type ModelOptions = {
   noSharing?: boolean;
 };
 
+/** Thrown by buildPlacementModel when its `shouldStop` says the time is up. */
+export class ModelBuildStopped extends Error {
+  constructor() {
+    super('the time ran out while building the placement model');
+  }
+}
+
 /**
  * The paper's model over units: x(u,j) binary, y(l,j) ∈ [0,1] (integral at any optimum once x
  * is, since it only needs to cover max x), min Σ cost(l,j) y(l,j), with the disaggregated
  * linking y(l,j) ≥ x(u,j).
  */
-export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions = {}): PlacementModel {
+export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions = {}, shouldStop: () => boolean = () => false): PlacementModel {
+  // Building takes seconds on thousands of containers: checked once per unit, layer or server.
+  const check = () => {
+    if (shouldStop()) throw new ModelBuildStopped();
+  };
   const S = cp.servers.length;
   const L = cp.layerSize.length;
   const U = cp.units.length;
@@ -53,6 +64,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     }
   }
   for (let u = 0; u < U; u++) {
+    check();
     for (let j = 0; j < S; j++) {
       if (xCol[u * S + j] < 0) continue;
       for (const l of cp.units[u].layers) {
@@ -84,6 +96,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     addRow(1, 1, entries);
   }
   for (let u = 0; u < U; u++) {
+    check();
     for (let j = 0; j < S; j++) {
       const x = xCol[u * S + j];
       if (x < 0) continue;
@@ -96,6 +109,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
 
   const resources = ['cpu', 'memory', 'bandwidth'] as const;
   for (let j = 0; j < S; j++) {
+    check();
     for (const r of resources) {
       const entries: [number, number][] = [];
       let total = 0;
@@ -156,6 +170,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     const users: number[][] = Array.from({ length: L }, () => []);
     cp.units.forEach((unit, u) => unit.layers.forEach((l) => users[l].push(u)));
     for (let l = 0; l < L; l++) {
+      check();
       if (users[l].length < 2) continue;
       for (let j = 0; j < S; j++) {
         const y = yCol[l * S + j];

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type * as threads from 'node:worker_threads';
-import { appRoot } from '../ops/app-root';
+import { appRoot } from '@/lib/ops/app-root';
+import { runInWorker } from '@/lib/ops/run-in-worker';
 import { computeNoSharingCost } from './evaluate';
 import type { WorkerMessage, WorkerRequest } from './placement-worker';
 import { DEFAULT_ALGORITHM, DEFAULT_TIME_LIMIT_SEC, orderResultFields } from './solve-placement';
@@ -19,11 +18,6 @@ export type WorkerSolveOptions = SolveOptions & {
   /** V8 heap cap for the worker; beyond it the worker dies and the result is `error` */
   memoryLimitMb?: number;
 };
-
-// Looked up at run time on purpose: a bundler that sees `new Worker(path)` tries to bundle
-// the worker and, with a path known only at run time, traces the whole project. The worker is a
-// file on disk loaded by path (see worker-entry.mjs), so there is nothing to bundle.
-const SolverThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
 
 export function defaultWorkerEntry(): string {
   return process.env.EDGESTACK_PLACEMENT_WORKER ?? [appRoot(), 'lib', 'placement', 'worker-entry.mjs'].join(path.sep);
@@ -50,55 +44,34 @@ export function solveInWorker(problem: PlacementProblem, options: WorkerSolveOpt
     ...(message ? { message } : {}),
   });
 
-  if (options.signal?.aborted) return Promise.resolve(failed('cancelled'));
-  if (!existsSync(/*turbopackIgnore: true*/ entry)) return Promise.resolve(failed('error', `placement worker not found at ${entry}`));
-
-  return new Promise<PlacementResult>((resolve) => {
-    const stopBuffer = new SharedArrayBuffer(4);
-    const stop = new Int32Array(stopBuffer);
-    let settled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-
-    const worker = new SolverThread(entry, {
-      resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb ?? 4096 },
-      stdout: false,
-      stderr: false,
-    });
-    const finish = (result: PlacementResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(hardLimit);
-      clearTimeout(killTimer);
-      options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      resolve(result);
-    };
-    const onAbort = () => {
-      Atomics.store(stop, 0, 1);
-      // The solver polls the flag from its callbacks; if it does not answer soon, stop the thread.
-      killTimer = setTimeout(() => finish(failed('cancelled')), 2000);
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const hardLimit = setTimeout(
-      () => finish(failed('timeout', 'the worker did not answer within the time limit and was stopped')),
-      (timeLimitSec + (options.graceSec ?? 10)) * 1000,
-    );
-
-    worker.on('message', (message: WorkerMessage) => {
+  return runInWorker<WorkerMessage, PlacementResult>({
+    entry,
+    request: (stopBuffer) => {
+      const { signal: _signal, onProgress: _onProgress, shouldStop: _shouldStop, workerEntry: _entry, graceSec: _grace, memoryLimitMb: _mem, ...plain } = options;
+      return { type: 'solve', problem, options: { ...plain, timeLimitSec }, stopBuffer } satisfies WorkerRequest;
+    },
+    onMessage: (message) => {
       if (message.type === 'progress') options.onProgress?.(message.progress);
-      else if (message.type === 'result') finish(message.result);
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(failed('error', oom ? 'the solver ran out of memory' : `the solver worker crashed: ${error.message}`));
-    });
-    worker.on('exit', (code) => {
-      if (options.signal?.aborted) finish(failed('cancelled'));
-      else finish(failed('error', `the solver worker exited (code ${code}) without an answer`));
-    });
-
-    const { signal: _signal, onProgress: _onProgress, shouldStop: _shouldStop, workerEntry: _entry, graceSec: _grace, memoryLimitMb: _mem, ...plain } = options;
-    const request: WorkerRequest = { type: 'solve', problem, options: { ...plain, timeLimitSec }, stopBuffer };
-    worker.postMessage(request);
+      else if (message.type === 'result') return message.result;
+      return undefined;
+    },
+    hardLimitMs: (timeLimitSec + (options.graceSec ?? 10)) * 1000,
+    signal: options.signal,
+    memoryLimitMb: options.memoryLimitMb,
+  }).then((outcome) => {
+    switch (outcome.kind) {
+      case 'answer':
+        return outcome.value;
+      case 'cancelled':
+        return failed('cancelled');
+      case 'late':
+        return failed('timeout', 'the worker did not answer within the time limit and was stopped');
+      case 'crashed':
+        return failed('error', outcome.outOfMemory ? 'the solver ran out of memory' : `the solver worker crashed: ${outcome.message}`);
+      case 'exited':
+        return failed('error', `the solver worker exited (code ${outcome.code}) without an answer`);
+      case 'missing':
+        return failed('error', `placement worker not found at ${outcome.entry}`);
+    }
   });
 }

@@ -25,7 +25,7 @@ const NOT_IN_DOCUMENT: Record<string, string> = {
   ),
   // Only finished runs are exported; these describe a run while a worker holds it.
   ...Object.fromEntries(
-    ['PlacementRun', 'ExperimentRun'].flatMap((t) => ['cancelRequested', 'claimedBy', 'heartbeatAt'].map((c) => [`${t}.${c}`, 'state of a queued or running run'])),
+    ['PlacementRun', 'ExperimentRun'].flatMap((t) => ['cancelRequested', 'claimedBy', 'heartbeatAt', 'attempts'].map((c) => [`${t}.${c}`, 'state of a queued or running run'])),
   ),
   'PlacementRun.progress': 'live progress of a running run',
 };

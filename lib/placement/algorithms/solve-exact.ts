@@ -1,6 +1,5 @@
 import {
   BYTES_PER_UNIT,
-  buildPlacementModel,
   columnsToUnitServers,
   orderInterchangeableServers,
   placementToColumns,
@@ -11,6 +10,7 @@ import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { boundByColumns } from './bound-by-columns';
 import { layerCopiesBound } from './layer-copies-bound';
+import { engineFitsIn, modelForEngine } from './model-for-engine';
 import { runGreedySearch } from './run-greedy-search';
 import { solveRelax } from './solve-relax';
 
@@ -59,29 +59,38 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
     incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state;
   }
+  // Every layer is stored on at least as many servers as its users need: a bound that holds
+  // even before the LP is solved.
+  let lowerBound: number | null = layerCopiesBound(cp);
+  let engineUsed = false;
   // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
   // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.
-  if (warmStart && cp.units.length * cp.servers.length > LARGE_MODEL && !deadline.expired()) {
-    const rounded = await solveRelax({ ...ctx, deadline: deadline.sub(Math.min(15, deadline.remainingSec() * 0.25)) });
-    const state = rounded.unitServer ? stateFromUnitServers(cp, rounded.unitServer) : null;
-    if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
-  }
-  if (deadline.expired()) {
-    return incumbent
-      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound: layerCopiesBound(cp) }
-      : { status: statusWithoutAnswer(ctx) };
-  }
-
-  const engine = await ctx.engine();
-  const model = buildPlacementModel(cp, {
+  const modelOptions = {
     capacityLinking: options.capacityLinking ?? true,
     layerCover: options.layerCover ?? true,
     integerLayers: options.integerLayers ?? false,
     symmetryBreaking,
-  });
-  // Every layer is stored on at least as many servers as its users need: a bound that holds
-  // even before the LP is solved.
-  let lowerBound: number | null = layerCopiesBound(cp);
+  };
+  // Built before the rounding, on the whole run's clock: it is the same model (without
+  // symmetry breaking), and with too little time for it there is no MIP to warm-start.
+  const built = deadline.expired() ? null : modelForEngine(cp, modelOptions, deadline);
+  if (warmStart && built && cp.units.length * cp.servers.length > LARGE_MODEL && !deadline.expired()) {
+    const rounded = await solveRelax({ ...ctx, deadline: deadline.sub(Math.min(15, deadline.remainingSec() * 0.25)) });
+    const state = rounded.unitServer ? stateFromUnitServers(cp, rounded.unitServer) : null;
+    if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
+    if (rounded.lowerBound !== undefined && rounded.lowerBound !== null) lowerBound = Math.max(lowerBound, rounded.lowerBound);
+    engineUsed = rounded.usedEngine ?? false;
+  }
+  // The best placement so far, with its gap, when the time is up or too short for the MIP.
+  const stopHere = (): AlgorithmOutcome =>
+    incumbent
+      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: engineUsed }
+      : { status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed };
+  // On 5,000 containers the model takes seconds to build and HiGHS seconds more before it can
+  // be stopped: start it only with the time to stop it, else keep the warm start.
+  if (!engineFitsIn(deadline, built)) return stopHere();
+  const { model } = built;
+  const engine = await ctx.engine();
 
   if (options.columnGeneration && engine.name === 'highs') {
     ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null });
@@ -101,7 +110,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
 
   // glpk.js reports no bound at a time limit, so take the LP relaxation's first.
   if (engine.name === 'glpk') {
-    const lp = engine.solve(model.milp, { relax: true, timeLimitSec: deadline.remainingSec() / 4 });
+    const lp = engine.solve(model.milp, { relax: true, timeLimitSec: deadline.remainingSec() / 4, remainingSec: () => deadline.remainingSec() / 4 });
     if (lp.status === 'infeasible') return { status: 'infeasible', usedEngine: true, message: 'LP relaxation is infeasible' };
     if (lp.status === 'optimal') lowerBound = Math.max(lowerBound ?? 0, boundToBytes(lp.bound) ?? 0);
     ctx.report({ bound: lowerBound, incumbentCost: incumbent?.cost ?? null, phase: 'LP relaxation' });
@@ -111,10 +120,15 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     incumbent = stateFromUnitServers(cp, orderInterchangeableServers(cp, incumbent.unitServer)) ?? incumbent;
   }
   ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
+  engineUsed ||= engine.name === 'glpk' || Boolean(options.columnGeneration && engine.name === 'highs');
+  if (!engineFitsIn(deadline, built)) return stopHere();
   const outcome = engine.solve(model.milp, {
     timeLimitSec: deadline.remainingSec(),
+    // The time left once HiGHS has taken the model in, less its tail past a time limit
+    // (about one build time on 5,000 containers: model-for-engine.ts).
+    remainingSec: () => deadline.remainingSec() - built.buildSec,
     start: incumbent ? placementToColumns(model, incumbent) : undefined,
-    shouldStop: () => deadline.stopped(),
+    shouldStop: () => deadline.stopped() || deadline.expired(),
     onProgress: ({ primal, dual }) =>
       ctx.report({
         phase: 'branch and bound',

@@ -1,4 +1,4 @@
-import { buildPlacementModel, type PlacementModel } from '../build-placement-model';
+import type { PlacementModel } from '../build-placement-model';
 import type { CompiledProblem } from '../compile-problem';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
@@ -7,6 +7,7 @@ import { fallBackToExactSearch } from './fall-back-to-exact-search';
 import { improveLocally } from './improve-locally';
 import { greedyWorkUnits } from './solve-greedy';
 import { layerCopiesBound } from './layer-copies-bound';
+import { engineFitsIn, modelForEngine } from './model-for-engine';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { boundToBytes } from './solve-exact';
 
@@ -23,13 +24,22 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   const { cp, deadline } = ctx;
   if (cp.infeasibleReason) return { status: 'no-solution', message: cp.infeasibleReason };
   const engine = await ctx.engine();
-  const model = buildPlacementModel(cp, { capacityLinking: true, layerCover: true });
   ctx.report({ phase: 'LP relaxation' });
-  const lp = engine.solve(model.milp, {
-    relax: true,
-    timeLimitSec: deadline.remainingSec() * 0.6,
-    shouldStop: () => deadline.stopped(),
-  });
+  const built = modelForEngine(cp, { capacityLinking: true, layerCover: true }, deadline);
+  // On a large problem with little time left, the model or the LP could not be done in time:
+  // go straight to the constructions below, which answer quickly and check the clock.
+  const model = built?.model ?? null;
+  let lp: { status: string; values: Float64Array | null; objective: number | null } = { status: 'limit', values: null, objective: null };
+  if (engineFitsIn(deadline, built)) {
+    // The LP's share, ending on the clock as well as on cancellation (rounding needs the rest).
+    const lpDeadline = deadline.sub(deadline.remainingSec() * 0.6);
+    lp = engine.solve(built.model.milp, {
+      relax: true,
+      timeLimitSec: lpDeadline.remainingSec(),
+      remainingSec: () => lpDeadline.remainingSec() - built.buildSec,
+      shouldStop: () => lpDeadline.expired(),
+    });
+  }
   if (lp.status === 'infeasible') {
     return { status: 'no-solution', usedEngine: true, message: 'the LP relaxation is infeasible, so no placement exists' };
   }
@@ -38,7 +48,7 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   ctx.report({ phase: 'rounding', bound: lowerBound });
 
   let best: PlacementState | null = null;
-  if (lp.values) {
+  if (lp.values && model) {
     const order = largestFirstOrder(cp);
     let sinceGain = 0;
     for (let round = 0; round < MAX_ROUNDS && sinceGain < ROUNDS_WITHOUT_GAIN && !deadline.expired(); round++) {

@@ -50,11 +50,14 @@ function solveWithGlpk(glpk: GlpkRuntime, model: MilpModel, options: MilpOptions
     })),
     ...(isMip ? { binaries: columns.filter((j) => model.integer[j] === 1).map(name) } : {}),
   };
+  const timeLimitSec = Math.min(options.timeLimitSec, options.remainingSec?.() ?? Infinity);
+  // glpk.js counts whole seconds: under half of one left, a run would overrun more than it gains.
+  if (options.remainingSec && timeLimitSec < 0.5) return { status: 'limit', values: null, objective: null, bound: null, clockCut: true };
   try {
     const result = glpk.solve(lp, {
       msglev: glpk.GLP_MSG_OFF,
       presol: true,
-      tmlim: Math.max(1, Math.ceil(options.timeLimitSec)),
+      tmlim: Math.max(1, options.remainingSec ? Math.round(timeLimitSec) : Math.ceil(timeLimitSec)),
       mipgap: options.relGap ?? 0,
     });
     const { status, z, vars } = result.result;

@@ -1,4 +1,4 @@
-import highsLoader from 'highs';
+import highsLoader, { type HighsCallbackMap } from 'highs';
 import type { MilpEngine, MilpModel, MilpOptions, MilpOutcome } from './milp-engine';
 
 type HighsRuntime = Awaited<ReturnType<typeof highsLoader>>;
@@ -33,9 +33,12 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
       },
       ...(isMip ? { integrality: Int32Array.from(model.integer) as Int32Array } : {}),
     });
+    const timeLimitSec = Math.min(options.timeLimitSec, options.remainingSec?.() ?? Infinity);
+    // Taking the model in used up the time: stop before a run that could not stop in time.
+    if (options.remainingSec && timeLimitSec <= 0.01) return { status: 'limit', values: null, objective: null, bound: null, clockCut: true };
     m.options.set({
       output_flag: false,
-      time_limit: Math.max(0.01, options.timeLimitSec),
+      time_limit: Math.max(0.01, timeLimitSec),
       // Objective is in MB; the absolute gap is a fraction of a byte, so "optimal" is exact.
       mip_rel_gap: options.relGap ?? 0,
       mip_abs_gap: 1e-7,
@@ -46,9 +49,21 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
     let dual: number | null = null;
     let lastReport = 0;
     const report = () => options.onProgress?.({ primal, dual });
+    // The MIP's own LPs (the root relaxation takes seconds on a large model) and plain LPs
+    // answer the stop flag at every simplex or interior-point checkpoint too: HiGHS's own
+    // time_limit is only looked at between phases and overran it by seconds on 5,000 containers.
+    const lpInterrupts: HighsCallbackMap = {
+      [CB.simplexInterrupt](event) {
+        if (options.shouldStop?.()) event.interrupt();
+      },
+      [CB.ipmInterrupt](event) {
+        if (options.shouldStop?.()) event.interrupt();
+      },
+    };
     const run = m.run(
       isMip
         ? {
+            ...lpInterrupts,
             [CB.mipInterrupt](event) {
               if (options.shouldStop?.()) event.interrupt();
               // With output off HiGHS sends no log events; this frequent checkpoint feeds progress.
@@ -72,11 +87,7 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
               report();
             },
           }
-        : {
-            [CB.simplexInterrupt](event) {
-              if (options.shouldStop?.()) event.interrupt();
-            },
-          },
+        : lpInterrupts,
     );
     const status = run.modelStatus;
     const hasPrimal = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;

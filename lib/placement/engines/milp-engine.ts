@@ -21,6 +21,11 @@ export type MilpOptions = {
   /** solve the LP relaxation (integrality dropped) */
   relax?: boolean;
   timeLimitSec: number;
+  /**
+   * Seconds left once the engine has taken the model in (which a large model makes take
+   * seconds): the run gets the lesser of this and timeLimitSec, and none at all when it is gone.
+   */
+  remainingSec?: () => number;
   /** a feasible start (values for every column), where the engine accepts one */
   start?: Float64Array;
   relGap?: number;
