@@ -97,7 +97,7 @@ export function judgeConnection(store: EditorStore, c: { source: string | null; 
   const s = c.source ? parseNodeId(c.source) : null;
   const t = c.target ? parseNodeId(c.target) : null;
   if (!s || !t) return { ok: false, reason: 'Connect two nodes.' };
-  return classifyConnection(s, t, (c.sourceHandle === 'host' ? 'host' : 'edge') as HandleRole, existingRelations(store));
+  return classifyConnection(s, t, (c.sourceHandle === 'host' ? 'host' : 'edge'), existingRelations(store));
 }
 
 /** Turns a valid connection into the edit that makes it. */

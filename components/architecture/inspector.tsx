@@ -314,7 +314,7 @@ export const Inspector = memo(function Inspector() {
           key={`${id}@${entity.version}`}
           title={`${ENTITY_KIND_LABELS[ref.kind]} ${entity.name}`}
           fields={fields}
-          source={entity as unknown as Record<string, unknown>}
+          source={entity}
           validate={(typed) => {
             const parsed = schema.safeParse(typed);
             const errs = parsed.success ? {} : zodFieldErrors(parsed.error);
@@ -353,7 +353,7 @@ export const Inspector = memo(function Inspector() {
           key={`${id}@${link.version}`}
           title={`Link ${link.name}`}
           fields={LINK_FIELDS}
-          source={link as unknown as Record<string, unknown>}
+          source={link}
           validate={(typed) => {
             const parsed = linkFields.safeParse(typed);
             const errs = parsed.success ? {} : zodFieldErrors(parsed.error);
@@ -385,7 +385,7 @@ export const Inspector = memo(function Inspector() {
           key={`${id}@${dep.version}`}
           title={`${from} calls ${to}`}
           fields={DEPENDENCY_FIELDS}
-          source={dep as unknown as Record<string, unknown>}
+          source={dep}
           validate={(typed) => {
             const parsed = dependencyFields.safeParse(typed);
             return parsed.success ? {} : zodFieldErrors(parsed.error);

@@ -13,7 +13,10 @@ import { ProgressBar } from './progress-bar';
 
 type Summary = { containers: number; edgeServers: number; layers: number; policies: number } | null;
 
-const ALGORITHMS = Object.keys(ALGORITHM_LABELS) as (keyof typeof ALGORITHM_LABELS)[];
+type Algorithm = keyof typeof ALGORITHM_LABELS;
+const ALGORITHMS = Object.keys(ALGORITHM_LABELS) as Algorithm[];
+// Typed as every algorithm, not the narrowed "all but exact" that filter infers: the checkboxes add it back.
+const DEFAULT_ALGORITHMS: Algorithm[] = ALGORITHMS.filter((a) => a !== 'exact');
 const ACTIVE = new Set(['queued', 'running']);
 
 function statusTone(status: string) {
@@ -40,7 +43,7 @@ export function PlacementWorkspace({
   const [state, formAction, pending] = useActionState(startPlacementRunsAction, null);
   const [now, setNow] = useState(() => Date.now());
   // Controlled, so the choices survive the form reset that follows every submitted action.
-  const [choice, setChoice] = useState({ algorithms: ALGORITHMS.filter((a) => a !== 'exact') as string[], engine: 'auto', objective: 'storage', timeLimitSec: '30' });
+  const [choice, setChoice] = useState({ algorithms: DEFAULT_ALGORITHMS, engine: 'auto', objective: 'storage', timeLimitSec: '30' });
   const [, startTransition] = useTransition();
   const active = runs.some((r) => ACTIVE.has(r.status));
 

@@ -15,8 +15,8 @@ export async function startPlacementRunsAction(_prev: unknown, form: FormData): 
       algorithms: form.getAll('algorithms').map(String) as never,
       engine: String(form.get('engine') ?? 'auto') as never,
       objective: String(form.get('objective') ?? 'storage') as never,
-      timeLimitSec: form.get('timeLimitSec') as never,
-      seed: (form.get('seed') || undefined) as never,
+      timeLimitSec: form.get('timeLimitSec'),
+      seed: (form.get('seed') || undefined),
     });
     revalidatePath('/placement');
     return result;

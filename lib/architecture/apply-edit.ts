@@ -33,7 +33,7 @@ function table(tx: Tx, kind: EntityKind | 'image'): Delegate {
     controller: tx.controller,
     image: tx.image,
   }[kind];
-  return t as unknown as Delegate;
+  return t;
 }
 
 const SQL_TABLE: Record<EntityKind, string> = {
@@ -469,7 +469,7 @@ async function restore(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promi
     scenarioId,
     {
       type: 'create',
-      entities: bundle.entities.map(({ version: _v, ...e }) => e as EntityCreate),
+      entities: bundle.entities.map(({ version: _v, ...e }) => e),
       links: bundle.links.map(({ version: _v, ...l }) => l),
       dependencies: bundle.dependencies.map(({ version: _v, ...d }) => d),
       manages: bundle.manages,

@@ -110,6 +110,6 @@ export async function computeControlPlan(
       else finish(fallback('error', `the control worker exited (code ${code}) without an answer`));
     });
     const { signal: _signal, workerEntry: _entry, ...plain } = options;
-    worker.postMessage({ type: 'compute', input, options: { ...plain, timeLimitSec }, stopBuffer: stop.buffer as SharedArrayBuffer } satisfies ControlWorkerRequest);
+    worker.postMessage({ type: 'compute', input, options: { ...plain, timeLimitSec }, stopBuffer: stop.buffer } satisfies ControlWorkerRequest);
   });
 }

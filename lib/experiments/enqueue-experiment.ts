@@ -16,7 +16,7 @@ export async function enqueueExperiment(db: Db, scenarioId: string, input: unkno
       scenarioId,
       figure: params.figure,
       source: params.source,
-      params: params as unknown as Prisma.InputJsonValue,
+      params,
       pointsTotal: countPoints(params),
       points: [],
     },

@@ -62,7 +62,7 @@ export async function executeExperiment(db: Db, experimentId: string, options: {
         });
         const snapshot = [...points];
         saving = saving.then(async () => {
-          await db.experimentRun.updateMany({ where: { id: experimentId }, data: { points: snapshot as unknown as Prisma.InputJsonValue, pointsDone: snapshot.length, heartbeatAt: new Date() } });
+          await db.experimentRun.updateMany({ where: { id: experimentId }, data: { points: snapshot, pointsDone: snapshot.length, heartbeatAt: new Date() } });
         });
       },
     });

@@ -29,7 +29,7 @@ export async function enqueuePlacementRuns(db: Db, input: StartPlacementRunsInpu
           timeLimitSec,
           seed,
           noSharingBytes: noSharing,
-          problem: built.problem as unknown as Prisma.InputJsonValue,
+          problem: built.problem,
         },
         select: { id: true },
       });

@@ -23,7 +23,7 @@ export async function executePlacementRun(db: Db, runId: string, options: { stop
     try {
       const current = await db.placementRun.update({
         where: { id: runId },
-        data: { heartbeatAt: new Date(), ...(latest ? { progress: latest as unknown as Prisma.InputJsonValue } : {}) },
+        data: { heartbeatAt: new Date(), ...(latest ? { progress: latest } : {}) },
         select: { cancelRequested: true },
       });
       if (current.cancelRequested) controller.abort();
@@ -46,7 +46,7 @@ export async function executePlacementRun(db: Db, runId: string, options: { stop
       },
     });
     clearInterval(heartbeat);
-    if (latest) await db.placementRun.updateMany({ where: { id: runId }, data: { progress: latest as unknown as Prisma.InputJsonValue } });
+    if (latest) await db.placementRun.updateMany({ where: { id: runId }, data: { progress: latest } });
     const exists = await db.placementRun.count({ where: { id: runId } });
     if (exists) await recordRunResult(db, runId, result);
   } finally {

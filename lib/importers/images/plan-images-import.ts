@@ -154,7 +154,7 @@ export function planImagesImport(data: unknown, input: Partial<z.input<typeof im
       const at = `manifests[${i}]`;
       if (!isObject(d)) throw importError(at, 'must be a descriptor');
       if (!isObject(d.platform)) throw importError(`${at}.platform`, 'missing: an index entry needs its platform');
-      const { os, arch } = archOfPlatform(d.platform as { os?: string; architecture?: string });
+      const { os, arch } = archOfPlatform(d.platform);
       if (os === 'unknown') return skip('attestation manifests');
       if (!platformOk(os, arch, `${os}/${arch}`)) return;
       const digest = typeof d.digest === 'string' && DIGEST.test(d.digest) ? d.digest : null;

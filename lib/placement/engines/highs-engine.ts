@@ -31,7 +31,7 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
         indices: model.rowIndex,
         values: model.rowValue,
       },
-      ...(isMip ? { integrality: Int32Array.from(model.integer) as Int32Array } : {}),
+      ...(isMip ? { integrality: Int32Array.from(model.integer) } : {}),
     });
     m.options.set({
       output_flag: false,
