@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useState, type DragEvent, type MouseEvent } from 'react';
 import { bandAt } from '@/lib/architecture/bands';
-import { classifyConnection, type ConnectionVerdict, type HandleRole } from '@/lib/architecture/connection-rules';
+import { classifyConnection, type ConnectionVerdict } from '@/lib/architecture/connection-rules';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
 import { BAND_OF, ENTITY_KIND_LABELS, ENTITY_KINDS, dependencyEdgeId, managesEdgeId, parseNodeId, type EntityKind } from '@/lib/architecture/model';
 import { newEntity } from '@/lib/architecture/new-entities';

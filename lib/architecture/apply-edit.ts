@@ -49,7 +49,7 @@ const SQL_TABLE: Record<EntityKind, string> = {
 const CREATE_ORDER: EntityKind[] = ['site', 'edgeServer', 'networkNode', 'vnf', 'service', 'controller'];
 
 const stale = (message: string) => new DomainError('STALE_VERSION', message);
-const label = (kind: EntityKind, name?: unknown) => `${ENTITY_KIND_LABELS[kind]}${name ? ` “${String(name)}”` : ''}`;
+const label = (kind: EntityKind, name?: unknown) => `${ENTITY_KIND_LABELS[kind]}${typeof name === 'string' && name ? ` “${name}”` : ''}`;
 
 export async function applyEdit(db: Db, scenarioId: string, edit: Edit): Promise<EditOutcome> {
   const outcome = await applyEditInTransaction(db, scenarioId, edit);

@@ -1,6 +1,5 @@
 import type { Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 import { countPoints, experimentParamsSchema } from './experiment-schema';
 

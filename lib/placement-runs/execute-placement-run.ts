@@ -1,5 +1,4 @@
 import type { Db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { solveInWorker } from '@/lib/placement/solve-in-worker';
 import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementProgress } from '@/lib/placement/types';
 import { recordRunResult } from './record-run-result';
