@@ -40,7 +40,6 @@ export function PlacementWorkspace({
   missingServices: { name: string; imageRef: string }[];
 }) {
   const [runs, setRuns] = useState(initialRuns);
-  const [state, formAction, pending] = useActionState(startPlacementRunsAction, null);
   const [now, setNow] = useState(() => Date.now());
   // Controlled, so the choices survive the form reset that follows every submitted action.
   const [choice, setChoice] = useState({ algorithms: DEFAULT_ALGORITHMS, engine: 'auto', objective: 'storage', timeLimitSec: '30' });
@@ -52,9 +51,12 @@ export function PlacementWorkspace({
     if (response.ok) setRuns(((await response.json()) as { runs: RunSummary[] }).runs);
   }, [scenarioId]);
 
-  useEffect(() => {
-    if (state?.ok) void refresh();
-  }, [state, refresh]);
+  // The new runs are listed as part of the action, not by an effect reacting to its result.
+  const [state, formAction, pending] = useActionState(async (previous: unknown, form: FormData) => {
+    const result = await startPlacementRunsAction(previous, form);
+    if (result.ok) await refresh();
+    return result;
+  }, null);
 
   useEffect(() => {
     if (!active) return;
