@@ -22,7 +22,7 @@ function writeProblem(name: string, problem: unknown): string {
 
 async function runInProcess(argv: string[], stdin = '') {
   let stdout = '', stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => stdin };
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: () => Promise.resolve(stdin) };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

@@ -22,7 +22,7 @@ afterAll(() => {
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => '' };
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: () => Promise.resolve('') };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

@@ -50,7 +50,7 @@ function redactUrl(url: string): string {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection that the server ends (restart, failover) must not crash the process;
   // the pool replaces it on the next query.

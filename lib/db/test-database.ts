@@ -14,7 +14,7 @@ export type TestDatabase = Database & { drop(): Promise<void> };
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const url = resolveTestDatabaseUrl();
   let database: Database;
-  let dropDatabase = async () => undefined as void;
+  let dropDatabase: () => Promise<void> = () => Promise.resolve();
   if (url) {
     const name = `edgestack_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });

@@ -29,11 +29,14 @@ export async function executeExperiment(db: Db, experimentId: string, options: {
 
   const points: ExperimentPoint[] = [];
   let saving = Promise.resolve();
-  const heartbeat = setInterval(async () => {
+  const beat = async () => {
     const current = await db.experimentRun.findUnique({ where: { id: experimentId }, select: { cancelRequested: true } }).catch(() => null);
     if (!current || current.cancelRequested) controller.abort();
     else await db.experimentRun.updateMany({ where: { id: experimentId }, data: { heartbeatAt: new Date() } });
-  }, 1000);
+  };
+  // A beat that fails to write is not fatal: the next one tries again, and one that cannot read
+  // the experiment stops it above. Left uncaught, the rejection would end the process.
+  const heartbeat = setInterval(() => void beat().catch(() => undefined), 1000);
   try {
     await runFigureSeries({
       kind: params.figure,

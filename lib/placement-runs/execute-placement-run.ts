@@ -16,7 +16,7 @@ export async function executePlacementRun(db: Db, runId: string, options: { stop
   options.stop?.addEventListener('abort', onStop, { once: true });
   let latest: PlacementProgress | null = null;
   let beating = false;
-  const heartbeat = setInterval(async () => {
+  const beat = async () => {
     if (beating) return;
     beating = true;
     try {
@@ -32,7 +32,8 @@ export async function executePlacementRun(db: Db, runId: string, options: { stop
     } finally {
       beating = false;
     }
-  }, HEARTBEAT_MS);
+  };
+  const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS); // beat catches its own failures
   try {
     const result = await solveInWorker(run.problem as unknown as PlacementProblem, {
       algorithm: run.algorithm as AlgorithmName,

@@ -22,7 +22,7 @@ let demoId: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   demoId = (await seedDemoScenario(db.prisma))!.id;
-  queue = startWorkQueue(async () => db.prisma, { concurrency: 1, pollMs: 100, log: () => undefined });
+  queue = startWorkQueue(() => Promise.resolve(db.prisma), { concurrency: 1, pollMs: 100, log: () => undefined });
 });
 afterAll(async () => {
   await queue?.stop();

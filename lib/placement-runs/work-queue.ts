@@ -56,10 +56,10 @@ export function startWorkQueue(
       log(`work queue: ${(error as Error).message}`);
     } finally {
       ticking = false;
-      if (!stopping.signal.aborted) timer = setTimeout(tick, pollMs);
+      if (!stopping.signal.aborted) timer = setTimeout(() => void tick(), pollMs);
     }
   };
-  timer = setTimeout(tick, 0);
+  timer = setTimeout(() => void tick(), 0);
 
   return {
     workerId,

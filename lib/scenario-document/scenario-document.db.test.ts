@@ -205,7 +205,7 @@ describe('scenario document', () => {
     // Two more databases to create and migrate: on a busy machine that alone can take a minute.
   }, 240_000);
 
-  test('the demo has the promised shape', async () => {
+  test('the demo has the promised shape', () => {
     const doc = scenarioDocumentSchema.parse(buildDemoScenarioDocument());
     expect(doc.sites.length).toBeGreaterThanOrEqual(4);
     expect(doc.edgeServers.length).toBeGreaterThanOrEqual(12);
