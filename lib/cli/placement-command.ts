@@ -69,7 +69,7 @@ export async function runPlacementCommand(argv: string[], io: CliIo): Promise<nu
       io.stderr(`edgestack placement: ${error.message}\n${usage}`);
       return 2;
     }
-    io.stderr(`edgestack placement: unexpected failure: ${(error as Error)?.stack ?? error}\n`);
+    io.stderr(`edgestack placement: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error)}\n`);
     return 1;
   }
 }
@@ -155,7 +155,7 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   if (imagesFile !== undefined) {
     let entries: ImageEntry[];
     try {
-      entries = JSON.parse(await readFile(imagesFile, 'utf8'));
+      entries = JSON.parse(await readFile(imagesFile, 'utf8')) as ImageEntry[];
       if (!Array.isArray(entries)) throw new Error('expected a JSON list of image entries');
     } catch (error) {
       io.stderr(`${imagesFile}: ${(error as Error).message}\n`);

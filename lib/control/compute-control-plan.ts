@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type * as threads from 'node:worker_threads';
 import type { ControlInput } from './control-input-schema';
 import { assembleControlPlan } from './assemble-control-plan';
 import { prepareControl } from './prepare-control';
@@ -39,7 +38,7 @@ export type ControlWorkerRequest = {
 };
 export type ControlWorkerMessage = { type: 'plan'; plan: ControlPlan } | { type: 'failed'; message: string };
 
-const WorkerThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
+const WorkerThread = process.getBuiltinModule('node:worker_threads').Worker;
 
 /** Path of control-worker-entry.mjs: $EDGESTACK_CONTROL_WORKER, else under the working directory (the repository root). */
 export function defaultControlWorkerEntry(): string {

@@ -37,7 +37,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       let holder: { pid?: number; host?: string } = {};
       try {
-        holder = JSON.parse(fs.readFileSync(file, 'utf8'));
+        holder = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof holder;
       } catch {
         // A half-written lock from a crash: treat as stale.
       }

@@ -25,7 +25,8 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
+/** `dataDir` is a directory, or `'memory'` for a database that lives only in this process. */
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 /** DATABASE_URL selects Postgres; otherwise the embedded PGlite directory
  * (EDGESTACK_DATA_DIR, default `.data/pglite` under the working directory). */
@@ -62,8 +63,9 @@ function openPostgres(url: string): Database {
     async exec(script) {
       await pool.query(script);
     },
-    async query(text, params) {
-      return (await pool.query(text, params as unknown[])).rows;
+    // The caller names the row shape, as with PGlite's query<T>; neither driver checks it.
+    async query<T>(text: string, params?: unknown[]) {
+      return (await pool.query(text, params)).rows as T[];
     },
     async transaction(fn) {
       const client = await pool.connect();
@@ -71,7 +73,7 @@ function openPostgres(url: string): Database {
         await client.query('BEGIN');
         const result = await fn({
           exec: async (script) => void (await client.query(script)),
-          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          query: async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
         });
         await client.query('COMMIT');
         return result;
@@ -95,7 +97,7 @@ function openPostgres(url: string): Database {
   };
 }
 
-async function openPglite(dataDir: string | 'memory'): Promise<Database> {
+async function openPglite(dataDir: string): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (dataDir !== 'memory') {
     // PGlite does not create the parent of its directory, and must have one owner process.

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type * as threads from 'node:worker_threads';
 import { computeNoSharingCost } from './evaluate';
 import type { WorkerMessage, WorkerRequest } from './placement-worker';
 import { DEFAULT_ALGORITHM, DEFAULT_TIME_LIMIT_SEC, orderResultFields } from './solve-placement';
@@ -22,7 +21,7 @@ export type WorkerSolveOptions = SolveOptions & {
 // Looked up at run time on purpose: a bundler that sees `new Worker(path)` tries to bundle
 // the worker and, with a path known only at run time, traces the whole project. The worker is a
 // file on disk loaded by path (see worker-entry.mjs), so there is nothing to bundle.
-const SolverThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
+const SolverThread = process.getBuiltinModule('node:worker_threads').Worker;
 
 export function defaultWorkerEntry(): string {
   return process.env.EDGESTACK_PLACEMENT_WORKER ?? [process.cwd(), 'lib', 'placement', 'worker-entry.mjs'].join(path.sep);

@@ -15,7 +15,7 @@ export type DocumentIssue = { path: string; message: string };
 
 /** Parses and validates a document; failures are values listing every offending path. */
 export function parseScenarioDocument(
-  input: string | unknown,
+  input: unknown,
 ): { ok: true; document: ScenarioDocument } | { ok: false; errors: DocumentIssue[] } {
   let raw = input;
   if (typeof input === 'string') {

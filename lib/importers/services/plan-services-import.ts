@@ -164,7 +164,7 @@ const isPort = (v: unknown): v is number => typeof v === 'number' && Number.isIn
 
 /** The first TCP port a container declares (protocol defaults to TCP in Kubernetes). */
 function containerPort(c: Json): number | null {
-  const ports = Array.isArray(c.ports) ? c.ports : [];
+  const ports: unknown[] = Array.isArray(c.ports) ? c.ports : [];
   const tcp = ports.find((p) => isObject(p) && isPort(p.containerPort) && (p.protocol === undefined || p.protocol === 'TCP'));
   return tcp ? ((tcp as Json).containerPort as number) : null;
 }
