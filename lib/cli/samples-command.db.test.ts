@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { main, type CliIo } from './main';
 
+// Vitest types asymmetric matchers as any; `as string` says what each one stands for.
+
 // `edgestack samples` through main(), on its own embedded database.
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'edgestack-samples-cli-'));
@@ -32,8 +34,8 @@ test('samples list names every sample with its data sources, as text or JSON', a
   expect(text.code).toBe(0);
   expect(text.stdout).toMatch(/^social-network\t/m);
   expect(text.stdout).toContain('data: datasets/topologies/Geant2012.graphml');
-  const json = JSON.parse((await run('samples', 'list', '--json')).stdout);
-  expect(json.map((s: { name: string }) => s.name)).toEqual(['social-network', 'geant', 'metro-edge']);
+  const json = JSON.parse((await run('samples', 'list', '--json')).stdout) as { name: string }[];
+  expect(json.map((s) => s.name)).toEqual(['social-network', 'geant', 'metro-edge']);
 });
 
 test('samples create builds the scenario with progress on stderr; a second time the name is taken', async () => {
@@ -45,11 +47,11 @@ test('samples create builds the scenario with progress on stderr; a second time 
   expect((await run('scenarios')).stdout).toMatch(/^From the CLI\t/m);
 
   const again = await run('samples', 'create', 'metro-edge', '--scenario', 'From the CLI');
-  expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('A scenario named "From the CLI" already exists.') });
+  expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('A scenario named "From the CLI" already exists.') as string });
 }, 180_000);
 
 test('bad use: an unknown sample, a missing name, an unknown subcommand', async () => {
-  expect(await run('samples', 'create', 'nope')).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no sample named "nope"') });
-  expect(await run('samples', 'create')).toMatchObject({ code: 2, stderr: expect.stringContaining('exactly one sample NAME') });
+  expect(await run('samples', 'create', 'nope')).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no sample named "nope"') as string });
+  expect(await run('samples', 'create')).toMatchObject({ code: 2, stderr: expect.stringContaining('exactly one sample NAME') as string });
   expect((await run('samples', 'frobnicate')).code).toBe(2);
 });

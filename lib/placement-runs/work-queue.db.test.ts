@@ -15,6 +15,8 @@ import { problemToScenarioDocument } from './problem-to-scenario-document';
 import { recoverInterruptedWork } from './recover-interrupted-work';
 import { startWorkQueue, type WorkQueue } from './work-queue';
 
+// Vitest types asymmetric matchers as any; `as string` says what each one stands for.
+
 let db: TestDatabase;
 let queue: WorkQueue;
 let demoId: string;
@@ -105,8 +107,8 @@ describe('placement runs through the queue', () => {
     expect(recovered.runs).toBe(2);
     const after = await db.prisma.placementRun.findMany({ where: { scenarioId: scenario.id }, orderBy: { createdAt: 'asc' } });
     const byId = new Map(after.map((r) => [r.id, r]));
-    expect(byId.get(orphan.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/server restarted/) });
-    expect(byId.get(silent.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/stopped responding/) });
+    expect(byId.get(orphan.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/server restarted/) as string });
+    expect(byId.get(silent.id)).toMatchObject({ status: 'error', message: expect.stringMatching(/stopped responding/) as string });
     expect(byId.get(alive.id)!.status).toBe('running');
     await db.prisma.placementRun.delete({ where: { id: alive.id } });
   });

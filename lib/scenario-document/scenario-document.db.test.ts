@@ -105,6 +105,16 @@ function demoWithRun(): ScenarioDocument {
   return doc;
 }
 
+/** The parts of a scenario document that the tests below break and repair, as plain JSON. */
+type EditableDocument = {
+  scenario: { name: string };
+  dependencies: { chain: string[] }[];
+  services: { port: number }[];
+  links: { a: { name: string } }[];
+  edgeServers: { cpuCores: number }[];
+  controlArtifacts: unknown[];
+};
+
 describe('scenario document', () => {
   test('export → import → export gives the same document, and every table is written', async () => {
     const original = demoWithRun();
@@ -146,7 +156,7 @@ describe('scenario document', () => {
   });
 
   test('chains and artifacts must name what exists, in the right place', () => {
-    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument()));
+    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument())) as EditableDocument;
     doc.dependencies[0].chain = ['edge-firewall', 'no-such-vnf'];
     doc.services[0].port = 70000;
     doc.controlArtifacts = [
@@ -234,7 +244,7 @@ describe('scenario document', () => {
     const before = await countAllRows(db);
     await expect(importScenarioDocumentText(db.prisma, '{"format": "edgestack.scenario", ')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('not valid JSON') });
 
-    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument()));
+    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument())) as EditableDocument;
     doc.scenario.name = 'Broken';
     doc.links[3].a.name = 'no-such-switch';
     doc.edgeServers[0].cpuCores = -4;
