@@ -7,6 +7,8 @@ import { exportScenarioDocument } from './export-scenario-document';
 import { importScenarioDocument, importScenarioDocumentText, parseScenarioDocument } from './import-scenario-document';
 import { scenarioDocumentSchema, type ScenarioDocument } from './scenario-document-schema';
 
+// Vitest types asymmetric matchers as any; `as string` says what each one stands for.
+
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -242,7 +244,7 @@ describe('scenario document', () => {
 
   test('a broken document is refused by the import with its paths, and nothing is written', async () => {
     const before = await countAllRows(db);
-    await expect(importScenarioDocumentText(db.prisma, '{"format": "edgestack.scenario", ')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('not valid JSON') });
+    await expect(importScenarioDocumentText(db.prisma, '{"format": "edgestack.scenario", ')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('not valid JSON') as string });
 
     const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument())) as EditableDocument;
     doc.scenario.name = 'Broken';
