@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Image from 'next/image';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
@@ -44,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <div className="flex min-h-screen">
           <aside className="w-56 shrink-0 border-r border-slate-200 bg-slate-100 p-4">
             <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold">
-              <img src="/favicon.svg" alt="" width={24} height={24} />
+              <Image src="/favicon.svg" alt="" width={24} height={24} unoptimized priority />
               edgestack
             </Link>
             <NavLinks />

@@ -95,7 +95,7 @@ test.describe('architecture editor', () => {
   test('an applied placement draws placement edges and colours edge servers by storage use', async ({ page }, testInfo) => {
     const name = uniqueName('Arch placement');
     made.push(name);
-    const doc = JSON.parse(readFileSync(SMALL_EDGE, 'utf8'));
+    const doc = JSON.parse(readFileSync(SMALL_EDGE, 'utf8')) as Record<string, unknown>;
     doc.placementRuns = [
       {
         algorithm: 'greedy',

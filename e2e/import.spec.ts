@@ -43,7 +43,7 @@ test.describe('import', () => {
     expect(graphml.match(/<edge /g)).toHaveLength(3);
     const placement = await page.request.get((await page.getByRole('link', { name: 'Placement as Kubernetes manifests' }).getAttribute('href'))!);
     expect(placement.status()).toBe(404);
-    expect((await placement.json()).error).toMatch(/no placement with assignments yet/);
+    expect(((await placement.json()) as { error: string }).error).toMatch(/no placement with assignments yet/);
 
     await page.goto('/architecture');
     for (const pop of ['Melbourne PoP', 'Sydney PoP', 'Canberra PoP', 'Hobart PoP']) {

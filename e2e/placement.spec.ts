@@ -65,7 +65,7 @@ test.describe('placement workspace', () => {
   test('a scenario whose images lack layer data cannot start a run', async ({ page }) => {
     const name = uniqueName('No layers');
     made.push(name);
-    const doc = JSON.parse(fs.readFileSync(SMALL_EDGE, 'utf8'));
+    const doc = JSON.parse(fs.readFileSync(SMALL_EDGE, 'utf8')) as { services: unknown[] };
     doc.services.push({ name: 'mystery', imageRef: 'acme/mystery:2', replicas: 1, cpuCores: 0.1, memoryMiB: 64 });
     const file = path.join(os.tmpdir(), `${name.replace(/\W+/g, '-')}.json`);
     fs.writeFileSync(file, JSON.stringify(doc));

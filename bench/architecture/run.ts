@@ -104,7 +104,7 @@ async function frameRate(page: Page, action: () => Promise<void>) {
     requestAnimationFrame(tick);
   })()`);
   await action();
-  return page.evaluate(`(() => {
+  return page.evaluate<{ fps: number; worstFrameMs: number; long: [number, number][] }>(`(() => {
     window.__stop = true;
     const f = window.__frames;
     let worst = 0;
@@ -112,7 +112,7 @@ async function frameRate(page: Page, action: () => Promise<void>) {
     const long = [];
     for (let i = 1; i < f.length; i++) if (f[i] - f[i - 1] > 100) long.push([Math.round(f[i - 1] - f[0]), Math.round(f[i] - f[i - 1])]);
     return { fps: (f.length - 1) / ((f[f.length - 1] - f[0]) / 1000), worstFrameMs: worst, long };
-  })()`) as Promise<{ fps: number; worstFrameMs: number; long: [number, number][] }>;
+  })()`);
 }
 
 /** The same entity is dragged on both pages: the first service (or, aggregated, a summary). */
@@ -139,7 +139,7 @@ async function measureOnce(page: Page, url: string, options: { nodes?: number; e
       polling: 'raf',
     });
   }
-  const allNodesMs = (await page.evaluate('performance.now()')) as number;
+  const allNodesMs = await page.evaluate<number>('performance.now()');
   const drawnNodes = await page.locator('.react-flow__node').count();
   const edgeCount = await page.locator('.react-flow__edge').count();
 
@@ -153,7 +153,7 @@ async function measureOnce(page: Page, url: string, options: { nodes?: number; e
   await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
   await page.mouse.up();
   await page.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.getAttribute('style') !== ${JSON.stringify(before)}`, null, { polling: 'raf' });
-  const interactiveMs = (await page.evaluate('performance.now()')) as number;
+  const interactiveMs = await page.evaluate<number>('performance.now()');
   return { allNodesMs, interactiveMs, edgeCount, drawnNodes };
 }
 
@@ -232,12 +232,12 @@ async function main() {
     let layoutAppliedMs = 0;
     let layoutSavedMs = 0;
     const layout = await frameRate(page, async () => {
-      const started = (await page.evaluate('performance.now()')) as number;
+      const started = await page.evaluate<number>('performance.now()');
       await page.getByRole('button', { name: 'Auto layout' }).click();
       await page.waitForSelector('[data-layout-status="done"]', { timeout: 120_000 });
-      const done = (await page.evaluate('performance.now()')) as number;
+      const done = await page.evaluate<number>('performance.now()');
       await page.waitForSelector('[data-testid="save-status"]:has-text("All changes saved")', { timeout: 120_000 });
-      const saved = (await page.evaluate('performance.now()')) as number;
+      const saved = await page.evaluate<number>('performance.now()');
       layoutAppliedMs = done - started;
       layoutSavedMs = saved - started;
       log(`auto layout: positions applied after ${Math.round(done - started)} ms, saved after ${Math.round(saved - started)} ms`);
@@ -311,8 +311,8 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (error) => {
-    log(String(error?.stack ?? error));
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error));
     process.exit(1);
   },
 );

@@ -121,8 +121,8 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (error) => {
-    log(String(error?.stack ?? error));
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error));
     process.exit(1);
   },
 );

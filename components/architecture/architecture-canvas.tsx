@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useState, type DragEvent, type MouseEvent } from 'react';
 import { bandAt } from '@/lib/architecture/bands';
-import { classifyConnection, type ConnectionVerdict, type HandleRole } from '@/lib/architecture/connection-rules';
+import { classifyConnection, type ConnectionVerdict } from '@/lib/architecture/connection-rules';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
 import { BAND_OF, ENTITY_KIND_LABELS, ENTITY_KINDS, dependencyEdgeId, managesEdgeId, parseNodeId, type EntityKind } from '@/lib/architecture/model';
 import { newEntity } from '@/lib/architecture/new-entities';
@@ -97,7 +97,7 @@ export function judgeConnection(store: EditorStore, c: { source: string | null; 
   const s = c.source ? parseNodeId(c.source) : null;
   const t = c.target ? parseNodeId(c.target) : null;
   if (!s || !t) return { ok: false, reason: 'Connect two nodes.' };
-  return classifyConnection(s, t, (c.sourceHandle === 'host' ? 'host' : 'edge') as HandleRole, existingRelations(store));
+  return classifyConnection(s, t, (c.sourceHandle === 'host' ? 'host' : 'edge'), existingRelations(store));
 }
 
 /** Turns a valid connection into the edit that makes it. */

@@ -40,11 +40,11 @@ function KeyboardShortcuts() {
         }
       } else if (mod && key === 'z') {
         e.preventDefault();
-        if (e.shiftKey) store.redoLast();
-        else store.undoLast();
+        if (e.shiftKey) void store.redoLast();
+        else void store.undoLast();
       } else if (mod && key === 'y') {
         e.preventDefault();
-        store.redoLast();
+        void store.redoLast();
       } else if (mod && key === 'c') {
         const clip = copySelection(state.model, state.selected);
         if (clip.entities.length) {

@@ -175,10 +175,10 @@ export const Toolbar = memo(function Toolbar() {
   const exportAs = useExport();
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2" role="toolbar" aria-label="Editor tools">
-      <Button onClick={() => store.undoLast()} disabled={!canUndo || locked} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}>
+      <Button onClick={() => void store.undoLast()} disabled={!canUndo || locked} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}>
         Undo
       </Button>
-      <Button onClick={() => store.redoLast()} disabled={!canRedo || locked} title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+      <Button onClick={() => void store.redoLast()} disabled={!canRedo || locked} title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
         Redo
       </Button>
       <Button onClick={() => store.setLocked(!locked)} aria-pressed={locked} variant={locked ? 'primary' : 'secondary'} title="Lock the canvas against edits (L)">

@@ -203,7 +203,7 @@ export class EditorStore {
         on = e.kind === 'service' ? e.name === service : (e.kind === 'edgeServer' || e.kind === 'networkNode' || e.kind === 'vnf') && names.has(e.name);
       }
       const want = on ? 'arch-route-node' : undefined;
-      return n.className === want ? n : ({ ...n, className: want } as ArchNode);
+      return n.className === want ? n : ({ ...n, className: want });
     });
   }
 
@@ -428,7 +428,7 @@ export class EditorStore {
     const at = new Map(moved.map((m) => [m.id, m.position]));
     const nodes = this.state.nodes.map((n) => {
       const p = at.get(n.id);
-      return p && (p.x !== n.position.x || p.y !== n.position.y) ? ({ ...n, position: { x: p.x, y: p.y } } as ArchNode) : n;
+      return p && (p.x !== n.position.x || p.y !== n.position.y) ? ({ ...n, position: { x: p.x, y: p.y } }) : n;
     });
     this.set({ nodes });
   }
@@ -456,7 +456,7 @@ export class EditorStore {
       const ids = new Set(intent.positions.slice(i, i + perFrame).map((p) => nodeId(p.kind, p.id)));
       const nodes = this.state.nodes.map((n) => {
         const next = ids.has(n.id) ? target.get(n.id) : undefined;
-        return next ? ({ ...next, selected: n.selected, measured: n.measured } as ArchNode) : n;
+        return next ? ({ ...next, selected: n.selected, measured: n.measured }) : n;
       });
       this.set({ nodes });
       await nextFrame();

@@ -25,7 +25,7 @@ type FieldSpec =
 const opts = (o: Record<string, string>): Option[] => Object.entries(o).map(([value, label]) => ({ value, label }));
 const GIB = 1024 ** 3;
 
-function entityFields(kind: EntityKind, state: EditorState, self: Entity): FieldSpec[] {
+function entityFields(kind: EntityKind, state: Pick<EditorState, 'model' | 'images'>, self: Entity): FieldSpec[] {
   const of = (k: EntityKind) =>
     [...state.model.entities.values()]
       .filter((e) => e.kind === k && e.id !== self.id)
@@ -104,14 +104,17 @@ const DEPENDENCY_FIELDS: FieldSpec[] = [{ name: 'trafficMbps', label: 'Traffic (
 
 type FormValues = Record<string, string | boolean | string[]>;
 
+// Entity fields hold strings, numbers and booleans; null or anything else shows as an empty input.
+const fieldText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
 function toForm(fields: FieldSpec[], source: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const f of fields) {
     const v = source[f.name];
     if (f.type === 'checkbox') out[f.name] = !!v;
     else if (f.type === 'multi') out[f.name] = [...((v as string[]) ?? [])];
-    else if (f.type === 'number') out[f.name] = v === null || v === undefined ? '' : String(f.scale ? Math.round(((v as number) / f.scale) * 1000) / 1000 : v);
-    else out[f.name] = v === null || v === undefined ? '' : String(v);
+    else if (f.type === 'number') out[f.name] = fieldText(f.scale && typeof v === 'number' ? Math.round((v / f.scale) * 1000) / 1000 : v);
+    else out[f.name] = fieldText(v);
   }
   return out;
 }
@@ -252,7 +255,7 @@ function EditForm({
     if (refused) setErrors(refused);
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={title}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
       <h2 className="mb-2 text-sm font-semibold">{title}</h2>
       {fields.map((f) => (
         <FormField key={f.name} spec={f} value={values[f.name]} errors={errors[f.name]} disabled={locked} onChange={(v) => setValues((prev) => ({ ...prev, [f.name]: v }))} />
@@ -282,6 +285,7 @@ export const Inspector = memo(function Inspector() {
   const selected = useEditor((s) => s.selected);
   const model = useEditor((s) => s.model);
   const images = useEditor((s) => s.images);
+  const storageUse = useEditor((s) => s.storage);
   const placement = model.placement;
 
   const content = useMemo(() => {
@@ -301,20 +305,19 @@ export const Inspector = memo(function Inspector() {
       );
     }
     const id = selected[0];
-    const state = store.getState();
     const ref = parseNodeId(id);
     if (ref) {
       const entity = model.entities.get(id);
       if (!entity) return null;
-      const fields = entityFields(ref.kind, state, entity);
+      const fields = entityFields(ref.kind, { model, images }, entity);
       const schema = ENTITY_FIELD_SCHEMAS[ref.kind];
-      const storage = entity.kind === 'edgeServer' ? state.storage?.get(entity.id) : null;
+      const storage = entity.kind === 'edgeServer' ? storageUse?.get(entity.id) : null;
       return (
         <EditForm
           key={`${id}@${entity.version}`}
           title={`${ENTITY_KIND_LABELS[ref.kind]} ${entity.name}`}
           fields={fields}
-          source={entity as unknown as Record<string, unknown>}
+          source={entity}
           validate={(typed) => {
             const parsed = schema.safeParse(typed);
             const errs = parsed.success ? {} : zodFieldErrors(parsed.error);
@@ -353,7 +356,7 @@ export const Inspector = memo(function Inspector() {
           key={`${id}@${link.version}`}
           title={`Link ${link.name}`}
           fields={LINK_FIELDS}
-          source={link as unknown as Record<string, unknown>}
+          source={link}
           validate={(typed) => {
             const parsed = linkFields.safeParse(typed);
             const errs = parsed.success ? {} : zodFieldErrors(parsed.error);
@@ -385,7 +388,7 @@ export const Inspector = memo(function Inspector() {
           key={`${id}@${dep.version}`}
           title={`${from} calls ${to}`}
           fields={DEPENDENCY_FIELDS}
-          source={dep as unknown as Record<string, unknown>}
+          source={dep}
           validate={(typed) => {
             const parsed = dependencyFields.safeParse(typed);
             return parsed.success ? {} : zodFieldErrors(parsed.error);
@@ -440,8 +443,7 @@ export const Inspector = memo(function Inspector() {
         </Button>
       </div>
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected, model, images, placement, store]);
+  }, [selected, model, images, storageUse, placement, store]);
 
   return (
     <aside aria-label="Inspector" data-testid="inspector" className="w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-3">

@@ -10,7 +10,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; graph: ElkGraph }>) =>
   const { id, graph } = event.data;
   try {
     const started = performance.now();
-    const result = (await elk.layout(graph as Parameters<typeof elk.layout>[0])) as { children?: { id: string; x?: number; y?: number; width?: number; height?: number }[] };
+    const result = (await elk.layout(graph)) as { children?: { id: string; x?: number; y?: number; width?: number; height?: number }[] };
     const children = (result.children ?? []).map((c) => ({ id: c.id, x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }));
     self.postMessage({ id, ok: true, children, ms: performance.now() - started });
   } catch (error) {

@@ -66,7 +66,7 @@ export function sameNodeView(a: NodeProps<EntityNode>, b: NodeProps<EntityNode>)
       const y = b.data;
       if (x === y) continue;
       if (x.storage !== y.storage || x.members !== y.members || x.collapsed !== y.collapsed || x.frame !== y.frame) return false;
-      if (!sameShownEntity(x.entity as unknown as Record<string, unknown>, y.entity as unknown as Record<string, unknown>)) return false;
+      if (!sameShownEntity(x.entity, y.entity)) return false;
       continue;
     }
     if (a[key] !== b[key]) return false;

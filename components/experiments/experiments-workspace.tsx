@@ -68,7 +68,7 @@ export function ExperimentsWorkspace({ scenarioId, initialExperiments, scenarioN
               ))}
             </ul>
           </nav>
-          {selected && <ExperimentView key={selected.id} scenarioId={scenarioId} experiment={selected} onChanged={refresh} />}
+          {selected && <ExperimentView key={selected.id} scenarioId={scenarioId} experiment={selected} onChanged={() => void refresh()} />}
         </>
       )}
     </div>

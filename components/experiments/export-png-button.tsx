@@ -27,7 +27,7 @@ export function ExportPngButton({ target, fileName, label }: { target: RefObject
     }
   }
   return (
-    <Button variant="ghost" onClick={exportPng} disabled={state === 'working'} aria-label={label}>
+    <Button variant="ghost" onClick={() => void exportPng()} disabled={state === 'working'} aria-label={label}>
       {state === 'working' ? 'Rendering…' : state === 'failed' ? 'PNG failed — retry' : 'Download PNG'}
     </Button>
   );

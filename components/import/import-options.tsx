@@ -8,6 +8,8 @@ export type Options = Record<string, unknown>;
 type Props = { options: Options; set: (key: string, value: unknown) => void };
 
 const input = 'w-full rounded-md border border-slate-300 px-2 py-1 text-sm';
+// What a text or number input shows for an option: the inputs set strings; an unset option is empty.
+const optionText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 function Row({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
@@ -22,7 +24,7 @@ function Row({ label, children, hint }: { label: string; children: ReactNode; hi
 function NumberOption({ label, name, options, set, placeholder, hint }: Props & { label: string; name: string; placeholder: string; hint?: string }) {
   return (
     <Row label={label} hint={hint}>
-      <input type="number" min="0" step="any" className={input} value={String(options[name] ?? '')} placeholder={placeholder} onChange={(e) => set(name, e.target.value === '' ? undefined : e.target.value)} />
+      <input type="number" min="0" step="any" className={input} value={optionText(options[name])} placeholder={placeholder} onChange={(e) => set(name, e.target.value === '' ? undefined : e.target.value)} />
     </Row>
   );
 }
@@ -137,7 +139,7 @@ export function ImportOptions({ kind, facts, ...props }: Props & { kind: string;
         </div>
         {becomes !== 'network' && <ServerDefaults {...props} prefix="server" />}
         <Row label="Name prefix (optional)">
-          <input className={input} value={String(options.namePrefix ?? '')} onChange={(e) => set('namePrefix', e.target.value)} />
+          <input className={input} value={optionText(options.namePrefix)} onChange={(e) => set('namePrefix', e.target.value)} />
         </Row>
       </>
     );
@@ -173,7 +175,7 @@ export function ImportOptions({ kind, facts, ...props }: Props & { kind: string;
         )}
         {(format === 'manifest' || format === 'index' || format === 'docker-inspect' || !facets) && (
           <Row label="Image reference" hint="For a bare manifest or an index, e.g. nginx:1.27 or ghcr.io/org/app:v1">
-            <input className={input} value={String(options.reference ?? '')} onChange={(e) => set('reference', e.target.value || undefined)} />
+            <input className={input} value={optionText(options.reference)} onChange={(e) => set('reference', e.target.value || undefined)} />
           </Row>
         )}
         {(format === 'manifest' || !facets) && (

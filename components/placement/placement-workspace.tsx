@@ -13,7 +13,10 @@ import { ProgressBar } from './progress-bar';
 
 type Summary = { containers: number; edgeServers: number; layers: number; policies: number } | null;
 
-const ALGORITHMS = Object.keys(ALGORITHM_LABELS) as (keyof typeof ALGORITHM_LABELS)[];
+type Algorithm = keyof typeof ALGORITHM_LABELS;
+const ALGORITHMS = Object.keys(ALGORITHM_LABELS) as Algorithm[];
+// Typed as every algorithm, not the narrowed "all but exact" that filter infers: the checkboxes add it back.
+const DEFAULT_ALGORITHMS: Algorithm[] = ALGORITHMS.filter((a) => a !== 'exact');
 const ACTIVE = new Set(['queued', 'running']);
 
 function statusTone(status: string) {
@@ -37,10 +40,9 @@ export function PlacementWorkspace({
   missingServices: { name: string; imageRef: string }[];
 }) {
   const [runs, setRuns] = useState(initialRuns);
-  const [state, formAction, pending] = useActionState(startPlacementRunsAction, null);
   const [now, setNow] = useState(() => Date.now());
   // Controlled, so the choices survive the form reset that follows every submitted action.
-  const [choice, setChoice] = useState({ algorithms: ALGORITHMS.filter((a) => a !== 'exact') as string[], engine: 'auto', objective: 'storage', timeLimitSec: '30' });
+  const [choice, setChoice] = useState({ algorithms: DEFAULT_ALGORITHMS, engine: 'auto', objective: 'storage', timeLimitSec: '30' });
   const [, startTransition] = useTransition();
   const active = runs.some((r) => ACTIVE.has(r.status));
 
@@ -49,9 +51,12 @@ export function PlacementWorkspace({
     if (response.ok) setRuns(((await response.json()) as { runs: RunSummary[] }).runs);
   }, [scenarioId]);
 
-  useEffect(() => {
-    if (state?.ok) void refresh();
-  }, [state, refresh]);
+  // The new runs are listed as part of the action, not by an effect reacting to its result.
+  const [state, formAction, pending] = useActionState(async (previous: unknown, form: FormData) => {
+    const result = await startPlacementRunsAction(previous, form);
+    if (result.ok) await refresh();
+    return result;
+  }, null);
 
   useEffect(() => {
     if (!active) return;

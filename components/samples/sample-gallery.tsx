@@ -23,16 +23,16 @@ export function SampleGallery({ samples }: { samples: SampleSummary[] }) {
 
 type State = { phase: 'idle' } | { phase: 'running'; progress: SampleProgress | null } | { phase: 'failed'; errors: Record<string, string[]> };
 
-/** Reads the creation stream line by line, reporting each event as it arrives. */
-async function createFromSample(sample: string, scenarioName: string, onEvent: (event: SampleStreamEvent) => void) {
+/** Reads the creation stream line by line, reporting each event as it arrives (and waiting for its handler). */
+async function createFromSample(sample: string, scenarioName: string, onEvent: (event: SampleStreamEvent) => void | Promise<void>) {
   const response = await fetch(`/api/samples/${encodeURIComponent(sample)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ scenarioName }),
   });
   if (!response.ok || !response.body) {
-    const body = await response.json().catch(() => null);
-    onEvent({ type: 'failed', errors: body?.errors ?? { _form: [`The server answered ${response.status}.`] } });
+    const body = (await response.json().catch(() => null)) as { errors?: Record<string, string[]> } | null;
+    await onEvent({ type: 'failed', errors: body?.errors ?? { _form: [`The server answered ${response.status}.`] } });
     return;
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -43,7 +43,7 @@ async function createFromSample(sample: string, scenarioName: string, onEvent: (
     buffer += value;
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) onEvent(JSON.parse(line) as SampleStreamEvent);
+    for (const line of lines) if (line.trim()) await onEvent(JSON.parse(line) as SampleStreamEvent);
   }
 }
 

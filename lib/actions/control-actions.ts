@@ -34,8 +34,8 @@ export async function instantiateVnfAction(_prev: unknown, form: FormData): Prom
       name: field(form, 'name') ?? '',
       kind: (field(form, 'kind') ?? '') as never,
       hostServerId: field(form, 'hostServerId') ?? '',
-      cpuCores: (field(form, 'cpuCores') ?? '') as never,
-      memoryMiB: (field(form, 'memoryMiB') ?? '') as never,
+      cpuCores: (field(form, 'cpuCores') ?? ''),
+      memoryMiB: (field(form, 'memoryMiB') ?? ''),
       controllerId: field(form, 'controllerId') || null,
     });
     revalidatePath('/', 'layout');
@@ -45,7 +45,7 @@ export async function instantiateVnfAction(_prev: unknown, form: FormData): Prom
 
 export async function scaleVnfAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await scaleVnf(await getDb(), { vnfId: field(form, 'vnfId') ?? '', cpuCores: (field(form, 'cpuCores') ?? '') as never, memoryMiB: (field(form, 'memoryMiB') ?? '') as never });
+    await scaleVnf(await getDb(), { vnfId: field(form, 'vnfId') ?? '', cpuCores: (field(form, 'cpuCores') ?? ''), memoryMiB: (field(form, 'memoryMiB') ?? '') });
     revalidatePath('/', 'layout');
     return {};
   });
@@ -61,7 +61,7 @@ export async function terminateVnfAction(vnfId: string): Promise<ActionResult<{ 
 
 export async function setServicePortAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await setServicePort(await getDb(), { serviceId: field(form, 'serviceId') ?? '', port: (field(form, 'port') ?? '') as never });
+    await setServicePort(await getDb(), { serviceId: field(form, 'serviceId') ?? '', port: (field(form, 'port') ?? '') });
     revalidatePath('/services');
     revalidatePath('/controllers');
     return {};

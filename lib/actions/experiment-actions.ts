@@ -5,14 +5,15 @@ import { getDb } from '@/lib/db';
 import { cancelExperiment } from '@/lib/experiments/cancel-experiment';
 import { enqueueExperiment } from '@/lib/experiments/enqueue-experiment';
 import { runAction, type ActionResult } from './action-result';
+import { readFormText } from './read-form-text';
 
 /** Records the experiment and returns at once; the work queue solves its points and the page
  * follows them by polling. Fig. 4 takes a list of container counts and one multiplier, Fig. 5
  * one container count and a list of multipliers. */
 export async function startExperimentAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const scenarioId = String(form.get('scenarioId') ?? '');
-    const figure = String(form.get('figure') ?? '');
+    const scenarioId = readFormText(form, 'scenarioId') ?? '';
+    const figure = readFormText(form, 'figure') ?? '';
     const text = (name: string) => {
       const value = form.get(name);
       return typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -17,21 +17,22 @@ import type { ImportResult, ImportTarget } from '@/lib/importers/write-import-pl
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
 import { FORM, runAction, toActionErrors, type ActionErrors, type ActionResult } from './action-result';
 import { SCENARIO_COOKIE } from './scenario-cookie';
+import { readFormText } from './read-form-text';
 
 export type ImportPreview = Omit<ImportResult, 'stats'> & { stats: Record<string, number>; facts: FileFacts; summary: string };
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; errors: ActionErrors; facts?: FileFacts };
 
 async function readRequest(form: FormData) {
-  const kind = String(form.get('kind') ?? '');
+  const kind = readFormText(form, 'kind') ?? '';
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new DomainError('INVALID_INPUT', 'Choose what the file holds.', 'kind');
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) throw new DomainError('INVALID_INPUT', 'Choose a file to import.', 'file');
   if (file.size > MAX_IMPORT_BYTES) {
     throw new DomainError('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the import limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`, 'file');
   }
-  let options: Record<string, unknown> = {};
+  let options: Record<string, unknown>;
   try {
-    options = z.record(z.string(), z.unknown()).parse(JSON.parse(String(form.get('options') || '{}')));
+    options = z.record(z.string(), z.unknown()).parse(JSON.parse(readFormText(form, 'options') || '{}'));
   } catch {
     throw new DomainError('INVALID_INPUT', 'The import options could not be read.', FORM);
   }
@@ -40,16 +41,16 @@ async function readRequest(form: FormData) {
 }
 
 async function readTarget(form: FormData): Promise<ImportTarget> {
-  const target = String(form.get('target') ?? 'current');
+  const target = readFormText(form, 'target') ?? 'current';
   if (target === 'new') {
-    const name = scenarioNameSchema.safeParse(String(form.get('newScenarioName') ?? ''));
+    const name = scenarioNameSchema.safeParse(readFormText(form, 'newScenarioName') ?? '');
     if (!name.success) throw new DomainError('INVALID_INPUT', name.error.issues[0].message, 'newScenarioName');
     const db = await getDb();
     const clash = await db.scenario.findFirst({ where: { name: { equals: name.data, mode: 'insensitive' } }, select: { name: true } });
     if (clash) throw new DomainError('NAME_TAKEN', `A scenario named "${clash.name}" already exists; import into it by selecting it first, or choose another name.`, 'newScenarioName');
     return { scenarioName: name.data, createIfMissing: true };
   }
-  const scenarioId = String(form.get('scenarioId') ?? '');
+  const scenarioId = readFormText(form, 'scenarioId') ?? '';
   if (!scenarioId) throw new DomainError('INVALID_INPUT', 'There is no current scenario: import into a new one.', 'target');
   return { scenarioId };
 }

@@ -6,17 +6,18 @@ import { applyPlacementRun } from '@/lib/placement-runs/apply-placement-run';
 import { cancelPlacementRun } from '@/lib/placement-runs/cancel-placement-run';
 import { enqueuePlacementRuns } from '@/lib/placement-runs/enqueue-placement-runs';
 import { runAction, type ActionResult } from './action-result';
+import { readFormText } from './read-form-text';
 
 /** Records the runs and returns at once; the page follows their progress by polling. */
 export async function startPlacementRunsAction(_prev: unknown, form: FormData): Promise<ActionResult<{ runIds: string[] }>> {
   return runAction(async () => {
     const result = await enqueuePlacementRuns(await getDb(), {
-      scenarioId: String(form.get('scenarioId') ?? ''),
+      scenarioId: readFormText(form, 'scenarioId') ?? '',
       algorithms: form.getAll('algorithms').map(String) as never,
-      engine: String(form.get('engine') ?? 'auto') as never,
-      objective: String(form.get('objective') ?? 'storage') as never,
-      timeLimitSec: form.get('timeLimitSec') as never,
-      seed: (form.get('seed') || undefined) as never,
+      engine: (readFormText(form, 'engine') ?? 'auto') as never,
+      objective: (readFormText(form, 'objective') ?? 'storage') as never,
+      timeLimitSec: form.get('timeLimitSec'),
+      seed: form.get('seed') || undefined,
     });
     revalidatePath('/placement');
     return result;

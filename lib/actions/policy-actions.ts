@@ -8,6 +8,7 @@ import { policyInputFromForm } from '@/lib/policies/policy-form-data';
 import { policyInputSchema } from '@/lib/policies/policy-schema';
 import { updatePolicy } from '@/lib/policies/update-policy';
 import { runAction, type ActionResult } from './action-result';
+import { readFormText } from './read-form-text';
 
 function refreshPolicyViews() {
   // The placement page counts policy constraints and the architecture page shows them.
@@ -17,8 +18,8 @@ function refreshPolicyViews() {
 /** Creates a policy, or replaces the one named by `policyId`. */
 export async function savePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string; name: string }>> {
   return runAction(async () => {
-    const scenarioId = String(form.get('scenarioId') ?? '');
-    const policyId = String(form.get('policyId') ?? '');
+    const scenarioId = readFormText(form, 'scenarioId') ?? '';
+    const policyId = readFormText(form, 'policyId') ?? '';
     const input = policyInputSchema.parse(policyInputFromForm(form));
     const db = await getDb();
     const saved = policyId ? await updatePolicy(db, scenarioId, policyId, input) : await createPolicy(db, scenarioId, input);
@@ -29,7 +30,7 @@ export async function savePolicyAction(_prev: unknown, form: FormData): Promise<
 
 export async function deletePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ name: string }>> {
   return runAction(async () => {
-    const deleted = await deletePolicy(await getDb(), String(form.get('scenarioId') ?? ''), String(form.get('policyId') ?? ''));
+    const deleted = await deletePolicy(await getDb(), readFormText(form, 'scenarioId') ?? '', readFormText(form, 'policyId') ?? '');
     refreshPolicyViews();
     return deleted;
   });

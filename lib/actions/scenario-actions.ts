@@ -13,6 +13,7 @@ import { renameScenario } from '@/lib/scenarios/rename-scenario';
 import { cloneScenarioSchema, createScenarioSchema, renameScenarioSchema, scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
 import { runAction, type ActionResult } from './action-result';
 import { SCENARIO_COOKIE } from './scenario-cookie';
+import { readFormText } from './read-form-text';
 
 async function selectScenarioCookie(id: string) {
   (await cookies()).set(SCENARIO_COOKIE, id, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
@@ -64,7 +65,7 @@ export async function cloneScenarioAction(_prev: unknown, form: FormData): Promi
 
 export async function deleteScenarioAction(_prev: unknown, form: FormData): Promise<ActionResult<{ name: string }>> {
   return runAction(async () => {
-    const id = String(form.get('id') ?? '');
+    const id = readFormText(form, 'id') ?? '';
     const deleted = await deleteScenario(await getDb(), id);
     const jar = await cookies();
     if (jar.get(SCENARIO_COOKIE)?.value === id) jar.delete(SCENARIO_COOKIE);
@@ -80,7 +81,7 @@ export async function importScenarioAction(_prev: unknown, form: FormData): Prom
     if (file.size > MAX_DOCUMENT_BYTES) {
       throw new DomainError('TOO_LARGE', `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`, 'file');
     }
-    const rawName = String(form.get('name') ?? '').trim();
+    const rawName = (readFormText(form, 'name') ?? '').trim();
     const name = rawName ? scenarioNameSchema.parse(rawName) : undefined;
     const imported = await importScenarioDocumentText(await getDb(), new Uint8Array(await file.arrayBuffer()), { name, source: file.name });
     await selectScenarioCookie(imported.id);

@@ -51,7 +51,7 @@ describe('aggregated view', () => {
       const view = aggregateView(model, allIds(model), expanded);
       const counted = view.summaries.reduce((sum, g) => sum + g.total, 0) + view.individuals.length;
       expect(counted).toBe(model.entities.size);
-      for (const g of view.summaries) expect(Object.values(g.counts).reduce((a, b) => a + b!, 0)).toBe(g.total);
+      for (const g of view.summaries) expect(Object.values(g.counts).reduce((a, b) => a + b, 0)).toBe(g.total);
       for (const [id, drawn] of view.representative) {
         const band = BAND_OF[model.entities.get(id)!.kind];
         if (drawn === id) expect(view.individuals).toContain(id);

@@ -33,7 +33,7 @@ function table(tx: Tx, kind: EntityKind | 'image'): Delegate {
     controller: tx.controller,
     image: tx.image,
   }[kind];
-  return t as unknown as Delegate;
+  return t;
 }
 
 const SQL_TABLE: Record<EntityKind, string> = {
@@ -49,7 +49,7 @@ const SQL_TABLE: Record<EntityKind, string> = {
 const CREATE_ORDER: EntityKind[] = ['site', 'edgeServer', 'networkNode', 'vnf', 'service', 'controller'];
 
 const stale = (message: string) => new DomainError('STALE_VERSION', message);
-const label = (kind: EntityKind, name?: unknown) => `${ENTITY_KIND_LABELS[kind]}${name ? ` “${String(name)}”` : ''}`;
+const label = (kind: EntityKind, name?: unknown) => `${ENTITY_KIND_LABELS[kind]}${typeof name === 'string' && name ? ` “${name}”` : ''}`;
 
 export async function applyEdit(db: Db, scenarioId: string, edit: Edit): Promise<EditOutcome> {
   const outcome = await applyEditInTransaction(db, scenarioId, edit);
@@ -546,7 +546,7 @@ async function restore(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promi
     scenarioId,
     {
       type: 'create',
-      entities: bundle.entities.map(({ version: _v, ...e }) => e as EntityCreate),
+      entities: bundle.entities.map(({ version: _v, ...e }) => e),
       links: bundle.links.map(({ version: _v, ...l }) => l),
       dependencies: bundle.dependencies.map(({ version: _v, ...d }) => d),
       manages: bundle.manages,

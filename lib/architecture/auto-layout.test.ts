@@ -55,13 +55,13 @@ describe('layout input', () => {
     const positions = positionsFromElk(model, laidOut);
     const entities = [...model.entities.values()].map((e) => {
       const p = positions.get(`${e.kind}:${e.id}`)!;
-      return { ...e, posX: p.x, posY: p.y } as Entity;
+      return { ...e, posX: p.x, posY: p.y };
     });
     const bands = layoutBands(entities);
     for (const e of entities) {
       const band = bands.bands.find((b) => b.band === { controller: 'control', service: 'service', vnf: 'network', networkNode: 'network', edgeServer: 'physical', site: 'physical' }[e.kind])!;
-      expect(e.posY!).toBeGreaterThanOrEqual(band.top);
-      expect(e.posY!).toBeLessThan(band.top + band.height);
+      expect(e.posY).toBeGreaterThanOrEqual(band.top);
+      expect(e.posY).toBeLessThan(band.top + band.height);
     }
     // web (ELK layer 0) is above api (layer 1).
     expect(positions.get(`service:${id(3)}`)!.y).toBeLessThan(positions.get(`service:${id(2)}`)!.y);

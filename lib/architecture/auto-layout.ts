@@ -111,7 +111,7 @@ export function positionsFromElk(model: ArchModel, laidOut: readonly ElkNode[], 
     }
     let row = 0;
     let col = 0;
-    let y = top + BAND_HEADER;
+    const y = top + BAND_HEADER;
     let previousLayer: number | null = null;
     let previousSite: string | null = null;
     for (const id of ordered) {

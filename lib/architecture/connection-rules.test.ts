@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { classifyConnection } from './connection-rules';
 
+// Vitest types asymmetric matchers as any; `as string` says what each one stands for.
+
 const n = (kind: Parameters<typeof classifyConnection>[0]['kind'], id: string = kind) => ({ kind, id });
 
 describe('valid-connection rules', () => {
@@ -13,8 +15,8 @@ describe('valid-connection rules', () => {
   test('a link cannot join two services, or a service and a network node', () => {
     const twoServices = classifyConnection(n('service', 'a'), n('service', 'b'));
     expect(twoServices).toMatchObject({ ok: true, edgeKind: 'dependency' }); // services connect as calls, never as links
-    expect(classifyConnection(n('service'), n('networkNode'))).toMatchObject({ ok: false, reason: expect.stringMatching(/A link cannot join a service/) });
-    expect(classifyConnection(n('service'), n('edgeServer'))).toMatchObject({ ok: false, reason: expect.stringMatching(/placed on edge servers by the optimizer/) });
+    expect(classifyConnection(n('service'), n('networkNode'))).toMatchObject({ ok: false, reason: expect.stringMatching(/A link cannot join a service/) as string });
+    expect(classifyConnection(n('service'), n('edgeServer'))).toMatchObject({ ok: false, reason: expect.stringMatching(/placed on edge servers by the optimizer/) as string });
   });
 
   test('a hosting edge starts at a VNF or controller host handle and must end on an edge server', () => {
@@ -22,7 +24,7 @@ describe('valid-connection rules', () => {
     expect(classifyConnection(n('controller', 'k'), n('edgeServer', 's'), 'host')).toMatchObject({ ok: true, edgeKind: 'hosting' });
     expect(classifyConnection(n('controller'), n('service'), 'host')).toEqual({ ok: false, reason: 'A hosting edge must end on an edge server.' });
     expect(classifyConnection(n('vnf'), n('networkNode'), 'host')).toMatchObject({ ok: false });
-    expect(classifyConnection(n('service'), n('edgeServer'), 'host')).toMatchObject({ ok: false, reason: expect.stringMatching(/Only VNFs and controllers/) });
+    expect(classifyConnection(n('service'), n('edgeServer'), 'host')).toMatchObject({ ok: false, reason: expect.stringMatching(/Only VNFs and controllers/) as string });
   });
 
   test('manages goes from a controller to what it controls, drawn either way', () => {
@@ -33,10 +35,10 @@ describe('valid-connection rules', () => {
 
   test('duplicates, self-connections and sites are refused with a reason', () => {
     const existing = { hasDependency: (f: string, t: string) => f === 'a' && t === 'b', hasManages: () => true };
-    expect(classifyConnection(n('service', 'a'), n('service', 'b'), 'edge', existing)).toMatchObject({ ok: false, reason: expect.stringMatching(/already calls/) });
+    expect(classifyConnection(n('service', 'a'), n('service', 'b'), 'edge', existing)).toMatchObject({ ok: false, reason: expect.stringMatching(/already calls/) as string });
     expect(classifyConnection(n('service', 'b'), n('service', 'a'), 'edge', existing)).toMatchObject({ ok: true });
-    expect(classifyConnection(n('controller', 'c'), n('vnf', 'v'), 'edge', existing)).toMatchObject({ ok: false, reason: expect.stringMatching(/already manages/) });
+    expect(classifyConnection(n('controller', 'c'), n('vnf', 'v'), 'edge', existing)).toMatchObject({ ok: false, reason: expect.stringMatching(/already manages/) as string });
     expect(classifyConnection(n('edgeServer', 'x'), n('edgeServer', 'x'))).toMatchObject({ ok: false });
-    expect(classifyConnection(n('site'), n('edgeServer'))).toMatchObject({ ok: false, reason: expect.stringMatching(/Sites/) });
+    expect(classifyConnection(n('site'), n('edgeServer'))).toMatchObject({ ok: false, reason: expect.stringMatching(/Sites/) as string });
   });
 });

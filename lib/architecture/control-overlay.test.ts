@@ -31,7 +31,7 @@ describe('control overlay for the Architecture page', () => {
   });
 
   test('a chain’s route goes through its VNF host, and the service lists the VNF', () => {
-    const input = diamond({ dependencies: [{ from: 'web', to: 'api', trafficMbps: 10, chain: ['fw'] }] } as never);
+    const input = diamond({ dependencies: [{ from: 'web', to: 'api', trafficMbps: 10, chain: ['fw'] }] });
     const overlay = buildControlOverlay(stored(input))!;
     expect(overlay.services.web.vnfs).toEqual(['fw']);
     expect(overlay.services.web.nodes).toContain('e3');

@@ -87,7 +87,7 @@ describe('graph ↔ database mapping', () => {
     expect(nodes.map((n) => n.id).sort()).toEqual([`controller:${CTL}`, `edgeServer:${S1}`, `edgeServer:${S2}`, `networkNode:${SW}`, `service:${SVC}`, `site:${SITE}`].sort());
     const band = (b: string) => layout.bands.find((x) => x.band === b)!;
     for (const n of nodes) {
-      const b = band({ controller: 'control', service: 'service', networkNode: 'network', edgeServer: 'physical', site: 'physical', vnf: 'network' }[n.type!]!);
+      const b = band({ controller: 'control', service: 'service', networkNode: 'network', edgeServer: 'physical', site: 'physical', vnf: 'network' }[n.type]);
       expect(n.position.y, n.id).toBeGreaterThanOrEqual(b.top);
       expect(n.position.y, n.id).toBeLessThan(b.top + b.height);
     }

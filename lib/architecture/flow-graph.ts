@@ -152,7 +152,7 @@ export function buildAggregatedNodes(
     const position = layout.positions[g.id] ?? { x: 0, y: 0 };
     const prev = previous.get(g.id);
     if (prev && prev.type === 'summary' && sameGroup(prev.data.group, g) && prev.position.x === position.x && prev.position.y === position.y) out.push(prev);
-    else out.push(prev ? ({ ...prev, ...createSummaryNode(g, position), selected: prev.selected, measured: prev.measured } as ArchNode) : createSummaryNode(g, position));
+    else out.push(prev ? ({ ...prev, ...createSummaryNode(g, position), selected: prev.selected, measured: prev.measured }) : createSummaryNode(g, position));
   }
   const bandRect = new Map(layout.bands.map((b) => [b.band, b]));
   for (const id of aggregated.individuals) {
@@ -162,7 +162,7 @@ export function buildAggregatedNodes(
     const prev = previous.get(id);
     if (prev && prev.type !== 'summary' && sameData(prev.data as ArchNodeData, next.data as ArchNodeData) && prev.position.x === position.x && prev.position.y === position.y && prev.extent?.toString() === next.extent?.toString())
       out.push(prev);
-    else out.push(prev ? ({ ...prev, ...next, selected: prev.selected, measured: prev.measured } as ArchNode) : next);
+    else out.push(prev ? ({ ...prev, ...next, selected: prev.selected, measured: prev.measured }) : next);
   }
   return out;
 }
@@ -273,7 +273,7 @@ export function buildNodes(
       prev.width === next.width &&
       prev.height === next.height
     ) {
-      out.push(prev as EntityNode);
+      out.push(prev);
     } else {
       // Keep what React Flow learnt about the node (its measured size, selection).
       out.push((prev ? { ...prev, ...next, selected: prev.selected, measured: prev.measured } : next) as EntityNode);

@@ -38,7 +38,7 @@ export function artifactText(kind: ArtifactKind, content: unknown): string {
 export type DiffLine = { type: 'added' | 'removed' | 'same'; text: string };
 
 /** Line diff of two versions; long unchanged stretches are cut to `context` lines around changes. */
-export function diffArtifactVersions(kind: ArtifactKind, before: unknown | null, after: unknown, context = 3): { lines: DiffLine[]; added: number; removed: number } {
+export function diffArtifactVersions(kind: ArtifactKind, before: unknown, after: unknown, context = 3): { lines: DiffLine[]; added: number; removed: number } {
   const parts = diffLines(before === null ? '' : artifactText(kind, before), artifactText(kind, after));
   const all: DiffLine[] = [];
   let added = 0;

@@ -25,7 +25,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 /** An Istio object belongs to the services it configures: its host (`<name>.<namespace>.svc…`) names them. */
 function hostsOf(object: IstioObject): string[] {
   const spec = object.spec as { host?: unknown; hosts?: unknown };
-  const hosts = [spec.host, ...(Array.isArray(spec.hosts) ? spec.hosts : [])].filter((h): h is string => typeof h === 'string');
+  const listed: unknown[] = Array.isArray(spec.hosts) ? spec.hosts : [];
+  const hosts = [spec.host, ...listed].filter((h): h is string => typeof h === 'string');
   return hosts.map((h) => h.split('.')[0]);
 }
 

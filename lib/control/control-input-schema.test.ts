@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nameLink, parseControlInput } from './control-input-schema';
 
+// Vitest types asymmetric matchers as any; `as string` says what each one stands for.
+
 const minimal = {
   format: 'edgestack.control-input',
   version: 1,
@@ -52,7 +54,7 @@ describe('parseControlInput', () => {
     const subnet = parseControlInput({ ...minimal, addressing: { subnet: '10.64.1.0/16' } });
     expect(subnet.ok).toBe(false);
     if (subnet.ok) return;
-    expect(subnet.errors).toEqual([{ path: 'addressing.subnet', message: expect.stringMatching(/host bits set.*10\.64\.0\.0/) }]);
+    expect(subnet.errors).toEqual([{ path: 'addressing.subnet', message: expect.stringMatching(/host bits set.*10\.64\.0\.0/) as string }]);
   });
 
   it('refuses a subnet too small for the replicas', () => {

@@ -3,7 +3,7 @@ import { computeOptimalControlPlanHere, type ControlWorkerMessage, type ControlW
 
 // HiGHS blocks this thread while it solves, so cancellation comes through shared memory, polled
 // from the solver's interrupt callback, rather than as a message.
-parentPort?.once('message', async (request: ControlWorkerRequest) => {
+async function answer(request: ControlWorkerRequest): Promise<void> {
   const stop = new Int32Array(request.stopBuffer);
   try {
     const plan = await computeOptimalControlPlanHere(request.input, request.options, () => Atomics.load(stop, 0) === 1);
@@ -11,4 +11,6 @@ parentPort?.once('message', async (request: ControlWorkerRequest) => {
   } catch (error) {
     parentPort!.postMessage({ type: 'failed', message: (error as Error).message } satisfies ControlWorkerMessage);
   }
-});
+}
+
+parentPort?.once('message', (request: ControlWorkerRequest) => void answer(request));

@@ -28,7 +28,8 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
+/** `dataDir` is a directory, or `'memory'` for a database that lives only in this process. */
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 /** DATABASE_URL selects Postgres; otherwise the embedded PGlite directory
  * (EDGESTACK_DATA_DIR, default `.data/pglite` under the application's directory, appRoot()). */
@@ -53,7 +54,7 @@ function redactUrl(url: string): string {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection that the server ends (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
@@ -65,8 +66,9 @@ async function openPostgres(url: string): Promise<Database> {
     async exec(script) {
       await pool.query(script);
     },
-    async query(text, params) {
-      return (await pool.query(text, params as unknown[])).rows;
+    // The caller names the row shape, as with PGlite's query<T>; neither driver checks it.
+    async query<T>(text: string, params?: unknown[]) {
+      return (await pool.query(text, params)).rows as T[];
     },
     async transaction(fn) {
       const client = await pool.connect();
@@ -74,7 +76,7 @@ async function openPostgres(url: string): Promise<Database> {
         await client.query('BEGIN');
         const result = await fn({
           exec: async (script) => void (await client.query(script)),
-          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          query: async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
         });
         await client.query('COMMIT');
         return result;
@@ -98,7 +100,7 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | 'memory'): Promise<Database> {
+async function openPglite(dataDir: string): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (dataDir !== 'memory') {
     // PGlite does not create the parent of its directory, and must have one owner process.

@@ -25,7 +25,7 @@ type DmmfIndex = { model: string; type: 'id' | 'unique' | 'normal'; fields: { na
 type Datamodel = { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[]; indexes: DmmfIndex[] };
 
 const schemaText = fs.readFileSync(path.join(process.cwd(), 'prisma', 'schema.prisma'), 'utf8');
-const datamodel: Datamodel = JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: schemaText }))).datamodel;
+const datamodel = (JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as { datamodel: Datamodel }).datamodel;
 
 const SCALAR_TYPES: Record<string, string> = {
   String: 'text',
@@ -45,9 +45,9 @@ function expectedDefault(field: DmmfField): string | null {
     return fn === 'now' ? 'CURRENT_TIMESTAMP' : null; // uuid()/cuid() are made by the client
   }
   if (Array.isArray(value)) return 'ARRAY[]::text[]';
-  if (field.kind === 'enum') return `'${value}'::"${field.type}"`;
-  if (typeof value === 'string') return `'${value}'::text`;
-  return String(value);
+  if (typeof value === 'string') return field.kind === 'enum' ? `'${value}'::"${field.type}"` : `'${value}'::text`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error(`${field.name}: a default the test does not know, ${JSON.stringify(value)}`);
 }
 
 let db: TestDatabase;

@@ -1,6 +1,5 @@
 import type { Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 import { countPoints, experimentParamsSchema } from './experiment-schema';
 
@@ -16,7 +15,7 @@ export async function enqueueExperiment(db: Db, scenarioId: string, input: unkno
       scenarioId,
       figure: params.figure,
       source: params.source,
-      params: params as unknown as Prisma.InputJsonValue,
+      params,
       pointsTotal: countPoints(params),
       points: [],
     },

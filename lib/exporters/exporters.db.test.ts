@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
@@ -53,21 +53,21 @@ describe('exporters round-trip', () => {
   test('placement as Kubernetes Deployments: one per service and edge server, pinned, valid, and read back to the same services', async () => {
     const run = await findPlacementRun(db.prisma, scenarioId);
     const yaml = exportPlacementManifests(run);
-    const docs = parseAllDocuments(yaml).map((d) => d.toJS());
+    const docs = parseAllDocuments(yaml).map((d) => d.toJS() as IDeployment);
     const groups = new Set(run.assignments.map((a) => `${a.serviceId}/${a.edgeServerId}`));
     expect(docs).toHaveLength(groups.size);
     for (const doc of docs) {
       expect(() => new Deployment(doc).validate()).not.toThrow();
-      expect(doc.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
-      const terms = doc.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms;
-      const host = terms[0].matchExpressions.find((e: { key: string }) => e.key === 'kubernetes.io/hostname');
-      expect(host.values).toEqual([doc.metadata.annotations['edgestack.io/edge-server']]);
+      expect(doc.metadata!.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+      const terms = doc.spec!.template.spec!.affinity!.nodeAffinity!.requiredDuringSchedulingIgnoredDuringExecution!.nodeSelectorTerms;
+      const host = terms[0].matchExpressions!.find((e) => e.key === 'kubernetes.io/hostname');
+      expect(host!.values).toEqual([doc.metadata!.annotations!['edgestack.io/edge-server']]);
     }
     // Reading the manifests back with the services importer: same images, requests and replica totals.
     const back = planServicesImport(parseYamlDocuments(yaml));
     const services = await db.prisma.service.findMany({ where: { scenarioId } });
     for (const s of services) {
-      const parts = back.services.filter((b) => docs.find((d) => d.metadata.name === b.name)?.metadata.annotations['edgestack.io/service'] === s.name);
+      const parts = back.services.filter((b) => docs.find((d) => d.metadata!.name === b.name)?.metadata!.annotations!['edgestack.io/service'] === s.name);
       expect(parts.reduce((n, p) => n + p.replicas, 0), s.name).toBe(s.replicas);
       for (const p of parts) expect(p).toMatchObject({ imageRef: s.imageRef, cpuCores: s.cpuCores, memoryMiB: s.memoryMiB, accelerator: s.accelerator });
     }

@@ -17,7 +17,7 @@ for (const name of Object.keys(FORMAT_SCHEMAS) as FormatName[]) {
 }
 
 test('the problem schema lists exactly the fields the engine accepts', () => {
-  const schema = JSON.parse(formatJsonSchemaText('placement-problem'));
+  const schema = JSON.parse(formatJsonSchemaText('placement-problem')) as { properties: object; required: string[]; additionalProperties: boolean };
   expect(Object.keys(schema.properties).sort()).toEqual(['containers', 'layers', 'objective', 'policies', 'servers', 'version']);
   expect(schema.required.sort()).toEqual(['containers', 'layers', 'servers', 'version']);
   expect(schema.additionalProperties).toBe(false);
@@ -27,7 +27,7 @@ test('the problem schema lists exactly the fields the engine accepts', () => {
 // own gate and the result is the evaluator's verdict on its assignment.
 test('the examples of docs/placement-format.md parse, and the result example is correct', () => {
   const text = fs.readFileSync(path.join(docs, 'placement-format.md'), 'utf8');
-  const blocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
+  const blocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m): unknown => JSON.parse(m[1]));
   expect(blocks).toHaveLength(2);
   const parsed = parsePlacementProblem(blocks[0]);
   expect(parsed.ok).toBe(true);

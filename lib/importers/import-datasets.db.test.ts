@@ -26,7 +26,7 @@ const request = (kind: ImportRequest['kind'], file: string, options: Record<stri
 const into = (scenarioName: string) => ({ scenarioName, createIfMissing: true });
 
 type Summary = { file: string; nodes: number; edges: number; nodes_with_lat_lon: number };
-const summary: Summary[] = JSON.parse(fs.readFileSync(datasetPath('topologies', 'summary.json'), 'utf8'));
+const summary = JSON.parse(fs.readFileSync(datasetPath('topologies', 'summary.json'), 'utf8')) as Summary[];
 
 describe('every Topology Zoo file imports with the counts of summary.json', () => {
   test('there are 12 files and summary.json lists each', () => {
@@ -78,7 +78,7 @@ describe('every Topology Zoo file imports with the counts of summary.json', () =
 
 describe('images/layers.json', () => {
   const layersFile = datasetPath('images', 'layers.json');
-  const entries: { snapshot: string; platform: string; layers: { digest: string; size: number }[] }[] = JSON.parse(fs.readFileSync(layersFile, 'utf8'));
+  const entries = JSON.parse(fs.readFileSync(layersFile, 'utf8')) as { snapshot: string; platform: string; layers: { digest: string; size: number }[] }[];
 
   async function sharing(scenarioId: string) {
     const images = await db.prisma.image.findMany({ where: { scenarioId }, include: { layers: { include: { layer: true } } } });
@@ -153,7 +153,7 @@ describe('services, images without layer data, nodes, sites', () => {
   test('services match catalog images; the others are listed without layer data, never as zero bytes', async () => {
     const scenario = into('svc');
     await runImport(db.prisma, scenario, { kind: 'images', content: fixture('docker-manifest-inspect-v.json'), fileName: 'redis.json' });
-    const yaml = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - {name: redis, image: "redis:7.4", resources: {requests: {cpu: 100m, memory: 64Mi}}}\n---\n${fixture('boutique.yaml')}`;
+    const yaml = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - {name: redis, image: "redis:7.4", resources: {requests: {cpu: 100m, memory: 64Mi}}}\n---\n${fixture('boutique.yaml').toString('utf8')}`;
     const r = await runImport(db.prisma, scenario, { kind: 'services', content: yaml, fileName: 'apps.yaml' });
     expect(r.counts.services.created).toBe(7);
     const cart = await db.prisma.service.findFirstOrThrow({ where: { scenarioId: r.scenario.id, name: 'cart' }, include: { image: { include: { _count: { select: { layers: true } } } } } });

@@ -2,13 +2,19 @@
  * Where a JSON text stops being JSON (character offset), for error messages that name the line:
  * V8's messages do not always carry a position. Only called after JSON.parse failed.
  */
+class StopAt extends Error {
+  constructor(readonly offset: number) {
+    super(`not JSON at ${offset}`);
+  }
+}
+
 export function jsonErrorOffset(text: string): number {
   let i = 0;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
   const fail = (): never => {
-    throw i;
+    throw new StopAt(i);
   };
   const value = (depth: number): void => {
     if (depth > 512) fail();
@@ -63,9 +69,9 @@ export function jsonErrorOffset(text: string): number {
     value(0);
     ws();
     if (i < text.length) fail();
-  } catch (at) {
-    if (typeof at === 'number') return Math.min(at, text.length);
-    throw at;
+  } catch (error) {
+    if (error instanceof StopAt) return Math.min(error.offset, text.length);
+    throw error;
   }
   return text.length;
 }

@@ -188,11 +188,11 @@ describe('hostile and malformed files', () => {
 
 describe('images', () => {
   test('an OCI manifest needs a name and keeps the layer order', () => {
-    const m = JSON.parse(fixture('oci-manifest.json'));
+    const m = JSON.parse(fixture('oci-manifest.json')) as { layers: { digest: string }[] };
     expect(() => planImagesImport(m)).toThrow(/name the image/);
     const plan = planImagesImport(m, { reference: 'ghcr.io/acme/web:1.2', arch: 'arm64' });
     expect(plan.images).toEqual([
-      { repository: 'ghcr.io/acme/web', tag: '1.2', arch: 'arm64', manifestDigest: null, layers: m.layers.map((l: { digest: string }) => l.digest) },
+      { repository: 'ghcr.io/acme/web', tag: '1.2', arch: 'arm64', manifestDigest: null, layers: m.layers.map((l) => l.digest) },
     ]);
     expect(plan.layers.map((l) => Number(l.sizeBytes))).toEqual([32654, 16724, 73109]);
   });

@@ -1,6 +1,5 @@
 import type { Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { computeNoSharingCost } from '@/lib/placement/evaluate';
 import { buildPlacementProblem, describeBuildFailure } from './build-placement-problem';
 import { startPlacementRunsSchema, type StartPlacementRunsInput } from './placement-run-schema';
@@ -29,7 +28,7 @@ export async function enqueuePlacementRuns(db: Db, input: StartPlacementRunsInpu
           timeLimitSec,
           seed,
           noSharingBytes: noSharing,
-          problem: built.problem as unknown as Prisma.InputJsonValue,
+          problem: built.problem,
         },
         select: { id: true },
       });

@@ -54,7 +54,7 @@ export async function recordRunResult(db: Db, runId: string, workerId: string, r
         lowerBoundBytes: big(result.lowerBound),
         noSharingBytes: big(result.noSharingCost),
         elapsedMs: Math.round(result.elapsedMs),
-        result: result as unknown as Prisma.InputJsonValue,
+        result,
         finishedAt: new Date(),
       },
     });

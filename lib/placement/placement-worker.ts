@@ -18,7 +18,7 @@ const PROGRESS_INTERVAL_MS = 200;
 
 // The solver blocks this thread for long stretches, so cancellation arrives through shared
 // memory (polled from the solver's callbacks) rather than through a message.
-parentPort?.once('message', async (request: WorkerRequest) => {
+async function solve(request: WorkerRequest): Promise<void> {
   const stop = new Int32Array(request.stopBuffer);
   let lastProgress = 0;
   const result = await solvePlacement(request.problem, {
@@ -32,4 +32,7 @@ parentPort?.once('message', async (request: WorkerRequest) => {
     },
   });
   parentPort!.postMessage({ type: 'result', result } satisfies WorkerMessage);
-});
+}
+
+// A rejection is left to end the worker with an error, which solveInWorker reports as a crash.
+parentPort?.once('message', (request: WorkerRequest) => void solve(request));

@@ -170,7 +170,7 @@ export function parsePlacementProblem(input: unknown): ParseProblemResult {
     }
   }
   const parsed = placementProblemSchema.safeParse(value);
-  if (parsed.success) return { ok: true, problem: parsed.data as PlacementProblem };
+  if (parsed.success) return { ok: true, problem: parsed.data };
   return {
     ok: false,
     errors: parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),

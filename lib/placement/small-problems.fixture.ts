@@ -69,7 +69,7 @@ export function drawSmallProblem(seed: number, size: SmallProblemSize): Placemen
 /** The reference optimum by enumeration of every assignment, judged by evaluate alone. */
 export function bruteForceOptimum(problem: PlacementProblem, mode: 'sharing' | 'no-sharing' = 'sharing'): number | null {
   const { containers, servers } = problem;
-  const choice = new Array(containers.length).fill(0);
+  const choice = new Array<number>(containers.length).fill(0);
   let best: number | null = null;
   for (;;) {
     const assignment: Assignment = {};
@@ -107,7 +107,7 @@ export function enumerateOptimum(problem: PlacementProblem): { cost: number; ass
   const cachedBytes = cached.map((c) => [...c].reduce((sum, d) => sum + size.get(d)!, 0));
   const load = servers.map(() => ({ cpu: 0, memory: 0, bandwidth: 0, disk: 0 }));
   const refs = servers.map(() => new Map<string, number>());
-  const where: number[] = new Array(containers.length).fill(-1);
+  const where = new Array<number>(containers.length).fill(-1);
   const index = new Map(containers.map((c, i) => [c.id, i]));
   let cost = 0;
   let best: { cost: number; assignment: Assignment } | null = null;

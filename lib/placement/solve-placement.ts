@@ -19,7 +19,7 @@ const ALGORITHM_RUNNERS: Record<AlgorithmName, (ctx: AlgorithmContext, options: 
   exact: (ctx, options) => solveExact(ctx, options.exactTuning),
   relax: solveRelax,
   greedy: solveGreedy,
-  'kube-default': solveKubeDefault,
+  'kube-default': (ctx) => Promise.resolve(solveKubeDefault(ctx)),
   'no-sharing': solveNoSharing,
 };
 

@@ -5,7 +5,7 @@ const POLICY_TYPE_KEYS = Object.keys(POLICY_TYPES) as [PolicyType, ...PolicyType
 
 /** Form fields arrive as strings, a checkbox group as one or several values; both become arrays. */
 const nameList = z.preprocess(
-  (value) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  (value): unknown => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]),
   z.array(z.string().trim().min(1)).transform((names) => [...new Set(names)]),
 );
 

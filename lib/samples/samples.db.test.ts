@@ -8,6 +8,8 @@ import { SAMPLES } from './sample-registry';
 import type { SampleProgress } from './sample-types';
 import { describeSocialNetworkImages } from './social-network-sample';
 
+// Vitest types asymmetric matchers as any; `as string` says what each one stands for.
+
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -92,7 +94,7 @@ describe('the gallery', () => {
   test('a taken name, an unknown sample or a bad name are refused and write nothing', async () => {
     const before = await db.prisma.scenario.count();
     await expect(createSample(db.prisma, 'geant', { scenarioName: 'géant EDGE' })).rejects.toMatchObject({ code: 'NAME_TAKEN' });
-    await expect(createSample(db.prisma, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('social-network, geant, metro-edge') });
+    await expect(createSample(db.prisma, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('social-network, geant, metro-edge') as string });
     await expect(createSample(db.prisma, 'geant', { scenarioName: '   ' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await db.prisma.scenario.count()).toBe(before);
     expect(await db.prisma.networkNode.count()).toBe(40 + 11 + buildDemoScenarioDocument().networkNodes!.length);

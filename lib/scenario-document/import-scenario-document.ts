@@ -16,7 +16,7 @@ export type DocumentIssue = { path: string; message: string };
 
 /** Parses and validates a document; failures are values listing every offending path. */
 export function parseScenarioDocument(
-  input: string | unknown,
+  input: unknown,
 ): { ok: true; document: ScenarioDocument } | { ok: false; errors: DocumentIssue[] } {
   let raw = input;
   if (typeof input === 'string') {
@@ -277,8 +277,8 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
         noSharingBytes: big(r.noSharingBytes),
         elapsedMs: r.elapsedMs,
         message: r.message,
-        problem: (r.problem ?? undefined) as Prisma.InputJsonValue | undefined,
-        result: (r.result ?? undefined) as Prisma.InputJsonValue | undefined,
+        problem: (r.problem ?? undefined),
+        result: (r.result ?? undefined),
         createdAt: new Date(r.createdAt),
         startedAt: r.startedAt ? new Date(r.startedAt) : null,
         finishedAt: r.finishedAt ? new Date(r.finishedAt) : null,

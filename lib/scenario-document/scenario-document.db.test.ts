@@ -7,6 +7,8 @@ import { exportScenarioDocument } from './export-scenario-document';
 import { importScenarioDocument, importScenarioDocumentText, parseScenarioDocument } from './import-scenario-document';
 import { scenarioDocumentSchema, type ScenarioDocument } from './scenario-document-schema';
 
+// Vitest types asymmetric matchers as any; `as string` says what each one stands for.
+
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -111,6 +113,16 @@ function demoWithRun(): ScenarioDocument {
   return doc;
 }
 
+/** The parts of a scenario document that the tests below break and repair, as plain JSON. */
+type EditableDocument = {
+  scenario: { name: string };
+  dependencies: { chain: string[] }[];
+  services: { port: number }[];
+  links: { a: { name: string } }[];
+  edgeServers: { cpuCores: number }[];
+  controlArtifacts: unknown[];
+};
+
 describe('scenario document', () => {
   test('export → import → export gives the same document, and every table is written', async () => {
     const original = demoWithRun();
@@ -152,7 +164,7 @@ describe('scenario document', () => {
   });
 
   test('chains and artifacts must name what exists, in the right place', () => {
-    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument()));
+    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument())) as EditableDocument;
     doc.dependencies[0].chain = ['edge-firewall', 'no-such-vnf'];
     doc.services[0].port = 70000;
     doc.controlArtifacts = [
@@ -211,7 +223,7 @@ describe('scenario document', () => {
     // Two more databases to create and migrate: on a busy machine that alone can take a minute.
   }, 240_000);
 
-  test('the demo has the promised shape', async () => {
+  test('the demo has the promised shape', () => {
     const doc = scenarioDocumentSchema.parse(buildDemoScenarioDocument());
     expect(doc.sites.length).toBeGreaterThanOrEqual(4);
     expect(doc.edgeServers.length).toBeGreaterThanOrEqual(12);
@@ -238,9 +250,9 @@ describe('scenario document', () => {
 
   test('a broken document is refused by the import with its paths, and nothing is written', async () => {
     const before = await countAllRows(db);
-    await expect(importScenarioDocumentText(db.prisma, '{"format": "edgestack.scenario", ')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('not valid JSON') });
+    await expect(importScenarioDocumentText(db.prisma, '{"format": "edgestack.scenario", ')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('not valid JSON') as string });
 
-    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument()));
+    const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument())) as EditableDocument;
     doc.scenario.name = 'Broken';
     doc.links[3].a.name = 'no-such-switch';
     doc.edgeServers[0].cpuCores = -4;

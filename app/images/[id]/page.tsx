@@ -33,7 +33,9 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
     total += Number(l.layer.sizeBytes);
     if (l.layer._count.images > 1) shared += Number(l.layer.sizeBytes);
   }
-  let cumulative = 0;
+  // The size pulled so far after each layer, in pull order.
+  const cumulative: number[] = [];
+  for (const l of image.layers) cumulative.push((cumulative.at(-1) ?? 0) + Number(l.layer.sizeBytes));
   return (
     <>
       <PageHeader title={reference} layer={`Image · ${image.arch}`} />
@@ -84,8 +86,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {image.layers.map((l) => {
-                cumulative += Number(l.layer.sizeBytes);
+              {image.layers.map((l, i) => {
                 return (
                   <tr key={l.position}>
                     <td className="px-3 py-2 tabular-nums">{l.position === 0 ? '0 (base)' : l.position}</td>
@@ -95,7 +96,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
                       </Link>
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatBytes(l.layer.sizeBytes)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums text-slate-500">{formatBytes(cumulative)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums text-slate-500">{formatBytes(cumulative[i])}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.layer._count.images > 1 ? <strong>{l.layer._count.images}</strong> : 1}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.layer._count.cachedOn}</td>
                   </tr>

@@ -4,6 +4,7 @@ import { emptyPlan, type ImportPlan, type PlannedImage } from '../import-plan';
 import { importError } from '../import-input';
 import { jsonErrorOffset } from '../json-error-position';
 import { archOfPlatform, displayRepository, parseImageReference } from './image-reference';
+import { scalarText } from '../scalar-text';
 
 // Image manifests in, catalog images and layers out. Accepted shapes:
 //  - an OCI image manifest or a Docker v2 manifest (`layers[]`), named with the `reference` option;
@@ -53,8 +54,8 @@ export function bulkListFacets(data: unknown): BulkListFacets {
   if (!Array.isArray(data)) return facets;
   for (const e of data) {
     if (!isObject(e)) continue;
-    const s = String(e.snapshot ?? '(none)');
-    const p = String(e.platform ?? 'linux/amd64');
+    const s = scalarText(e.snapshot ?? '(none)');
+    const p = scalarText(e.platform ?? 'linux/amd64');
     facets.snapshots[s] = (facets.snapshots[s] ?? 0) + 1;
     facets.platforms[p] = (facets.platforms[p] ?? 0) + 1;
   }
@@ -128,12 +129,12 @@ export function planImagesImport(data: unknown, input: Partial<z.input<typeof im
     (data as unknown[]).forEach((e, i) => {
       const at = `[${i}]`;
       if (!isObject(e)) throw importError(at, 'must be an object');
-      const snapshot = e.snapshot === undefined ? undefined : String(e.snapshot);
+      const snapshot = e.snapshot === undefined ? undefined : scalarText(e.snapshot);
       if (o.snapshot && snapshot !== o.snapshot) return;
       const platform = typeof e.platform === 'string' ? e.platform : 'linux/amd64';
       if (o.platform && platform !== o.platform && !platform.startsWith(`${o.platform}/`)) return;
       if (typeof e.image !== 'string') throw importError(`${at}.image`, 'must be an image name');
-      const tag = e.tag === undefined || e.tag === null ? 'latest' : String(e.tag);
+      const tag = e.tag === undefined || e.tag === null ? 'latest' : scalarText(e.tag);
       const ref = reference(`${e.image}:${tag}`, `${at}.image`);
       const { os, arch } = archOfPlatform(platform);
       if (!platformOk(os, arch, platform.replace(/\s*\(.*\)$/, ''))) return;
@@ -154,7 +155,7 @@ export function planImagesImport(data: unknown, input: Partial<z.input<typeof im
       const at = `manifests[${i}]`;
       if (!isObject(d)) throw importError(at, 'must be a descriptor');
       if (!isObject(d.platform)) throw importError(`${at}.platform`, 'missing: an index entry needs its platform');
-      const { os, arch } = archOfPlatform(d.platform as { os?: string; architecture?: string });
+      const { os, arch } = archOfPlatform(d.platform);
       if (os === 'unknown') return skip('attestation manifests');
       if (!platformOk(os, arch, `${os}/${arch}`)) return;
       const digest = typeof d.digest === 'string' && DIGEST.test(d.digest) ? d.digest : null;

@@ -7,6 +7,7 @@ import { guessColumns, mappedRows, type ColumnMapping } from '../csv/column-mapp
 import type { CsvTable } from '../csv/parse-csv';
 import { parseBytes, parseCpuCores, parseMemoryMiB, parseQuantity } from '../quantities';
 import { archOfPlatform } from '../images/image-reference';
+import { scalarText } from '../scalar-text';
 
 // Edge-server inventory: a Kubernetes NodeList (`kubectl get nodes -o yaml|json`) or a CSV.
 
@@ -65,12 +66,12 @@ export function planNodeListImport(docs: unknown[], input: Partial<z.input<typeo
     const read = <T,>(key: string, parse: (v: unknown) => T | null, fallback: T): T => {
       if (resources[key] === undefined) return fallback;
       const v = parse(resources[key]);
-      if (v === null) throw importError(`${path}.status.${o.useAllocatable && allocatable[key] !== undefined ? 'allocatable' : 'capacity'}.${key}`, `"${String(resources[key])}" is not a quantity`);
+      if (v === null) throw importError(`${path}.status.${o.useAllocatable && allocatable[key] !== undefined ? 'allocatable' : 'capacity'}.${key}`, `"${scalarText(resources[key])}" is not a quantity`);
       return v;
     };
     const nodeInfo = isObject(status.nodeInfo) ? status.nodeInfo : {};
     const archRaw = labels['kubernetes.io/arch'] ?? labels['beta.kubernetes.io/arch'] ?? nodeInfo.architecture ?? 'amd64';
-    const arch = checkArch(archOfPlatform(`linux/${String(archRaw)}`).arch, `${path}.metadata.labels`);
+    const arch = checkArch(archOfPlatform(`linux/${scalarText(archRaw)}`).arch, `${path}.metadata.labels`);
     const accelerators = new Set<string>();
     for (const [key, value] of Object.entries(resources)) {
       const match = ACCELERATORS.find(([re]) => re.test(key));

@@ -4,6 +4,7 @@ import { importError, uniqueNamer } from '../import-input';
 import { flag } from '../option-schemas';
 import { parseComposeBytes, parseCpuCores, parseMemoryMiB } from '../quantities';
 import { archOfPlatform, parseImageReference } from '../images/image-reference';
+import { scalarText } from '../scalar-text';
 
 // Kubernetes workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Pod, Job, CronJob,
 // also inside a `kind: List`) and docker-compose files, as services of the catalog. One service
@@ -123,7 +124,7 @@ function planKubernetes(docs: unknown[], o: ServiceOptions): ImportPlan {
         for (const [source, where] of [[requests, 'requests'], [o.limitsAsRequests ? limits : {}, 'limits']] as const) {
           if (source[key] === undefined) continue;
           const v = parse(source[key]);
-          if (v === null) throw importError(`${cPath}.resources.${where}.${key}`, `"${String(source[key])}" is not a ${key === 'cpu' ? 'CPU' : 'memory'} quantity (e.g. ${key === 'cpu' ? '100m or 0.5' : '64Mi or 1Gi'})`);
+          if (v === null) throw importError(`${cPath}.resources.${where}.${key}`, `"${scalarText(source[key])}" is not a ${key === 'cpu' ? 'CPU' : 'memory'} quantity (e.g. ${key === 'cpu' ? '100m or 0.5' : '64Mi or 1Gi'})`);
           return v;
         }
         return fallback;
@@ -163,7 +164,7 @@ const isPort = (v: unknown): v is number => typeof v === 'number' && Number.isIn
 
 /** The first TCP port a container declares (protocol defaults to TCP in Kubernetes). */
 function containerPort(c: Json): number | null {
-  const ports = Array.isArray(c.ports) ? c.ports : [];
+  const ports: unknown[] = Array.isArray(c.ports) ? c.ports : [];
   const tcp = ports.find((p) => isObject(p) && isPort(p.containerPort) && (p.protocol === undefined || p.protocol === 'TCP'));
   return tcp ? ((tcp as Json).containerPort as number) : null;
 }
@@ -232,13 +233,13 @@ function planCompose(doc: Json, o: ServiceOptions): ImportPlan {
     let cpuCores = o.defaultCpuCores;
     if (cpuRaw !== undefined) {
       const v = Number(cpuRaw);
-      if (!Number.isFinite(v) || v < 0) throw importError(`${path}.deploy.resources.reservations.cpus`, `"${String(cpuRaw)}" is not a number of CPUs`);
+      if (!Number.isFinite(v) || v < 0) throw importError(`${path}.deploy.resources.reservations.cpus`, `"${scalarText(cpuRaw)}" is not a number of CPUs`);
       cpuCores = v;
     }
     let memoryMiB = o.defaultMemoryMiB;
     if (memRaw !== undefined) {
       const bytes = parseComposeBytes(memRaw);
-      if (bytes === null) throw importError(`${path}.deploy.resources.reservations.memory`, `"${String(memRaw)}" is not a memory size (e.g. 512m, 1g)`);
+      if (bytes === null) throw importError(`${path}.deploy.resources.reservations.memory`, `"${scalarText(memRaw)}" is not a memory size (e.g. 512m, 1g)`);
       memoryMiB = Math.ceil(bytes / 2 ** 20 - 1e-9);
     }
     let replicas = 1;

@@ -8,9 +8,9 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 /** The five predefined XML entities and character references, decoded by hand: the parser
  * itself never processes entities, so nothing a file declares can expand. */
 function decodeXmlText(text: string): string {
-  return text.replace(ENTITY, (whole, dec, hex, named) => {
+  return text.replace(ENTITY, (whole: string, dec?: string, hex?: string, named?: string) => {
     if (named) return NAMED[named];
-    const code = dec ? Number(dec) : parseInt(hex, 16);
+    const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
@@ -27,6 +27,8 @@ export function refuseDoctype(text: string): void {
 }
 
 type XmlNode = Record<string, unknown>;
+// The parser leaves every attribute and text a string (parseTagValue and parseAttributeValue are off).
+const xmlText = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const asArray = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export function parseGraphml(text: string): TopologyGraph {
@@ -45,7 +47,8 @@ export function parseGraphml(text: string): TopologyGraph {
     trimValues: true,
     removeNSPrefix: true,
     textNodeName: '#text',
-    isArray: (name) => ['key', 'graph', 'node', 'edge', 'data'].includes(name),
+    // Elements only: <data> also has an attribute named "key", which must stay a string.
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'graph', 'node', 'edge', 'data'].includes(name),
   });
   let doc: XmlNode;
   try {
@@ -57,8 +60,8 @@ export function parseGraphml(text: string): TopologyGraph {
   if (!root || typeof root !== 'object') throw importError(null, 'not a GraphML file: the root element must be <graphml>');
   const keys = new Map<string, { name: string; for: string }>();
   for (const k of asArray(root.key as XmlNode[])) {
-    const id = String(k.id ?? '');
-    if (id) keys.set(id, { name: String(k['attr.name'] ?? id), for: String(k.for ?? 'all') });
+    const id = xmlText(k.id);
+    if (id) keys.set(id, { name: xmlText(k['attr.name'], id), for: xmlText(k.for, 'all') });
   }
   const graph = asArray(root.graph as XmlNode[])[0];
   if (!graph) throw importError('graphml', 'the file has no <graph> element');
@@ -66,9 +69,9 @@ export function parseGraphml(text: string): TopologyGraph {
   const dataOf = (element: XmlNode): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const d of asArray(element.data as XmlNode[])) {
-      const key = String(d.key ?? '');
-      const value = typeof d === 'object' ? (d['#text'] ?? '') : d;
-      out[keys.get(key)?.name ?? key] = decodeXmlText(String(value));
+      const key = xmlText(d.key);
+      const value: unknown = typeof d === 'object' ? d['#text'] : d;
+      out[keys.get(key)?.name ?? key] = decodeXmlText(xmlText(value));
     }
     return out;
   };
@@ -77,7 +80,7 @@ export function parseGraphml(text: string): TopologyGraph {
   const nodes: TopologyNode[] = [];
   const ids = new Set<string>();
   asArray(graph.node as XmlNode[]).forEach((n, i) => {
-    const id = n.id === undefined ? '' : decodeXmlText(String(n.id));
+    const id = decodeXmlText(xmlText(n.id));
     if (!id) throw importError(`graph.node[${i}]`, 'a node has no id');
     if (ids.has(id)) throw importError(`graph.node[${i}]`, `duplicate node id "${id}"`);
     ids.add(id);
@@ -85,8 +88,8 @@ export function parseGraphml(text: string): TopologyGraph {
     nodes.push({ id, label: attrs.label?.trim() || attrs.name?.trim() || id, ...coordinates(attrs), attributes: attrs });
   });
   const edges: TopologyEdge[] = asArray(graph.edge as XmlNode[]).map((e, i) => {
-    const source = e.source === undefined ? '' : decodeXmlText(String(e.source));
-    const target = e.target === undefined ? '' : decodeXmlText(String(e.target));
+    const source = decodeXmlText(xmlText(e.source));
+    const target = decodeXmlText(xmlText(e.target));
     if (!source || !target) throw importError(`graph.edge[${i}]`, 'an edge needs a source and a target');
     for (const end of [source, target]) if (!ids.has(end)) throw importError(`graph.edge[${i}]`, `unknown node "${end}"`);
     const attrs = dataOf(e);

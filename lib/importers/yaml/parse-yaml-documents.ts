@@ -18,9 +18,9 @@ export function parseYamlDocuments(text: string): unknown[] {
       const line = lineCounter.linePos(problem.pos[0]).line;
       throw importError(`line ${line}`, problem.code === 'TAG_RESOLVE_FAILED' || /tag/i.test(problem.message) ? `unsupported YAML tag (${firstLine(problem.message)})` : firstLine(problem.message));
     }
-    let unsafeTag: string | null = null;
-    doc.contents && visitTags(doc.contents, (tag) => (unsafeTag ??= tag));
-    if (unsafeTag) throw importError(null, `unsupported YAML tag ${unsafeTag}: only plain data is accepted`);
+    const unsafeTags: string[] = [];
+    if (doc.contents) visitTags(doc.contents, (tag) => unsafeTags.push(tag));
+    if (unsafeTags.length) throw importError(null, `unsupported YAML tag ${unsafeTags[0]}: only plain data is accepted`);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 50 });

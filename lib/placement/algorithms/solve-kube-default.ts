@@ -13,7 +13,7 @@ const MAX_NODE_SCORE = 100;
  * ImageLocality (whole images only, scaled by the fraction of nodes that hold the image), and
  * take the best. Layers pulled by earlier pods of the run count as present.
  */
-export async function solveKubeDefault(ctx: AlgorithmContext): Promise<AlgorithmOutcome> {
+export function solveKubeDefault(ctx: AlgorithmContext): AlgorithmOutcome {
   const { cp } = ctx;
   const problem = cp.problem;
   const S = cp.servers.length;

@@ -31,7 +31,7 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
         indices: model.rowIndex,
         values: model.rowValue,
       },
-      ...(isMip ? { integrality: Int32Array.from(model.integer) as Int32Array } : {}),
+      ...(isMip ? { integrality: Int32Array.from(model.integer) } : {}),
     });
     const timeLimitSec = Math.min(options.timeLimitSec, options.remainingSec?.() ?? Infinity);
     // Taking the model in used up the time: stop before a run that could not stop in time.
