@@ -14,6 +14,7 @@ export default defineConfig(
     'bench/tmp/',
     'datasets/',
     '.data/',
+    '.cache/',
     'next-env.d.ts',
   ]),
   js.configs.recommended,
