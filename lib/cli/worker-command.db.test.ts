@@ -24,8 +24,8 @@ type Worker = { child: ChildProcess; output: () => string; exited: Promise<numbe
 function startWorker(env: Record<string, string>, ...args: string[]): Worker {
   const child = spawn(process.execPath, [path.join(repo, 'bin', 'edgestack.js'), 'worker', ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk) => void (output += chunk));
-  child.stderr!.on('data', (chunk) => void (output += chunk));
+  child.stdout.on('data', (chunk) => void (output += chunk));
+  child.stderr.on('data', (chunk) => void (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const id = () => waitFor(async () => /worker (\S+): waiting for work/.exec(output)?.[1], 60_000, () => output);
   return { child, output: () => output, exited, id };

@@ -87,7 +87,7 @@ export async function executeExperiment(db: Db, experimentId: string, options: E
         });
         const snapshot = [...points];
         saving = saving.then(async () => {
-          await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { points: snapshot as unknown as Prisma.InputJsonValue, pointsDone: snapshot.length, heartbeatAt: new Date() } });
+          await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { points: snapshot, pointsDone: snapshot.length, heartbeatAt: new Date() } });
         });
       },
     });

@@ -44,7 +44,7 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
     try {
       const { count } = await db.placementRun.updateMany({
         where: heldBy(runId, workerId),
-        data: { heartbeatAt: new Date(), ...(latest ? { progress: latest as unknown as Prisma.InputJsonValue } : {}) },
+        data: { heartbeatAt: new Date(), ...(latest ? { progress: latest } : {}) },
       });
       if (count === 0) {
         lost = 'the run is no longer running under this worker';
@@ -81,7 +81,7 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
   if (options.stop?.aborted && result.status === 'cancelled') {
     return (await requeuePlacementRun(db, runId, workerId)) ? { kind: 'requeued' } : { kind: 'lost', why: 'the claim was gone when putting it back' };
   }
-  if (latest) await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { progress: latest as unknown as Prisma.InputJsonValue } });
+  if (latest) await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { progress: latest } });
   const { recorded } = await recordRunResult(db, runId, workerId, result);
   return recorded ? { kind: 'recorded', status: result.status } : { kind: 'lost', why: 'the run was no longer running under this worker when its result came' };
 }
