@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { withAuditActor } from './audit-actor';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 
 /** Runs plain SQL outside Prisma: migrations need multi-statement scripts, which Prisma's
@@ -57,7 +58,7 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', (error) => {
     if ((error as { code?: string }).code !== '57P01') console.warn(`[edgestack] idle Postgres connection lost: ${error.message}`);
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: withAuditActor(new PrismaPg(pool)) });
   const sql: SqlRunner = {
     async exec(script) {
       await pool.query(script);
@@ -110,7 +111,7 @@ async function openPglite(dataDir: string | 'memory'): Promise<Database> {
     lock?.release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: withAuditActor(new PrismaPGlite(client)) });
   const pgliteSql = (runner: Pick<PGlite, 'exec' | 'query'>) => ({
     exec: async (script: string) => void (await runner.exec(script)),
     query: async <T,>(text: string, params?: unknown[]) => (await runner.query<T>(text, params)).rows,
