@@ -1,11 +1,15 @@
 // `npm start`: everything a first start needs, then the production server.
 //   1. generate the Prisma client if it is missing or stale;
-//   2. apply migrations and seed the demo into an empty database (then close it: the
+//   2. apply migrations, seed the demo into an empty database and, when there are no users,
+//      create the admin account and print its one-time password (then close it: the
 //      embedded database must have one owner, and that will be the server);
 //   3. build the production app when there is none or a source is newer;
 //   4. serve it on PORT (default 3000).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { resolveAuthSecret } from '../lib/auth/auth-secret';
+import { createAuth } from '../lib/auth/create-auth';
+import { ensureFirstAdmin, firstAdminLine } from '../lib/auth/ensure-first-admin';
 import { closeDatabase, getDatabase } from '../lib/db';
 import { seedDemoScenario } from '../lib/demo/seed-demo-scenario';
 import { clientIsStale, reasonToBuild } from '../lib/ops/build-freshness';
@@ -33,6 +37,10 @@ try {
   log(`database: ${database.kind} (${database.location}), migrations applied`);
   const seeded = await seedDemoScenario(database.prisma, { onlyIfEmpty: true });
   if (seeded) log(`empty database: seeded the demo scenario "${seeded.name}"`);
+  const auth = createAuth(database.prisma, { secret: await resolveAuthSecret(database.prisma), production: false });
+  const admin = await ensureFirstAdmin(database.prisma, auth);
+  // The one place the password is ever shown.
+  if (admin) process.stdout.write(`${firstAdminLine(admin)}\n`);
   await closeDatabase();
 } catch (error) {
   log((error as Error).message);

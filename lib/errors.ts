@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'REFERENCED'
   | 'STALE_VERSION'
   | 'DATABASE_LOCKED'
-  | 'TOO_LARGE';
+  | 'TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -1,3 +1,4 @@
+import { setProcessActor } from '@/lib/db/audit-actor';
 import { runControlCommand } from './control-command';
 import { runExportCommand } from './export-command';
 import { runImportCommand } from './import-command';
@@ -35,6 +36,9 @@ const usage = `usage: edgestack <command> …
 
 /** Returns the process exit code: 0 success, 2 bad input, 1 unexpected failure. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  // Whoever can run the command line on this machine can open the database directly anyway:
+  // it acts as a local administrator, and the audit trail records its writes as 'cli'.
+  setProcessActor({ id: null, name: 'cli' });
   const [command, ...rest] = argv;
   switch (command) {
     case 'placement':
