@@ -10,6 +10,6 @@ export function auditActorOf(actor: Actor): AuditActor {
 }
 
 /** `EDGESTACK_DEMO_VIEWER=1`: visitors who are not signed in browse as viewers. */
-export function demoViewerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function demoViewerEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env.EDGESTACK_DEMO_VIEWER === '1';
 }

@@ -8,7 +8,7 @@ const SECRET_NAME = 'better-auth';
  * on first use and kept in the database, so every process (web, command line, a second web
  * process behind a load balancer) shares it and sessions survive a restart.
  */
-export async function resolveAuthSecret(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function resolveAuthSecret(db: Db, env: Record<string, string | undefined> = process.env): Promise<string> {
   const configured = env.BETTER_AUTH_SECRET?.trim();
   if (configured) return configured;
   // Two processes starting at once: the first insert wins and both read it back.

@@ -16,7 +16,7 @@ export function firstAdminLine(admin: FirstAdmin): string {
  * caller prints it once; it is stored only as Better Auth's hash). Otherwise null. Two starts at
  * once: the email is unique, so only one account is made and the other start returns null.
  */
-export async function ensureFirstAdmin(db: Db, auth: Auth, env: NodeJS.ProcessEnv = process.env): Promise<FirstAdmin | null> {
+export async function ensureFirstAdmin(db: Db, auth: Auth, env: Record<string, string | undefined> = process.env): Promise<FirstAdmin | null> {
   if ((await db.user.count()) > 0) return null;
   const email = env.EDGESTACK_ADMIN_EMAIL?.trim().toLowerCase() || DEFAULT_ADMIN_EMAIL;
   const password = randomBytes(18).toString('base64url');

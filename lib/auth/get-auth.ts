@@ -4,7 +4,7 @@ import { createAuth, type Auth, type AuthOptions } from './create-auth';
 
 /** What the environment decides: `npm start` serves with `next start`, which runs with
  * NODE_ENV=production, so sign-in is rate-limited there. */
-export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<AuthOptions, 'secret'> {
+export function authSettingsFromEnv(env: Record<string, string | undefined> = process.env): Omit<AuthOptions, 'secret'> {
   return { production: env.NODE_ENV === 'production', baseURL: env.BETTER_AUTH_URL?.trim() || undefined };
 }
 
