@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runAsActor } from '@/lib/db/audit-actor';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { resolveAuthSecret } from './auth-secret';
 import { createAuth, SESSION_SECONDS, SIGN_IN_ATTEMPTS_PER_MINUTE, type Auth } from './create-auth';
@@ -93,8 +94,13 @@ describe('first start and user management', () => {
     await expect(auth.api.setRole({ headers: new Headers({ cookie: viewerCookie }), body: { userId: created.user.id, role: 'admin' } })).rejects.toThrow();
     expect(await db.prisma.user.count({ where: { email: 'eve@example.test' } })).toBe(0);
 
-    await auth.api.setRole({ headers, body: { userId: created.user.id, role: 'planner' } });
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: 'root@example.test' } });
+    await runAsActor({ id: admin.id, name: admin.email }, () => auth.api.setRole({ headers, body: { userId: created.user.id, role: 'planner' } }));
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: created.user.id } })).role).toBe('planner');
+    // The role change is in the audit trail, as the admin, with the role before and after.
+    const change = await db.prisma.auditEntry.findFirstOrThrow({ where: { entity: 'User', entityId: created.user.id, action: 'update' }, orderBy: { id: 'desc' } });
+    expect([change.actor, change.actorId]).toEqual([admin.email, admin.id]);
+    expect([(change.before as { role: string }).role, (change.after as { role: string }).role]).toEqual(['viewer', 'planner']);
   });
 
   test('a banned user cannot sign in and loses their sessions', async () => {
