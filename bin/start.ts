@@ -37,7 +37,8 @@ try {
   log(`database: ${database.kind} (${database.location}), migrations applied`);
   const seeded = await seedDemoScenario(database.prisma, { onlyIfEmpty: true });
   if (seeded) log(`empty database: seeded the demo scenario "${seeded.name}"`);
-  const auth = createAuth(database.prisma, { secret: await resolveAuthSecret(database.prisma), production: false });
+  // Only used here to create the first account, never to serve requests: any base URL will do.
+  const auth = createAuth(database.prisma, { secret: await resolveAuthSecret(database.prisma), production: false, baseURL: 'http://localhost' });
   const admin = await ensureFirstAdmin(database.prisma, auth);
   // The one place the password is ever shown.
   if (admin) process.stdout.write(`${firstAdminLine(admin)}\n`);

@@ -24,7 +24,7 @@ if (!isTestDatabase || process.env.EDGESTACK_E2E_LOCK_HELD !== '1') {
 
 const database = await getDatabase();
 const db = database.prisma;
-const auth = createAuth(db, { secret: await resolveAuthSecret(db), production: false });
+const auth = createAuth(db, { secret: await resolveAuthSecret(db), production: false, baseURL: 'http://localhost' });
 // Accounts of earlier runs go: their passwords were never kept.
 await db.user.deleteMany({ where: { email: { endsWith: `@${E2E_EMAIL_DOMAIN}` } } });
 const accounts = {} as E2eAccounts;
