@@ -21,6 +21,8 @@ if (!process.env[LOCK_HELD_ENV]) {
 
 export default defineConfig({
   testDir: 'e2e',
+  // Signs in one account per role (made by e2e/seed-accounts.ts before the server starts).
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -30,6 +32,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
+    // Specs act as an operator unless they pick another role (storageStateFor in e2e/accounts.ts).
+    storageState: '.data/e2e-auth/operator.json',
     screenshot: 'only-on-failure',
   },
   projects: [
@@ -48,7 +52,8 @@ export default defineConfig({
     // The real start path: migrate, seed if empty, build if stale, serve. Without
     // TEST_DATABASE_URL it uses its own embedded database so it never collides with a running
     // dashboard. DATABASE_URL is always replaced: Playwright passes the rest of the environment on.
-    command: 'npm start',
+    // First the accounts of this run in the test database (never any other), then the server.
+    command: 'npx tsx e2e/seed-accounts.ts && npm start',
     url: `http://127.0.0.1:${port}/`,
     // A first build on a busy 2-core machine can take several minutes.
     timeout: 600_000,

@@ -1,11 +1,15 @@
 // `npm start`: everything a first start needs, then the production server.
 //   1. generate the Prisma client if it is missing or stale;
-//   2. apply migrations and seed the demo into an empty database (then close it: the
+//   2. apply migrations, seed the demo into an empty database and, when there are no users,
+//      create the admin account and print its one-time password (then close it: the
 //      embedded database must have one owner, and that will be the server);
 //   3. build the production app when there is none or a source is newer;
 //   4. serve it on HOST:PORT (default 127.0.0.1:3000: only this machine; HOST=0.0.0.0 for all).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { resolveAuthSecret } from '../lib/auth/auth-secret';
+import { createAuth } from '../lib/auth/create-auth';
+import { ensureFirstAdmin, firstAdminLine } from '../lib/auth/ensure-first-admin';
 import { closeDatabase, getDatabase } from '../lib/db';
 import { seedDemoScenario } from '../lib/demo/seed-demo-scenario';
 import { clientIsStale, reasonToBuild } from '../lib/ops/build-freshness';
@@ -34,6 +38,11 @@ try {
   log(`database: ${database.kind} (${database.location}), migrations applied`);
   const seeded = await seedDemoScenario(database.prisma, { onlyIfEmpty: true });
   if (seeded) log(`empty database: seeded the demo scenario "${seeded.name}"`);
+  // Only used here to create the first account, never to serve requests: any base URL will do.
+  const auth = createAuth(database.prisma, { secret: await resolveAuthSecret(database.prisma), production: false, baseURL: 'http://localhost' });
+  const admin = await ensureFirstAdmin(database.prisma, auth);
+  // The one place the password is ever shown.
+  if (admin) process.stdout.write(`${firstAdminLine(admin)}\n`);
   await closeDatabase();
 } catch (error) {
   log((error as Error).message);

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'DATABASE_LOCKED'
   | 'TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'FORBIDDEN_ORIGIN';
+  | 'FORBIDDEN_ORIGIN'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { SampleGallery } from '@/components/samples/sample-gallery';
 import { PageHeader } from '@/components/ui/page-header';
+import { requirePageActor } from '@/lib/auth/require-role';
 import { summarizeSamples } from '@/lib/samples/sample-registry';
 
 export const metadata: Metadata = { title: 'Start from a sample' };
 
-export default function SamplesPage() {
+export default async function SamplesPage() {
+  await requirePageActor('/samples');
   return (
     <>
       <PageHeader title="Start from a sample" layer="Data" />

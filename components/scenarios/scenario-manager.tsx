@@ -86,6 +86,9 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
                 <Button variant="ghost" onClick={() => setMode({ kind: 'clone', scenario: s })} aria-label={`Clone ${s.name}`}>
                   Clone
                 </Button>
+                <Link className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" href={`/scenarios/${s.id}/history`} aria-label={`History of ${s.name}`}>
+                  History
+                </Link>
                 <a className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" href={`/api/scenarios/${s.id}/export`} download>
                   Export JSON
                 </a>

@@ -20,11 +20,13 @@ const sections: { heading?: string; color?: string; links: { href: string; label
   { heading: 'Data', links: [{ href: '/scenarios', label: 'Scenarios' }, { href: '/samples', label: 'Samples' }, { href: '/import', label: 'Import' }] },
 ];
 
-export function NavLinks() {
+/** `adminLinks`: the pages the visitor's role may open (Audit, Users); the server checks again. */
+export function NavLinks({ adminLinks = [] }: { adminLinks?: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  const all = adminLinks.length ? [...sections, { heading: 'Administration', links: adminLinks }] : sections;
   return (
     <nav aria-label="Main" className="space-y-4">
-      {sections.map((section, i) => (
+      {all.map((section, i) => (
         <div key={section.heading ?? i}>
           {section.heading && (
             <p className="mb-1 flex items-center gap-2 px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">

@@ -1,5 +1,6 @@
 'use server';
 
+import { asRole } from '@/lib/auth/require-role';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { cancelExperiment } from '@/lib/experiments/cancel-experiment';
@@ -11,7 +12,7 @@ import { readFormText } from './read-form-text';
  * follows them by polling. Fig. 4 takes a list of container counts and one multiplier, Fig. 5
  * one container count and a list of multipliers. */
 export async function startExperimentAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
+  return runAction(() => asRole('planner', async () => {
     const scenarioId = readFormText(form, 'scenarioId') ?? '';
     const figure = readFormText(form, 'figure') ?? '';
     const text = (name: string) => {
@@ -31,9 +32,9 @@ export async function startExperimentAction(_prev: unknown, form: FormData): Pro
     });
     revalidatePath('/experiments');
     return experiment;
-  });
+  }));
 }
 
 export async function cancelExperimentAction(scenarioId: string, experimentId: string): Promise<ActionResult<{ status: string }>> {
-  return runAction(async () => cancelExperiment(await getDb(), scenarioId, experimentId));
+  return runAction(() => asRole('planner', async () => cancelExperiment(await getDb(), scenarioId, experimentId)));
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { asRole } from '@/lib/auth/require-role';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
@@ -83,24 +84,26 @@ function factsDespiteError(kind: ImportKind, content: Uint8Array, options: Recor
 export async function previewImportAction(form: FormData): Promise<PreviewResult> {
   let request: Awaited<ReturnType<typeof readRequest>> | undefined;
   try {
-    request = await readRequest(form);
-    const target = await readTarget(form);
-    const result = await runImport(await getDb(), target, request, { dryRun: true });
-    return { ok: true, preview: { ...result, summary: summarizeImport(result) } };
+    return await asRole('planner', async () => {
+      request = await readRequest(form);
+      const target = await readTarget(form);
+      const result = await runImport(await getDb(), target, request, { dryRun: true });
+      return { ok: true as const, preview: { ...result, summary: summarizeImport(result) } };
+    });
   } catch (error) {
     return { ok: false, errors: toActionErrors(error), facts: request && isDomainError(error) ? factsDespiteError(request.kind, request.content, request.options) : undefined };
   }
 }
 
 export async function runImportAction(form: FormData): Promise<ActionResult<{ preview: ImportPreview }>> {
-  return runAction(async () => {
+  return runAction(() => asRole('planner', async () => {
     const request = await readRequest(form);
     const target = await readTarget(form);
     const result = await runImport(await getDb(), target, request);
     (await cookies()).set(SCENARIO_COOKIE, result.scenario.id, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
     revalidatePath('/', 'layout');
     return { preview: { ...result, summary: summarizeImport(result) } };
-  });
+  }));
 }
 
 const declareSchema = z.object({
@@ -110,7 +113,7 @@ const declareSchema = z.object({
 
 /** The planner's size for an image nobody has layer data for, so placement can count it. */
 export async function declareImageSizeAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return runAction(async () => {
+  return runAction(() => asRole('planner', async () => {
     const input = declareSchema.parse({ imageId: form.get('imageId'), sizeMiB: form.get('sizeMiB') });
     const db = await getDb();
     const image = await db.image.findUnique({ where: { id: input.imageId }, include: { _count: { select: { layers: true } } } });
@@ -122,5 +125,5 @@ export async function declareImageSizeAction(_prev: unknown, form: FormData): Pr
     ]);
     revalidatePath('/', 'layout');
     return {};
-  });
+  }));
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { asRole } from '@/lib/auth/require-role';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { applyPlacementRun } from '@/lib/placement-runs/apply-placement-run';
@@ -10,7 +11,7 @@ import { readFormText } from './read-form-text';
 
 /** Records the runs and returns at once; the page follows their progress by polling. */
 export async function startPlacementRunsAction(_prev: unknown, form: FormData): Promise<ActionResult<{ runIds: string[] }>> {
-  return runAction(async () => {
+  return runAction(() => asRole('planner', async () => {
     const result = await enqueuePlacementRuns(await getDb(), {
       scenarioId: readFormText(form, 'scenarioId') ?? '',
       algorithms: form.getAll('algorithms').map(String) as never,
@@ -21,17 +22,17 @@ export async function startPlacementRunsAction(_prev: unknown, form: FormData): 
     });
     revalidatePath('/placement');
     return result;
-  });
+  }));
 }
 
 export async function cancelPlacementRunAction(runId: string): Promise<ActionResult<{ status: string }>> {
-  return runAction(async () => cancelPlacementRun(await getDb(), runId));
+  return runAction(() => asRole('planner', async () => cancelPlacementRun(await getDb(), runId)));
 }
 
 export async function applyPlacementRunAction(runId: string): Promise<ActionResult> {
-  return runAction(async () => {
+  return runAction(() => asRole('operator', async () => {
     await applyPlacementRun(await getDb(), runId);
     revalidatePath('/', 'layout');
     return {};
-  });
+  }));
 }

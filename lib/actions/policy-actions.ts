@@ -1,5 +1,6 @@
 'use server';
 
+import { asRole } from '@/lib/auth/require-role';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { createPolicy } from '@/lib/policies/create-policy';
@@ -17,7 +18,7 @@ function refreshPolicyViews() {
 
 /** Creates a policy, or replaces the one named by `policyId`. */
 export async function savePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string; name: string }>> {
-  return runAction(async () => {
+  return runAction(() => asRole('planner', async () => {
     const scenarioId = readFormText(form, 'scenarioId') ?? '';
     const policyId = readFormText(form, 'policyId') ?? '';
     const input = policyInputSchema.parse(policyInputFromForm(form));
@@ -25,13 +26,13 @@ export async function savePolicyAction(_prev: unknown, form: FormData): Promise<
     const saved = policyId ? await updatePolicy(db, scenarioId, policyId, input) : await createPolicy(db, scenarioId, input);
     refreshPolicyViews();
     return saved;
-  });
+  }));
 }
 
 export async function deletePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ name: string }>> {
-  return runAction(async () => {
+  return runAction(() => asRole('planner', async () => {
     const deleted = await deletePolicy(await getDb(), readFormText(form, 'scenarioId') ?? '', readFormText(form, 'policyId') ?? '');
     refreshPolicyViews();
     return deleted;
-  });
+  }));
 }

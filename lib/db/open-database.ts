@@ -6,6 +6,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { appRoot } from '@/lib/ops/app-root';
+import { withAuditActor } from './audit-actor';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { pgliteSqlRunner } from './pglite-sql-runner';
 import { seedFromTemplate } from './pglite-template';
@@ -61,7 +62,7 @@ function openPostgres(url: string): Database {
   pool.on('error', (error) => {
     if ((error as { code?: string }).code !== '57P01') console.warn(`[edgestack] idle Postgres connection lost: ${error.message}`);
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: withAuditActor(new PrismaPg(pool)) });
   const sql: SqlRunner = {
     async exec(script) {
       await pool.query(script);
@@ -121,7 +122,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock?.release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: withAuditActor(new PrismaPGlite(client)) });
   const sql = pgliteSqlRunner(client);
   return {
     kind: 'pglite',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorResponse, readJsonBody } from '@/lib/actions/read-json-body';
 import { runAction } from '@/lib/actions/action-result';
+import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { findSample } from '@/lib/samples/sample-registry';
 import { streamSampleCreation } from '@/lib/samples/stream-sample-creation';
@@ -12,7 +13,7 @@ const bodySchema = z.strictObject({ scenarioName: z.string().max(200).optional()
  * then `{"type":"created"}` or `{"type":"failed","errors":…}` (the scenario is written in one
  * transaction, so a failure leaves nothing behind).
  */
-export async function POST(request: Request, context: { params: Promise<{ name: string }> }) {
+export const POST = guardRoute('planner', async (request: Request, context: { params: Promise<{ name: string }> }) => {
   const { name } = await context.params;
   const checked = await runAction(async () => {
     findSample(name);
@@ -23,4 +24,4 @@ export async function POST(request: Request, context: { params: Promise<{ name: 
   return new Response(streamSampleCreation(db, name, checked.body.scenarioName), {
     headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
   });
-}
+});

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ApplyRunButton } from '@/components/placement/apply-run-button';
 import { EdgeServerUsageChart } from '@/components/placement/edge-server-usage-chart';
 import { PageHeader } from '@/components/ui/page-header';
+import { requirePageActor } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/lib/format/format-units';
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/model/vocabulary';
@@ -19,6 +20,7 @@ const GiB = 1024 ** 3;
 const short = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
 
 export default async function PlacementRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ explain?: string; compare?: string }> }) {
+  await requirePageActor();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const db = await getDb();
   const run = await db.placementRun.findUnique({ where: { id }, include: { scenario: { select: { name: true, appliedRunId: true } } } });

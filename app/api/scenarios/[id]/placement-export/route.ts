@@ -1,3 +1,4 @@
+import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { downloadResponse, fileStem } from '@/lib/exporters/download-response';
 import { exportAssignmentsCsv } from '@/lib/exporters/export-assignments-csv';
@@ -10,7 +11,7 @@ import { findScenario } from '@/lib/exporters/find-scenario';
  * Kubernetes Deployments pinned with node affinity (`?format=yaml`, default) or as an
  * assignments CSV (`?format=csv`).
  */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+export const GET = guardRoute('viewer', async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
   const url = new URL(request.url);
   const csv = url.searchParams.get('format') === 'csv';
@@ -22,4 +23,4 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       ? { body: exportAssignmentsCsv(run), fileName: `${fileStem(scenario.name)}-assignments.csv`, contentType: 'text/csv; charset=utf-8' }
       : { body: exportPlacementManifests(run), fileName: `${fileStem(scenario.name)}-placement.yaml`, contentType: 'application/yaml; charset=utf-8' };
   });
-}
+});

@@ -1,3 +1,4 @@
+import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { downloadResponse, fileStem } from '@/lib/exporters/download-response';
@@ -5,7 +6,7 @@ import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-run
 
 /** The scenario as the exact PlacementProblem (spec v1) a run would solve, to reproduce it with
  * `npx edgestack placement solve`. */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+export const GET = guardRoute('viewer', async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
   const objective = new URL(request.url).searchParams.get('objective') === 'download' ? 'download' : 'storage';
   return downloadResponse(async () => {
@@ -16,4 +17,4 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (!built.ok) throw new DomainError('INVALID_INPUT', describeBuildFailure(built));
     return { body: `${JSON.stringify(built.problem, null, 2)}\n`, fileName: `${fileStem(scenario.name)}.placement-problem.json`, contentType: 'application/json; charset=utf-8' };
   });
-}
+});

@@ -1,22 +1,23 @@
 import { runAction } from '@/lib/actions/action-result';
 import { errorResponse, readJsonBody } from '@/lib/actions/read-json-body';
+import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { enqueuePlacementRuns } from '@/lib/placement-runs/enqueue-placement-runs';
 import { listPlacementRuns } from '@/lib/placement-runs/list-placement-runs';
 
 /** The scenario's recent runs with their live progress; the placement page polls this. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+export const GET = guardRoute('viewer', async (_request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
   const runs = await listPlacementRuns(await getDb(), id);
   return Response.json({ runs }, { headers: { 'cache-control': 'no-store' } });
-}
+});
 
 /** Starts runs from scripts: `{ "algorithms": ["exact"], "timeLimitSec": 60 }` → `{ ok, runIds }`. */
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+export const POST = guardRoute('planner', async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
   const result = await runAction(async () => {
     const body = (await readJsonBody(request, 64 * 1024)) as Record<string, unknown>;
     return enqueuePlacementRuns(await getDb(), { ...(body as object), scenarioId: id } as never);
   });
   return result.ok ? Response.json(result, { status: 202 }) : errorResponse(result.errors);
-}
+});

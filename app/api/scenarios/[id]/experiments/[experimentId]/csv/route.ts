@@ -1,3 +1,4 @@
+import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { experimentToCsv } from '@/lib/experiments/experiment-csv';
@@ -5,7 +6,7 @@ import { listExperiments } from '@/lib/experiments/list-experiments';
 import { downloadResponse } from '@/lib/exporters/download-response';
 
 /** One experiment's points as CSV (bytes and milliseconds), for spreadsheets and re-plotting. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string; experimentId: string }> }) {
+export const GET = guardRoute('viewer', async (_request: Request, context: { params: Promise<{ id: string; experimentId: string }> }) => {
   const { id, experimentId } = await context.params;
   return downloadResponse(async () => {
     const [experiment] = await listExperiments(await getDb(), id, { id: experimentId });
@@ -13,4 +14,4 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
     const fig = experiment.figure === 'containers' ? 'fig4-cost-vs-containers' : 'fig5-cost-vs-capacity';
     return { body: experimentToCsv(experiment.figure, experiment.points), fileName: `${fig}-${experiment.id.slice(0, 8)}.csv`, contentType: 'text/csv; charset=utf-8' };
   });
-}
+});
