@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { heldBy, requeueExperiment } from '@/lib/placement-runs/claim-queued-work';
+import { heldBy, requeueExperiment, requeueToOutcome } from '@/lib/placement-runs/claim-queued-work';
 import { HEARTBEAT_MS, type ExecuteOptions, type ExecutionOutcome } from '@/lib/placement-runs/execute-placement-run';
 import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 import { generateProblem } from '@/lib/placement/generate-problem';
@@ -94,7 +94,7 @@ export async function executeExperiment(db: Db, experimentId: string, options: E
     await saving;
     if (lost) return { kind: 'lost', why: lost };
     if (options.stop?.aborted) {
-      return (await requeueExperiment(db, experimentId, workerId)) ? { kind: 'requeued' } : { kind: 'lost', why: 'the claim was gone when putting it back' };
+      return requeueToOutcome(await requeueExperiment(db, experimentId, workerId));
     }
     if (controller.signal.aborted) return await finish({ status: 'cancelled', message: `Cancelled after ${points.length} of ${experiment.pointsTotal} points.` });
     return await finish({ status: 'done' });

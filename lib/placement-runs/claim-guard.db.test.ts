@@ -7,7 +7,8 @@ import { solvePlacement } from '@/lib/placement/solve-placement';
 import type { PlacementProblem } from '@/lib/placement/types';
 import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
 import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-document-schema';
-import { claimNextExperiment, claimNextPlacementRun } from './claim-queued-work';
+import { cancelPlacementRun } from './cancel-placement-run';
+import { claimNextExperiment, claimNextPlacementRun, requeuePlacementRun } from './claim-queued-work';
 import { enqueuePlacementRuns } from './enqueue-placement-runs';
 import { problemToScenarioDocument } from './problem-to-scenario-document';
 import { recordRunResult } from './record-run-result';
@@ -123,6 +124,21 @@ describe('a worker only writes while it holds the claim', () => {
     const outcome = await executeExperiment(db.prisma, id, { workerId: 'stalled:1' });
     expect(outcome.kind).toBe('lost');
     expect(await db.prisma.experimentRun.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'error', message: 'Interrupted', pointsDone: 0 });
+  });
+
+  test('a run whose cancellation was asked is cancelled, not requeued, when its worker stops', async () => {
+    const scenario = await scenarioWith('Cancelled while stopping', generateProblem({ servers: 3, containers: 6, seed: 4 }));
+    const { runIds: [runId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 5 });
+    expect(await claimNextPlacementRun(db.prisma, 'stopping:1')).toBe(runId);
+    expect(await cancelPlacementRun(db.prisma, runId)).toEqual({ status: 'running' });
+    expect(await requeuePlacementRun(db.prisma, runId, 'stopping:1')).toBe('cancelled');
+    expect(await db.prisma.placementRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: 'cancelled' });
+    // And one requeued before the cancel came is cancelled as queued.
+    const { runIds: [otherId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 5 });
+    expect(await claimNextPlacementRun(db.prisma, 'stopping:1')).toBe(otherId);
+    expect(await requeuePlacementRun(db.prisma, otherId, 'stopping:1')).toBe('requeued');
+    expect(await requeuePlacementRun(db.prisma, otherId, 'stopping:1')).toBe('lost');
+    expect(await cancelPlacementRun(db.prisma, otherId)).toEqual({ status: 'cancelled' });
   });
 
   test('a queue stopped mid-run puts the run back in the queue, claim cleared and progress reset', async () => {

@@ -32,22 +32,44 @@ export async function claimNextExperiment(db: Db, workerId: string): Promise<str
 /** The claim a worker holds: every write it makes about the item is guarded by this. */
 export const heldBy = (id: string, workerId: string) => ({ id, status: 'running' as const, claimedBy: workerId });
 
+export type RequeueOutcome = 'requeued' | 'cancelled' | 'lost';
+
+const CANCELLED_WHILE_STOPPING = 'Cancelled while its worker was stopping.';
+
 /**
  * Puts a claimed run back in the queue (the worker is shutting down): claim cleared, progress
- * reset, so any worker can take it from the start. False when the claim was already lost.
+ * reset, so any worker can take it from the start. A run whose cancellation was asked is
+ * cancelled instead (no worker would claim it again), and `lost` says the claim was gone.
  */
-export async function requeuePlacementRun(db: Db, runId: string, workerId: string): Promise<boolean> {
-  const { count } = await db.placementRun.updateMany({
-    where: heldBy(runId, workerId),
+export async function requeuePlacementRun(db: Db, runId: string, workerId: string): Promise<RequeueOutcome> {
+  const requeued = await db.placementRun.updateMany({
+    where: { ...heldBy(runId, workerId), cancelRequested: false },
     data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, progress: Prisma.DbNull, message: null },
   });
-  return count === 1;
+  if (requeued.count === 1) return 'requeued';
+  const cancelled = await db.placementRun.updateMany({
+    where: { ...heldBy(runId, workerId), cancelRequested: true },
+    data: { status: 'cancelled', message: CANCELLED_WHILE_STOPPING, finishedAt: new Date() },
+  });
+  return cancelled.count === 1 ? 'cancelled' : 'lost';
 }
 
-export async function requeueExperiment(db: Db, experimentId: string, workerId: string): Promise<boolean> {
-  const { count } = await db.experimentRun.updateMany({
-    where: heldBy(experimentId, workerId),
+export async function requeueExperiment(db: Db, experimentId: string, workerId: string): Promise<RequeueOutcome> {
+  const requeued = await db.experimentRun.updateMany({
+    where: { ...heldBy(experimentId, workerId), cancelRequested: false },
     data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, points: [], pointsDone: 0, message: null },
   });
-  return count === 1;
+  if (requeued.count === 1) return 'requeued';
+  const cancelled = await db.experimentRun.updateMany({
+    where: { ...heldBy(experimentId, workerId), cancelRequested: true },
+    data: { status: 'cancelled', message: CANCELLED_WHILE_STOPPING, finishedAt: new Date() },
+  });
+  return cancelled.count === 1 ? 'cancelled' : 'lost';
+}
+
+/** What a requeue attempt means for the worker's log. */
+export function requeueToOutcome(outcome: RequeueOutcome): { kind: 'requeued' } | { kind: 'recorded'; status: string } | { kind: 'lost'; why: string } {
+  if (outcome === 'requeued') return { kind: 'requeued' };
+  if (outcome === 'cancelled') return { kind: 'recorded', status: 'cancelled' };
+  return { kind: 'lost', why: 'the claim was gone when putting it back' };
 }

@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { solveInWorker } from '@/lib/placement/solve-in-worker';
 import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementProgress, PlacementResult } from '@/lib/placement/types';
-import { heldBy, requeuePlacementRun } from './claim-queued-work';
+import { heldBy, requeuePlacementRun, requeueToOutcome } from './claim-queued-work';
 import { recordRunResult } from './record-run-result';
 
 export const HEARTBEAT_MS = 1000;
@@ -79,7 +79,7 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
   if (lost) return { kind: 'lost', why: lost };
   // Shutting down: the stop, not the person, ended the solve; another worker takes it again.
   if (options.stop?.aborted && result.status === 'cancelled') {
-    return (await requeuePlacementRun(db, runId, workerId)) ? { kind: 'requeued' } : { kind: 'lost', why: 'the claim was gone when putting it back' };
+    return requeueToOutcome(await requeuePlacementRun(db, runId, workerId));
   }
   if (latest) await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { progress: latest } });
   const { recorded } = await recordRunResult(db, runId, workerId, result);

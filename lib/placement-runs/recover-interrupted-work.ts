@@ -63,7 +63,7 @@ export async function recoverInterruptedWork(db: Db, options: RecoveryOptions = 
       const { count } = await db.placementRun.updateMany({ where: seen, data: { status: 'cancelled', message: 'Cancelled; its worker stopped before it could say so.', finishedAt: now } });
       failed += count;
     } else if (run.attempts < MAX_ATTEMPTS) {
-      const { count } = await db.placementRun.updateMany({ where: seen, data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, progress: Prisma.DbNull } });
+      const { count } = await db.placementRun.updateMany({ where: { ...seen, cancelRequested: false }, data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, progress: Prisma.DbNull } });
       requeued += count;
     } else {
       const { count } = await db.placementRun.updateMany({ where: seen, data: { status: 'error', message: reason(why, run.attempts), finishedAt: now } });
@@ -78,7 +78,7 @@ export async function recoverInterruptedWork(db: Db, options: RecoveryOptions = 
       const { count } = await db.experimentRun.updateMany({ where: seen, data: { status: 'cancelled', message: 'Cancelled; its worker stopped before it could say so.', finishedAt: now } });
       failed += count;
     } else if (experiment.attempts < MAX_ATTEMPTS) {
-      const { count } = await db.experimentRun.updateMany({ where: seen, data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, points: [], pointsDone: 0 } });
+      const { count } = await db.experimentRun.updateMany({ where: { ...seen, cancelRequested: false }, data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, points: [], pointsDone: 0 } });
       requeued += count;
     } else {
       const { count } = await db.experimentRun.updateMany({ where: seen, data: { status: 'error', message: reason(why, experiment.attempts), finishedAt: now } });

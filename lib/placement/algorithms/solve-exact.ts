@@ -11,7 +11,8 @@ import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } fro
 import { boundByColumns } from './bound-by-columns';
 import { layerCopiesBound } from './layer-copies-bound';
 import { engineFitsIn, modelForEngine } from './model-for-engine';
-import { runGreedySearch } from './run-greedy-search';
+import { continueSearch, runGreedySearch } from './run-greedy-search';
+import { greedyWorkUnits } from './solve-greedy';
 import { solveRelax } from './solve-relax';
 
 const LARGE_MODEL = 600;
@@ -81,11 +82,17 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     if (rounded.lowerBound !== undefined && rounded.lowerBound !== null) lowerBound = Math.max(lowerBound, rounded.lowerBound);
     engineUsed = rounded.usedEngine ?? false;
   }
-  // The best placement so far, with its gap, when the time is up or too short for the MIP.
-  const stopHere = (): AlgorithmOutcome =>
-    incumbent
-      ? { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: engineUsed }
-      : { status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed };
+  // The best placement so far, with its gap, when the time is up or too short for the MIP;
+  // time too short for the MIP still improves the placement by local search.
+  const stopHere = (): AlgorithmOutcome => {
+    if (!incumbent) return { status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed };
+    if (!deadline.expired()) {
+      const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
+      const search = continueSearch(incumbent, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), { lowerBound: lowerBound ?? undefined });
+      if (search.state && search.state.cost < incumbent.cost) incumbent = search.state;
+    }
+    return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: engineUsed };
+  };
   // On 5,000 containers the model takes seconds to build and HiGHS seconds more before it can
   // be stopped: start it only with the time to stop it, else keep the warm start.
   if (!engineFitsIn(deadline, built)) return stopHere();
