@@ -1,5 +1,4 @@
 import type { Db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { solveInWorker } from '@/lib/placement/solve-in-worker';
 import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementProgress, PlacementResult } from '@/lib/placement/types';
 import { heldBy, requeuePlacementRun } from './claim-queued-work';
@@ -38,13 +37,13 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
   options.stop?.addEventListener('abort', onStop, { once: true });
   let latest: PlacementProgress | null = null;
   let beating = false;
-  const heartbeat = setInterval(async () => {
+  const beat = async () => {
     if (beating || lost) return;
     beating = true;
     try {
       const { count } = await db.placementRun.updateMany({
         where: heldBy(runId, workerId),
-        data: { heartbeatAt: new Date(), ...(latest ? { progress: latest as unknown as Prisma.InputJsonValue } : {}) },
+        data: { heartbeatAt: new Date(), ...(latest ? { progress: latest } : {}) },
       });
       if (count === 0) {
         lost = 'the run is no longer running under this worker';
@@ -59,7 +58,9 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
     } finally {
       beating = false;
     }
-  }, HEARTBEAT_MS);
+  };
+  // A beat catches its own failures (logged; the next beat tries again).
+  const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   let result: PlacementResult;
   try {
     result = await solveInWorker(run.problem as unknown as PlacementProblem, {
@@ -81,7 +82,7 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
   if (options.stop?.aborted && result.status === 'cancelled') {
     return (await requeuePlacementRun(db, runId, workerId)) ? { kind: 'requeued' } : { kind: 'lost', why: 'the claim was gone when putting it back' };
   }
-  if (latest) await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { progress: latest as unknown as Prisma.InputJsonValue } });
+  if (latest) await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { progress: latest } });
   const { recorded } = await recordRunResult(db, runId, workerId, result);
   return recorded ? { kind: 'recorded', status: result.status } : { kind: 'lost', why: 'the run was no longer running under this worker when its result came' };
 }
