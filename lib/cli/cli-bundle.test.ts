@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-// @ts-expect-error: plain JavaScript, loaded before TypeScript can be (no declaration file)
 import { ensureCliBundle } from '../../bin/cli-bundle.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -16,10 +15,10 @@ afterAll(() => {
 it('builds the command line once, reuses it, and rebuilds when a source changes', async () => {
   let builds = 0;
   const onBuild = () => builds++;
-  const entry: string = await ensureCliBundle(root, { onBuild });
+  const entry = await ensureCliBundle(root, { onBuild });
   expect(builds).toBe(1);
   expect(fs.existsSync(entry)).toBe(true);
-  const cli = await import(entry);
+  const cli = (await import(entry)) as Partial<typeof import('./entry')>;
   expect(typeof cli.main).toBe('function');
 
   await ensureCliBundle(root, { onBuild });

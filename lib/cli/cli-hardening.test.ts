@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PlacementProblem } from '../placement/types';
+import type { PlacementProblem, PlacementResult } from '../placement/types';
 import { main, type CliIo } from './main';
 
 // The command line as a user meets it: a subprocess, run from wherever they are.
@@ -54,12 +54,12 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     expect(stdout).toBe('');
     expect(stderr).toMatch(/--time-limit: must be .*at most 86400 seconds/);
     const fine = await inProcess(['placement', 'solve', file, '--algorithm', 'greedy', '--time-limit', '86400']);
-    expect(JSON.parse(fine.stdout).status).toBe('feasible');
+    expect((JSON.parse(fine.stdout) as PlacementResult).status).toBe('feasible');
   }, 60_000);
 
   it('standard input is read only up to the limit: an endless stream is refused, not buffered', async () => {
     let pulled = 0;
-    async function* endless() {
+    function* endless() {
       const chunk = new Uint8Array(1024 * 1024).fill(0x20);
       for (;;) {
         pulled += chunk.byteLength;
@@ -90,9 +90,7 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     const solved = await inProcess(['placement', 'solve', file]);
     expect(solved.code).toBe(2);
     expect(solved.stderr).toMatch(/not valid UTF-8 at byte 40 \(0xff\)/);
-    const piped = await inProcess(['placement', 'solve', '-'], async function* () {
-      yield broken;
-    });
+    const piped = await inProcess(['placement', 'solve', '-'], () => [broken]);
     expect(piped.stderr).toMatch(/standard input.*not valid UTF-8 at byte 40/);
     const images = await inProcess(['placement', 'generate', '--servers', '2', '--containers', '3', '--seed', '1', '--from-images', file]);
     expect(images.stderr).toMatch(/not valid UTF-8 at byte 40/);
@@ -109,14 +107,14 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     writeFileSync(file, JSON.stringify(hostile));
     const solved = await edgestack(['placement', 'solve', file, '--algorithm', 'exact']);
     expect(solved.stderr).toBe('');
-    const result = JSON.parse(solved.stdout);
+    const result = JSON.parse(solved.stdout) as { status: string; assignment: Record<string, string> };
     expect(result.status).toBe('optimal');
     expect(Object.keys(result.assignment).sort()).toEqual(['__proto__', 'toString']);
     expect(new Set(Object.values(result.assignment))).toEqual(new Set(['__proto__', 'constructor']));
   }, 60_000);
 });
 
-async function inProcess(argv: string[], stdin: () => AsyncIterable<Uint8Array> = async function* () {}) {
+async function inProcess(argv: string[], stdin: CliIo['stdin'] = async function* () {}) {
   let stdout = '', stderr = '';
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin };
   const code = await main(argv, io);

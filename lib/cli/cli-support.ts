@@ -41,7 +41,7 @@ export const camel = (kebabName: string) => kebabName.replace(/-([a-z])/g, (_, c
  * Reads a stream up to `maxBytes`, and stops pulling as soon as it has more: an endless or huge
  * input is refused after the limit, never buffered whole.
  */
-export async function readLimited(source: AsyncIterable<Uint8Array>, maxBytes: number, what: string): Promise<Buffer> {
+export async function readLimited(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes: number, what: string): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of source) {

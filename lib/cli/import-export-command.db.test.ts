@@ -79,7 +79,7 @@ describe('edgestack import / export / scenarios', () => {
   test('export scenario writes the lossless JSON; scenarios lists them', async () => {
     const r = await run('export', 'scenario', 'Interoute');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout);
+    const doc = JSON.parse(r.stdout) as { networkNodes: unknown[] };
     expect(doc).toMatchObject({ format: 'edgestack.scenario', version: 1, scenario: { name: 'Interoute' } });
     expect(doc.networkNodes).toHaveLength(110);
     const list = await run('scenarios');

@@ -7,7 +7,7 @@ export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Standard input as it arrives: readers take only what they allow (readLimited). */
-  stdin: () => AsyncIterable<Uint8Array>;
+  stdin: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 };
 
 export const processIo: CliIo = {

@@ -22,9 +22,7 @@ function writeProblem(name: string, problem: unknown): string {
 
 async function runInProcess(argv: string[], stdin = '') {
   let stdout = '', stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async function* () {
-      yield Buffer.from(stdin);
-    } };
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: () => [Buffer.from(stdin)] };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -119,7 +117,7 @@ describe('edgestack placement solve (subprocess, as after npm ci)', () => {
   it('exit 2 with the path on stderr and nothing on stdout for invalid input', async () => {
     const bad = tiny();
     bad.servers[1].cpu = -3;
-    (bad.containers[2].layers).push('sha256:ghost');
+    bad.containers[2].layers.push('sha256:ghost');
     const { code, stdout, stderr } = await runSubprocess(['placement', 'solve', writeProblem('bad.json', bad)]);
     expect(code).toBe(2);
     expect(stdout).toBe('');

@@ -77,7 +77,7 @@ export async function runPlacementCommand(argv: string[], io: CliIo): Promise<nu
       io.stderr(`${error.message}\n`);
       return 2;
     }
-    io.stderr(`edgestack placement: unexpected failure: ${(error as Error)?.stack ?? error}\n`);
+    io.stderr(`edgestack placement: unexpected failure: ${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
     return 1;
   }
 }
@@ -147,8 +147,9 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   if (imagesFile !== undefined) {
     let entries: ImageEntry[];
     try {
-      entries = JSON.parse(await readTextFile(imagesFile, MAX_PROBLEM_BYTES));
-      if (!Array.isArray(entries)) throw new Error('expected a JSON list of image entries');
+      const parsed: unknown = JSON.parse(await readTextFile(imagesFile, MAX_PROBLEM_BYTES));
+      if (!Array.isArray(parsed)) throw new Error('expected a JSON list of image entries');
+      entries = parsed as ImageEntry[];
     } catch (error) {
       if (error instanceof SupportUsageError) throw error;
       io.stderr(`${imagesFile}: ${(error as Error).message}\n`);

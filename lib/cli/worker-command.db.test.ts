@@ -27,11 +27,11 @@ function startWorker(env: Record<string, string>, ...args: string[]): Worker {
   child.stdout.on('data', (chunk) => void (output += chunk));
   child.stderr.on('data', (chunk) => void (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const id = () => waitFor(async () => /worker (\S+): waiting for work/.exec(output)?.[1], 60_000, () => output);
+  const id = () => waitFor(() => /worker (\S+): waiting for work/.exec(output)?.[1], 60_000, () => output);
   return { child, output: () => output, exited, id };
 }
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeoutMs = 60_000, context: () => string = () => ''): Promise<T> {
+async function waitFor<T>(fn: () => T | null | undefined | Promise<T | null | undefined>, timeoutMs = 60_000, context: () => string = () => ''): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -129,7 +129,7 @@ describe.runIf(postgres)('solver workers sharing one Postgres (TEST_DATABASE_URL
     expect(quick.status, a.output()).toMatch(/^(optimal|feasible)$/);
     expect(quick.claimedBy).toBe(aId);
     // The long one would too, given 60 s: the second signal puts it back now.
-    await waitFor(async () => /SIGTERM: claiming nothing more/.test(a.output()), 30_000, a.output);
+    await waitFor(() => /SIGTERM: claiming nothing more/.test(a.output()), 30_000, a.output);
     a.child.kill('SIGINT');
     expect(await a.exited, a.output()).toBe(0);
     expect(a.output()).toContain(`placement run ${longId}: put back in the queue`);

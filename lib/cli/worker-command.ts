@@ -62,7 +62,7 @@ export async function runWorkerCommand(argv: string[], io: CliIo, signals: Signa
   }
 
   const log = (message: string) => io.stdout(`${new Date().toISOString()} ${message}\n`);
-  const queue = startWorkQueue(async () => database.prisma, { concurrency: threads, log: (m) => log(`worker ${queue.workerId}: ${m}`) });
+  const queue = startWorkQueue(() => Promise.resolve(database.prisma), { concurrency: threads, log: (m) => log(`worker ${queue.workerId}: ${m}`) });
   log(
     `worker ${queue.workerId}: waiting for work on ${database.kind === 'postgres' ? `Postgres ${database.location}` : `the embedded database in ${database.location} (no other process can open it while this worker runs)`}, ` +
       `${threads} solver thread${threads === 1 ? '' : 's'}, ${graceSec} s grace on stop`,

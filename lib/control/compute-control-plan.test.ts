@@ -14,9 +14,11 @@ describe('computeControlPlan in optimal mode', () => {
 
   it('falls back to the greedy plan, saying why, when cancelled or when the worker is missing', async () => {
     const cancelled = await computeControlPlan(diamond(), { optimal: true, signal: AbortSignal.abort() });
-    expect(cancelled.optimal).toMatchObject({ status: 'cancelled', message: expect.stringMatching(/greedy routes stand/) });
+    expect(cancelled.optimal).toMatchObject({ status: 'cancelled' });
+    expect(cancelled.optimal?.message).toMatch(/greedy routes stand/);
     const missing = await computeControlPlan(diamond(), { optimal: true, workerEntry: '/nonexistent/control-worker-entry.mjs' });
-    expect(missing.optimal).toMatchObject({ status: 'error', message: expect.stringMatching(/control worker not found/) });
+    expect(missing.optimal).toMatchObject({ status: 'error' });
+    expect(missing.optimal?.message).toMatch(/control worker not found/);
     expect(missing.mode).toBe('greedy');
     expect(missing.demands.length).toBeGreaterThan(0);
   });

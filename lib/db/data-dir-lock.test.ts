@@ -50,13 +50,13 @@ describe('the embedded database lock', () => {
   test('a lock written on another host is never stale', () => {
     fs.writeFileSync(lockFile(), JSON.stringify({ pid: DEAD_PID, host: `${os.hostname()}-elsewhere` }));
     expect(() => acquireDataDirLock(dir)).toThrow(/another machine/);
-    expect(JSON.parse(fs.readFileSync(lockFile(), 'utf8')).host).toBe(`${os.hostname()}-elsewhere`);
+    expect((JSON.parse(fs.readFileSync(lockFile(), 'utf8')) as { host: string }).host).toBe(`${os.hostname()}-elsewhere`);
   });
 
   test('a stale lock of this host is taken over, and released on release', () => {
     fs.writeFileSync(lockFile(), JSON.stringify({ pid: DEAD_PID, host: os.hostname() }));
     const lock = acquireDataDirLock(dir);
-    expect(JSON.parse(fs.readFileSync(lockFile(), 'utf8')).pid).toBe(process.pid);
+    expect((JSON.parse(fs.readFileSync(lockFile(), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     expect(() => acquireDataDirLock(dir)).toThrow(/in use by this process already/);
     lock.release();
     expect(fs.existsSync(lockFile())).toBe(false);

@@ -18,7 +18,7 @@ export type TestDatabase = Database & {
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const url = resolveTestDatabaseUrl();
   let database: Database;
-  let dropDatabase = async () => undefined as void;
+  let dropDatabase: () => Promise<void> = () => Promise.resolve();
   let databaseUrl: string | null = null;
   if (url) {
     const name = `edgestack_test_${randomBytes(6).toString('hex')}`;

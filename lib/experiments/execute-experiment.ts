@@ -23,9 +23,9 @@ export async function executeExperiment(db: Db, experimentId: string, options: E
   let lost: string | null = null;
   const onStop = () => controller.abort();
   options.stop?.addEventListener('abort', onStop, { once: true });
-  const finish = async (data: Prisma.ExperimentRunUpdateManyMutationInput): Promise<ExecutionOutcome> => {
+  const finish = async (data: Prisma.ExperimentRunUpdateManyMutationInput & { status: string }): Promise<ExecutionOutcome> => {
     const { count } = await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { ...data, finishedAt: new Date() } });
-    return count === 1 ? { kind: 'recorded', status: String(data.status) } : { kind: 'lost', why: 'the experiment was no longer running under this worker when it ended' };
+    return count === 1 ? { kind: 'recorded', status: data.status } : { kind: 'lost', why: 'the experiment was no longer running under this worker when it ended' };
   };
 
   let makeProblem: Parameters<typeof runFigureSeries>[0]['makeProblem'] = (p) => generateProblem(p);
@@ -41,7 +41,7 @@ export async function executeExperiment(db: Db, experimentId: string, options: E
   const points: ExperimentPoint[] = [];
   let saving = Promise.resolve();
   let beating = false;
-  const heartbeat = setInterval(async () => {
+  const beat = async () => {
     if (beating || lost) return;
     beating = true;
     try {
@@ -58,7 +58,9 @@ export async function executeExperiment(db: Db, experimentId: string, options: E
     } finally {
       beating = false;
     }
-  }, HEARTBEAT_MS);
+  };
+  // A beat catches its own failures (logged; the next beat tries again).
+  const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   try {
     await runFigureSeries({
       kind: params.figure,

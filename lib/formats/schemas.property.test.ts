@@ -29,7 +29,7 @@ const id = '0b6f4a7e-7d5c-4b8e-9f1a-2c3d4e5f6a7b';
 const other = '1c7e5b8f-8e6d-4c9f-8a2b-3d4e5f6a7b8c';
 
 const uuidOk = { id, posX: 10, posY: 20 };
-const examples: { name: string; schema: z.ZodType; valid: () => unknown | Promise<unknown> }[] = [
+const examples: { name: string; schema: z.ZodType; valid: () => unknown }[] = [
   { name: 'placement problem', schema: placementProblemSchema, valid: () => generateProblem({ servers: 3, containers: 6, seed: 4 }) },
   {
     name: 'placement result',
@@ -37,7 +37,7 @@ const examples: { name: string; schema: z.ZodType; valid: () => unknown | Promis
     valid: async () => solvePlacement(generateProblem({ servers: 3, containers: 6, seed: 4 }), { algorithm: 'greedy', timeLimitSec: 5 }),
   },
   { name: 'scenario document', schema: scenarioDocumentSchema, valid: () => buildDemoScenarioDocument() },
-  { name: 'control input', schema: controlInputSchema, valid: () => JSON.parse(JSON.stringify(diamond())) },
+  { name: 'control input', schema: controlInputSchema, valid: () => JSON.parse(JSON.stringify(diamond())) as unknown },
   {
     name: 'experiment form',
     schema: experimentParamsSchema,
@@ -74,7 +74,7 @@ function checkOutcome(name: string, schema: z.ZodType, input: unknown) {
   try {
     outcome = parseTimed(schema, input);
   } catch (error) {
-    throw new Error(`${name}: safeParse threw ${(error as Error).message}`);
+    throw new Error(`${name}: safeParse threw ${(error as Error).message}`, { cause: error });
   }
   expect(outcome.ms, `${name}: parse took ${outcome.ms} ms`).toBeLessThan(PARSE_BUDGET_MS);
   const { result } = outcome;
@@ -114,7 +114,7 @@ describe('form and document schemas under hostile input', () => {
   }
 
   it('a key named __proto__ never changes the prototype of what a schema returns', () => {
-    const hostile = JSON.parse('{"figure":"capacity","containers":"40","capacityScales":"1,2","algorithms":["greedy"],"__proto__":{"polluted":true}}');
+    const hostile: unknown = JSON.parse('{"figure":"capacity","containers":"40","capacityScales":"1,2","algorithms":["greedy"],"__proto__":{"polluted":true}}');
     const parsed = experimentParamsSchema.safeParse(hostile);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (parsed.success) expect(Object.getPrototypeOf(parsed.data)).toBe(Object.prototype);

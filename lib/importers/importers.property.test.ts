@@ -13,10 +13,10 @@ const RUNS = Number(process.env.EDGESTACK_FUZZ_RUNS ?? 60);
 // A real file of this size plans in milliseconds; only a runaway parse gets near this.
 const PLAN_BUDGET_MS = 5_000;
 
-async function planOrRefusal(kind: Parameters<typeof planImport>[0]['kind'], fileName: string, content: string | Uint8Array, options?: Record<string, unknown>) {
+function planOrRefusal(kind: Parameters<typeof planImport>[0]['kind'], fileName: string, content: string | Uint8Array, options?: Record<string, unknown>) {
   const started = performance.now();
   try {
-    const { plan } = await planImport({ kind, fileName, content, options });
+    const { plan } = planImport({ kind, fileName, content, options });
     return { ok: true as const, plan, ms: performance.now() - started };
   } catch (error) {
     return { ok: false as const, error, ms: performance.now() - started };
@@ -25,13 +25,13 @@ async function planOrRefusal(kind: Parameters<typeof planImport>[0]['kind'], fil
 
 describe('importers under hostile files', () => {
   for (const sample of importerSamples()) {
-    it(`${sample.kind} (${sample.fileName}): edits and junk are planned with finite numbers or refused clearly`, async () => {
-      const original = await planOrRefusal(sample.kind, sample.fileName, sample.text, sample.options);
+    it(`${sample.kind} (${sample.fileName}): edits and junk are planned with finite numbers or refused clearly`, () => {
+      const original = planOrRefusal(sample.kind, sample.fileName, sample.text, sample.options);
       expect(original.ok, original.ok ? '' : String((original.error as Error).message)).toBe(true);
       let refused = 0;
-      await fc.assert(
-        fc.asyncProperty(fc.oneof({ arbitrary: mutatedText(sample.text), weight: 5 }, { arbitrary: fc.string({ maxLength: 300 }), weight: 1 }), async (text) => {
-          const outcome = await planOrRefusal(sample.kind, sample.fileName, text, sample.options);
+      fc.assert(
+        fc.property(fc.oneof({ arbitrary: mutatedText(sample.text), weight: 5 }, { arbitrary: fc.string({ maxLength: 300 }), weight: 1 }), (text) => {
+          const outcome = planOrRefusal(sample.kind, sample.fileName, text, sample.options);
           expect(outcome.ms).toBeLessThan(PLAN_BUDGET_MS);
           if (outcome.ok) {
             expect(findNonFinite(outcome.plan)).toBeNull();
@@ -47,11 +47,11 @@ describe('importers under hostile files', () => {
     });
   }
 
-  it('bytes that are not UTF-8 are refused, not imported as replacement characters', async () => {
+  it('bytes that are not UTF-8 are refused, not imported as replacement characters', () => {
     for (const sample of importerSamples()) {
       const bytes = Buffer.from(sample.text, 'utf8');
       const broken = Buffer.concat([bytes.subarray(0, 10), Buffer.from([0xff, 0xfe, 0xc3]), bytes.subarray(10)]);
-      const outcome = await planOrRefusal(sample.kind, sample.fileName, new Uint8Array(broken), sample.options);
+      const outcome = planOrRefusal(sample.kind, sample.fileName, new Uint8Array(broken), sample.options);
       expect(outcome.ok, `${sample.fileName} accepted invalid UTF-8`).toBe(false);
       if (!outcome.ok) expect((outcome.error as Error).message).toMatch(/UTF-8.*byte \d+|byte \d+.*UTF-8/);
     }

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import type * as threads from 'node:worker_threads';
 
 // Looked up at run time on purpose: a bundler that sees `new Worker(path)` tries to bundle the
 // worker and, with a path known only at run time, traces the whole project. Worker entries are
 // files on disk loaded by path, so there is nothing to bundle.
-const WorkerThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
+const WorkerThread = process.getBuiltinModule('node:worker_threads').Worker;
 
 /** How a worker run ended. Never a rejection: the caller turns each into its own answer. */
 export type WorkerOutcome<T> =

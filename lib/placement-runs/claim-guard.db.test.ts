@@ -47,7 +47,7 @@ describe('a worker only writes while it holds the claim', () => {
     const { runIds: [runId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 3 });
     const logs: string[] = [];
     // Every heartbeat looks ten minutes old to this queue's recovery, as it does after a stall.
-    const queue = startWorkQueue(async () => db.prisma, {
+    const queue = startWorkQueue(() => Promise.resolve(db.prisma), {
       concurrency: 1, pollMs: 50, recoveryEveryMs: 100, clock: () => new Date(Date.now() + 10 * 60_000), log: (m) => logs.push(m),
     });
     try {
@@ -145,7 +145,7 @@ describe('a worker only writes while it holds the claim', () => {
     const scenario = await scenarioWith('Shutdown', generateProblem({ servers: 10, containers: 60, seed: 5 }));
     const { runIds: [runId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 120 });
     const logs: string[] = [];
-    const queue = startWorkQueue(async () => db.prisma, { concurrency: 1, pollMs: 50, log: (m) => logs.push(m) });
+    const queue = startWorkQueue(() => Promise.resolve(db.prisma), { concurrency: 1, pollMs: 50, log: (m) => logs.push(m) });
     await waitFor(async () => (await db.prisma.placementRun.findFirst({ where: { id: runId, status: 'running' } }))?.progress);
     await queue.stop({ graceMs: 200 });
     expect(await db.prisma.placementRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({

@@ -1,5 +1,4 @@
 import type { Db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { solveInWorker } from '@/lib/placement/solve-in-worker';
 import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementProgress, PlacementResult } from '@/lib/placement/types';
 import { heldBy, requeuePlacementRun, requeueToOutcome } from './claim-queued-work';
@@ -38,7 +37,7 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
   options.stop?.addEventListener('abort', onStop, { once: true });
   let latest: PlacementProgress | null = null;
   let beating = false;
-  const heartbeat = setInterval(async () => {
+  const beat = async () => {
     if (beating || lost) return;
     beating = true;
     try {
@@ -59,7 +58,9 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
     } finally {
       beating = false;
     }
-  }, HEARTBEAT_MS);
+  };
+  // A beat catches its own failures (logged; the next beat tries again).
+  const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   let result: PlacementResult;
   try {
     result = await solveInWorker(run.problem as unknown as PlacementProblem, {

@@ -219,7 +219,7 @@ export function layerStorage(cp: CompiledProblem, l: number, j: number): number 
 /** unit placement (unit -> server index) to the contract's container -> server id map */
 export function toAssignment(cp: CompiledProblem, unitServer: ArrayLike<number>): Record<string, string> {
   // Keyed by the user's container ids: a null prototype makes `__proto__` an ordinary key.
-  const assignment: Record<string, string> = Object.create(null);
+  const assignment = Object.create(null) as Record<string, string>;
   cp.problem.containers.forEach((c, i) => {
     assignment[c.id] = cp.servers[unitServer[cp.unitOfContainer[i]]].id;
   });

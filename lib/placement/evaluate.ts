@@ -97,8 +97,8 @@ export function evaluate(problem: PlacementProblem, assignment: Assignment, mode
 
   let cost = 0;
   // Keyed by the user's server ids: null prototypes make `__proto__` an ordinary key.
-  const serverLayers: Record<string, string[]> = Object.create(null);
-  const storageUsed: Record<string, number> = Object.create(null);
+  const serverLayers = Object.create(null) as Record<string, string[]>;
+  const storageUsed = Object.create(null) as Record<string, number>;
   for (const server of problem.servers) {
     const ids = onServer.get(server.id) ?? [];
     const cached = new Set(server.cachedLayers ?? []);

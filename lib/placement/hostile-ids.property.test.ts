@@ -40,7 +40,7 @@ describe('user ids that name Object.prototype members', () => {
           expect(problem.servers.map((s) => s.id)).toContain(assignment[c.id]);
         }
         // The result survives JSON, as the command line prints it.
-        const printed = JSON.parse(JSON.stringify(result));
+        const printed = JSON.parse(JSON.stringify(result)) as { assignment: Record<string, string> };
         expect(Object.keys(printed.assignment).sort()).toEqual(problem.containers.map((c) => c.id).sort());
         const checked = evaluate(problem, assignment, algorithm === 'no-sharing' ? 'no-sharing' : 'sharing');
         expect(checked.violations).toEqual([]);

@@ -86,7 +86,7 @@ export function mutatedJson(doc: unknown, paths = jsonPaths(doc)): fc.Arbitrary<
   const value = fc.oneof(fc.constantFrom(...HOSTILE_VALUES), fc.jsonValue({ maxDepth: 2 }), fc.anything({ maxDepth: 2 }));
   const mutation = fc.record({
     path: fc.constantFrom(...paths),
-    op: fc.constantFrom('replace', 'replace', 'delete', 'proto-key', 'duplicate') as fc.Arbitrary<JsonMutation['op']>,
+    op: fc.constantFrom<JsonMutation['op']>('replace', 'replace', 'delete', 'proto-key', 'duplicate'),
     value,
   });
   return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => ms.reduce<unknown>((d, m) => applyMutation(d, m), doc));

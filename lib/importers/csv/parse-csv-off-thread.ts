@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type * as threads from 'node:worker_threads';
 import { DomainError } from '@/lib/errors';
 import { appRoot } from '@/lib/ops/app-root';
 import { CSV_OPTIONS, csvParseError, csvTableFromRecords, type CsvTable, type RawCsvRecord } from './parse-csv';
@@ -9,7 +8,7 @@ import { CSV_OPTIONS, csvParseError, csvTableFromRecords, type CsvTable, type Ra
 export const CSV_TIME_BUDGET_MS = 15_000;
 
 // Looked up at run time so a bundler does not try to bundle the worker (see solve-in-worker.ts).
-const CsvThread = (process.getBuiltinModule('node:worker_threads') as typeof threads).Worker;
+const CsvThread = process.getBuiltinModule('node:worker_threads').Worker;
 
 export function defaultCsvWorkerEntry(): string {
   return [appRoot(), 'lib', 'importers', 'csv', 'csv-parse-worker.mjs'].join(path.sep);
@@ -46,7 +45,7 @@ export function parseCsvOffThread(text: string, options: { delimiter?: string; t
         try {
           resolve(csvTableFromRecords(answer.records));
         } catch (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
       }),
     );

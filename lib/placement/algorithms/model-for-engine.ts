@@ -26,7 +26,7 @@ const built = new WeakMap<CompiledProblem, Map<string, Built>>();
 export function modelForEngine(cp: CompiledProblem, options: ModelOptions, deadline: Deadline): Built | null {
   const key = JSON.stringify([options.capacityLinking ?? false, options.layerCover ?? false, options.integerLayers ?? false, options.symmetryBreaking ?? false, options.noSharing ?? false]);
   let models = built.get(cp);
-  if (!models) built.set(cp, (models = new Map()));
+  if (!models) built.set(cp, (models = new Map<string, Built>()));
   let entry = models.get(key);
   if (!entry) {
     const started = performance.now();
