@@ -59,7 +59,7 @@ test.beforeAll(async () => {
   // A second server on the build the suite's own server made, with its database behind the relay.
   app = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(appPort)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: viaProxy.toString(), EDGESTACK_QUEUE: 'off', PORT: String(appPort) },
+    env: { ...process.env, DATABASE_URL: viaProxy.toString(), EDGESTACK_QUEUE: 'off', EDGESTACK_DEMO_VIEWER: '1', PORT: String(appPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   app.stdout?.on('data', (d) => (appLog += d));
