@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { describeDatabaseError } from '@/lib/db/describe-database-error';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/database-unavailable';
 import { isDomainError } from '@/lib/errors';
 
@@ -9,12 +10,6 @@ export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok:
 
 export const FORM = '_form';
 
-const DATABASE_MESSAGES: Record<string, string> = {
-  P2002: 'That name is already taken.',
-  P2003: 'This refers to something that no longer exists, or is still used by something else.',
-  P2025: 'This no longer exists; someone may have deleted it. Reload to see the current state.',
-  P2028: 'The database was busy and the change was not saved. Try again.',
-};
 
 /** Turns a thrown error into field messages a person can act on; unknown errors are logged
  * on the server and shown as a generic message, never as a stack trace. */
@@ -29,8 +24,8 @@ export function toActionErrors(error: unknown): ActionErrors {
   }
   if (isDomainError(error)) return { [error.field ?? FORM]: [error.message] };
   if (isDatabaseUnavailable(error)) return { [FORM]: [DATABASE_UNAVAILABLE_MESSAGE] };
-  const code = (error as { code?: string })?.code;
-  if (code && DATABASE_MESSAGES[code]) return { [FORM]: [DATABASE_MESSAGES[code]] };
+  const sentence = describeDatabaseError(error);
+  if (sentence) return { [FORM]: [sentence] };
   console.error('[edgestack] unexpected error in a server action:', error);
   return { [FORM]: ['Something went wrong and nothing was changed. Try again; if it persists, check the server log.'] };
 }

@@ -9,6 +9,7 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { DomainError } from '@/lib/errors';
+import { assertContainersWithinLimit } from '@/lib/scenarios/assert-containers-within-limit';
 import { entityColumns, entityFromRow, linkColumns, linkFromRow, dependencyFromRow } from './db-mapping';
 import { ENTITY_UPDATE_SCHEMAS, emptyOutcome, type DeletedBundle, type Edit, type EditOutcome, type EntityCreate } from './edits';
 import { loadAppliedPlacement } from './load-architecture';
@@ -246,6 +247,7 @@ async function createAll(tx: Tx, scenarioId: string, edit: Extract<Edit, { type:
     }
   }
   for (const c of chains) await tx.vnf.update({ where: { id: c.id }, data: { nextVnfId: c.nextVnfId } });
+  if (edit.entities.some((e) => e.kind === 'service')) await assertContainersWithinLimit(tx, scenarioId);
   for (const kind of CREATE_ORDER) {
     outcome.upserted.entities.push(...(await readEntities(tx, kind, edit.entities.filter((e) => e.kind === kind).map((e) => e.id))));
   }
@@ -309,6 +311,7 @@ async function updateEntity(tx: Tx, scenarioId: string, edit: Extract<Edit, { ty
     data: { ...entityColumns(edit.kind, changes), version: { increment: 1 } },
   });
   if (updated.count === 0) await refuseStaleUpdate(tx, edit.kind, edit.id, scenarioId);
+  if (edit.kind === 'service' && changes.replicas !== undefined) await assertContainersWithinLimit(tx, scenarioId, 'replicas');
   const outcome = emptyOutcome();
   outcome.upserted.entities.push(...(await readEntities(tx, edit.kind, [edit.id])));
   return outcome;

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
+import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_LATENCY_MS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/model/limits';
 import type { EntityKind } from './model';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -16,6 +17,9 @@ const positiveInt = (what: string, label: string) =>
 const nonNegative = (what: string, label: string) => num(what).refine((v) => v >= 0, `${label} cannot be negative.`);
 const nonNegativeInt = (what: string, label: string) =>
   num(what).refine(Number.isInteger, `${label} must be a whole number.`).refine((v) => v >= 0, `${label} cannot be negative.`);
+/** Every number has a ceiling (lib/model/limits.ts): its column's type, or a sane bound below it. */
+const atMost = <T extends z.ZodType<number>>(schema: T, max: number, label: string) =>
+  schema.refine((v) => v <= max, `${label} must be at most ${max.toLocaleString('en')}.`);
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const coordinate = (limit: number, label: string) =>
   num(label.toLowerCase())
@@ -35,10 +39,10 @@ export const edgeServerFields = z.object({
   siteId: uuid.nullable(),
   tier: z.enum(keys(TIERS), 'Choose a tier.'),
   arch: z.enum(ARCHS, 'Choose an architecture.'),
-  cpuCores: positive('the cores', 'Cores'),
-  memoryMiB: positiveInt('the memory', 'Memory'),
-  storageBytes: nonNegativeInt('the storage', 'Storage').refine((v) => v <= Number.MAX_SAFE_INTEGER, 'Storage is too large.'),
-  bandwidthMbps: positiveInt('the bandwidth', 'Bandwidth'),
+  cpuCores: atMost(positive('the cores', 'Cores'), MAX_CPU_CORES, 'Cores'),
+  memoryMiB: atMost(positiveInt('the memory', 'Memory'), MAX_MEMORY_MIB, 'Memory (MiB)'),
+  storageBytes: atMost(nonNegativeInt('the storage', 'Storage'), MAX_BYTES, 'Storage (bytes)'),
+  bandwidthMbps: atMost(positiveInt('the bandwidth', 'Bandwidth'), MAX_BANDWIDTH_MBPS, 'Bandwidth (Mbit/s)'),
   accelerators: z.array(z.enum(ACCELERATORS, 'Unknown accelerator.')).refine((a) => new Set(a).size === a.length, 'Each accelerator once.'),
 });
 
@@ -55,8 +59,8 @@ export const vnfFields = z.object({
   name,
   vnfKind: z.enum(keys(VNF_KINDS), 'Choose a kind.'),
   hostServerId: uuid,
-  cpuCores: positive('the cores', 'Cores'),
-  memoryMiB: positiveInt('the memory', 'Memory'),
+  cpuCores: atMost(positive('the cores', 'Cores'), MAX_CPU_CORES, 'Cores'),
+  memoryMiB: atMost(positiveInt('the memory', 'Memory'), MAX_MEMORY_MIB, 'Memory (MiB)'),
   nextVnfId: uuid.nullable(),
 });
 
@@ -64,10 +68,10 @@ export const serviceFields = z.object({
   name,
   imageRef: z.string().trim().min(1, 'Enter an image reference, e.g. nginx:1.27.').max(300, 'At most 300 characters.'),
   imageId: uuid.nullable(),
-  replicas: nonNegativeInt('the replicas', 'Replicas'),
-  cpuCores: nonNegative('the cores', 'Cores'),
-  memoryMiB: nonNegativeInt('the memory', 'Memory'),
-  bandwidthMbps: nonNegativeInt('the bandwidth', 'Bandwidth'),
+  replicas: atMost(nonNegativeInt('the replicas', 'Replicas'), MAX_REPLICAS, 'Replicas'),
+  cpuCores: atMost(nonNegative('the cores', 'Cores'), MAX_CPU_CORES, 'Cores'),
+  memoryMiB: atMost(nonNegativeInt('the memory', 'Memory'), MAX_MEMORY_MIB, 'Memory (MiB)'),
+  bandwidthMbps: atMost(nonNegativeInt('the bandwidth', 'Bandwidth'), MAX_BANDWIDTH_MBPS, 'Bandwidth (Mbit/s)'),
   port: positiveInt('the TCP port', 'Port').refine((v) => v <= 65535, 'A TCP port is at most 65535.'),
   arch: z.enum(ARCHS, 'Choose an architecture.').nullable(),
   accelerator: z.enum(ACCELERATORS, 'Unknown accelerator.').nullable(),
@@ -78,8 +82,8 @@ export const controllerFields = z.object({
   controllerKind: z.enum(keys(CONTROLLER_KINDS), 'Choose a kind.'),
   product: optionalText(100),
   hostServerId: uuid,
-  cpuCores: nonNegative('the cores', 'Cores'),
-  memoryMiB: nonNegativeInt('the memory', 'Memory'),
+  cpuCores: atMost(nonNegative('the cores', 'Cores'), MAX_CPU_CORES, 'Cores'),
+  memoryMiB: atMost(nonNegativeInt('the memory', 'Memory'), MAX_MEMORY_MIB, 'Memory (MiB)'),
 });
 
 export const linkEndSchema = z.object({ kind: z.enum(['edgeServer', 'networkNode']), id: uuid });
@@ -87,12 +91,12 @@ export const linkEndSchema = z.object({ kind: z.enum(['edgeServer', 'networkNode
 export const linkFields = z.object({
   name,
   medium: z.enum(keys(LINK_MEDIA), 'Choose a medium.'),
-  bandwidthMbps: positiveInt('the bandwidth', 'Bandwidth'),
-  latencyMs: nonNegative('the latency', 'Latency'),
+  bandwidthMbps: atMost(positiveInt('the bandwidth', 'Bandwidth'), MAX_BANDWIDTH_MBPS, 'Bandwidth (Mbit/s)'),
+  latencyMs: atMost(nonNegative('the latency', 'Latency'), MAX_LATENCY_MS, 'Latency (ms)'),
   lossPercent: nonNegative('the loss', 'Loss').refine((v) => v <= 100, 'Loss is at most 100 %.'),
 });
 
-export const dependencyFields = z.object({ trafficMbps: nonNegative('the traffic', 'Traffic') });
+export const dependencyFields = z.object({ trafficMbps: atMost(nonNegative('the traffic', 'Traffic'), MAX_BANDWIDTH_MBPS, 'Traffic (Mbit/s)') });
 
 export const ENTITY_FIELD_SCHEMAS = {
   site: siteFields,

@@ -1,26 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PlacementProblem, PlacementResult } from '../placement/types';
+import type { PlacementProblem } from '../placement/types';
 import { main, type CliIo } from './main';
 
-// The command line as a user meets it: a subprocess, run from wherever they are.
-const root = path.resolve(import.meta.dirname, '../..');
+// The command line's limits on what it reads and how long it waits (in process, through main).
 const dir = mkdtempSync(path.join(tmpdir(), 'edgestack-cli-hard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function edgestack(argv: string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string | Buffer } = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'edgestack.js'), ...argv], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    if (options.stdin !== undefined) child.stdin.end(options.stdin);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const tiny: PlacementProblem = {
   version: 1,
@@ -31,20 +18,6 @@ const tiny: PlacementProblem = {
   policies: [],
 };
 
-describe('edgestack outside the repository root', () => {
-  it('solves, generates and opens its embedded database from another working directory', async () => {
-    const file = path.join(dir, 'tiny.json');
-    writeFileSync(file, JSON.stringify(tiny));
-    const solved = await edgestack(['placement', 'solve', file, '--algorithm', 'greedy'], { cwd: tmpdir() });
-    expect(solved.stderr).toBe('');
-    expect(JSON.parse(solved.stdout)).toMatchObject({ status: 'feasible', assignment: { 'web-0': 'edge-1' } });
-    const generated = await edgestack(['placement', 'generate', '--servers', '2', '--containers', '3', '--seed', '1'], { cwd: tmpdir() });
-    expect(generated.code, generated.stderr).toBe(0);
-    const listed = await edgestack(['scenarios'], { cwd: tmpdir(), env: { DATABASE_URL: '', EDGESTACK_DATA_DIR: path.join(dir, 'pglite') } });
-    expect(listed.code, listed.stderr).toBe(0);
-  }, 120_000);
-});
-
 describe('edgestack placement: limits on what it reads and how long it waits', () => {
   it('a time limit above the documented maximum is refused, not overflowed into an instant timeout', async () => {
     const file = path.join(dir, 'tiny-limit.json');
@@ -54,12 +27,12 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     expect(stdout).toBe('');
     expect(stderr).toMatch(/--time-limit: must be .*at most 86400 seconds/);
     const fine = await inProcess(['placement', 'solve', file, '--algorithm', 'greedy', '--time-limit', '86400']);
-    expect((JSON.parse(fine.stdout) as PlacementResult).status).toBe('feasible');
+    expect(JSON.parse(fine.stdout).status).toBe('feasible');
   }, 60_000);
 
   it('standard input is read only up to the limit: an endless stream is refused, not buffered', async () => {
     let pulled = 0;
-    function* endless() {
+    async function* endless() {
       const chunk = new Uint8Array(1024 * 1024).fill(0x20);
       for (;;) {
         pulled += chunk.byteLength;
@@ -90,31 +63,17 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     const solved = await inProcess(['placement', 'solve', file]);
     expect(solved.code).toBe(2);
     expect(solved.stderr).toMatch(/not valid UTF-8 at byte 40 \(0xff\)/);
-    const piped = await inProcess(['placement', 'solve', '-'], () => [broken]);
+    const piped = await inProcess(['placement', 'solve', '-'], async function* () {
+      yield broken;
+    });
     expect(piped.stderr).toMatch(/standard input.*not valid UTF-8 at byte 40/);
     const images = await inProcess(['placement', 'generate', '--servers', '2', '--containers', '3', '--seed', '1', '--from-images', file]);
     expect(images.stderr).toMatch(/not valid UTF-8 at byte 40/);
   }, 60_000);
 
-  it('container and server ids like __proto__ come back in the printed result', async () => {
-    const hostile: PlacementProblem = {
-      ...tiny,
-      servers: [{ ...tiny.servers[0], id: '__proto__' }, { ...tiny.servers[0], id: 'constructor' }],
-      containers: [{ ...tiny.containers[0], id: '__proto__' }, { ...tiny.containers[0], id: 'toString' }],
-      policies: [{ type: 'anti-affinity', containers: ['__proto__', 'toString'] }],
-    };
-    const file = path.join(dir, 'hostile.json');
-    writeFileSync(file, JSON.stringify(hostile));
-    const solved = await edgestack(['placement', 'solve', file, '--algorithm', 'exact']);
-    expect(solved.stderr).toBe('');
-    const result = JSON.parse(solved.stdout) as { status: string; assignment: Record<string, string> };
-    expect(result.status).toBe('optimal');
-    expect(Object.keys(result.assignment).sort()).toEqual(['__proto__', 'toString']);
-    expect(new Set(Object.values(result.assignment))).toEqual(new Set(['__proto__', 'constructor']));
-  }, 60_000);
 });
 
-async function inProcess(argv: string[], stdin: CliIo['stdin'] = async function* () {}) {
+async function inProcess(argv: string[], stdin: () => AsyncIterable<Uint8Array> = async function* () {}) {
   let stdout = '', stderr = '';
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin };
   const code = await main(argv, io);

@@ -27,9 +27,9 @@ async function runInProcess(argv: string[], stdin = '') {
   return { code, stdout, stderr };
 }
 
-function runSubprocess(argv: string[], options: { env?: Record<string, string>; interruptAfterMs?: number; stdin?: string } = {}) {
+function runSubprocess(argv: string[], options: { env?: Record<string, string>; interruptAfterMs?: number; stdin?: string; cwd?: string } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/edgestack.js', ...argv], { cwd: root, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'edgestack.js'), ...argv], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env } });
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -135,6 +135,32 @@ describe('edgestack placement solve (subprocess, as after npm ci)', () => {
     expect(result.elapsedMs).toBeLessThan(20_000);
   });
 
+  // Sequential with the other subprocess tests: several at once on 2 cores delay start-up past the SIGINT test's 4 s.
+  it('runs from another working directory: solves, generates and opens its embedded database', async () => {
+    const file = writeProblem('tiny-elsewhere.json', tiny());
+    const solved = await runSubprocess(['placement', 'solve', file, '--algorithm', 'greedy'], { cwd: tmpdir() });
+    expect(solved.stderr).toBe('');
+    expect(JSON.parse(solved.stdout)).toMatchObject({ status: 'feasible' });
+    const generated = await runSubprocess(['placement', 'generate', '--servers', '2', '--containers', '3', '--seed', '1'], { cwd: tmpdir() });
+    expect(generated.code, generated.stderr).toBe(0);
+    const listed = await runSubprocess(['scenarios'], { cwd: tmpdir(), env: { DATABASE_URL: '', EDGESTACK_DATA_DIR: path.join(dir, 'pglite') } });
+    expect(listed.code, listed.stderr).toBe(0);
+  }, 120_000);
+  it('container and server ids like __proto__ come back in the printed result', async () => {
+    const hostile: PlacementProblem = {
+      ...tiny(),
+      servers: [{ ...tiny().servers[0], id: '__proto__' }, { ...tiny().servers[0], id: 'constructor' }],
+      containers: [{ ...tiny().containers[0], id: '__proto__' }, { ...tiny().containers[0], id: 'toString' }],
+      policies: [{ type: 'anti-affinity', containers: ['__proto__', 'toString'] }],
+    };
+    const file = writeProblem('hostile.json', hostile);
+    const solved = await runSubprocess(['placement', 'solve', file, '--algorithm', 'exact']);
+    expect(solved.stderr).toBe('');
+    const result = JSON.parse(solved.stdout);
+    expect(result.status).toBe('optimal');
+    expect(Object.keys(result.assignment).sort()).toEqual(['__proto__', 'toString']);
+    expect(new Set(Object.values(result.assignment))).toEqual(new Set(['__proto__', 'constructor']));
+  }, 60_000);
   it('reports a crashing solver worker as an error result', async () => {
     const crash = writeProblem('crash-worker.mjs', "throw new Error('boom in worker');\n");
     const { code, stdout } = await runSubprocess(['placement', 'solve', writeProblem('t.json', tiny())], { env: { EDGESTACK_PLACEMENT_WORKER: crash } });

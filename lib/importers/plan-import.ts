@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
 import { parseCsv, type CsvTable } from './csv/parse-csv';
 import { parseCsvOffThread } from './csv/parse-csv-off-thread';
+import { assertPlanWithinLimits } from './assert-plan-within-limits';
 import { guessNodeColumns, planNodeCsvImport, planNodeListImport } from './nodes/plan-nodes-import';
 import { bulkListFacets, detectImageFile, parseJsonText, planImagesImport, type BulkListFacets, type ImageFileKind } from './images/plan-images-import';
 import { decodeImportText, importError } from './import-input';
@@ -52,6 +53,12 @@ export function planImport(request: ImportRequest): { plan: ImportPlan; facts: F
 
 /** planImport for a decoded file; a CSV file's table may come already parsed (off the main thread). */
 function planDecodedImport(request: ImportRequest, text: string, parsedTable?: CsvTable): { plan: ImportPlan; facts: FileFacts } {
+  const planned = planFile(request, text, parsedTable);
+  assertPlanWithinLimits(planned.plan);
+  return planned;
+}
+
+function planFile(request: ImportRequest, text: string, parsedTable?: CsvTable): { plan: ImportPlan; facts: FileFacts } {
   const options = request.options ?? {};
   const ext = extensionOf(request.fileName);
   switch (request.kind) {

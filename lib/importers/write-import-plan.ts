@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { DEFAULT_SERVICE_PORT } from '@/lib/control/control-input-schema';
 import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { DomainError } from '@/lib/errors';
+import { assertContainersWithinLimit } from '@/lib/scenarios/assert-containers-within-limit';
 import { assertScenarioNameFree } from '@/lib/scenarios/assert-scenario-name-free';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
 import { displayRepository, parseImageReference } from './images/image-reference';
@@ -343,6 +344,7 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
   }
 
   const changed = ENTITY_KINDS.some((k) => counts[k].created + counts[k].updated > 0);
+  if (plan.services.length) await assertContainersWithinLimit(tx, scenarioId, 'file');
   if (changed && !scenario.created) await tx.scenario.update({ where: { id: scenarioId }, data: { version: { increment: 1 } } });
 
   const result: ImportResult = {

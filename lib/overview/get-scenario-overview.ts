@@ -83,7 +83,7 @@ export async function getScenarioOverview(db: Db, scenarioId: string): Promise<S
       (SELECT count(*)::int FROM "Image" WHERE "scenarioId" = ${scenarioId}) AS images,
       (SELECT count(*)::int FROM "Layer" WHERE "scenarioId" = ${scenarioId}) AS layers,
       (SELECT count(*)::int FROM svc) AS services,
-      (SELECT coalesce(sum(replicas), 0)::int FROM svc) AS replicas,
+      (SELECT coalesce(sum(replicas::bigint), 0)::float8 FROM svc) AS replicas,
       (SELECT coalesce(sum("cpuCores" * replicas), 0)::float8 FROM svc) AS demand_cpu,
       (SELECT coalesce(sum("memoryMiB"::float8 * replicas), 0)::float8 FROM svc) AS demand_memory,
       (SELECT coalesce(sum("bandwidthMbps"::float8 * replicas), 0)::float8 FROM svc) AS demand_bandwidth,
@@ -106,7 +106,7 @@ export async function getScenarioOverview(db: Db, scenarioId: string): Promise<S
     SELECT
       (SELECT coalesce(sum(bytes), 0) FROM img_bytes)::float8 AS catalog_without,
       (SELECT coalesce(sum(bytes), 0) FROM (SELECT DISTINCT piece, bytes FROM img_layer) d)::float8 AS catalog_with,
-      (SELECT coalesce(sum(svc.replicas * b.bytes), 0) FROM svc JOIN img_bytes b ON b.image_id = svc."imageId")::float8 AS replicas_without,
+      (SELECT coalesce(sum(svc.replicas::float8 * b.bytes), 0) FROM svc JOIN img_bytes b ON b.image_id = svc."imageId")::float8 AS replicas_without,
       (SELECT coalesce(sum(bytes), 0) FROM (SELECT DISTINCT x.piece, x.bytes FROM svc JOIN img_layer x ON x.image_id = svc."imageId" WHERE svc.replicas > 0) d)::float8 AS replicas_distinct,
       (SELECT coalesce(json_agg(svc.name ORDER BY svc.name), '[]') FROM svc LEFT JOIN img_bytes b ON b.image_id = svc."imageId" WHERE b.image_id IS NULL) AS unknown_services`;
 

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { MAX_CONTAINERS, MAX_PROBLEM_LAYER_REFERENCES } from '@/lib/model/limits';
 import { policyTypeFromDb } from '@/lib/model/vocabulary';
 import { parsePlacementProblem, type ProblemError } from '@/lib/placement/problem-schema';
 import type { Objective, PlacementProblem, Policy } from '@/lib/placement/types';
@@ -10,6 +11,7 @@ export type BuiltProblem =
   | { ok: true; problem: PlacementProblem; origins: Record<string, ContainerOrigin>; edgeServerIds: Record<string, string> }
   | { ok: false; reason: 'missing-layer-data'; services: { name: string; imageRef: string }[] }
   | { ok: false; reason: 'no-edge-servers' }
+  | { ok: false; reason: 'too-large'; containers: number; layerReferences: number }
   | { ok: false; reason: 'invalid'; errors: ProblemError[] };
 
 /** `web-0`, `web-1`…: the name Kubernetes would give replica `r` of a StatefulSet. */
@@ -26,6 +28,15 @@ export function containerIdOf(service: string, replica: number): string {
  * would make every answer look better than it is.
  */
 export async function buildPlacementProblem(db: Db, scenarioId: string, objective: Objective = 'storage'): Promise<BuiltProblem> {
+  // Counted in SQL first: a scenario too large to hold as a problem is refused with a sentence
+  // before a single row of it is loaded (every Placement page render builds the problem).
+  const [size] = await db.$queryRaw<{ containers: number; refs: number }[]>`
+    SELECT coalesce(sum(s.replicas::bigint), 0)::float8 AS containers,
+           coalesce(sum(s.replicas::bigint * greatest(1, (SELECT count(*) FROM "ImageLayer" il WHERE il."imageId" = s."imageId"))), 0)::float8 AS refs
+      FROM "Service" s WHERE s."scenarioId" = ${scenarioId}`;
+  if (size.containers > MAX_CONTAINERS || size.refs > MAX_PROBLEM_LAYER_REFERENCES) {
+    return { ok: false, reason: 'too-large', containers: size.containers, layerReferences: size.refs };
+  }
   const [servers, services, policies, layers] = await Promise.all([
     db.edgeServer.findMany({
       where: { scenarioId },
@@ -149,6 +160,10 @@ export function describeBuildFailure(built: Exclude<BuiltProblem, { ok: true }>)
       return `No layer data for the image of ${built.services.map((s) => `${s.name} (${s.imageRef})`).join(', ')}. Import its image manifest so its layers are known, or enter its size on the Images page; placement never counts an image as zero bytes.`;
     case 'no-edge-servers':
       return 'This scenario has no edge servers to place containers on.';
+    case 'too-large':
+      return built.containers > MAX_CONTAINERS
+        ? `This scenario has ${built.containers} containers (replicas of all services); a placement problem holds at most ${MAX_CONTAINERS}. Lower some replica counts.`
+        : `This scenario's containers name ${built.layerReferences} image layers in all; a placement problem holds at most ${MAX_PROBLEM_LAYER_REFERENCES}. Lower some replica counts.`;
     case 'invalid':
       return `The scenario does not make a valid placement problem: ${built.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ')}`;
   }

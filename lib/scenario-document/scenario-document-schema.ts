@@ -9,6 +9,16 @@ import {
   TIERS,
   VNF_KINDS,
 } from '@/lib/model/vocabulary';
+import {
+  MAX_BANDWIDTH_MBPS,
+  MAX_CONTAINERS,
+  MAX_CPU_CORES,
+  MAX_ENTITIES_PER_KIND,
+  MAX_LATENCY_MS,
+  MAX_LAYERS,
+  MAX_MEMORY_MIB,
+  MAX_REPLICAS,
+} from '@/lib/model/limits';
 import { placementProblemSchema } from '@/lib/placement/problem-schema';
 import { placementResultSchema } from '@/lib/placement/result-schema';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
@@ -38,6 +48,10 @@ const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [key
 
 const name = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 const bytes = z.number().int('must be a whole number of bytes').nonnegative('must be ≥ 0').max(Number.MAX_SAFE_INTEGER);
+const atMost = (max: number) => `must be ≤ ${max}`;
+const cores = () => z.number().finite().max(MAX_CPU_CORES, atMost(MAX_CPU_CORES));
+const mib = () => z.number().int().max(MAX_MEMORY_MIB, atMost(MAX_MEMORY_MIB));
+const mbps = () => z.number().int().max(MAX_BANDWIDTH_MBPS, atMost(MAX_BANDWIDTH_MBPS));
 const position = z.object({ x: z.number().finite(), y: z.number().finite() }).nullable().default(null);
 const latitude = z.number().min(-90).max(90).nullable().default(null);
 const longitude = z.number().min(-180).max(180).nullable().default(null);
@@ -63,6 +77,7 @@ export const scenarioDocumentSchema = z
           position,
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     edgeServers: z
       .array(
@@ -71,15 +86,16 @@ export const scenarioDocumentSchema = z
           site: name.nullable().default(null),
           tier: z.enum(keys(TIERS)).default('edge'),
           arch: arch.default('amd64'),
-          cpuCores: z.number().positive('must be > 0').finite(),
-          memoryMiB: z.number().int().positive('must be > 0'),
+          cpuCores: cores().positive('must be > 0'),
+          memoryMiB: mib().positive('must be > 0'),
           storageBytes: bytes,
-          bandwidthMbps: z.number().int().positive('must be > 0'),
+          bandwidthMbps: mbps().positive('must be > 0'),
           accelerators: z.array(z.string().trim().min(1).max(40)).default([]),
           cachedLayers: z.array(digest).default([]),
           position,
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     networkNodes: z
       .array(
@@ -93,19 +109,21 @@ export const scenarioDocumentSchema = z
           position,
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     links: z
       .array(
         z.object({
           name,
           medium: z.enum(keys(LINK_MEDIA)),
-          bandwidthMbps: z.number().int().positive('must be > 0'),
-          latencyMs: z.number().nonnegative().finite(),
+          bandwidthMbps: mbps().positive('must be > 0'),
+          latencyMs: z.number().nonnegative().finite().max(MAX_LATENCY_MS, atMost(MAX_LATENCY_MS)),
           lossPercent: z.number().min(0).max(100).default(0),
           a: endpointSchema,
           b: endpointSchema,
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     vnfs: z
       .array(
@@ -113,15 +131,16 @@ export const scenarioDocumentSchema = z
           name,
           kind: z.enum(keys(VNF_KINDS)),
           host: name,
-          cpuCores: z.number().positive().finite().default(1),
-          memoryMiB: z.number().int().positive().default(1024),
+          cpuCores: cores().positive().default(1),
+          memoryMiB: mib().positive().default(1024),
           next: name.nullable().default(null),
           position,
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     registries: z.array(z.object({ name, url: z.string().trim().min(1).max(500), site: name.nullable().default(null), position })).default([]),
-    layers: z.array(z.object({ digest, sizeBytes: bytes })).default([]),
+    layers: z.array(z.object({ digest, sizeBytes: bytes })).max(MAX_LAYERS, atMost(MAX_LAYERS)).default([]),
     images: z
       .array(
         imageKey.extend({
@@ -132,6 +151,7 @@ export const scenarioDocumentSchema = z
           declaredSizeBytes: bytes.nullable().default(null),
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     services: z
       .array(
@@ -139,10 +159,10 @@ export const scenarioDocumentSchema = z
           name,
           imageRef: z.string().trim().min(1).max(300),
           image: imageKey.nullable().default(null),
-          replicas: z.number().int().nonnegative().max(10_000),
-          cpuCores: z.number().nonnegative().finite(),
-          memoryMiB: z.number().int().nonnegative(),
-          bandwidthMbps: z.number().int().nonnegative().default(0),
+          replicas: z.number().int().nonnegative().max(MAX_REPLICAS, atMost(MAX_REPLICAS)),
+          cpuCores: cores().nonnegative(),
+          memoryMiB: mib().nonnegative(),
+          bandwidthMbps: mbps().nonnegative().default(0),
           /** TCP port; documents written before ports existed get the default. */
           port: z.number().int().min(1, 'must be a TCP port (1–65535)').max(65535, 'must be a TCP port (1–65535)').default(8080),
           arch: arch.nullable().default(null),
@@ -150,17 +170,19 @@ export const scenarioDocumentSchema = z
           position,
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     dependencies: z
       .array(
         z.object({
           from: name,
           to: name,
-          trafficMbps: z.number().nonnegative().finite().default(0),
+          trafficMbps: z.number().nonnegative().finite().max(MAX_BANDWIDTH_MBPS, atMost(MAX_BANDWIDTH_MBPS)).default(0),
           /** The VNFs its traffic crosses, in order (a service function chain). */
           chain: z.array(name).max(32, 'at most 32 VNFs in a chain').default([]),
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     controllers: z
       .array(
@@ -169,8 +191,8 @@ export const scenarioDocumentSchema = z
           kind: z.enum(keys(CONTROLLER_KINDS)),
           product: z.string().max(120).default(''),
           host: name,
-          cpuCores: z.number().nonnegative().finite().default(1),
-          memoryMiB: z.number().int().nonnegative().default(1024),
+          cpuCores: cores().nonnegative().default(1),
+          memoryMiB: mib().nonnegative().default(1024),
           manages: z
             .object({
               edgeServers: z.array(name).default([]),
@@ -182,6 +204,7 @@ export const scenarioDocumentSchema = z
           position,
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     policies: z
       .array(
@@ -193,6 +216,7 @@ export const scenarioDocumentSchema = z
           edgeServers: z.array(name).default([]),
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     placementRuns: z
       .array(
@@ -216,6 +240,7 @@ export const scenarioDocumentSchema = z
           assignments: z.array(z.object({ service: name, replica: z.number().int().nonnegative(), edgeServer: name })),
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     experimentRuns: z
       .array(
@@ -233,6 +258,7 @@ export const scenarioDocumentSchema = z
           finishedAt: z.iso.datetime().nullable(),
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     /** Versions of what the control plan produced (routes, link load, flow rules, mesh), oldest first. */
     controlArtifacts: z
@@ -249,6 +275,7 @@ export const scenarioDocumentSchema = z
           createdAt: z.iso.datetime(),
         }),
       )
+      .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     /** Index into placementRuns of the run applied as the scenario's placement. */
     appliedRun: z.number().int().nonnegative().nullable().default(null),
@@ -260,6 +287,8 @@ export type ScenarioDocumentInput = z.input<typeof scenarioDocumentSchema>;
 
 function checkReferences(doc: ScenarioDocument, ctx: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const containers = doc.services.reduce((n, svc) => n + svc.replicas, 0);
+  if (containers > MAX_CONTAINERS) issue(['services'], `${containers} replicas in all; a scenario holds at most ${MAX_CONTAINERS} containers`);
   const unique = <T>(list: T[], key: (item: T) => string, section: string, what: string) => {
     const seen = new Set<string>();
     list.forEach((item, i) => {

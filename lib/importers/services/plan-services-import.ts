@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_REPLICAS } from '@/lib/model/limits';
 import { emptyPlan, type ImportPlan, type PlannedService } from '../import-plan';
 import { importError, uniqueNamer } from '../import-input';
 import { flag } from '../option-schemas';
@@ -205,7 +206,7 @@ function composePort(raw: Json): number | null {
 
 function numberOr(raw: unknown, fallback: number, path: string): number {
   if (raw === undefined || raw === null) return fallback;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 10_000) throw importError(path, 'must be a whole number between 0 and 10000');
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > MAX_REPLICAS) throw importError(path, `must be a whole number between 0 and ${MAX_REPLICAS}`);
   return raw;
 }
 
