@@ -5,18 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import { globals, js, nextPlugin, reactHooks, tseslint } from '@edgestack/lint';
 
 export default defineConfig(
-  globalIgnores([
-    'lib/generated/',
-    '.next/',
-    'test-results/',
-    'playwright-report/',
-    'bench/results/',
-    'bench/tmp/',
-    'datasets/',
-    '.data/',
-    '.cache/',
-    'next-env.d.ts',
-  ]),
+  globalIgnores(['lib/generated/', '.next/', 'test-results/', 'playwright-report/', 'bench/results/', 'bench/tmp/', 'datasets/', '.data/', '.cache/', 'next-env.d.ts']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -13,9 +13,7 @@ export const getCurrentScenario = cache(async (): Promise<CurrentScenario | null
   await requirePageActor();
   const db = await getDb();
   const selected = (await cookies()).get(SCENARIO_COOKIE)?.value;
-  const scenario =
-    (selected ? await db.scenario.findUnique({ where: { id: selected } }) : null) ??
-    (await db.scenario.findFirst({ orderBy: { name: 'asc' } }));
+  const scenario = (selected ? await db.scenario.findUnique({ where: { id: selected } }) : null) ?? (await db.scenario.findFirst({ orderBy: { name: 'asc' } }));
   if (!scenario) return null;
   return { id: scenario.id, name: scenario.name, description: scenario.description, version: scenario.version, updatedAt: scenario.updatedAt.toISOString() };
 });

@@ -24,10 +24,7 @@ export const dynamic = 'force-dynamic';
 
 async function loadShell() {
   const db = await getDb();
-  const [scenarios, current] = await Promise.all([
-    db.scenario.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    getCurrentScenario(),
-  ]);
+  const [scenarios, current] = await Promise.all([db.scenario.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }), getCurrentScenario()]);
   return { scenarios, current, databaseUnavailable: false };
 }
 
@@ -71,7 +68,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {actor !== 'unavailable' && actor.kind === 'demo' && (
           <div role="status" className="bg-amber-100 px-6 py-2 text-center text-sm font-medium text-amber-900">
-            You are browsing a read-only demo: nothing can be changed. <Link href="/sign-in" className="underline">Sign in</Link> to make changes.
+            You are browsing a read-only demo: nothing can be changed.{' '}
+            <Link href="/sign-in" className="underline">
+              Sign in
+            </Link>{' '}
+            to make changes.
           </div>
         )}
         <div className="flex min-h-screen">

@@ -78,12 +78,7 @@ export default async function OverviewPage() {
         </h2>
         <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
           {layers.map((layer) => (
-            <Link
-              key={layer.key}
-              href={layer.href}
-              data-testid={`layer-${layer.key}`}
-              className={`rounded-lg border-l-4 bg-white p-4 shadow-sm hover:shadow ${layer.color}`}
-            >
+            <Link key={layer.key} href={layer.href} data-testid={`layer-${layer.key}`} className={`rounded-lg border-l-4 bg-white p-4 shadow-sm hover:shadow ${layer.color}`}>
               <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{layer.name}</p>
               <p className="mt-1 text-lg font-semibold">{layer.main}</p>
               <ul className="mt-1 text-sm text-slate-600">
@@ -105,7 +100,12 @@ export default async function OverviewPage() {
             { label: 'CPU', total: formatCores(o.capacity.cpuCores), demand: formatCores(o.demand.cpuCores), ratio: o.demand.cpuCores / o.capacity.cpuCores },
             { label: 'Memory', total: formatMiB(o.capacity.memoryMiB), demand: formatMiB(o.demand.memoryMiB), ratio: o.demand.memoryMiB / o.capacity.memoryMiB },
             { label: 'Storage', total: formatBytes(o.capacity.storageBytes), demand: null, ratio: null },
-            { label: 'Bandwidth', total: formatMbps(o.capacity.bandwidthMbps), demand: formatMbps(o.demand.bandwidthMbps), ratio: o.demand.bandwidthMbps / o.capacity.bandwidthMbps },
+            {
+              label: 'Bandwidth',
+              total: formatMbps(o.capacity.bandwidthMbps),
+              demand: formatMbps(o.demand.bandwidthMbps),
+              ratio: o.demand.bandwidthMbps / o.capacity.bandwidthMbps,
+            },
           ].map((c) => (
             <div key={c.label} className="rounded-lg border border-slate-200 bg-white p-4">
               <p className="text-xs font-semibold text-slate-500 uppercase">{c.label}</p>
@@ -125,9 +125,7 @@ export default async function OverviewPage() {
         <h2 id="storage-heading" className="text-sm font-semibold text-slate-700">
           Storage for images, with and without layer sharing
         </h2>
-        <p className="mb-4 text-sm text-slate-600">
-          Containers are stacks of layers. Stored with sharing, a layer used by several images is kept once.
-        </p>
+        <p className="mb-4 text-sm text-slate-600">Containers are stacks of layers. Stored with sharing, a layer used by several images is kept once.</p>
         {o.service.images === 0 ? (
           <p className="text-sm text-slate-600">The catalog has no images yet: import image manifests to see what sharing saves.</p>
         ) : (
@@ -147,14 +145,15 @@ export default async function OverviewPage() {
               </div>
             ))}
             <p className="pt-1 text-slate-700">
-              Sharing layers saves <strong>{formatPercent(catalogSaving)}</strong> of the catalog&rsquo;s storage ({formatBytes(storage.catalogWithoutSharing - storage.catalogWithSharing)}).
+              Sharing layers saves <strong>{formatPercent(catalogSaving)}</strong> of the catalog&rsquo;s storage (
+              {formatBytes(storage.catalogWithoutSharing - storage.catalogWithSharing)}).
             </p>
           </dl>
         )}
         {o.service.servicesWithoutLayerData.length > 0 && (
           <p role="status" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900">
-            No layer data for the image of {o.service.servicesWithoutLayerData.join(', ')}: their storage is not counted above, and placement will refuse
-            them until their image manifests are imported.
+            No layer data for the image of {o.service.servicesWithoutLayerData.join(', ')}: their storage is not counted above, and placement will refuse them until their image
+            manifests are imported.
           </p>
         )}
       </section>

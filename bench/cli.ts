@@ -38,11 +38,31 @@ const warm = path.join(tmp, 'warm');
 run(['scenarios'], { DATABASE_URL: '', EDGESTACK_DATA_DIR: warm });
 run(['samples', 'create', 'metro-edge'], { DATABASE_URL: '', EDGESTACK_DATA_DIR: warm });
 
-measure('edgestack --help (start-up alone)', () => ['--help'], () => ({ DATABASE_URL: '' }));
-measure('placement generate 10×50 (no database)', () => ['placement', 'generate', '--servers', '10', '--containers', '50', '--seed', '1'], () => ({ DATABASE_URL: '' }));
-measure('scenarios, embedded database (warm folder)', () => ['scenarios'], () => ({ DATABASE_URL: '', EDGESTACK_DATA_DIR: warm }));
-measure('scenarios, first call on a new data folder', () => ['scenarios'], () => ({ DATABASE_URL: '', EDGESTACK_DATA_DIR: newDataDir() }));
-measure('import topology Kdl.graphml, new data folder', () => ['import', 'topology', kdl, '--scenario', 'Kdl'], () => ({ DATABASE_URL: '', EDGESTACK_DATA_DIR: newDataDir() }));
+measure(
+  'edgestack --help (start-up alone)',
+  () => ['--help'],
+  () => ({ DATABASE_URL: '' }),
+);
+measure(
+  'placement generate 10×50 (no database)',
+  () => ['placement', 'generate', '--servers', '10', '--containers', '50', '--seed', '1'],
+  () => ({ DATABASE_URL: '' }),
+);
+measure(
+  'scenarios, embedded database (warm folder)',
+  () => ['scenarios'],
+  () => ({ DATABASE_URL: '', EDGESTACK_DATA_DIR: warm }),
+);
+measure(
+  'scenarios, first call on a new data folder',
+  () => ['scenarios'],
+  () => ({ DATABASE_URL: '', EDGESTACK_DATA_DIR: newDataDir() }),
+);
+measure(
+  'import topology Kdl.graphml, new data folder',
+  () => ['import', 'topology', kdl, '--scenario', 'Kdl'],
+  () => ({ DATABASE_URL: '', EDGESTACK_DATA_DIR: newDataDir() }),
+);
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim();
 if (serverUrl) {
@@ -54,7 +74,11 @@ if (serverUrl) {
   url.pathname = `/${name}`;
   try {
     run(['scenarios'], { DATABASE_URL: url.toString() });
-    measure('scenarios, Postgres', () => ['scenarios'], () => ({ DATABASE_URL: url.toString() }));
+    measure(
+      'scenarios, Postgres',
+      () => ['scenarios'],
+      () => ({ DATABASE_URL: url.toString() }),
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
@@ -66,7 +90,7 @@ const { PGlite } = await import('@electric-sql/pglite');
 const { applyMigrations } = await import('../lib/db/migrate');
 const { openDatabase } = await import('../lib/db/open-database');
 const phases: string[] = [];
-const time = async <T,>(label: string, fn: () => Promise<T>) => {
+const time = async <T>(label: string, fn: () => Promise<T>) => {
   const started = performance.now();
   const value = await fn();
   const line = `${label.padEnd(58)} ${((performance.now() - started) / 1000).toFixed(2)} s`;

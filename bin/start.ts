@@ -51,7 +51,9 @@ try {
 
 // Two starts in one checkout must not build .next at the same time (the second would serve a
 // half-written build); a parent that already holds the lock (the browser tests) lets us through.
-const buildLock = process.env[LOCK_HELD_ENV] ? null : holdExclusiveLock(PRODUCTION_BUILD_LOCK, { onWait: (pid) => log(`waiting for pid ${pid}, which is building or testing the app…`) });
+const buildLock = process.env[LOCK_HELD_ENV]
+  ? null
+  : holdExclusiveLock(PRODUCTION_BUILD_LOCK, { onWait: (pid) => log(`waiting for pid ${pid}, which is building or testing the app…`) });
 const reason = reasonToBuild(root);
 if (reason) {
   log(`building the production app (${reason})…`);

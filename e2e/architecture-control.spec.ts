@@ -27,7 +27,8 @@ test.describe('architecture editor, control plan', () => {
     // A greedy run: web ×2 apart on north-1 and south-1 (the only amd64 edge servers), so one of
     // its replicas calls api across the router.
     await page.goto('/placement');
-    for (const algorithm of ['Exact ILP', 'Kubernetes default scheduler', 'No sharing (baseline)', 'Relaxation (the paper’s algorithm)']) await page.getByLabel(algorithm).uncheck();
+    for (const algorithm of ['Exact ILP', 'Kubernetes default scheduler', 'No sharing (baseline)', 'Relaxation (the paper’s algorithm)'])
+      await page.getByLabel(algorithm).uncheck();
     await page.getByLabel('Greedy + local search').check();
     await page.getByLabel('Time limit (s)').fill('5');
     await page.getByTestId('run-start').click();
@@ -47,7 +48,10 @@ test.describe('architecture editor, control plan', () => {
     await expect.poll(async () => (await labels.allTextContents()).sort()).toEqual(['20 Mbit/s · 0 %', '20 Mbit/s · 2 %']);
     const loaded = page.locator('[data-edge-kind="link"][data-utilisation]');
     await expect(loaded).toHaveCount(2);
-    expect(await loaded.evaluateAll((gs) => gs.map((g) => g.querySelector('path')!.getAttribute('style')))).toEqual([expect.stringContaining('rgb(22, 163, 74)'), expect.stringContaining('rgb(22, 163, 74)')]);
+    expect(await loaded.evaluateAll((gs) => gs.map((g) => g.querySelector('path')!.getAttribute('style')))).toEqual([
+      expect.stringContaining('rgb(22, 163, 74)'),
+      expect.stringContaining('rgb(22, 163, 74)'),
+    ]);
     await expect(page.getByTestId('unroutable-demands')).toHaveCount(0);
     await expect(page.getByTestId('control-panel')).toContainText('None: every demand has a route.');
 

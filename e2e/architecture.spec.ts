@@ -5,7 +5,8 @@ import { deleteScenarios, importScenario, SMALL_EDGE, uniqueName } from './helpe
 // The architecture editor on the e2e suite's small edge (north-1, north-2, south-1, router
 // "core", services web and api, controller k8s on north-2). Every test imports its own copy.
 
-const node = (page: Page, kind: string, name: string) => page.locator(`.react-flow__node[data-id^="${kind}:"]`).filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) });
+const node = (page: Page, kind: string, name: string) =>
+  page.locator(`.react-flow__node[data-id^="${kind}:"]`).filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) });
 const edges = (page: Page, kind: string) => page.locator(`[data-edge-kind="${kind}"]`);
 const inspector = (page: Page) => page.getByTestId('inspector');
 

@@ -82,7 +82,9 @@ test.describe('history', () => {
     const renamed = `${name} v2`;
     made.push(name, renamed);
     await importScenario(page, SMALL_EDGE, name);
-    await scenarioRow(page, name).getByRole('button', { name: `Rename ${name}` }).click();
+    await scenarioRow(page, name)
+      .getByRole('button', { name: `Rename ${name}` })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('New name').fill(renamed);
     await dialog.getByRole('button', { name: 'Rename' }).click();

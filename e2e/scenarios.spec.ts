@@ -37,14 +37,18 @@ test.describe('scenarios', () => {
     await expect(create).toBeHidden();
     await expect(scenarioRow(page, name)).toContainText('current');
 
-    await scenarioRow(page, name).getByRole('button', { name: `Rename ${name}` }).click();
+    await scenarioRow(page, name)
+      .getByRole('button', { name: `Rename ${name}` })
+      .click();
     const rename = page.getByRole('dialog');
     await rename.getByLabel('New name').fill(renamed);
     await rename.getByRole('button', { name: 'Rename' }).click();
     await expect(scenarioRow(page, renamed)).toBeVisible();
     await expect(scenarioRow(page, name)).toHaveCount(0);
 
-    await scenarioRow(page, renamed).getByRole('button', { name: `Clone ${renamed}` }).click();
+    await scenarioRow(page, renamed)
+      .getByRole('button', { name: `Clone ${renamed}` })
+      .click();
     const clone = page.getByRole('dialog');
     await clone.getByLabel('Name of the copy').fill(copy);
     await clone.getByRole('button', { name: 'Clone' }).click();
@@ -56,7 +60,9 @@ test.describe('scenarios', () => {
     await expect(page.getByTestId('scenario-switcher')).toHaveValue(/.+/);
     await expect(page.getByTestId('scenario-switcher').locator('option:checked')).toHaveText(copy);
 
-    await scenarioRow(page, copy).getByRole('button', { name: `Delete ${copy}` }).click();
+    await scenarioRow(page, copy)
+      .getByRole('button', { name: `Delete ${copy}` })
+      .click();
     const confirm = page.getByRole('dialog');
     await expect(confirm.getByTestId('delete-consequences')).toContainText('0 edge servers');
     await confirm.getByRole('button', { name: 'Delete scenario' }).click();
@@ -71,7 +77,9 @@ test.describe('scenarios', () => {
     const copy = `${name} copy`;
     made.push(name, copy);
     await importScenario(page, SMALL_EDGE, name);
-    await scenarioRow(page, name).getByRole('button', { name: `Clone ${name}` }).click();
+    await scenarioRow(page, name)
+      .getByRole('button', { name: `Clone ${name}` })
+      .click();
     await page.getByRole('dialog').getByLabel('Name of the copy').fill(copy);
     await page.getByRole('dialog').getByRole('button', { name: 'Clone' }).click();
     await expect(scenarioRow(page, copy)).toContainText('3 edge servers · 1 network node · 2 services · 2 images · 1 controller');
@@ -104,13 +112,20 @@ test.describe('scenarios', () => {
 
     await page.getByRole('button', { name: 'Import JSON…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a scenario JSON file' });
-    await dialog.getByLabel(/Scenario file/).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "edgestack.scenario", "version": 1, ') });
+    await dialog
+      .getByLabel(/Scenario file/)
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "edgestack.scenario", "version": 1, ') });
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(dialog.getByRole('alert')).toContainText('broken.json is not a valid scenario document; nothing was imported.');
     await expect(dialog.getByRole('alert')).toContainText('not valid JSON');
 
     const badName = uniqueName('Bad');
-    const bad = JSON.stringify({ format: 'edgestack.scenario', version: 1, scenario: { name: badName }, edgeServers: [{ name: 'x', cpuCores: -1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1 }] });
+    const bad = JSON.stringify({
+      format: 'edgestack.scenario',
+      version: 1,
+      scenario: { name: badName },
+      edgeServers: [{ name: 'x', cpuCores: -1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1 }],
+    });
     await dialog.getByLabel(/Scenario file/).setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(dialog.getByRole('alert')).toContainText('edgeServers[0].cpuCores: must be > 0');

@@ -32,8 +32,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit" layer="Administration" />
       <p className="-mt-4 mb-4 max-w-3xl text-sm text-slate-600">
-        Every change, written by the database in the same transaction as the change: who (a user&apos;s email, <code>cli</code> for the command line,{' '}
-        <code>system</code> for the work queue), when, which scenario and entity, and the values before and after.
+        Every change, written by the database in the same transaction as the change: who (a user&apos;s email, <code>cli</code> for the command line, <code>system</code> for the
+        work queue), when, which scenario and entity, and the values before and after.
       </p>
       <AuditView data={data} filter={filter} facets={facets} basePath="/audit" scenarios={scenarios} />
     </>

@@ -35,7 +35,11 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
     if (images.length === 0) {
       return (
         <EmptyState title="No images in the catalog">
-          Import image manifests (OCI, <code>docker manifest inspect -v</code>, or a layers.json list) on the <Link href="/import?kind=images" className="underline">Import page</Link> to know which layers each container needs.
+          Import image manifests (OCI, <code>docker manifest inspect -v</code>, or a layers.json list) on the{' '}
+          <Link href="/import?kind=images" className="underline">
+            Import page
+          </Link>{' '}
+          to know which layers each container needs.
         </EmptyState>
       );
     }
@@ -56,8 +60,12 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
         </p>
         {unknown.length > 0 && (
           <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="images-without-layers">
-            {unknown.length} image{unknown.length === 1 ? ' has' : 's have'} no layer data and no declared size; placement will not count them as zero bytes. Open one to import its manifest or
-            enter its size, or <Link href={{ pathname: '/images', query: { data: 'unknown' } }} className="underline">list them</Link>.
+            {unknown.length} image{unknown.length === 1 ? ' has' : 's have'} no layer data and no declared size; placement will not count them as zero bytes. Open one to import its
+            manifest or enter its size, or{' '}
+            <Link href={{ pathname: '/images', query: { data: 'unknown' } }} className="underline">
+              list them
+            </Link>
+            .
           </p>
         )}
         <CatalogTable
@@ -71,7 +79,15 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
           searchPlaceholder="name, tag or manifest digest"
           filters={[
             { key: 'arch', label: 'Arch', options: archs.map((a) => [a, a]) },
-            { key: 'data', label: 'Layer data', options: [['layers', 'has layers'], ['declared', 'declared size only'], ['unknown', 'no layer data']] },
+            {
+              key: 'data',
+              label: 'Layer data',
+              options: [
+                ['layers', 'has layers'],
+                ['declared', 'declared size only'],
+                ['unknown', 'no layer data'],
+              ],
+            },
           ]}
           columns={[
             {
@@ -86,8 +102,18 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
             },
             { key: 'arch', header: 'Arch', cell: (i) => i.arch },
             { key: 'layers', header: 'Layers', align: 'right', cell: (i) => i.layers },
-            { key: 'size', header: 'Size (compressed)', align: 'right', cell: (i) => (i.layers ? formatBytes(i.sizeBytes) : i.declaredSizeBytes !== null ? `${formatBytes(i.declaredSizeBytes)} (declared)` : 'unknown') },
-            { key: 'shared', header: 'Shared with other images', align: 'right', cell: (i) => (i.layers ? `${formatBytes(i.sharedBytes)} (${formatPercent(i.sizeBytes ? i.sharedBytes / i.sizeBytes : 0, 0)})` : '—') },
+            {
+              key: 'size',
+              header: 'Size (compressed)',
+              align: 'right',
+              cell: (i) => (i.layers ? formatBytes(i.sizeBytes) : i.declaredSizeBytes !== null ? `${formatBytes(i.declaredSizeBytes)} (declared)` : 'unknown'),
+            },
+            {
+              key: 'shared',
+              header: 'Shared with other images',
+              align: 'right',
+              cell: (i) => (i.layers ? `${formatBytes(i.sharedBytes)} (${formatPercent(i.sizeBytes ? i.sharedBytes / i.sizeBytes : 0, 0)})` : '—'),
+            },
             { key: 'services', header: 'Used by services', align: 'right', cell: (i) => i.services },
           ]}
         />

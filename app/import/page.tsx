@@ -19,8 +19,8 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="Import and export" layer="Data" />
       <p className="mb-4 max-w-3xl text-sm text-slate-600">
-        Bring the files you already have: a topology, image manifests, application manifests, a list of edge sites or an inventory of machines. You see what the
-        file holds and what it will become before anything is written; an import runs in one transaction, and importing the same file again adds nothing.
+        Bring the files you already have: a topology, image manifests, application manifests, a list of edge sites or an inventory of machines. You see what the file holds and what
+        it will become before anything is written; an import runs in one transaction, and importing the same file again adds nothing.
       </p>
       <ImportWizard current={scenario ? { id: scenario.id, name: scenario.name } : null} initialKind={kind} initialOptions={initialOptions} />
       {scenario && (

@@ -40,8 +40,12 @@ export default async function LayersPage({ searchParams }: { searchParams: Promi
     return (
       <div className="space-y-4">
         <p className="text-sm text-slate-600">
-          {layers.length.toLocaleString('en-US')} distinct layers, {shared.length.toLocaleString('en-US')} shared by two images or more. Search by digest to find where a layer is: paste a
-          whole digest (<code>sha256:…</code>) or its first characters. <Link href="/images/sharing" className="text-blue-700 underline">See the sharing view</Link>.
+          {layers.length.toLocaleString('en-US')} distinct layers, {shared.length.toLocaleString('en-US')} shared by two images or more. Search by digest to find where a layer is:
+          paste a whole digest (<code>sha256:…</code>) or its first characters.{' '}
+          <Link href="/images/sharing" className="text-blue-700 underline">
+            See the sharing view
+          </Link>
+          .
         </p>
         <CatalogTable
           caption="Layers"
@@ -53,8 +57,23 @@ export default async function LayersPage({ searchParams }: { searchParams: Promi
           rowKey={(l) => l.id}
           searchPlaceholder="sha256:… (digest or prefix)"
           filters={[
-            { key: 'shared', label: 'Sharing', options: [['shared', 'shared (2+ images)'], ['single', 'one image'], ['unused', 'no image']] },
-            { key: 'cached', label: 'Cached on a server', options: [['yes', 'yes'], ['no', 'no']] },
+            {
+              key: 'shared',
+              label: 'Sharing',
+              options: [
+                ['shared', 'shared (2+ images)'],
+                ['single', 'one image'],
+                ['unused', 'no image'],
+              ],
+            },
+            {
+              key: 'cached',
+              label: 'Cached on a server',
+              options: [
+                ['yes', 'yes'],
+                ['no', 'no'],
+              ],
+            },
           ]}
           columns={[
             {

@@ -56,7 +56,14 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
             rowKey={(n) => n.id}
             filters={[
               { key: 'kind', label: 'Kind', options: Object.entries(NETWORK_NODE_KINDS) },
-              { key: 'sdn', label: 'SDN-managed', options: [['yes', 'yes'], ['no', 'no']] },
+              {
+                key: 'sdn',
+                label: 'SDN-managed',
+                options: [
+                  ['yes', 'yes'],
+                  ['no', 'no'],
+                ],
+              },
             ]}
             columns={[
               { key: 'name', header: 'Name', cell: (n) => <span className="font-medium">{n.name}</span> },

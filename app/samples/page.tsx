@@ -12,8 +12,8 @@ export default async function SamplesPage() {
     <>
       <PageHeader title="Start from a sample" layer="Data" />
       <p className="-mt-4 mb-6 max-w-3xl text-sm text-slate-600">
-        Each sample builds a whole scenario in one step from public data shipped with edgestack (credited in <code>datasets/SOURCES.md</code>).
-        What the data lacks is stated under each sample. The same samples are on the command line: <code>npx edgestack samples list</code>.
+        Each sample builds a whole scenario in one step from public data shipped with edgestack (credited in <code>datasets/SOURCES.md</code>). What the data lacks is stated under
+        each sample. The same samples are on the command line: <code>npx edgestack samples list</code>.
       </p>
       <SampleGallery samples={summarizeSamples()} />
     </>

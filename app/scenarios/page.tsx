@@ -14,8 +14,8 @@ export default async function ScenariosPage() {
     <>
       <PageHeader title="Scenarios" layer="Data" />
       <p className="-mt-4 mb-6 max-w-3xl text-sm text-slate-600">
-        A scenario is one model of your edge. Clone one to try a what-if without touching the original; export it as JSON to back it up or hand it to
-        someone; import that JSON to restore it.
+        A scenario is one model of your edge. Clone one to try a what-if without touching the original; export it as JSON to back it up or hand it to someone; import that JSON to
+        restore it.
       </p>
       <ScenarioManager scenarios={scenarios} currentId={current?.id ?? null} demoMissing={!scenarios.some((s) => s.name === DEMO_SCENARIO_NAME)} />
     </>

@@ -10,7 +10,9 @@ import { withScenario } from '../require-scenario';
 export const metadata: Metadata = { title: 'Services' };
 
 async function loadServices(scenarioId: string) {
-  const rows = await (await getDb()).service.findMany({
+  const rows = await (
+    await getDb()
+  ).service.findMany({
     where: { scenarioId },
     include: {
       image: { select: { id: true, declaredSizeBytes: true, _count: { select: { layers: true } } } },
@@ -59,7 +61,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     if (services.length === 0) {
       return (
         <EmptyState title="No services in this scenario">
-          Import Kubernetes manifests or a docker-compose file on the <Link href="/import?kind=services" className="underline">Import page</Link> to describe your microservices.
+          Import Kubernetes manifests or a docker-compose file on the{' '}
+          <Link href="/import?kind=services" className="underline">
+            Import page
+          </Link>{' '}
+          to describe your microservices.
         </EmptyState>
       );
     }
@@ -76,7 +82,15 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         rowKey={(s) => s.id}
         searchPlaceholder="name or image"
         filters={[
-          { key: 'data', label: 'Image layer data', options: [['layers', 'has layers'], ['declared', 'declared size'], ['unknown', 'no layer data']] },
+          {
+            key: 'data',
+            label: 'Image layer data',
+            options: [
+              ['layers', 'has layers'],
+              ['declared', 'declared size'],
+              ['unknown', 'no layer data'],
+            ],
+          },
           { key: 'arch', label: 'Arch', options: [['any', 'any'], ...archs.map((a): [string, string] => [a, a])] },
           { key: 'accelerator', label: 'Accelerator', options: [['none', 'none'], ...accelerators.map((a): [string, string] => [a, a.toUpperCase()])] },
         ]}

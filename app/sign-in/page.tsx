@@ -17,7 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="flex flex-col items-center gap-4 pt-16">
       <h1 className="text-2xl font-semibold">Sign in to edgestack</h1>
-      <p className="max-w-sm text-center text-sm text-slate-600">Accounts are made by an administrator on the Users page. The first one is printed once when the server starts on an empty database.</p>
+      <p className="max-w-sm text-center text-sm text-slate-600">
+        Accounts are made by an administrator on the Users page. The first one is printed once when the server starts on an empty database.
+      </p>
       <SignInForm next={next} />
     </div>
   );

@@ -20,7 +20,7 @@ function prng(seed: number) {
 
 export function generateLargeScenario(name: string, seed = 1, scale = 1) {
   const rnd = prng(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const n = (k: keyof typeof LARGE) => LARGE[k] * scale;
   const sites = Array.from({ length: n('sites') }, (_, i) => ({
     name: `site-${i}`,
@@ -40,10 +40,22 @@ export function generateLargeScenario(name: string, seed = 1, scale = 1) {
     accelerators: i % 7 === 0 ? ['gpu'] : i % 11 === 0 ? ['fpga'] : [],
   }));
   const nodeKinds = ['switch', 'router', 'base_station', 'access_point', 'gateway'] as const;
-  const networkNodes = Array.from({ length: n('networkNodes') }, (_, i) => ({ name: `nn-${i}`, site: sites[i % sites.length].name, kind: nodeKinds[i % nodeKinds.length], sdnManaged: i % 2 === 0 }));
+  const networkNodes = Array.from({ length: n('networkNodes') }, (_, i) => ({
+    name: `nn-${i}`,
+    site: sites[i % sites.length].name,
+    kind: nodeKinds[i % nodeKinds.length],
+    sdnManaged: i % 2 === 0,
+  }));
   const vnfKinds = ['firewall', 'load_balancer', 'nat', 'ids', 'upf'] as const;
   const vnfs = Array.from({ length: n('vnfs') }, (_, i) => ({ name: `vnf-${i}`, kind: vnfKinds[i % vnfKinds.length], host: edgeServers[(i * 7) % edgeServers.length].name }));
-  const services = Array.from({ length: n('services') }, (_, i) => ({ name: `svc-${i}`, imageRef: `bench/app-${i % 40}:1.0`, replicas: 1 + (i % 3), cpuCores: 0.5, memoryMiB: 512, bandwidthMbps: 10 }));
+  const services = Array.from({ length: n('services') }, (_, i) => ({
+    name: `svc-${i}`,
+    imageRef: `bench/app-${i % 40}:1.0`,
+    replicas: 1 + (i % 3),
+    cpuCores: 0.5,
+    memoryMiB: 512,
+    bandwidthMbps: 10,
+  }));
   const controllerKinds = ['orchestrator', 'mesh', 'sdn', 'mano'] as const;
   // Links: every server to a network node of its site, the rest network node to network node.
   const links: { name: string; medium: string; bandwidthMbps: number; latencyMs: number; a: { kind: string; name: string }; b: { kind: string; name: string } }[] = [];
@@ -52,7 +64,14 @@ export function generateLargeScenario(name: string, seed = 1, scale = 1) {
     const key = [a.name, b.name].sort().join('|');
     if (a.name === b.name || seenLink.has(key)) return false;
     seenLink.add(key);
-    links.push({ name: `link-${links.length}`, medium: pick(['fiber', 'ethernet', 'nr_5g', 'wifi'] as const), bandwidthMbps: pick([1000, 10000, 900]), latencyMs: Math.round(rnd() * 100) / 10, a, b });
+    links.push({
+      name: `link-${links.length}`,
+      medium: pick(['fiber', 'ethernet', 'nr_5g', 'wifi'] as const),
+      bandwidthMbps: pick([1000, 10000, 900]),
+      latencyMs: Math.round(rnd() * 100) / 10,
+      a,
+      b,
+    });
     return true;
   };
   edgeServers.forEach((s, i) => addLink({ kind: 'networkNode', name: networkNodes[(i * 3) % networkNodes.length].name }, { kind: 'edgeServer', name: s.name }));

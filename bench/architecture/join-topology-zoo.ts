@@ -57,7 +57,14 @@ export function joinTopologyZoo(name: string) {
         site.longitude = ((site.longitude ?? 0) * site.n + n.longitude) / (site.n + 1);
         site.n++;
       }
-      const router = { name: `${file}-${i}-${(n.label || n.id).slice(0, 60)}`, site: siteName, kind: 'router' as const, sdnManaged: true, latitude: n.latitude, longitude: n.longitude };
+      const router = {
+        name: `${file}-${i}-${(n.label || n.id).slice(0, 60)}`,
+        site: siteName,
+        kind: 'router' as const,
+        sdnManaged: true,
+        latitude: n.latitude,
+        longitude: n.longitude,
+      };
       byId.set(n.id, router.name);
       routers.push(router);
       networkNodes.push(router);

@@ -127,17 +127,20 @@ async function measureOnce(page: Page, url: string, options: { nodes?: number; e
   await page.goto(url, { waitUntil: 'commit' });
   if (options.aggregated) {
     await page.waitForSelector('[data-testid="aggregated-view"]', { timeout: 120_000 });
-    await page.waitForFunction(
-      `document.querySelectorAll('.react-flow__node').length >= Number(document.querySelector('[data-testid="aggregated-view"]').dataset.drawn)`,
-      null,
-      { timeout: 120_000, polling: 'raf' },
-    );
-  } else {
-    // Nodes, and the edges React Flow draws once it has measured them: on both pages alike.
-    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${options.nodes} && document.querySelectorAll('.react-flow__edge').length >= ${options.edges}`, null, {
+    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= Number(document.querySelector('[data-testid="aggregated-view"]').dataset.drawn)`, null, {
       timeout: 120_000,
       polling: 'raf',
     });
+  } else {
+    // Nodes, and the edges React Flow draws once it has measured them: on both pages alike.
+    await page.waitForFunction(
+      `document.querySelectorAll('.react-flow__node').length >= ${options.nodes} && document.querySelectorAll('.react-flow__edge').length >= ${options.edges}`,
+      null,
+      {
+        timeout: 120_000,
+        polling: 'raf',
+      },
+    );
   }
   const allNodesMs = await page.evaluate<number>('performance.now()');
   const drawnNodes = await page.locator('.react-flow__node').count();
@@ -213,14 +216,18 @@ async function main() {
       log(`bare open ${i + 1}: all ${b.drawnNodes} nodes at ${Math.round(b.allNodesMs)} ms, interactive at ${Math.round(b.interactiveMs)} ms, ${b.edgeCount} edges`);
       const r = await measureOnce(page, editorUrl, { nodes: NODE_COUNT, edges: EDGE_COUNT });
       opens.push(r);
-      log(`editor open ${i + 1}: all ${r.drawnNodes} nodes at ${Math.round(r.allNodesMs)} ms, interactive (drag moved a node) at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} edges`);
+      log(
+        `editor open ${i + 1}: all ${r.drawnNodes} nodes at ${Math.round(r.allNodesMs)} ms, interactive (drag moved a node) at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} edges`,
+      );
     }
 
     await page.goto(bareUrl);
     await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${NODE_COUNT}`, null, { timeout: 120_000 });
     await page.waitForTimeout(500);
     const bare = await smoothness(page, '.react-flow__node');
-    log(`bare pan: ${bare.pan.fps.toFixed(0)} frames/s, worst frame ${Math.round(bare.pan.worstFrameMs)} ms; drag: ${bare.drag.fps.toFixed(0)} frames/s, worst frame ${Math.round(bare.drag.worstFrameMs)} ms`);
+    log(
+      `bare pan: ${bare.pan.fps.toFixed(0)} frames/s, worst frame ${Math.round(bare.pan.worstFrameMs)} ms; drag: ${bare.drag.fps.toFixed(0)} frames/s, worst frame ${Math.round(bare.drag.worstFrameMs)} ms`,
+    );
     await page.goto(editorUrl);
     await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${NODE_COUNT}`, null, { timeout: 120_000 });
     await page.waitForTimeout(500);
@@ -242,7 +249,9 @@ async function main() {
       layoutSavedMs = saved - started;
       log(`auto layout: positions applied after ${Math.round(done - started)} ms, saved after ${Math.round(saved - started)} ms`);
     });
-    log(`during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms; frames over 100 ms [start, length]: ${JSON.stringify(layout.long)}`);
+    log(
+      `during auto layout: ${layout.fps.toFixed(0)} frames/s, longest main-thread stall ${Math.round(layout.worstFrameMs)} ms; frames over 100 ms [start, length]: ${JSON.stringify(layout.long)}`,
+    );
 
     // 5,000 nodes: the aggregated view.
     const large: Record<'generated' | 'zoo', Awaited<ReturnType<typeof measureOnce>>[]> = { generated: [], zoo: [] };
@@ -253,7 +262,9 @@ async function main() {
       for (let i = 0; i < runs; i++) {
         const r = await measureOnce(p, editorUrl, { aggregated: true });
         large[which].push(r);
-        log(`5000 nodes (${which}) open ${i + 1}: ${r.drawnNodes} drawn nodes at ${Math.round(r.allNodesMs)} ms, interactive at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} drawn edges`);
+        log(
+          `5000 nodes (${which}) open ${i + 1}: ${r.drawnNodes} drawn nodes at ${Math.round(r.allNodesMs)} ms, interactive at ${Math.round(r.interactiveMs)} ms, ${r.edgeCount} drawn edges`,
+        );
       }
       await p.context().close();
     }
@@ -299,7 +310,9 @@ async function main() {
     const results = path.join(root, 'bench', 'results', 'architecture-runs.jsonl');
     fs.mkdirSync(path.dirname(results), { recursive: true });
     fs.appendFileSync(results, `${JSON.stringify({ at: new Date().toISOString(), code: codeVersion(), ...summary })}\n`);
-    process.stdout.write(`architecture: 5000 nodes from Topology Zoo interactive in ${Math.round(zooInteractive)} ms (ratio to bare at 1000 nodes ${(zooInteractive / bareInteractive).toFixed(2)})\n`);
+    process.stdout.write(
+      `architecture: 5000 nodes from Topology Zoo interactive in ${Math.round(zooInteractive)} ms (ratio to bare at 1000 nodes ${(zooInteractive / bareInteractive).toFixed(2)})\n`,
+    );
     process.stdout.write(
       `architecture: ${NODE_COUNT} nodes interactive in ${Math.round(editorInteractive)} ms (bare ${Math.round(bareInteractive)} ms, ratio ${(editorInteractive / bareInteractive).toFixed(2)}); 5000 nodes interactive in ${Math.round(largeInteractive)} ms\n`,
     );

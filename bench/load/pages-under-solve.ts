@@ -68,7 +68,13 @@ async function signIn(email: string, password: string): Promise<string> {
 
 async function main() {
   holdExclusiveLock(PRODUCTION_BUILD_LOCK, { onWait: (pid) => log(`waiting for pid ${pid} to finish with .next…`) });
-  if (await fetch(`${BASE}/`).then(() => true, () => false)) throw new Error(`port ${PORT} is taken by another server; set BENCH_PORT`);
+  if (
+    await fetch(`${BASE}/`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${PORT} is taken by another server; set BENCH_PORT`);
 
   let databaseUrl = '';
   let dropDatabase = async () => {};
@@ -106,7 +112,9 @@ async function main() {
     for (let i = 0; ; i += 1) {
       if (i > 600) throw new Error(`the server did not start within 10 minutes:\n${output}`);
       if (server.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-      const ok = await fetch(`${BASE}/sign-in`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${BASE}/sign-in`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       await sleep(1000);
     }
@@ -121,7 +129,11 @@ async function main() {
     const { id } = (await created.json()) as { id: string };
     const cookie = `${session}; ${SCENARIO_COOKIE}=${id}`;
 
-    const started = await fetch(`${BASE}/api/scenarios/${id}/placement-runs`, { method: 'POST', headers: json, body: JSON.stringify({ algorithms: ['exact'], timeLimitSec: SOLVE_SEC }) });
+    const started = await fetch(`${BASE}/api/scenarios/${id}/placement-runs`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ algorithms: ['exact'], timeLimitSec: SOLVE_SEC }),
+    });
     if (!started.ok) throw new Error(`starting the run failed: ${started.status} ${await started.text()}`);
     const { runIds } = (await started.json()) as { runIds: string[] };
     const runStatus = async () => {
@@ -143,7 +155,9 @@ async function main() {
       '',
       '| page | requests | errors | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | requests/s |',
       '|---|---|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.label} | ${r.requests} | ${r.errors} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.rps.toFixed(1)} |`),
+      ...rows.map(
+        (r) => `| ${r.label} | ${r.requests} | ${r.errors} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.rps.toFixed(1)} |`,
+      ),
       '',
       `The exact run was ${stillRunning ? 'still solving' : 'no longer running'} when the measurements ended.`,
       '',

@@ -62,7 +62,18 @@ const Bands = memo(function Bands() {
             zIndex: -2,
           }}
         >
-          <div style={{ position: 'sticky', left: 0, padding: '6px 12px', fontSize: 18, fontWeight: 700, letterSpacing: '0.08em', textTransform: 'uppercase', color: BAND_TEXT[b.band] }}>
+          <div
+            style={{
+              position: 'sticky',
+              left: 0,
+              padding: '6px 12px',
+              fontSize: 18,
+              fontWeight: 700,
+              letterSpacing: '0.08em',
+              textTransform: 'uppercase',
+              color: BAND_TEXT[b.band],
+            }}
+          >
             {LAYERS[b.band]} layer
           </div>
         </div>
@@ -97,7 +108,7 @@ export function judgeConnection(store: EditorStore, c: { source: string | null; 
   const s = c.source ? parseNodeId(c.source) : null;
   const t = c.target ? parseNodeId(c.target) : null;
   if (!s || !t) return { ok: false, reason: 'Connect two nodes.' };
-  return classifyConnection(s, t, (c.sourceHandle === 'host' ? 'host' : 'edge'), existingRelations(store));
+  return classifyConnection(s, t, c.sourceHandle === 'host' ? 'host' : 'edge', existingRelations(store));
 }
 
 /** Turns a valid connection into the edit that makes it. */
@@ -137,7 +148,13 @@ export function connect(store: EditorStore, verdict: ConnectionVerdict) {
       void store.commit({
         type: 'create',
         label: 'add manages',
-        edit: { type: 'create', entities: [], links: [], dependencies: [], manages: [{ controllerId: verdict.controllerId, targetKind: verdict.targetKind, targetId: verdict.targetId }] },
+        edit: {
+          type: 'create',
+          entities: [],
+          links: [],
+          dependencies: [],
+          manages: [{ controllerId: verdict.controllerId, targetKind: verdict.targetKind, targetId: verdict.targetId }],
+        },
       });
       return;
     case 'hosting': {

@@ -57,7 +57,13 @@ function KeyboardShortcuts() {
         e.preventDefault();
         pastes.current += 1;
         const shift = 40 * pastes.current;
-        const pasted = pasteEdit(state.model, clipboard.current, () => crypto.randomUUID(), { x: shift, y: shift }, (kind, p) => store.clampIntoBand(kind, p));
+        const pasted = pasteEdit(
+          state.model,
+          clipboard.current,
+          () => crypto.randomUUID(),
+          { x: shift, y: shift },
+          (kind, p) => store.clampIntoBand(kind, p),
+        );
         if (!pasted) return;
         void store.commit({ type: 'create', label: `paste ${pasted.edit.entities.length}`, edit: pasted.edit }).then((r) => {
           if (r?.ok) store.select(pasted.ids);

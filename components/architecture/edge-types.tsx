@@ -32,7 +32,12 @@ const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchE
   const stroke = load ? utilisationColour(load.utilisationPct) : style.stroke;
   const width = (load && load.loadMbps > 0 ? style.strokeWidth + 1.5 : style.strokeWidth) + (selected || data?.onRoute ? 1.5 : 0);
   return (
-    <g data-edge-kind={kind} data-utilisation={load ? Math.round(load.utilisationPct) : undefined} data-on-route={data?.onRoute === undefined ? undefined : String(data.onRoute)} opacity={data?.onRoute === false ? 0.25 : undefined}>
+    <g
+      data-edge-kind={kind}
+      data-utilisation={load ? Math.round(load.utilisationPct) : undefined}
+      data-on-route={data?.onRoute === undefined ? undefined : String(data.onRoute)}
+      opacity={data?.onRoute === false ? 0.25 : undefined}
+    >
       <BaseEdge
         id={id}
         path={path}

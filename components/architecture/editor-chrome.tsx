@@ -62,14 +62,22 @@ export async function runGeographicLayout(store: EditorStore) {
     store.setNotice({ tone: 'info', text: 'No node has coordinates: give sites or network nodes a latitude and longitude (the inspector, or a Topology Zoo or site CSV import).' });
     return;
   }
-  await store.moveNodesGradually([...positions].map(([id, position]) => ({ id, position })), LAYOUT_CHUNK, nextFrame);
+  await store.moveNodesGradually(
+    [...positions].map(([id, position]) => ({ id, position })),
+    LAYOUT_CHUNK,
+    nextFrame,
+  );
   store.setNotice({ tone: 'info', text: `Placed ${mapped} nodes by their latitude and longitude (north up); the others keep their band.` });
 }
 
 /** Only the nodes without a position, next to their neighbours; nothing else moves. */
 export async function runPlaceNewNodes(store: EditorStore) {
   const positions = placeNewNodes(store.getState().model);
-  await store.moveNodesGradually([...positions].map(([id, position]) => ({ id, position })), LAYOUT_CHUNK, nextFrame);
+  await store.moveNodesGradually(
+    [...positions].map(([id, position]) => ({ id, position })),
+    LAYOUT_CHUNK,
+    nextFrame,
+  );
   store.setNotice({ tone: 'info', text: `Placed ${positions.size} new ${positions.size === 1 ? 'node' : 'nodes'} next to what they connect to; nothing else moved.` });
 }
 
@@ -143,9 +151,7 @@ function SearchBox() {
         placeholder="Find a node… (/)"
         className="w-44 rounded-md border border-slate-300 px-2 py-1 text-sm"
       />
-      <datalist id="arch-search-names">
-        {names.size <= 2000 && [...names.values()].map((e) => <option key={`${e.kind}:${e.id}`} value={e.name} />)}
-      </datalist>
+      <datalist id="arch-search-names">{names.size <= 2000 && [...names.values()].map((e) => <option key={`${e.kind}:${e.id}`} value={e.name} />)}</datalist>
       <Button type="submit">Find</Button>
     </form>
   );
@@ -194,12 +200,20 @@ export const Toolbar = memo(function Toolbar() {
         {layout === 'running' ? 'Laying out…' : 'Auto layout'}
       </Button>
       {located > 0 && (
-        <Button onClick={() => void runGeographicLayout(store)} disabled={locked || aggregated} title={`Place the ${located} nodes that have a latitude and longitude by a map projection, in their bands`}>
+        <Button
+          onClick={() => void runGeographicLayout(store)}
+          disabled={locked || aggregated}
+          title={`Place the ${located} nodes that have a latitude and longitude by a map projection, in their bands`}
+        >
           Geographic layout
         </Button>
       )}
       {unplaced > 0 && placed > 0 && (
-        <Button onClick={() => void runPlaceNewNodes(store)} disabled={locked || aggregated} title="Place the nodes that have no position yet next to their neighbours, moving nothing else">
+        <Button
+          onClick={() => void runPlaceNewNodes(store)}
+          disabled={locked || aggregated}
+          title="Place the nodes that have no position yet next to their neighbours, moving nothing else"
+        >
           Place {unplaced} new
         </Button>
       )}
@@ -269,7 +283,12 @@ export const Filters = memo(function Filters() {
       <div className="flex gap-2">
         <label className="flex flex-col">
           <span className="font-medium text-slate-600">Arch</span>
-          <select className="rounded border border-slate-300 px-1 py-0.5" value={view.arch ?? ''} onChange={(e) => store.setView({ arch: e.target.value || null })} aria-label="Filter by architecture">
+          <select
+            className="rounded border border-slate-300 px-1 py-0.5"
+            value={view.arch ?? ''}
+            onChange={(e) => store.setView({ arch: e.target.value || null })}
+            aria-label="Filter by architecture"
+          >
             <option value="">any</option>
             {ARCHS.map((a) => (
               <option key={a}>{a}</option>
@@ -432,7 +451,7 @@ export function DeleteDialog() {
       </div>
     ) : null;
   const model = store.getState().model;
-  const nameOf = (kind: string, id: string) => (model.entities.get(`${kind}:${id}`)?.name ?? id);
+  const nameOf = (kind: string, id: string) => model.entities.get(`${kind}:${id}`)?.name ?? id;
   return (
     <Dialog open={!!plan} title="Delete from the scenario?" onClose={() => store.cancelDelete()}>
       {plan && (

@@ -203,7 +203,7 @@ export class EditorStore {
         on = e.kind === 'service' ? e.name === service : (e.kind === 'edgeServer' || e.kind === 'networkNode' || e.kind === 'vnf') && names.has(e.name);
       }
       const want = on ? 'arch-route-node' : undefined;
-      return n.className === want ? n : ({ ...n, className: want });
+      return n.className === want ? n : { ...n, className: want };
     });
   }
 
@@ -428,11 +428,10 @@ export class EditorStore {
     const at = new Map(moved.map((m) => [m.id, m.position]));
     const nodes = this.state.nodes.map((n) => {
       const p = at.get(n.id);
-      return p && (p.x !== n.position.x || p.y !== n.position.y) ? ({ ...n, position: { x: p.x, y: p.y } }) : n;
+      return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
     });
     this.set({ nodes });
   }
-
 
   moveNodes(moved: readonly { id: string; position: { x: number; y: number } }[]) {
     // The aggregated view's positions are its own grid, not the saved drawing: not saved.
@@ -456,7 +455,7 @@ export class EditorStore {
       const ids = new Set(intent.positions.slice(i, i + perFrame).map((p) => nodeId(p.kind, p.id)));
       const nodes = this.state.nodes.map((n) => {
         const next = ids.has(n.id) ? target.get(n.id) : undefined;
-        return next ? ({ ...next, selected: n.selected, measured: n.measured }) : n;
+        return next ? { ...next, selected: n.selected, measured: n.measured } : n;
       });
       this.set({ nodes });
       await nextFrame();
@@ -495,8 +494,10 @@ export class EditorStore {
     }
     const plan = planDelete(this.state.model, ids);
     if (isEmptyPlan(plan)) {
-      if (ids.some((id) => id.startsWith('hosting:'))) this.set({ notice: { tone: 'info', text: 'A hosting edge cannot be deleted: connect the VNF or controller to another edge server instead.' } });
-      else if (ids.some((id) => id.startsWith('placement:'))) this.set({ notice: { tone: 'info', text: 'Placement edges come from the applied placement run; change the placement on the Placement page.' } });
+      if (ids.some((id) => id.startsWith('hosting:')))
+        this.set({ notice: { tone: 'info', text: 'A hosting edge cannot be deleted: connect the VNF or controller to another edge server instead.' } });
+      else if (ids.some((id) => id.startsWith('placement:')))
+        this.set({ notice: { tone: 'info', text: 'Placement edges come from the applied placement run; change the placement on the Placement page.' } });
       return;
     }
     this.set({ deleteRequest: plan });
@@ -510,7 +511,12 @@ export class EditorStore {
     const plan = this.state.deleteRequest;
     if (!plan) return;
     this.set({ deleteRequest: null });
-    const ids = [...plan.entities.map((e) => nodeId(e.kind, e.id)), ...plan.links.map((l) => `link:${l.id}`), ...plan.dependencies.map(dependencyEdgeId), ...plan.manages.map(managesEdgeId)];
+    const ids = [
+      ...plan.entities.map((e) => nodeId(e.kind, e.id)),
+      ...plan.links.map((l) => `link:${l.id}`),
+      ...plan.dependencies.map(dependencyEdgeId),
+      ...plan.manages.map(managesEdgeId),
+    ];
     const n = plan.edit.entities.length + plan.edit.links.length + plan.edit.dependencies.length + plan.edit.manages.length;
     await this.commit({ type: 'deleteOf', label: n === 1 ? 'delete' : `delete ${n} items`, ids });
   }

@@ -148,7 +148,19 @@ function changedFields(next: Record<string, unknown>, current: Record<string, un
   return { changes, before };
 }
 
-function FormField({ spec, value, errors, disabled, onChange }: { spec: FieldSpec; value: FormValues[string]; errors?: string[]; disabled: boolean; onChange: (v: FormValues[string]) => void }) {
+function FormField({
+  spec,
+  value,
+  errors,
+  disabled,
+  onChange,
+}: {
+  spec: FieldSpec;
+  value: FormValues[string];
+  errors?: string[];
+  disabled: boolean;
+  onChange: (v: FormValues[string]) => void;
+}) {
   const id = `inspector-${spec.name}`;
   const errorId = `${id}-error`;
   const invalid = errors?.length ? true : undefined;
@@ -195,7 +207,15 @@ function FormField({ spec, value, errors, disabled, onChange }: { spec: FieldSpe
         {spec.label}
       </label>
       {spec.type === 'select' ? (
-        <select id={id} className={cls} value={value as string} disabled={disabled} aria-invalid={invalid} aria-describedby={invalid && errorId} onChange={(e) => onChange(e.target.value)}>
+        <select
+          id={id}
+          className={cls}
+          value={value as string}
+          disabled={disabled}
+          aria-invalid={invalid}
+          aria-describedby={invalid && errorId}
+          onChange={(e) => onChange(e.target.value)}
+        >
           {spec.nullable && <option value="">{spec.nullable}</option>}
           {spec.options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -360,7 +380,8 @@ export const Inspector = memo(function Inspector() {
           validate={(typed) => {
             const parsed = linkFields.safeParse(typed);
             const errs = parsed.success ? {} : zodFieldErrors(parsed.error);
-            if (typeof typed.name === 'string' && isNameTaken(store.getState().model, 'link', typed.name, link.id)) (errs.name ??= []).push(`Another link is already named “${typed.name.trim()}”.`);
+            if (typeof typed.name === 'string' && isNameTaken(store.getState().model, 'link', typed.name, link.id))
+              (errs.name ??= []).push(`Another link is already named “${typed.name.trim()}”.`);
             return errs;
           }}
           onSave={async (changes, before) => {

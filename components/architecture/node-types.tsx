@@ -28,7 +28,21 @@ const STORAGE_STYLE = {
   over: 'border-red-600 bg-red-100',
 } as const;
 
-function Shell({ band, selected, className, badge, name, children }: { band: keyof typeof BAND_STYLE; selected: boolean; className?: string; badge: string; name: string; children?: ReactNode }) {
+function Shell({
+  band,
+  selected,
+  className,
+  badge,
+  name,
+  children,
+}: {
+  band: keyof typeof BAND_STYLE;
+  selected: boolean;
+  className?: string;
+  badge: string;
+  name: string;
+  children?: ReactNode;
+}) {
   return (
     <div
       className={`arch-node w-[200px] rounded-md border-2 px-2 py-1.5 text-left shadow-sm ${className ?? BAND_STYLE[band]} ${selected ? 'ring-2 ring-blue-600 ring-offset-1' : ''}`}
@@ -75,7 +89,15 @@ export function sameNodeView(a: NodeProps<EntityNode>, b: NodeProps<EntityNode>)
 }
 
 function HostHandle() {
-  return <Handle type="source" position={Position.Right} id="host" title="Drag to an edge server to host this here" className="!h-3 !w-3 !rounded-sm !border-2 !border-white !bg-amber-600" />;
+  return (
+    <Handle
+      type="source"
+      position={Position.Right}
+      id="host"
+      title="Drag to an edge server to host this here"
+      className="!h-3 !w-3 !rounded-sm !border-2 !border-white !bg-amber-600"
+    />
+  );
 }
 
 const EdgeServerNode = memo(function EdgeServerNode({ data, selected }: P<'edgeServer'>) {

@@ -117,7 +117,15 @@ function ScopePicker() {
             aria-label="Node"
           />
           <label className="flex items-center gap-0.5">
-            <input className="w-9 rounded border border-slate-300 px-1 py-0.5" type="number" min={1} max={MAX_HOPS} value={hops} onChange={(e) => setHops(Number(e.target.value))} aria-label="Hops" />
+            <input
+              className="w-9 rounded border border-slate-300 px-1 py-0.5"
+              type="number"
+              min={1}
+              max={MAX_HOPS}
+              value={hops}
+              onChange={(e) => setHops(Number(e.target.value))}
+              aria-label="Hops"
+            />
             hops
           </label>
         </div>
@@ -144,8 +152,8 @@ function AggregateStatus() {
       aria-live="polite"
     >
       <p>
-        {shownCount.toLocaleString('en')} nodes, more than {AGGREGATE_THRESHOLD.toLocaleString('en')}: drawn as {aggregated.summaries.length} groups and {aggregated.individuals.length} nodes. Click ▸ on a group, or zoom
-        in on it, to open it; or draw a smaller scope.
+        {shownCount.toLocaleString('en')} nodes, more than {AGGREGATE_THRESHOLD.toLocaleString('en')}: drawn as {aggregated.summaries.length} groups and{' '}
+        {aggregated.individuals.length} nodes. Click ▸ on a group, or zoom in on it, to open it; or draw a smaller scope.
       </p>
       {expanded.size > 0 && (
         <ul className="mt-1 space-y-0.5" aria-label="Opened groups">

@@ -105,11 +105,23 @@ export function AuditView({
             <caption className="sr-only">Audit entries</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">When (UTC)</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">What</th>
-                {scenarios && <th scope="col" className="px-3 py-2">Scenario</th>}
-                <th scope="col" className="px-3 py-2">Changes (before → after)</th>
+                <th scope="col" className="px-3 py-2">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  What
+                </th>
+                {scenarios && (
+                  <th scope="col" className="px-3 py-2">
+                    Scenario
+                  </th>
+                )}
+                <th scope="col" className="px-3 py-2">
+                  Changes (before → after)
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -138,8 +150,7 @@ export function AuditView({
                     <ul className="space-y-0.5">
                       {e.changes.map((c) => (
                         <li key={c.field} className="break-all">
-                          <span className="font-medium text-slate-700">{c.field}</span>:{' '}
-                          {c.before !== undefined && <del className="bg-red-50 text-red-800">{c.before}</del>}
+                          <span className="font-medium text-slate-700">{c.field}</span>: {c.before !== undefined && <del className="bg-red-50 text-red-800">{c.before}</del>}
                           {c.before !== undefined && c.after !== undefined && ' → '}
                           {c.after !== undefined && <ins className="bg-green-50 text-green-800 no-underline">{c.after}</ins>}
                         </li>

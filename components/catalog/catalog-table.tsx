@@ -63,7 +63,9 @@ export function CatalogTable<T>({
           Apply
         </button>
         <span className="ml-auto text-xs text-slate-500" data-testid={testId ? `${testId}-count` : undefined}>
-          {result.total === result.all ? `${result.all.toLocaleString('en-US')} ${caption.toLowerCase()}` : `${result.total.toLocaleString('en-US')} of ${result.all.toLocaleString('en-US')} ${caption.toLowerCase()}`}
+          {result.total === result.all
+            ? `${result.all.toLocaleString('en-US')} ${caption.toLowerCase()}`
+            : `${result.total.toLocaleString('en-US')} of ${result.all.toLocaleString('en-US')} ${caption.toLowerCase()}`}
         </span>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -76,7 +78,12 @@ export function CatalogTable<T>({
                 const sortable = c.sortable !== false && c.key in spec.sorts;
                 const nextDir = active && state.dir === 'asc' ? 'desc' : 'asc';
                 return (
-                  <th key={c.key} scope="col" className={`px-3 py-2 ${c.align === 'right' ? 'text-right' : ''}`} aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={`px-3 py-2 ${c.align === 'right' ? 'text-right' : ''}`}
+                    aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
                     {sortable ? (
                       <Link href={hrefWith(path, params, { [p('sort')]: c.key, [p('dir')]: nextDir, [p('page')]: null })} className="hover:text-slate-900" scroll={false}>
                         {c.header}

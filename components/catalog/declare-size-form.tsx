@@ -17,7 +17,11 @@ export function DeclareSizeForm({ imageId, reference, currentMiB }: { imageId: s
       <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50">
         {pending ? 'Saving…' : 'Save size'}
       </button>
-      {state?.ok && <span role="status" className="text-green-700">Saved.</span>}
+      {state?.ok && (
+        <span role="status" className="text-green-700">
+          Saved.
+        </span>
+      )}
       {state && !state.ok && <FieldErrors errors={Object.values(state.errors).flat()} />}
     </form>
   );

@@ -81,7 +81,18 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
       </fieldset>
 
       <div className="grid gap-x-4 sm:grid-cols-2">
-        {source === 'synthetic' && <Field label="Edge servers" name="servers" type="number" min={1} max={100} value={servers} onChange={(e) => setServers(e.target.value)} errors={errorsFor(errors, 'servers')} />}
+        {source === 'synthetic' && (
+          <Field
+            label="Edge servers"
+            name="servers"
+            type="number"
+            min={1}
+            max={100}
+            value={servers}
+            onChange={(e) => setServers(e.target.value)}
+            errors={errorsFor(errors, 'servers')}
+          />
+        )}
         {figure === 'containers' ? (
           <>
             <Field
@@ -92,11 +103,27 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
               hint="Comma-separated, one point per count (2–20 points)."
               errors={errorsFor(errors, 'containers')}
             />
-            <Field label="Capacity multiplier (×)" name="capacityScale" inputMode="decimal" value={capacityScale} onChange={(e) => setCapacityScale(e.target.value)} errors={errorsFor(errors, 'capacityScales')} />
+            <Field
+              label="Capacity multiplier (×)"
+              name="capacityScale"
+              inputMode="decimal"
+              value={capacityScale}
+              onChange={(e) => setCapacityScale(e.target.value)}
+              errors={errorsFor(errors, 'capacityScales')}
+            />
           </>
         ) : (
           <>
-            <Field label="Containers" name="containerCount" type="number" min={1} max={2000} value={containerCount} onChange={(e) => setContainerCount(e.target.value)} errors={errorsFor(errors, 'containers')} />
+            <Field
+              label="Containers"
+              name="containerCount"
+              type="number"
+              min={1}
+              max={2000}
+              value={containerCount}
+              onChange={(e) => setContainerCount(e.target.value)}
+              errors={errorsFor(errors, 'containers')}
+            />
             <Field
               label="Capacity multipliers (×)"
               name="capacityScales"
@@ -107,8 +134,26 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
             />
           </>
         )}
-        <Field label="Time limit per solve (s)" name="timeLimitSec" type="number" min={1} max={300} value={timeLimit} onChange={(e) => setTimeLimit(e.target.value)} errors={errorsFor(errors, 'timeLimitSec')} />
-        <Field label="Seed" name="seed" type="number" min={0} value={seed} onChange={(e) => setSeed(e.target.value)} hint="Same seed, same instances." errors={errorsFor(errors, 'seed')} />
+        <Field
+          label="Time limit per solve (s)"
+          name="timeLimitSec"
+          type="number"
+          min={1}
+          max={300}
+          value={timeLimit}
+          onChange={(e) => setTimeLimit(e.target.value)}
+          errors={errorsFor(errors, 'timeLimitSec')}
+        />
+        <Field
+          label="Seed"
+          name="seed"
+          type="number"
+          min={0}
+          value={seed}
+          onChange={(e) => setSeed(e.target.value)}
+          hint="Same seed, same instances."
+          errors={errorsFor(errors, 'seed')}
+        />
       </div>
 
       <fieldset className="mb-3">

@@ -70,9 +70,7 @@ export function ExperimentLineChart({
             />
             <YAxis
               width={70}
-              {...(log && decades
-                ? { scale: 'log' as const, domain: log.domain, ticks: decades, allowDataOverflow: true }
-                : { domain: [0, 'auto'] as [number, 'auto'] })}
+              {...(log && decades ? { scale: 'log' as const, domain: log.domain, ticks: decades, allowDataOverflow: true } : { domain: [0, 'auto'] as [number, 'auto'] })}
               tickFormatter={(v: number) => trimNumber(v, 3)}
               label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
             />

@@ -24,7 +24,10 @@ const STATUS_TONE: Record<string, string> = {
 export function describeParams(e: Experiment): string {
   const p = e.params;
   const where = e.source === 'synthetic' ? `Generated instances on ${p.servers} edge servers` : 'Instances derived from this scenario';
-  const xs = e.figure === 'containers' ? `${p.containers.join(', ')} containers at capacity ×${p.capacityScales[0]}` : `${p.containers[0]} containers at capacity ×${p.capacityScales.join(', ×')}`;
+  const xs =
+    e.figure === 'containers'
+      ? `${p.containers.join(', ')} containers at capacity ×${p.capacityScales[0]}`
+      : `${p.containers[0]} containers at capacity ×${p.capacityScales.join(', ×')}`;
   return `${where}: ${xs}; seed ${p.seed}; at most ${p.timeLimitSec} s per solve, ${p.engine === 'auto' ? 'automatic' : p.engine} engine.`;
 }
 
@@ -70,9 +73,7 @@ export function ExperimentView({ scenarioId, experiment, onChanged }: { scenario
       {active && (
         <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="experiment-progress">
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
-            <span>
-              {experiment.status === 'queued' ? 'Waiting for a solver worker…' : `${experiment.pointsDone} of ${experiment.pointsTotal} solves done`}
-            </span>
+            <span>{experiment.status === 'queued' ? 'Waiting for a solver worker…' : `${experiment.pointsDone} of ${experiment.pointsTotal} solves done`}</span>
             <Button variant="danger" onClick={cancel} disabled={pending || experiment.cancelRequested}>
               {experiment.cancelRequested ? 'Cancelling…' : 'Cancel experiment'}
             </Button>

@@ -41,8 +41,8 @@ export function ExperimentsWorkspace({ scenarioId, initialExperiments, scenarioN
 
       {experiments.length === 0 ? (
         <EmptyState title="No experiments yet">
-          Choose a figure and its points above and run it. Fig. 4 shows how storage grows with the number of containers; Fig. 5 how it falls as edge
-          servers get more room. Each line is an algorithm; the dashed line is every container keeping its own copy of its layers.
+          Choose a figure and its points above and run it. Fig. 4 shows how storage grows with the number of containers; Fig. 5 how it falls as edge servers get more room. Each
+          line is an algorithm; the dashed line is every container keeping its own copy of its layers.
         </EmptyState>
       ) : (
         <>
@@ -53,8 +53,8 @@ export function ExperimentsWorkspace({ scenarioId, initialExperiments, scenarioN
                 <li key={e.id} data-testid="experiment-row" className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
                   <span>
                     <span className="font-medium">{e.figure === 'containers' ? 'Fig. 4' : 'Fig. 5'}</span> ·{' '}
-                    {e.source === 'synthetic' ? `generated, ${e.params.servers} edge servers` : 'from this scenario'} · {e.status} · {e.pointsDone} of {e.pointsTotal}{' '}
-                    solves · {new Date(e.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                    {e.source === 'synthetic' ? `generated, ${e.params.servers} edge servers` : 'from this scenario'} · {e.status} · {e.pointsDone} of {e.pointsTotal} solves ·{' '}
+                    {new Date(e.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
                   </span>
                   <button
                     type="button"

@@ -24,7 +24,15 @@ function Row({ label, children, hint }: { label: string; children: ReactNode; hi
 function NumberOption({ label, name, options, set, placeholder, hint }: Props & { label: string; name: string; placeholder: string; hint?: string }) {
   return (
     <Row label={label} hint={hint}>
-      <input type="number" min="0" step="any" className={input} value={optionText(options[name])} placeholder={placeholder} onChange={(e) => set(name, e.target.value === '' ? undefined : e.target.value)} />
+      <input
+        type="number"
+        min="0"
+        step="any"
+        className={input}
+        value={optionText(options[name])}
+        placeholder={placeholder}
+        onChange={(e) => set(name, e.target.value === '' ? undefined : e.target.value)}
+      />
     </Row>
   );
 }
@@ -44,13 +52,23 @@ function ServerDefaults(props: Props & { prefix: 'server' | 'default' }) {
     <>
       <NumberOption {...props} label="CPU cores per edge server" name={`${p}CpuCores`} placeholder={p === 'server' ? '16' : '4'} />
       <NumberOption {...props} label="Memory per edge server (MiB)" name={`${p}MemoryMiB`} placeholder={p === 'server' ? '65536' : '8192'} />
-      <NumberOption {...props} label="Storage per edge server (GiB)" name={p === 'server' ? 'serverStorageGiB' : 'defaultStorageGiB'} placeholder={p === 'server' ? '500' : '100'} />
+      <NumberOption
+        {...props}
+        label="Storage per edge server (GiB)"
+        name={p === 'server' ? 'serverStorageGiB' : 'defaultStorageGiB'}
+        placeholder={p === 'server' ? '500' : '100'}
+      />
       <NumberOption {...props} label="Edge server bandwidth (Mbit/s)" name={`${p}BandwidthMbps`} placeholder={p === 'server' ? '10000' : '1000'} />
     </>
   );
 }
 
-function ColumnMapping({ facts, fields, options, set }: Props & { facts: { headers: string[]; columns: Record<string, string | undefined>; sample: string[][] }; fields: [string, string][] }) {
+function ColumnMapping({
+  facts,
+  fields,
+  options,
+  set,
+}: Props & { facts: { headers: string[]; columns: Record<string, string | undefined>; sample: string[][] }; fields: [string, string][] }) {
   const columns = { ...facts.columns, ...((options.columns as Record<string, string | undefined>) ?? {}) };
   return (
     <fieldset className="col-span-full rounded-md border border-slate-200 p-3">
@@ -58,11 +76,7 @@ function ColumnMapping({ facts, fields, options, set }: Props & { facts: { heade
       <div className="grid gap-3 sm:grid-cols-3">
         {fields.map(([field, label]) => (
           <Row key={field} label={`${label} column`}>
-            <select
-              className={input}
-              value={columns[field] ?? ''}
-              onChange={(e) => set('columns', { ...columns, [field]: e.target.value || undefined })}
-            >
+            <select className={input} value={columns[field] ?? ''} onChange={(e) => set('columns', { ...columns, [field]: e.target.value || undefined })}>
               <option value="">(not imported)</option>
               {facts.headers.map((h) => (
                 <option key={h} value={h}>
@@ -80,11 +94,13 @@ function ColumnMapping({ facts, fields, options, set }: Props & { facts: { heade
               {facts.headers.map((h) => (
                 <th key={h} className="px-2 py-1 text-left font-semibold text-slate-600">
                   {h}
-                  {Object.entries(columns).filter(([, c]) => c === h).map(([f]) => (
-                    <span key={f} className="ml-1 rounded bg-blue-100 px-1 font-normal text-blue-800">
-                      {f}
-                    </span>
-                  ))}
+                  {Object.entries(columns)
+                    .filter(([, c]) => c === h)
+                    .map(([f]) => (
+                      <span key={f} className="ml-1 rounded bg-blue-100 px-1 font-normal text-blue-800">
+                        {f}
+                      </span>
+                    ))}
                 </th>
               ))}
             </tr>
@@ -206,7 +222,17 @@ export function ImportOptions({ kind, facts, ...props }: Props & { kind: string;
     const withServers = options.edgeServerPerSite === true;
     return (
       <>
-        <ColumnMapping {...props} facts={facts} fields={[['name', 'Name'], ['latitude', 'Latitude'], ['longitude', 'Longitude'], ['provider', 'Provider'], ['region', 'Region']]} />
+        <ColumnMapping
+          {...props}
+          facts={facts}
+          fields={[
+            ['name', 'Name'],
+            ['latitude', 'Latitude'],
+            ['longitude', 'Longitude'],
+            ['provider', 'Provider'],
+            ['region', 'Region'],
+          ]}
+        />
         <div className="self-end">
           <Check {...props} label="Put an edge server on each site" name="edgeServerPerSite" fallback={false} />
         </div>
@@ -221,7 +247,17 @@ export function ImportOptions({ kind, facts, ...props }: Props & { kind: string;
           <ColumnMapping
             {...props}
             facts={facts}
-            fields={[['name', 'Name'], ['cpu', 'CPU'], ['memory', 'Memory'], ['storage', 'Storage'], ['arch', 'Architecture'], ['accelerators', 'Accelerators / GPUs'], ['site', 'Site'], ['bandwidth', 'Bandwidth (Mbit/s)'], ['tier', 'Tier']]}
+            fields={[
+              ['name', 'Name'],
+              ['cpu', 'CPU'],
+              ['memory', 'Memory'],
+              ['storage', 'Storage'],
+              ['arch', 'Architecture'],
+              ['accelerators', 'Accelerators / GPUs'],
+              ['site', 'Site'],
+              ['bandwidth', 'Bandwidth (Mbit/s)'],
+              ['tier', 'Tier'],
+            ]}
           />
         )}
         <NumberOption {...props} label="Bandwidth per edge server (Mbit/s)" name="defaultBandwidthMbps" placeholder="1000" hint="Kubernetes does not report NIC speed" />

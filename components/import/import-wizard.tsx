@@ -35,18 +35,22 @@ function Facts({ facts }: { facts: FileFacts }) {
   if (facts.kind === 'topology')
     return (
       <p data-testid="import-facts">
-        {facts.format === 'gml' ? 'GML' : 'GraphML'} topology{facts.network ? ` “${facts.network}”` : ''}: <strong>{facts.nodes} nodes</strong> · <strong>{facts.edges} edges</strong> ·{' '}
-        {facts.nodesWithCoordinates} nodes with coordinates
+        {facts.format === 'gml' ? 'GML' : 'GraphML'} topology{facts.network ? ` “${facts.network}”` : ''}: <strong>{facts.nodes} nodes</strong> ·{' '}
+        <strong>{facts.edges} edges</strong> · {facts.nodesWithCoordinates} nodes with coordinates
       </p>
     );
   if (facts.kind === 'images')
     return (
       <p data-testid="import-facts">
         {{ 'bulk-list': 'Bulk image list', manifest: 'Image manifest', index: 'Image index (platforms only)', 'docker-inspect': 'docker manifest inspect -v output' }[facts.format]}
-        {facts.facets && ` · snapshots: ${Object.entries(facts.facets.snapshots).map(([s, n]) => `${s} (${n})`).join(', ')}`}
+        {facts.facets &&
+          ` · snapshots: ${Object.entries(facts.facets.snapshots)
+            .map(([s, n]) => `${s} (${n})`)
+            .join(', ')}`}
       </p>
     );
-  if (facts.kind === 'services') return <p data-testid="import-facts">{facts.format === 'compose' ? 'docker-compose file' : `Kubernetes manifests (${facts.documents} documents)`}</p>;
+  if (facts.kind === 'services')
+    return <p data-testid="import-facts">{facts.format === 'compose' ? 'docker-compose file' : `Kubernetes manifests (${facts.documents} documents)`}</p>;
   if (facts.kind === 'nodes' && facts.format === 'nodelist') return <p data-testid="import-facts">Kubernetes node list: {facts.nodes} nodes</p>;
   return (
     <p data-testid="import-facts">

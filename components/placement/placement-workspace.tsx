@@ -81,8 +81,8 @@ export function PlacementWorkspace({
             </h2>
             {summary ? (
               <p className="text-sm text-slate-600">
-                {summary.containers} containers (every replica of every service) on {summary.edgeServers} edge servers, {summary.layers} distinct layers,{' '}
-                {summary.policies} policy constraints.
+                {summary.containers} containers (every replica of every service) on {summary.edgeServers} edge servers, {summary.layers} distinct layers, {summary.policies} policy
+                constraints.
               </p>
             ) : (
               <p role="alert" className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="placement-blocked">
@@ -118,9 +118,7 @@ export function PlacementWorkspace({
                     name="algorithms"
                     value={a}
                     checked={choice.algorithms.includes(a)}
-                    onChange={(e) =>
-                      setChoice((c) => ({ ...c, algorithms: e.target.checked ? [...c.algorithms, a] : c.algorithms.filter((x) => x !== a) }))
-                    }
+                    onChange={(e) => setChoice((c) => ({ ...c, algorithms: e.target.checked ? [...c.algorithms, a] : c.algorithms.filter((x) => x !== a) }))}
                   />
                   {ALGORITHM_LABELS[a]}
                 </label>
@@ -130,7 +128,12 @@ export function PlacementWorkspace({
           </fieldset>
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">LP/MIP engine</span>
-            <select name="engine" value={choice.engine} onChange={(e) => setChoice((c) => ({ ...c, engine: e.target.value }))} className="w-full rounded-md border border-slate-300 px-2 py-1.5">
+            <select
+              name="engine"
+              value={choice.engine}
+              onChange={(e) => setChoice((c) => ({ ...c, engine: e.target.value }))}
+              className="w-full rounded-md border border-slate-300 px-2 py-1.5"
+            >
               <option value="auto">auto (by benchmark)</option>
               <option value="highs">HiGHS</option>
               <option value="glpk">GLPK</option>
@@ -138,7 +141,12 @@ export function PlacementWorkspace({
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">Objective</span>
-            <select name="objective" value={choice.objective} onChange={(e) => setChoice((c) => ({ ...c, objective: e.target.value }))} className="w-full rounded-md border border-slate-300 px-2 py-1.5">
+            <select
+              name="objective"
+              value={choice.objective}
+              onChange={(e) => setChoice((c) => ({ ...c, objective: e.target.value }))}
+              className="w-full rounded-md border border-slate-300 px-2 py-1.5"
+            >
               <option value="storage">storage (bytes stored)</option>
               <option value="download">download (bytes pulled)</option>
             </select>
@@ -153,7 +161,8 @@ export function PlacementWorkspace({
               step={1}
               value={choice.timeLimitSec}
               onChange={(e) => setChoice((c) => ({ ...c, timeLimitSec: e.target.value }))}
-              className="w-full rounded-md border border-slate-300 px-2 py-1.5" />
+              className="w-full rounded-md border border-slate-300 px-2 py-1.5"
+            />
             <FieldErrors errors={errors.timeLimitSec} />
           </label>
           <Button type="submit" variant="primary" data-testid="run-start" disabled={pending || !summary}>

@@ -36,8 +36,8 @@ export function PoliciesManager({ scenarioId, policies, choices }: { scenarioId:
 
       {policies.length === 0 ? (
         <EmptyState title="No placement policies">
-          Policies constrain where replicas may run: keep replicas apart (anti-affinity) or together (affinity), pin a service to chosen edge servers,
-          spread replicas across sites, or cap how full an edge server may get. Choose “New policy” to add one.
+          Policies constrain where replicas may run: keep replicas apart (anti-affinity) or together (affinity), pin a service to chosen edge servers, spread replicas across sites,
+          or cap how full an edge server may get. Choose “New policy” to add one.
         </EmptyState>
       ) : (
         <DataTable

@@ -99,7 +99,14 @@ function SampleCard({ sample }: { sample: SampleSummary }) {
         <FieldErrors errors={[...(errors._form ?? []), ...(errors.sample ?? [])]} />
         {running && (
           <div className="mb-3" aria-live="polite">
-            <div role="progressbar" aria-label={`Creating ${sample.title}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-slate-200">
+            <div
+              role="progressbar"
+              aria-label={`Creating ${sample.title}`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              className="h-2 w-full overflow-hidden rounded bg-slate-200"
+            >
               <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
             </div>
             <p className="mt-1 text-xs text-slate-600">{progress ? `${progress.label} (step ${progress.done + 1} of ${progress.total})` : 'Starting…'}</p>

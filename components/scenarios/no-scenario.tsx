@@ -18,8 +18,8 @@ export function NoScenario() {
         </>
       }
     >
-      Everything in edgestack belongs to a scenario: a model of your edge with its servers, network, services and controllers.
-      Start from a sample built from public data, create an empty one, import a scenario JSON file, or load the demo metro edge to look around.
+      Everything in edgestack belongs to a scenario: a model of your edge with its servers, network, services and controllers. Start from a sample built from public data, create an
+      empty one, import a scenario JSON file, or load the demo metro edge to look around.
     </EmptyState>
   );
 }

@@ -8,14 +8,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field, FieldErrors } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/action-result';
-import {
-  cloneScenarioAction,
-  createScenarioAction,
-  deleteScenarioAction,
-  importScenarioAction,
-  renameScenarioAction,
-  selectScenarioAction,
-} from '@/lib/actions/scenario-actions';
+import { cloneScenarioAction, createScenarioAction, deleteScenarioAction, importScenarioAction, renameScenarioAction, selectScenarioAction } from '@/lib/actions/scenario-actions';
 import { formatCount } from '@/lib/format/format-units';
 import type { ScenarioSummary } from '@/lib/scenarios/list-scenarios';
 import { LoadDemoButton } from './load-demo-button';
@@ -47,8 +40,8 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
             </Link>
           }
         >
-          Start from a sample built from public data (a real topology, a real microservice application, the demo metro edge), create an empty
-          scenario, or import a scenario JSON file.
+          Start from a sample built from public data (a real topology, a real microservice application, the demo metro edge), create an empty scenario, or import a scenario JSON
+          file.
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Scenarios">
@@ -60,8 +53,8 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
                   {s.id === currentId && <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs text-blue-800">current</span>}
                 </p>
                 <p className="text-sm text-slate-600">
-                  {formatCount(s.counts.edgeServers, 'edge server')} · {formatCount(s.counts.networkNodes, 'network node')} ·{' '}
-                  {formatCount(s.counts.services, 'service')} · {formatCount(s.counts.images, 'image')} · {formatCount(s.counts.controllers, 'controller')}
+                  {formatCount(s.counts.edgeServers, 'edge server')} · {formatCount(s.counts.networkNodes, 'network node')} · {formatCount(s.counts.services, 'service')} ·{' '}
+                  {formatCount(s.counts.images, 'image')} · {formatCount(s.counts.controllers, 'controller')}
                 </p>
                 {s.description && <p className="truncate text-sm text-slate-500">{s.description}</p>}
               </div>
@@ -86,7 +79,11 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
                 <Button variant="ghost" onClick={() => setMode({ kind: 'clone', scenario: s })} aria-label={`Clone ${s.name}`}>
                   Clone
                 </Button>
-                <Link className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" href={`/scenarios/${s.id}/history`} aria-label={`History of ${s.name}`}>
+                <Link
+                  className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                  href={`/scenarios/${s.id}/history`}
+                  aria-label={`History of ${s.name}`}
+                >
                   History
                 </Link>
                 <a className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" href={`/api/scenarios/${s.id}/export`} download>

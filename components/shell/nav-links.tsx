@@ -4,10 +4,23 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const sections: { heading?: string; color?: string; links: { href: string; label: string }[] }[] = [
-  { links: [{ href: '/', label: 'Overview' }, { href: '/architecture', label: 'Architecture' }] },
+  {
+    links: [
+      { href: '/', label: 'Overview' },
+      { href: '/architecture', label: 'Architecture' },
+    ],
+  },
   { heading: 'Physical', color: 'bg-layer-physical', links: [{ href: '/servers', label: 'Servers' }] },
   { heading: 'Network', color: 'bg-layer-network', links: [{ href: '/network', label: 'Network' }] },
-  { heading: 'Service', color: 'bg-layer-service', links: [{ href: '/images', label: 'Images' }, { href: '/layers', label: 'Layers' }, { href: '/services', label: 'Services' }] },
+  {
+    heading: 'Service',
+    color: 'bg-layer-service',
+    links: [
+      { href: '/images', label: 'Images' },
+      { href: '/layers', label: 'Layers' },
+      { href: '/services', label: 'Services' },
+    ],
+  },
   { heading: 'Control', color: 'bg-layer-control', links: [{ href: '/controllers', label: 'Controllers' }] },
   {
     heading: 'Placement',
@@ -17,7 +30,14 @@ const sections: { heading?: string; color?: string; links: { href: string; label
       { href: '/experiments', label: 'Experiments' },
     ],
   },
-  { heading: 'Data', links: [{ href: '/scenarios', label: 'Scenarios' }, { href: '/samples', label: 'Samples' }, { href: '/import', label: 'Import' }] },
+  {
+    heading: 'Data',
+    links: [
+      { href: '/scenarios', label: 'Scenarios' },
+      { href: '/samples', label: 'Samples' },
+      { href: '/import', label: 'Import' },
+    ],
+  },
 ];
 
 /** `adminLinks`: the pages the visitor's role may open (Audit, Users); the server checks again. */

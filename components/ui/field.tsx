@@ -1,12 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 
-export function Field({
-  label,
-  name,
-  errors,
-  hint,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
+export function Field({ label, name, errors, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
   const id = `field-${name}`;
   const errorId = `${id}-error`;
   return (

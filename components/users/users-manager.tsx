@@ -20,11 +20,21 @@ export function UsersManager({ users, selfId }: { users: UserSummary[]; selfId: 
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Role</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2">Actions</th>
+              <th scope="col" className="px-3 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -102,7 +112,15 @@ function CreateUserForm() {
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field label="User email" name="email" type="email" autoComplete="off" required errors={errors.email} />
         <Field label="User name" name="name" autoComplete="off" required errors={errors.name} />
-        <Field label="Initial password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters; tell the user in person." errors={errors.password} />
+        <Field
+          label="Initial password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 10 characters; tell the user in person."
+          errors={errors.password}
+        />
         <div className="mb-3">
           <label htmlFor="field-role" className="mb-1 block text-sm font-medium text-slate-700">
             Role

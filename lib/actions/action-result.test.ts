@@ -17,5 +17,7 @@ test('domain errors keep their field; database codes become sentences', async ()
 });
 
 test('an unreachable database is reported as such, with nothing saved', () => {
-  expect(toActionErrors(Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' }))._form[0]).toMatch(/database cannot be reached.*nothing was saved/);
+  expect(toActionErrors(Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' }))._form[0]).toMatch(
+    /database cannot be reached.*nothing was saved/,
+  );
 });

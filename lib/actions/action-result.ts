@@ -10,7 +10,6 @@ export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok:
 
 export const FORM = '_form';
 
-
 /** Turns a thrown error into field messages a person can act on; unknown errors are logged
  * on the server and shown as a generic message, never as a stack trace. */
 export function toActionErrors(error: unknown): ActionErrors {

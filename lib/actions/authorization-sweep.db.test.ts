@@ -61,7 +61,20 @@ async function snapshot(): Promise<Record<string, number>> {
 
 function sampleForm(): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries({ id: scenarioId, scenarioId, name: 'Sweep', description: 'x', kind: 'sites', target: 'current', figure: 'containers', containers: '5', userId: 'x', role: 'admin', email: 'eve@example.test', password: 'eve-password-1' })) {
+  for (const [key, value] of Object.entries({
+    id: scenarioId,
+    scenarioId,
+    name: 'Sweep',
+    description: 'x',
+    kind: 'sites',
+    target: 'current',
+    figure: 'containers',
+    containers: '5',
+    userId: 'x',
+    role: 'admin',
+    email: 'eve@example.test',
+    password: 'eve-password-1',
+  })) {
     form.set(key, value);
   }
   form.set('file', new File(['{}'], 'x.json', { type: 'application/json' }));

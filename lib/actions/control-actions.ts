@@ -18,53 +18,63 @@ const field = (form: FormData, name: string) => {
 
 /** The Recompute button: compiles the plan now and says what changed. */
 export async function recomputeControlPlanAction(scenarioId: string): Promise<ActionResult<{ message: string }>> {
-  return runAction(() => asRole('operator', async () => {
-    const outcome = await recomputeControlPlan(await getDb(), String(scenarioId));
-    revalidatePath('/controllers');
-    if (outcome.status === 'skipped') throw new DomainError('INVALID_INPUT', outcome.message);
-    if (outcome.status === 'superseded') return { message: 'The scenario changed while computing; the plan of the newer state is being stored.' };
-    const n = outcome.written.length;
-    return { message: n === 0 ? `Nothing changed (${outcome.elapsedMs} ms).` : `${n} new artifact version${n === 1 ? '' : 's'} stored (${outcome.elapsedMs} ms).` };
-  }));
+  return runAction(() =>
+    asRole('operator', async () => {
+      const outcome = await recomputeControlPlan(await getDb(), String(scenarioId));
+      revalidatePath('/controllers');
+      if (outcome.status === 'skipped') throw new DomainError('INVALID_INPUT', outcome.message);
+      if (outcome.status === 'superseded') return { message: 'The scenario changed while computing; the plan of the newer state is being stored.' };
+      const n = outcome.written.length;
+      return { message: n === 0 ? `Nothing changed (${outcome.elapsedMs} ms).` : `${n} new artifact version${n === 1 ? '' : 's'} stored (${outcome.elapsedMs} ms).` };
+    }),
+  );
 }
 
 export async function instantiateVnfAction(_prev: unknown, form: FormData): Promise<ActionResult<{ vnfId: string }>> {
-  return runAction(() => asRole('operator', async () => {
-    const result = await instantiateVnf(await getDb(), {
-      scenarioId: field(form, 'scenarioId') ?? '',
-      name: field(form, 'name') ?? '',
-      kind: (field(form, 'kind') ?? '') as never,
-      hostServerId: field(form, 'hostServerId') ?? '',
-      cpuCores: (field(form, 'cpuCores') ?? ''),
-      memoryMiB: (field(form, 'memoryMiB') ?? ''),
-      controllerId: field(form, 'controllerId') || null,
-    });
-    revalidatePath('/', 'layout');
-    return result;
-  }));
+  return runAction(() =>
+    asRole('operator', async () => {
+      const result = await instantiateVnf(await getDb(), {
+        scenarioId: field(form, 'scenarioId') ?? '',
+        name: field(form, 'name') ?? '',
+        kind: (field(form, 'kind') ?? '') as never,
+        hostServerId: field(form, 'hostServerId') ?? '',
+        cpuCores: field(form, 'cpuCores') ?? '',
+        memoryMiB: field(form, 'memoryMiB') ?? '',
+        controllerId: field(form, 'controllerId') || null,
+      });
+      revalidatePath('/', 'layout');
+      return result;
+    }),
+  );
 }
 
 export async function scaleVnfAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return runAction(() => asRole('operator', async () => {
-    await scaleVnf(await getDb(), { vnfId: field(form, 'vnfId') ?? '', cpuCores: (field(form, 'cpuCores') ?? ''), memoryMiB: (field(form, 'memoryMiB') ?? '') });
-    revalidatePath('/', 'layout');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('operator', async () => {
+      await scaleVnf(await getDb(), { vnfId: field(form, 'vnfId') ?? '', cpuCores: field(form, 'cpuCores') ?? '', memoryMiB: field(form, 'memoryMiB') ?? '' });
+      revalidatePath('/', 'layout');
+      return {};
+    }),
+  );
 }
 
 export async function terminateVnfAction(vnfId: string): Promise<ActionResult<{ message: string }>> {
-  return runAction(() => asRole('operator', async () => {
-    const { name, chainsChanged } = await terminateVnf(await getDb(), { vnfId: String(vnfId) });
-    revalidatePath('/', 'layout');
-    return { message: `Terminated ${name}.${chainsChanged.length ? ` It is no longer in the chain of ${chainsChanged.join(', ')}.` : ''}` };
-  }));
+  return runAction(() =>
+    asRole('operator', async () => {
+      const { name, chainsChanged } = await terminateVnf(await getDb(), { vnfId: String(vnfId) });
+      revalidatePath('/', 'layout');
+      return { message: `Terminated ${name}.${chainsChanged.length ? ` It is no longer in the chain of ${chainsChanged.join(', ')}.` : ''}` };
+    }),
+  );
 }
 
 export async function setServicePortAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return runAction(() => asRole('planner', async () => {
-    await setServicePort(await getDb(), { serviceId: field(form, 'serviceId') ?? '', port: (field(form, 'port') ?? '') });
-    revalidatePath('/services');
-    revalidatePath('/controllers');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('planner', async () => {
+      await setServicePort(await getDb(), { serviceId: field(form, 'serviceId') ?? '', port: field(form, 'port') ?? '' });
+      revalidatePath('/services');
+      revalidatePath('/controllers');
+      return {};
+    }),
+  );
 }

@@ -12,27 +12,29 @@ import { readFormText } from './read-form-text';
  * follows them by polling. Fig. 4 takes a list of container counts and one multiplier, Fig. 5
  * one container count and a list of multipliers. */
 export async function startExperimentAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  return runAction(() => asRole('planner', async () => {
-    const scenarioId = readFormText(form, 'scenarioId') ?? '';
-    const figure = readFormText(form, 'figure') ?? '';
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-    };
-    const experiment = await enqueueExperiment(await getDb(), scenarioId, {
-      figure,
-      source: text('source'),
-      servers: text('servers'),
-      containers: figure === 'capacity' ? (text('containerCount') ?? '') : (text('containers') ?? ''),
-      capacityScales: figure === 'capacity' ? (text('capacityScales') ?? '') : (text('capacityScale') ?? '1'),
-      seed: text('seed'),
-      algorithms: form.getAll('algorithms').map(String),
-      engine: text('engine'),
-      timeLimitSec: text('timeLimitSec'),
-    });
-    revalidatePath('/experiments');
-    return experiment;
-  }));
+  return runAction(() =>
+    asRole('planner', async () => {
+      const scenarioId = readFormText(form, 'scenarioId') ?? '';
+      const figure = readFormText(form, 'figure') ?? '';
+      const text = (name: string) => {
+        const value = form.get(name);
+        return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+      };
+      const experiment = await enqueueExperiment(await getDb(), scenarioId, {
+        figure,
+        source: text('source'),
+        servers: text('servers'),
+        containers: figure === 'capacity' ? (text('containerCount') ?? '') : (text('containers') ?? ''),
+        capacityScales: figure === 'capacity' ? (text('capacityScales') ?? '') : (text('capacityScale') ?? '1'),
+        seed: text('seed'),
+        algorithms: form.getAll('algorithms').map(String),
+        engine: text('engine'),
+        timeLimitSec: text('timeLimitSec'),
+      });
+      revalidatePath('/experiments');
+      return experiment;
+    }),
+  );
 }
 
 export async function cancelExperimentAction(scenarioId: string, experimentId: string): Promise<ActionResult<{ status: string }>> {

@@ -48,7 +48,8 @@ async function readTarget(form: FormData): Promise<ImportTarget> {
     if (!name.success) throw new DomainError('INVALID_INPUT', name.error.issues[0].message, 'newScenarioName');
     const db = await getDb();
     const clash = await db.scenario.findFirst({ where: { name: { equals: name.data, mode: 'insensitive' } }, select: { name: true } });
-    if (clash) throw new DomainError('NAME_TAKEN', `A scenario named "${clash.name}" already exists; import into it by selecting it first, or choose another name.`, 'newScenarioName');
+    if (clash)
+      throw new DomainError('NAME_TAKEN', `A scenario named "${clash.name}" already exists; import into it by selecting it first, or choose another name.`, 'newScenarioName');
     return { scenarioName: name.data, createIfMissing: true };
   }
   const scenarioId = readFormText(form, 'scenarioId') ?? '';
@@ -96,34 +97,41 @@ export async function previewImportAction(form: FormData): Promise<PreviewResult
 }
 
 export async function runImportAction(form: FormData): Promise<ActionResult<{ preview: ImportPreview }>> {
-  return runAction(() => asRole('planner', async () => {
-    const request = await readRequest(form);
-    const target = await readTarget(form);
-    const result = await runImport(await getDb(), target, request);
-    (await cookies()).set(SCENARIO_COOKIE, result.scenario.id, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
-    revalidatePath('/', 'layout');
-    return { preview: { ...result, summary: summarizeImport(result) } };
-  }));
+  return runAction(() =>
+    asRole('planner', async () => {
+      const request = await readRequest(form);
+      const target = await readTarget(form);
+      const result = await runImport(await getDb(), target, request);
+      (await cookies()).set(SCENARIO_COOKIE, result.scenario.id, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+      revalidatePath('/', 'layout');
+      return { preview: { ...result, summary: summarizeImport(result) } };
+    }),
+  );
 }
 
 const declareSchema = z.object({
   imageId: z.string().min(1),
-  sizeMiB: z.coerce.number({ error: 'Enter a size in MiB' }).positive('Enter a size above 0 MiB').max(1024 * 1024, 'At most 1 TiB'),
+  sizeMiB: z.coerce
+    .number({ error: 'Enter a size in MiB' })
+    .positive('Enter a size above 0 MiB')
+    .max(1024 * 1024, 'At most 1 TiB'),
 });
 
 /** The planner's size for an image nobody has layer data for, so placement can count it. */
 export async function declareImageSizeAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return runAction(() => asRole('planner', async () => {
-    const input = declareSchema.parse({ imageId: form.get('imageId'), sizeMiB: form.get('sizeMiB') });
-    const db = await getDb();
-    const image = await db.image.findUnique({ where: { id: input.imageId }, include: { _count: { select: { layers: true } } } });
-    if (!image) throw new DomainError('NOT_FOUND', 'This image no longer exists.');
-    if (image._count.layers > 0) throw new DomainError('INVALID_INPUT', 'This image has layer data; its size is the sum of its layers.', 'sizeMiB');
-    await db.$transaction([
-      db.image.update({ where: { id: image.id }, data: { declaredSizeBytes: BigInt(Math.round(input.sizeMiB * 2 ** 20)) } }),
-      db.scenario.update({ where: { id: image.scenarioId }, data: { version: { increment: 1 } } }),
-    ]);
-    revalidatePath('/', 'layout');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('planner', async () => {
+      const input = declareSchema.parse({ imageId: form.get('imageId'), sizeMiB: form.get('sizeMiB') });
+      const db = await getDb();
+      const image = await db.image.findUnique({ where: { id: input.imageId }, include: { _count: { select: { layers: true } } } });
+      if (!image) throw new DomainError('NOT_FOUND', 'This image no longer exists.');
+      if (image._count.layers > 0) throw new DomainError('INVALID_INPUT', 'This image has layer data; its size is the sum of its layers.', 'sizeMiB');
+      await db.$transaction([
+        db.image.update({ where: { id: image.id }, data: { declaredSizeBytes: BigInt(Math.round(input.sizeMiB * 2 ** 20)) } }),
+        db.scenario.update({ where: { id: image.scenarioId }, data: { version: { increment: 1 } } }),
+      ]);
+      revalidatePath('/', 'layout');
+      return {};
+    }),
+  );
 }

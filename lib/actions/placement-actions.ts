@@ -11,18 +11,20 @@ import { readFormText } from './read-form-text';
 
 /** Records the runs and returns at once; the page follows their progress by polling. */
 export async function startPlacementRunsAction(_prev: unknown, form: FormData): Promise<ActionResult<{ runIds: string[] }>> {
-  return runAction(() => asRole('planner', async () => {
-    const result = await enqueuePlacementRuns(await getDb(), {
-      scenarioId: readFormText(form, 'scenarioId') ?? '',
-      algorithms: form.getAll('algorithms').map(String) as never,
-      engine: (readFormText(form, 'engine') ?? 'auto') as never,
-      objective: (readFormText(form, 'objective') ?? 'storage') as never,
-      timeLimitSec: form.get('timeLimitSec'),
-      seed: form.get('seed') || undefined,
-    });
-    revalidatePath('/placement');
-    return result;
-  }));
+  return runAction(() =>
+    asRole('planner', async () => {
+      const result = await enqueuePlacementRuns(await getDb(), {
+        scenarioId: readFormText(form, 'scenarioId') ?? '',
+        algorithms: form.getAll('algorithms').map(String) as never,
+        engine: (readFormText(form, 'engine') ?? 'auto') as never,
+        objective: (readFormText(form, 'objective') ?? 'storage') as never,
+        timeLimitSec: form.get('timeLimitSec'),
+        seed: form.get('seed') || undefined,
+      });
+      revalidatePath('/placement');
+      return result;
+    }),
+  );
 }
 
 export async function cancelPlacementRunAction(runId: string): Promise<ActionResult<{ status: string }>> {
@@ -30,9 +32,11 @@ export async function cancelPlacementRunAction(runId: string): Promise<ActionRes
 }
 
 export async function applyPlacementRunAction(runId: string): Promise<ActionResult> {
-  return runAction(() => asRole('operator', async () => {
-    await applyPlacementRun(await getDb(), runId);
-    revalidatePath('/', 'layout');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('operator', async () => {
+      await applyPlacementRun(await getDb(), runId);
+      revalidatePath('/', 'layout');
+      return {};
+    }),
+  );
 }

@@ -18,21 +18,25 @@ function refreshPolicyViews() {
 
 /** Creates a policy, or replaces the one named by `policyId`. */
 export async function savePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string; name: string }>> {
-  return runAction(() => asRole('planner', async () => {
-    const scenarioId = readFormText(form, 'scenarioId') ?? '';
-    const policyId = readFormText(form, 'policyId') ?? '';
-    const input = policyInputSchema.parse(policyInputFromForm(form));
-    const db = await getDb();
-    const saved = policyId ? await updatePolicy(db, scenarioId, policyId, input) : await createPolicy(db, scenarioId, input);
-    refreshPolicyViews();
-    return saved;
-  }));
+  return runAction(() =>
+    asRole('planner', async () => {
+      const scenarioId = readFormText(form, 'scenarioId') ?? '';
+      const policyId = readFormText(form, 'policyId') ?? '';
+      const input = policyInputSchema.parse(policyInputFromForm(form));
+      const db = await getDb();
+      const saved = policyId ? await updatePolicy(db, scenarioId, policyId, input) : await createPolicy(db, scenarioId, input);
+      refreshPolicyViews();
+      return saved;
+    }),
+  );
 }
 
 export async function deletePolicyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ name: string }>> {
-  return runAction(() => asRole('planner', async () => {
-    const deleted = await deletePolicy(await getDb(), readFormText(form, 'scenarioId') ?? '', readFormText(form, 'policyId') ?? '');
-    refreshPolicyViews();
-    return deleted;
-  }));
+  return runAction(() =>
+    asRole('planner', async () => {
+      const deleted = await deletePolicy(await getDb(), readFormText(form, 'scenarioId') ?? '', readFormText(form, 'policyId') ?? '');
+      refreshPolicyViews();
+      return deleted;
+    }),
+  );
 }

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { runAction } from './action-result';
 import { errorResponse, readJsonBody } from './read-json-body';
 
-const post = (headers: Record<string, string>, body = '{"a":1}') => new Request('http://127.0.0.1:3000/api/scenarios', { method: 'POST', headers: { host: '127.0.0.1:3000', ...headers }, body });
+const post = (headers: Record<string, string>, body = '{"a":1}') =>
+  new Request('http://127.0.0.1:3000/api/scenarios', { method: 'POST', headers: { host: '127.0.0.1:3000', ...headers }, body });
 
 /** What a route handler answers: runAction around readJsonBody, errors through errorResponse. */
 async function answer(request: Request) {
@@ -25,7 +26,11 @@ describe('readJsonBody', () => {
   });
 
   test('a body that is not UTF-8 is refused with the offset of the first bad byte', async () => {
-    const request = new Request('http://127.0.0.1:3000/api/scenarios', { method: 'POST', headers: { host: '127.0.0.1:3000', 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0x22, 0x61, 0xff, 0x22, 0x3a, 0x31, 0x7d]) });
+    const request = new Request('http://127.0.0.1:3000/api/scenarios', {
+      method: 'POST',
+      headers: { host: '127.0.0.1:3000', 'content-type': 'application/json' },
+      body: new Uint8Array([0x7b, 0x22, 0x61, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+    });
     const out = await answer(request);
     expect(out.status).toBe(400);
     expect(JSON.stringify(out.errors)).toMatch(/not valid UTF-8 at byte 3 \(0xff\)/);

@@ -22,7 +22,11 @@ function assertJsonFromSameOrigin(request: Request) {
       originHost = null;
     }
     if (!originHost || originHost !== host) {
-      throw new DomainError('FORBIDDEN_ORIGIN', `Requests from another site (${origin}) are refused; use the dashboard at ${host}, or a client that sends no Origin.`, ORIGIN_FIELD);
+      throw new DomainError(
+        'FORBIDDEN_ORIGIN',
+        `Requests from another site (${origin}) are refused; use the dashboard at ${host}, or a client that sends no Origin.`,
+        ORIGIN_FIELD,
+      );
     }
   }
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();

@@ -26,51 +26,61 @@ function notYourself(actor: Actor, userId: string, what: string) {
 }
 
 export async function createUserAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
-  return runAction(() => asRole('admin', async () => {
-    const input = createUserSchema.parse({ email: form.get('email') ?? '', name: form.get('name') ?? '', role: form.get('role') ?? '', password: form.get('password') ?? '' });
-    const auth = await getAuth();
-    await viaBetterAuth(async () => auth.api.createUser({ headers: await headers(), body: input }), 'email');
-    revalidatePath('/users');
-    return { email: input.email };
-  }));
+  return runAction(() =>
+    asRole('admin', async () => {
+      const input = createUserSchema.parse({ email: form.get('email') ?? '', name: form.get('name') ?? '', role: form.get('role') ?? '', password: form.get('password') ?? '' });
+      const auth = await getAuth();
+      await viaBetterAuth(async () => auth.api.createUser({ headers: await headers(), body: input }), 'email');
+      revalidatePath('/users');
+      return { email: input.email };
+    }),
+  );
 }
 
 export async function setUserRoleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return runAction(() => asRole('admin', async (actor) => {
-    const input = setRoleSchema.parse({ userId: form.get('userId') ?? '', role: form.get('role') ?? '' });
-    notYourself(actor, input.userId, 'change the role of');
-    const auth = await getAuth();
-    await viaBetterAuth(async () => auth.api.setRole({ headers: await headers(), body: input }));
-    revalidatePath('/users');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('admin', async (actor) => {
+      const input = setRoleSchema.parse({ userId: form.get('userId') ?? '', role: form.get('role') ?? '' });
+      notYourself(actor, input.userId, 'change the role of');
+      const auth = await getAuth();
+      await viaBetterAuth(async () => auth.api.setRole({ headers: await headers(), body: input }));
+      revalidatePath('/users');
+      return {};
+    }),
+  );
 }
 
 export async function banUserAction(userId: string): Promise<ActionResult> {
-  return runAction(() => asRole('admin', async (actor) => {
-    notYourself(actor, String(userId), 'ban');
-    const auth = await getAuth();
-    await viaBetterAuth(async () => auth.api.banUser({ headers: await headers(), body: { userId: String(userId), banReason: 'Banned by an admin' } }));
-    revalidatePath('/users');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('admin', async (actor) => {
+      notYourself(actor, String(userId), 'ban');
+      const auth = await getAuth();
+      await viaBetterAuth(async () => auth.api.banUser({ headers: await headers(), body: { userId: String(userId), banReason: 'Banned by an admin' } }));
+      revalidatePath('/users');
+      return {};
+    }),
+  );
 }
 
 export async function unbanUserAction(userId: string): Promise<ActionResult> {
-  return runAction(() => asRole('admin', async () => {
-    const auth = await getAuth();
-    await viaBetterAuth(async () => auth.api.unbanUser({ headers: await headers(), body: { userId: String(userId) } }));
-    revalidatePath('/users');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('admin', async () => {
+      const auth = await getAuth();
+      await viaBetterAuth(async () => auth.api.unbanUser({ headers: await headers(), body: { userId: String(userId) } }));
+      revalidatePath('/users');
+      return {};
+    }),
+  );
 }
 
 export async function removeUserAction(userId: string): Promise<ActionResult> {
-  return runAction(() => asRole('admin', async (actor) => {
-    notYourself(actor, String(userId), 'remove');
-    const auth = await getAuth();
-    await viaBetterAuth(async () => auth.api.removeUser({ headers: await headers(), body: { userId: String(userId) } }));
-    revalidatePath('/users');
-    return {};
-  }));
+  return runAction(() =>
+    asRole('admin', async (actor) => {
+      notYourself(actor, String(userId), 'remove');
+      const auth = await getAuth();
+      await viaBetterAuth(async () => auth.api.removeUser({ headers: await headers(), body: { userId: String(userId) } }));
+      revalidatePath('/users');
+      return {};
+    }),
+  );
 }

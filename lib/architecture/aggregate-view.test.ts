@@ -14,16 +14,54 @@ function bigModel(sites: number, regions: number): ArchModel {
     links.push({ id: `l${linkNo}`, version: 1, name: `l${linkNo++}`, medium: 'fiber', bandwidthMbps, latencyMs: 1, lossPercent: 0, a, b });
   for (let s = 0; s < sites; s++) {
     entities.push({ ...base, kind: 'site', id: `site${s}`, name: `site-${s}`, provider: '', region: `r${s % regions}`, latitude: null, longitude: null });
-    for (let n = 0; n < 2; n++) entities.push({ ...base, kind: 'networkNode', id: `sw${s}-${n}`, name: `sw-${s}-${n}`, siteId: `site${s}`, nodeKind: 'switch', sdnManaged: true, latitude: null, longitude: null });
+    for (let n = 0; n < 2; n++)
+      entities.push({
+        ...base,
+        kind: 'networkNode',
+        id: `sw${s}-${n}`,
+        name: `sw-${s}-${n}`,
+        siteId: `site${s}`,
+        nodeKind: 'switch',
+        sdnManaged: true,
+        latitude: null,
+        longitude: null,
+      });
     link({ kind: 'networkNode', id: `sw${s}-0` }, { kind: 'networkNode', id: `sw${s}-1` }, 40_000);
     if (s > 0) link({ kind: 'networkNode', id: `sw${s}-0` }, { kind: 'networkNode', id: `sw${s - 1}-1` }, 10_000 + s);
     for (let e = 0; e < 3; e++) {
-      entities.push({ ...base, kind: 'edgeServer', id: `es${s}-${e}`, name: `es-${s}-${e}`, siteId: `site${s}`, tier: 'edge', arch: 'amd64', cpuCores: 8, memoryMiB: 1024, storageBytes: 1e9, bandwidthMbps: 1000, accelerators: [] });
+      entities.push({
+        ...base,
+        kind: 'edgeServer',
+        id: `es${s}-${e}`,
+        name: `es-${s}-${e}`,
+        siteId: `site${s}`,
+        tier: 'edge',
+        arch: 'amd64',
+        cpuCores: 8,
+        memoryMiB: 1024,
+        storageBytes: 1e9,
+        bandwidthMbps: 1000,
+        accelerators: [],
+      });
       link({ kind: 'edgeServer', id: `es${s}-${e}` }, { kind: 'networkNode', id: `sw${s}-${e % 2}` }, 1000 * (e + 1));
     }
   }
   for (let i = 0; i < 20; i++)
-    entities.push({ ...base, kind: 'service', id: `svc${i}`, name: `svc-${i}`, imageRef: `reg.example:5000/app-${i % 4}:1.${i}`, imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null });
+    entities.push({
+      ...base,
+      kind: 'service',
+      id: `svc${i}`,
+      name: `svc-${i}`,
+      imageRef: `reg.example:5000/app-${i % 4}:1.${i}`,
+      imageId: null,
+      replicas: 1,
+      cpuCores: 1,
+      memoryMiB: 1,
+      bandwidthMbps: 0,
+      port: 8080,
+      arch: null,
+      accelerator: null,
+    });
   entities.push({ ...base, kind: 'controller', id: 'k8s', name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: 'es0-0', cpuCores: 1, memoryMiB: 512 });
   entities.push({ ...base, kind: 'controller', id: 'onos', name: 'onos', controllerKind: 'sdn', product: '', hostServerId: 'es1-0', cpuCores: 1, memoryMiB: 512 });
   entities.push({ ...base, kind: 'vnf', id: 'fw', name: 'fw', vnfKind: 'firewall', hostServerId: 'es2-1', cpuCores: 1, memoryMiB: 1, nextVnfId: null });
@@ -106,7 +144,9 @@ describe('aggregated view', () => {
     // Between two regions: exactly the backbone links that cross from one to the other.
     const top = aggregateView(model, allIds(model), new Set());
     const edges = buildEdges(model, DEFAULT_VIEW, new Map(), { representative: top.representative });
-    const r0r1 = edges.find((e) => e.data!.kind === 'link' && [e.source, e.target].sort().join('|') === [groupNodeId('network', 'region:r0'), groupNodeId('network', 'region:r1')].sort().join('|'))!;
+    const r0r1 = edges.find(
+      (e) => e.data!.kind === 'link' && [e.source, e.target].sort().join('|') === [groupNodeId('network', 'region:r0'), groupNodeId('network', 'region:r1')].sort().join('|'),
+    )!;
     // sw(s)-0 — sw(s-1)-1 crosses r0→r1 for s ≡ 1 (mod 6): s = 1, 7, …, 55.
     const crossing = Array.from({ length: 10 }, (_, k) => 6 * k + 1);
     expect(r0r1.data!.aggregated).toBe(crossing.length);
@@ -116,9 +156,17 @@ describe('aggregated view', () => {
   test('services group by image repository; controllers by kind', () => {
     const model = bigModel(10, 2);
     const view = aggregateView(model, allIds(model), new Set(['services']));
-    const images = view.summaries.filter((g) => g.level === 'image').map((g) => g.label).sort();
+    const images = view.summaries
+      .filter((g) => g.level === 'image')
+      .map((g) => g.label)
+      .sort();
     expect(images).toEqual(['reg.example:5000/app-0', 'reg.example:5000/app-1', 'reg.example:5000/app-2', 'reg.example:5000/app-3']);
-    expect(view.summaries.filter((g) => g.level === 'controllers').map((g) => g.key).sort()).toEqual(['controllers:orchestrator', 'controllers:sdn']);
+    expect(
+      view.summaries
+        .filter((g) => g.level === 'controllers')
+        .map((g) => g.key)
+        .sort(),
+    ).toEqual(['controllers:orchestrator', 'controllers:sdn']);
     // 10 sites: no region level.
     expect(view.summaries.some((g) => g.level === 'region')).toBe(false);
   });
@@ -134,7 +182,10 @@ describe('aggregated view', () => {
         expect(layout.positions[id].y).toBeLessThan(rect.top + rect.height);
       }
     }
-    const members = view.order.get('physical')!.filter((i) => i.parent === 'site:site9').map((i) => layout.positions[i.id]);
+    const members = view.order
+      .get('physical')!
+      .filter((i) => i.parent === 'site:site9')
+      .map((i) => layout.positions[i.id]);
     expect(members).toHaveLength(4);
     expect(members[0].x).toBe(0);
   });

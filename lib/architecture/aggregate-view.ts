@@ -109,7 +109,13 @@ export function aggregateView(model: ArchModel, shown: readonly string[], expand
       if (!g) {
         g = { id: gid, key: step.key, band, level: step.level, label: step.label, counts: {}, total: 0, parent };
         summaries.set(gid, g);
-        sortKey.set(gid, path.slice(0, path.indexOf(step) + 1).map((s) => s.label).join('\u0000'));
+        sortKey.set(
+          gid,
+          path
+            .slice(0, path.indexOf(step) + 1)
+            .map((s) => s.label)
+            .join('\u0000'),
+        );
         parentOf.set(gid, parent);
       }
       g.counts[e.kind] = (g.counts[e.kind] ?? 0) + 1;

@@ -79,10 +79,35 @@ describe('architecture edits', () => {
     await applyEdit(db.prisma, scenarioId, {
       type: 'create',
       entities: [
-        { kind: 'edgeServer', id: serverId, name: 'east-1', siteId: null, tier: 'edge', arch: 'arm64', cpuCores: 4, memoryMiB: 8192, storageBytes: 1e11, bandwidthMbps: 1000, accelerators: [], posX: 10, posY: 900 },
+        {
+          kind: 'edgeServer',
+          id: serverId,
+          name: 'east-1',
+          siteId: null,
+          tier: 'edge',
+          arch: 'arm64',
+          cpuCores: 4,
+          memoryMiB: 8192,
+          storageBytes: 1e11,
+          bandwidthMbps: 1000,
+          accelerators: [],
+          posX: 10,
+          posY: 900,
+        },
         { kind: 'networkNode', id: switchId, name: 'sw-east', siteId: null, nodeKind: 'switch', sdnManaged: false, latitude: null, longitude: null, posX: 10, posY: 600 },
       ],
-      links: [{ id: linkId, name: 'east', medium: 'ethernet', bandwidthMbps: 1000, latencyMs: 1, lossPercent: 0, a: { kind: 'edgeServer', id: serverId }, b: { kind: 'networkNode', id: switchId } }],
+      links: [
+        {
+          id: linkId,
+          name: 'east',
+          medium: 'ethernet',
+          bandwidthMbps: 1000,
+          latencyMs: 1,
+          lossPercent: 0,
+          a: { kind: 'edgeServer', id: serverId },
+          b: { kind: 'networkNode', id: switchId },
+        },
+      ],
       dependencies: [],
       manages: [{ controllerId: find(before, 'controller', 'k8s').id, targetKind: 'edgeServer', targetId: serverId }],
     });
@@ -174,7 +199,18 @@ describe('ids from another scenario', () => {
       policyServers: await db.prisma.policyEdgeServer.findMany({ orderBy: [{ policyId: 'asc' }, { edgeServerId: 'asc' }] }),
       vnfs: await db.prisma.vnf.findMany({ where: { scenarioId: { in: [a, b] } }, orderBy: { id: 'asc' } }),
     });
-    const empty = { entities: [], links: [], dependencies: [], manages: [], siteMembers: [], vnfChain: [], cachedLayers: [], policyServices: [], policyEdgeServers: [], assignments: [] };
+    const empty = {
+      entities: [],
+      links: [],
+      dependencies: [],
+      manages: [],
+      siteMembers: [],
+      vnfChain: [],
+      cachedLayers: [],
+      policyServices: [],
+      policyEdgeServers: [],
+      assignments: [],
+    };
     const attempts: Edit[] = [
       { type: 'restore', bundle: { ...empty, siteMembers: [{ kind: 'edgeServer', id: aServer.id, siteId: bSite.id }] } },
       { type: 'restore', bundle: { ...empty, cachedLayers: [{ edgeServerId: bServer.id, layerId: aLayer }] } },

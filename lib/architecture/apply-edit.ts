@@ -249,7 +249,13 @@ async function createAll(tx: Tx, scenarioId: string, edit: Extract<Edit, { type:
   for (const c of chains) await tx.vnf.update({ where: { id: c.id }, data: { nextVnfId: c.nextVnfId } });
   if (edit.entities.some((e) => e.kind === 'service')) await assertContainersWithinLimit(tx, scenarioId);
   for (const kind of CREATE_ORDER) {
-    outcome.upserted.entities.push(...(await readEntities(tx, kind, edit.entities.filter((e) => e.kind === kind).map((e) => e.id))));
+    outcome.upserted.entities.push(
+      ...(await readEntities(
+        tx,
+        kind,
+        edit.entities.filter((e) => e.kind === kind).map((e) => e.id),
+      )),
+    );
   }
 
   for (const l of edit.links) {
@@ -400,7 +406,8 @@ async function deleteAll(tx: Tx, scenarioId: string, edit: Extract<Edit, { type:
     for (const kind of ['vnf', 'controller'] as const) {
       const hosted = await table(tx, kind).findMany({ where: { hostServerId: { in: servers } }, select: { id: true, name: true } });
       const extra = hosted.find((h) => !ids.get(kind)!.has(h.id as string));
-      if (extra) throw stale(`${label(kind, extra.name)} is hosted on an edge server being deleted but was not in your confirmation; someone may have just added it. Reload and try again.`);
+      if (extra)
+        throw stale(`${label(kind, extra.name)} is hosted on an edge server being deleted but was not in your confirmation; someone may have just added it. Reload and try again.`);
     }
   }
   const endpointFilter = [
@@ -461,13 +468,19 @@ async function deleteAll(tx: Tx, scenarioId: string, edit: Extract<Edit, { type:
   if (sites.length) {
     for (const kind of ['edgeServer', 'networkNode', 'registry'] as const) {
       const delegate = (tx as unknown as Record<string, Delegate>)[kind];
-      const members = await delegate.findMany({ where: { siteId: { in: sites }, ...(kind === 'registry' ? {} : { id: { notIn: listed(kind) } }) }, select: { id: true, siteId: true } });
+      const members = await delegate.findMany({
+        where: { siteId: { in: sites }, ...(kind === 'registry' ? {} : { id: { notIn: listed(kind) } }) },
+        select: { id: true, siteId: true },
+      });
       siteMembers.push(...members.map((m) => ({ kind, id: m.id as string, siteId: m.siteId as string })));
     }
   }
   const vnfs = listed('vnf');
   const vnfChain = vnfs.length
-    ? (await tx.vnf.findMany({ where: { nextVnfId: { in: vnfs }, id: { notIn: vnfs } }, select: { id: true, nextVnfId: true } })).map((v) => ({ vnfId: v.id, nextVnfId: v.nextVnfId! }))
+    ? (await tx.vnf.findMany({ where: { nextVnfId: { in: vnfs }, id: { notIn: vnfs } }, select: { id: true, nextVnfId: true } })).map((v) => ({
+        vnfId: v.id,
+        nextVnfId: v.nextVnfId!,
+      }))
     : [];
   const cachedLayers = servers.length ? await tx.edgeServerCachedLayer.findMany({ where: { edgeServerId: { in: servers } } }) : [];
   const policyServices = services.length ? await tx.policyService.findMany({ where: { serviceId: { in: services } } }) : [];
@@ -572,9 +585,7 @@ async function restore(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promi
     const n = await tx.vnf.updateMany({ where: { id: c.vnfId, scenarioId, nextVnfId: null }, data: { nextVnfId: c.nextVnfId, version: { increment: 1 } } });
     if (n.count) outcome.upserted.entities.push(...(await readEntities(tx, 'vnf', [c.vnfId])));
   }
-  const layerIds = new Set(
-    (await tx.layer.findMany({ where: { scenarioId, id: { in: bundle.cachedLayers.map((c) => c.layerId) } }, select: { id: true } })).map((l) => l.id),
-  );
+  const layerIds = new Set((await tx.layer.findMany({ where: { scenarioId, id: { in: bundle.cachedLayers.map((c) => c.layerId) } }, select: { id: true } })).map((l) => l.id));
   const cached = bundle.cachedLayers.filter((c) => layerIds.has(c.layerId));
   if (cached.length) await tx.edgeServerCachedLayer.createMany({ data: cached, skipDuplicates: true });
   const policyIds = new Set(
@@ -589,9 +600,7 @@ async function restore(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promi
   if (ps.length) await tx.policyService.createMany({ data: ps, skipDuplicates: true });
   const pe = bundle.policyEdgeServers.filter((p) => policyIds.has(p.policyId));
   if (pe.length) await tx.policyEdgeServer.createMany({ data: pe, skipDuplicates: true });
-  const runIds = new Set(
-    (await tx.placementRun.findMany({ where: { scenarioId, id: { in: bundle.assignments.map((a) => a.runId) } }, select: { id: true } })).map((r) => r.id),
-  );
+  const runIds = new Set((await tx.placementRun.findMany({ where: { scenarioId, id: { in: bundle.assignments.map((a) => a.runId) } }, select: { id: true } })).map((r) => r.id));
   const assignments = bundle.assignments.filter((a) => runIds.has(a.runId));
   if (assignments.length) {
     await tx.assignment.createMany({ data: assignments, skipDuplicates: true });

@@ -9,19 +9,90 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 
 function snapshot(servers: number): ArchitectureSnapshot {
   const entities: Entity[] = [
-    { kind: 'controller', id: id(1), version: 1, posX: null, posY: null, name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: id(100), cpuCores: 1, memoryMiB: 1024 },
-    { kind: 'service', id: id(2), version: 1, posX: null, posY: null, name: 'api', imageRef: 'a', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null },
-    { kind: 'service', id: id(3), version: 1, posX: null, posY: null, name: 'web', imageRef: 'w', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null },
+    {
+      kind: 'controller',
+      id: id(1),
+      version: 1,
+      posX: null,
+      posY: null,
+      name: 'k8s',
+      controllerKind: 'orchestrator',
+      product: '',
+      hostServerId: id(100),
+      cpuCores: 1,
+      memoryMiB: 1024,
+    },
+    {
+      kind: 'service',
+      id: id(2),
+      version: 1,
+      posX: null,
+      posY: null,
+      name: 'api',
+      imageRef: 'a',
+      imageId: null,
+      replicas: 1,
+      cpuCores: 1,
+      memoryMiB: 1,
+      bandwidthMbps: 0,
+      port: 8080,
+      arch: null,
+      accelerator: null,
+    },
+    {
+      kind: 'service',
+      id: id(3),
+      version: 1,
+      posX: null,
+      posY: null,
+      name: 'web',
+      imageRef: 'w',
+      imageId: null,
+      replicas: 1,
+      cpuCores: 1,
+      memoryMiB: 1,
+      bandwidthMbps: 0,
+      port: 8080,
+      arch: null,
+      accelerator: null,
+    },
     { kind: 'networkNode', id: id(4), version: 1, posX: null, posY: null, name: 'sw', siteId: null, nodeKind: 'switch', sdnManaged: false, latitude: null, longitude: null },
     { kind: 'site', id: id(5), version: 1, posX: null, posY: null, name: 'north', provider: '', region: '', latitude: null, longitude: null },
   ];
   for (let i = 0; i < servers; i++) {
-    entities.push({ kind: 'edgeServer', id: id(100 + i), version: 1, posX: null, posY: null, name: `s${i}`, siteId: i % 2 ? id(5) : null, tier: 'edge', arch: 'amd64', cpuCores: 1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1, accelerators: [] });
+    entities.push({
+      kind: 'edgeServer',
+      id: id(100 + i),
+      version: 1,
+      posX: null,
+      posY: null,
+      name: `s${i}`,
+      siteId: i % 2 ? id(5) : null,
+      tier: 'edge',
+      arch: 'amd64',
+      cpuCores: 1,
+      memoryMiB: 1,
+      storageBytes: 1,
+      bandwidthMbps: 1,
+      accelerators: [],
+    });
   }
   return {
     scenario: { id: 'x', name: 'x' },
     entities,
-    links: [{ id: id(50), version: 1, name: 'l', medium: 'fiber', bandwidthMbps: 1, latencyMs: 1, lossPercent: 0, a: { kind: 'edgeServer', id: id(100) }, b: { kind: 'networkNode', id: id(4) } }],
+    links: [
+      {
+        id: id(50),
+        version: 1,
+        name: 'l',
+        medium: 'fiber',
+        bandwidthMbps: 1,
+        latencyMs: 1,
+        lossPercent: 0,
+        a: { kind: 'edgeServer', id: id(100) },
+        b: { kind: 'networkNode', id: id(4) },
+      },
+    ],
     // web calls api: ELK must put web above api within the service band.
     dependencies: [{ fromId: id(3), toId: id(2), trafficMbps: 1, version: 1 }],
     manages: [{ controllerId: id(1), targetKind: 'service', targetId: id(3) }],
@@ -59,7 +130,9 @@ describe('layout input', () => {
     });
     const bands = layoutBands(entities);
     for (const e of entities) {
-      const band = bands.bands.find((b) => b.band === { controller: 'control', service: 'service', vnf: 'network', networkNode: 'network', edgeServer: 'physical', site: 'physical' }[e.kind])!;
+      const band = bands.bands.find(
+        (b) => b.band === { controller: 'control', service: 'service', vnf: 'network', networkNode: 'network', edgeServer: 'physical', site: 'physical' }[e.kind],
+      )!;
       expect(e.posY).toBeGreaterThanOrEqual(band.top);
       expect(e.posY).toBeLessThan(band.top + band.height);
     }
@@ -74,9 +147,7 @@ describe('layout input', () => {
     const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i, y: 0 }));
     const positions = positionsFromElk(model, laidOut, { groupBySite: true });
     const rowsOf = (odd: boolean) =>
-      new Set(
-        [...model.entities.values()].filter((e) => e.kind === 'edgeServer' && (e.siteId !== null) === odd).map((e) => positions.get(`edgeServer:${e.id}`)!.y),
-      );
+      new Set([...model.entities.values()].filter((e) => e.kind === 'edgeServer' && (e.siteId !== null) === odd).map((e) => positions.get(`edgeServer:${e.id}`)!.y));
     const sited = rowsOf(true);
     const unsited = rowsOf(false);
     expect([...sited].some((y) => unsited.has(y))).toBe(false);

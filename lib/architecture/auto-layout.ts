@@ -116,7 +116,7 @@ export function positionsFromElk(model: ArchModel, laidOut: readonly ElkNode[], 
     let previousSite: string | null = null;
     for (const id of ordered) {
       const layer = at.get(id)?.y ?? 0;
-      const site = options.groupBySite ? (model.entities.get(id) as { siteId?: string | null }).siteId ?? '' : null;
+      const site = options.groupBySite ? ((model.entities.get(id) as { siteId?: string | null }).siteId ?? '') : null;
       // A new ELK layer, or a new site while grouping, starts a new row.
       const newGroup = previousLayer !== null && (options.groupBySite && band === 'physical' ? site !== previousSite : layer !== previousLayer);
       if (col >= columns || (newGroup && col > 0)) {

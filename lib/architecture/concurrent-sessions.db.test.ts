@@ -76,7 +76,10 @@ describe('two sessions on one scenario', () => {
               else unexpected.push(`${name} restore: ${JSON.stringify(restored.errors)}`);
             }
           } else {
-            const file = random() < 0.5 ? { kind: 'services' as const, fileName: 'boutique.yaml', text: fixture('boutique.yaml') } : { kind: 'nodes' as const, fileName: 'nodes.yaml', text: fixture('nodes.yaml') };
+            const file =
+              random() < 0.5
+                ? { kind: 'services' as const, fileName: 'boutique.yaml', text: fixture('boutique.yaml') }
+                : { kind: 'nodes' as const, fileName: 'nodes.yaml', text: fixture('nodes.yaml') };
             await runImport(db.prisma, { scenarioId }, { kind: file.kind, fileName: file.fileName, content: file.text });
           }
         } catch (error) {

@@ -29,7 +29,13 @@ describe('valid-connection rules', () => {
 
   test('manages goes from a controller to what it controls, drawn either way', () => {
     expect(classifyConnection(n('controller', 'c'), n('service', 's'))).toEqual({ ok: true, edgeKind: 'manages', controllerId: 'c', targetKind: 'service', targetId: 's' });
-    expect(classifyConnection(n('networkNode', 'sw'), n('controller', 'c'))).toEqual({ ok: true, edgeKind: 'manages', controllerId: 'c', targetKind: 'networkNode', targetId: 'sw' });
+    expect(classifyConnection(n('networkNode', 'sw'), n('controller', 'c'))).toEqual({
+      ok: true,
+      edgeKind: 'manages',
+      controllerId: 'c',
+      targetKind: 'networkNode',
+      targetId: 'sw',
+    });
     expect(classifyConnection(n('controller', 'a'), n('controller', 'b'))).toMatchObject({ ok: false });
   });
 

@@ -28,12 +28,7 @@ export type ExistingRelations = {
 
 const NONE: ExistingRelations = { hasDependency: () => false, hasManages: () => false };
 
-export function classifyConnection(
-  source: ConnectionEnd,
-  target: ConnectionEnd,
-  sourceHandle: HandleRole = 'edge',
-  existing: ExistingRelations = NONE,
-): ConnectionVerdict {
+export function classifyConnection(source: ConnectionEnd, target: ConnectionEnd, sourceHandle: HandleRole = 'edge', existing: ExistingRelations = NONE): ConnectionVerdict {
   if (source.kind === target.kind && source.id === target.id) return { ok: false, reason: 'A node cannot be connected to itself.' };
 
   // A hosting connection may be drawn from either end; the hosted side has the host handle.

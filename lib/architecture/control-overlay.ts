@@ -81,9 +81,19 @@ export function buildControlOverlay(plan: LatestControlPlan): ControlOverlay | n
     stale: (source.placementRun?.id ?? null) !== (plan.placementRun?.id ?? null),
     links,
     services: Object.fromEntries(
-      [...services].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => [name, { links: [...s.links].sort(), nodes: [...s.nodes].sort(), vnfs: [...s.vnfs].sort(), demands: s.demands }]),
+      [...services]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, s]) => [name, { links: [...s.links].sort(), nodes: [...s.nodes].sort(), vnfs: [...s.vnfs].sort(), demands: s.demands }]),
     ),
-    unroutable: (routes?.unroutable ?? []).map((u) => ({ from: u.from, to: u.to, fromService: u.fromService, toService: u.toService, mbps: u.mbps, reason: u.reason, detail: u.detail })),
+    unroutable: (routes?.unroutable ?? []).map((u) => ({
+      from: u.from,
+      to: u.to,
+      fromService: u.fromService,
+      toService: u.toService,
+      mbps: u.mbps,
+      reason: u.reason,
+      detail: u.detail,
+    })),
     overloaded,
     routed: routes?.demands.length ?? 0,
     maxUtilisationPct: load?.maxUtilisationPct ?? 0,

@@ -39,11 +39,41 @@ function snapshot(): ArchitectureSnapshot {
       edgeServerFromRow(serverRow(S1, 's1')),
       edgeServerFromRow({ ...serverRow(S2, 's2'), storageBytes: 100n }),
       networkNodeFromRow({ id: SW, version: 1, posX: 0, posY: 5000, name: 'sw', siteId: null, kind: 'switch', sdnManaged: true, latitude: null, longitude: null }),
-      { kind: 'service', id: SVC, version: 1, posX: null, posY: null, name: 'web', imageRef: 'web:1', imageId: 'img', replicas: 2, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null },
+      {
+        kind: 'service',
+        id: SVC,
+        version: 1,
+        posX: null,
+        posY: null,
+        name: 'web',
+        imageRef: 'web:1',
+        imageId: 'img',
+        replicas: 2,
+        cpuCores: 1,
+        memoryMiB: 1,
+        bandwidthMbps: 0,
+        port: 8080,
+        arch: null,
+        accelerator: null,
+      },
       { kind: 'controller', id: CTL, version: 1, posX: null, posY: null, name: 'k8s', controllerKind: 'orchestrator', product: '', hostServerId: S1, cpuCores: 1, memoryMiB: 1024 },
       { kind: 'site', id: SITE, version: 1, posX: null, posY: null, name: 'north', provider: '', region: '', latitude: null, longitude: null },
     ],
-    links: [linkFromRow({ id: L1, version: 2, name: 'l1', medium: 'fiber', bandwidthMbps: 10000, latencyMs: 0.5, lossPercent: 0, aEdgeServerId: S1, aNodeId: null, bEdgeServerId: null, bNodeId: SW })],
+    links: [
+      linkFromRow({
+        id: L1,
+        version: 2,
+        name: 'l1',
+        medium: 'fiber',
+        bandwidthMbps: 10000,
+        latencyMs: 0.5,
+        lossPercent: 0,
+        aEdgeServerId: S1,
+        aNodeId: null,
+        bEdgeServerId: null,
+        bNodeId: SW,
+      }),
+    ],
     dependencies: [],
     manages: [{ controllerId: CTL, targetKind: 'edgeServer', targetId: S2 }],
     placement: { runId: 'r', algorithm: 'greedy', status: 'feasible', finishedAt: null, relations: [{ serviceId: SVC, edgeServerId: S2, replicas: [0, 1] }] },
@@ -67,7 +97,19 @@ describe('graph ↔ database mapping', () => {
   });
 
   test('a link end is exactly one foreign key', () => {
-    const link = linkFromRow({ id: L1, version: 1, name: 'x', medium: 'wifi', bandwidthMbps: 1, latencyMs: 1, lossPercent: 0, aEdgeServerId: null, aNodeId: SW, bEdgeServerId: S1, bNodeId: null });
+    const link = linkFromRow({
+      id: L1,
+      version: 1,
+      name: 'x',
+      medium: 'wifi',
+      bandwidthMbps: 1,
+      latencyMs: 1,
+      lossPercent: 0,
+      aEdgeServerId: null,
+      aNodeId: SW,
+      bEdgeServerId: S1,
+      bNodeId: null,
+    });
     expect(link.a).toEqual({ kind: 'networkNode', id: SW });
     expect(link.b).toEqual({ kind: 'edgeServer', id: S1 });
     expect(linkColumns(link)).toEqual({ aEdgeServerId: null, aNodeId: SW, bEdgeServerId: S1, bNodeId: null });

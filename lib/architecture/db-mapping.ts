@@ -3,18 +3,7 @@
 // (`nodeKind`, `vnfKind`, `controllerKind`) because `kind` already says which entity it is.
 
 import type { ControllerKind, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/model/vocabulary';
-import type {
-  ControllerEntity,
-  DependencyRelation,
-  EdgeServerEntity,
-  Entity,
-  EntityKind,
-  LinkRelation,
-  NetworkNodeEntity,
-  ServiceEntity,
-  SiteEntity,
-  VnfEntity,
-} from './model';
+import type { ControllerEntity, DependencyRelation, EdgeServerEntity, Entity, EntityKind, LinkRelation, NetworkNodeEntity, ServiceEntity, SiteEntity, VnfEntity } from './model';
 
 type Pos = { posX: number | null; posY: number | null; version: number; id: string };
 
@@ -135,8 +124,7 @@ export const controllerFromRow = (r: ControllerRow): ControllerEntity => ({
 });
 
 export function linkFromRow(r: LinkRow): LinkRelation {
-  const end = (server: string | null, node: string | null) =>
-    server ? ({ kind: 'edgeServer', id: server } as const) : ({ kind: 'networkNode', id: node! } as const);
+  const end = (server: string | null, node: string | null) => (server ? ({ kind: 'edgeServer', id: server } as const) : ({ kind: 'networkNode', id: node! } as const));
   return {
     id: r.id,
     version: r.version,

@@ -5,17 +5,7 @@
 // is last-writer-wins, but it only ever updates rows that still exist.
 
 import { z } from 'zod';
-import {
-  controllerFields,
-  dependencyFields,
-  edgeServerFields,
-  linkEndSchema,
-  linkFields,
-  networkNodeFields,
-  serviceFields,
-  siteFields,
-  vnfFields,
-} from './entity-schemas';
+import { controllerFields, dependencyFields, edgeServerFields, linkEndSchema, linkFields, networkNodeFields, serviceFields, siteFields, vnfFields } from './entity-schemas';
 import { ENTITY_KINDS, MANAGED_KINDS, type AppliedPlacement, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './model';
 
 const uuid = z.string().uuid();

@@ -13,13 +13,16 @@ const name = z.string().trim().min(1, 'Enter a name.').max(100, 'At most 100 cha
 const num = (what: string) => z.number({ error: `Enter ${what} as a number.` }).refine(Number.isFinite, `Enter ${what} as a number.`);
 const positive = (what: string, label: string) => num(what).refine((v) => v > 0, `${label} must be more than 0.`);
 const positiveInt = (what: string, label: string) =>
-  num(what).refine(Number.isInteger, `${label} must be a whole number.`).refine((v) => v > 0, `${label} must be at least 1.`);
+  num(what)
+    .refine(Number.isInteger, `${label} must be a whole number.`)
+    .refine((v) => v > 0, `${label} must be at least 1.`);
 const nonNegative = (what: string, label: string) => num(what).refine((v) => v >= 0, `${label} cannot be negative.`);
 const nonNegativeInt = (what: string, label: string) =>
-  num(what).refine(Number.isInteger, `${label} must be a whole number.`).refine((v) => v >= 0, `${label} cannot be negative.`);
+  num(what)
+    .refine(Number.isInteger, `${label} must be a whole number.`)
+    .refine((v) => v >= 0, `${label} cannot be negative.`);
 /** Every number has a ceiling (lib/model/limits.ts): its column's type, or a sane bound below it. */
-const atMost = <T extends z.ZodType<number>>(schema: T, max: number, label: string) =>
-  schema.refine((v) => v <= max, `${label} must be at most ${max.toLocaleString('en')}.`);
+const atMost = <T extends z.ZodType<number>>(schema: T, max: number, label: string) => schema.refine((v) => v <= max, `${label} must be at most ${max.toLocaleString('en')}.`);
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const coordinate = (limit: number, label: string) =>
   num(label.toLowerCase())

@@ -9,19 +9,7 @@ import type { LinkLoadView } from './control-overlay';
 import { LINK_MEDIA, type LayerName } from '@/lib/model/vocabulary';
 import type { ArchModel } from './arch-model';
 import { bandExtent, NODE_WIDTH, type BandLayout, type BandRect } from './bands';
-import {
-  BAND_OF,
-  dependencyEdgeId,
-  hostingEdgeId,
-  linkEdgeId,
-  managesEdgeId,
-  nodeId,
-  placementEdgeId,
-  type EdgeKind,
-  type Entity,
-  type EntityKind,
-  type EntityOf,
-} from './model';
+import { BAND_OF, dependencyEdgeId, hostingEdgeId, linkEdgeId, managesEdgeId, nodeId, placementEdgeId, type EdgeKind, type Entity, type EntityKind, type EntityOf } from './model';
 import type { StorageUse } from './storage-use';
 import { describeCounts, type AggregatedView, type SummaryGroup } from './aggregate-view';
 import { ALL_SCOPE, type ViewScope } from './view-scope';
@@ -117,7 +105,13 @@ export function createNode<K extends EntityKind>(
     data,
     hidden: extras.hidden ?? false,
     ...(extras.band && !data.frame ? { extent: bandExtent(extras.band) } : {}),
-    ...(data.frame ? { zIndex: -1, draggable: false, ...(extras.size ? { width: extras.size.width, height: extras.size.height, style: { width: extras.size.width, height: extras.size.height } } : {}) } : {}),
+    ...(data.frame
+      ? {
+          zIndex: -1,
+          draggable: false,
+          ...(extras.size ? { width: extras.size.width, height: extras.size.height, style: { width: extras.size.width, height: extras.size.height } } : {}),
+        }
+      : {}),
     ariaLabel: `${entity.kind} ${entity.name}`,
   } as unknown as ArchNode;
 }
@@ -152,7 +146,7 @@ export function buildAggregatedNodes(
     const position = layout.positions[g.id] ?? { x: 0, y: 0 };
     const prev = previous.get(g.id);
     if (prev && prev.type === 'summary' && sameGroup(prev.data.group, g) && prev.position.x === position.x && prev.position.y === position.y) out.push(prev);
-    else out.push(prev ? ({ ...prev, ...createSummaryNode(g, position), selected: prev.selected, measured: prev.measured }) : createSummaryNode(g, position));
+    else out.push(prev ? { ...prev, ...createSummaryNode(g, position), selected: prev.selected, measured: prev.measured } : createSummaryNode(g, position));
   }
   const bandRect = new Map(layout.bands.map((b) => [b.band, b]));
   for (const id of aggregated.individuals) {
@@ -160,9 +154,16 @@ export function buildAggregatedNodes(
     const position = layout.positions[id] ?? { x: 0, y: 0 };
     const next = createNode(e as never, position, { storage: e.kind === 'edgeServer' ? (storage?.get(e.id) ?? null) : null, band: bandRect.get(BAND_OF[e.kind]) });
     const prev = previous.get(id);
-    if (prev && prev.type !== 'summary' && sameData(prev.data as ArchNodeData, next.data as ArchNodeData) && prev.position.x === position.x && prev.position.y === position.y && prev.extent?.toString() === next.extent?.toString())
+    if (
+      prev &&
+      prev.type !== 'summary' &&
+      sameData(prev.data as ArchNodeData, next.data as ArchNodeData) &&
+      prev.position.x === position.x &&
+      prev.position.y === position.y &&
+      prev.extent?.toString() === next.extent?.toString()
+    )
       out.push(prev);
-    else out.push(prev ? ({ ...prev, ...next, selected: prev.selected, measured: prev.measured }) : next);
+    else out.push(prev ? { ...prev, ...next, selected: prev.selected, measured: prev.measured } : next);
   }
   return out;
 }
@@ -334,14 +335,27 @@ export function buildEdges(
       const was = existing.data!.load;
       const mergedLoad =
         was && load
-          ? { loadMbps: was.loadMbps + load.loadMbps, capacityMbps: was.capacityMbps + load.capacityMbps, utilisationPct: Math.max(was.utilisationPct, load.utilisationPct), status: load.utilisationPct > was.utilisationPct ? load.status : was.status, demands: was.demands + load.demands }
+          ? {
+              loadMbps: was.loadMbps + load.loadMbps,
+              capacityMbps: was.capacityMbps + load.capacityMbps,
+              utilisationPct: Math.max(was.utilisationPct, load.utilisationPct),
+              status: load.utilisationPct > was.utilisationPct ? load.status : was.status,
+              demands: was.demands + load.demands,
+            }
           : (was ?? load);
       const mergedOnRoute = existing.data!.onRoute === undefined && onRoute === undefined ? undefined : !!existing.data!.onRoute || !!onRoute;
       const merged: ArchEdge = {
         ...existing,
         id: representative ? `agg:${key}` : existing.id,
         animated: !!mergedOnRoute,
-        data: { ...existing.data!, label: kind === 'link' ? `×${aggregated} · ${formatMbps(capacity)}` : null, aggregated, capacityMbps: capacity, load: mergedLoad, onRoute: mergedOnRoute },
+        data: {
+          ...existing.data!,
+          label: kind === 'link' ? `×${aggregated} · ${formatMbps(capacity)}` : null,
+          aggregated,
+          capacityMbps: capacity,
+          load: mergedLoad,
+          onRoute: mergedOnRoute,
+        },
       };
       out[index.get(key)!] = merged;
       seen.set(key, merged);

@@ -23,7 +23,17 @@ describe('geographic layout', () => {
 
   test('every node of Kdl stays in the network band, east of its western neighbours, on a cell of its own', () => {
     const graph = parseGraphml(fs.readFileSync(datasetPath('topologies', 'Kdl.graphml'), 'utf8'));
-    const entities: Entity[] = graph.nodes.map((n, i) => ({ ...base, kind: 'networkNode', id: `n${i}`, name: n.label || n.id, siteId: null, nodeKind: 'router', sdnManaged: false, latitude: n.latitude, longitude: n.longitude }));
+    const entities: Entity[] = graph.nodes.map((n, i) => ({
+      ...base,
+      kind: 'networkNode',
+      id: `n${i}`,
+      name: n.label || n.id,
+      siteId: null,
+      nodeKind: 'router',
+      sdnManaged: false,
+      latitude: n.latitude,
+      longitude: n.longitude,
+    }));
     entities.push({ ...base, kind: 'controller', id: 'c', name: 'onos', controllerKind: 'sdn', product: '', hostServerId: 'x', cpuCores: 1, memoryMiB: 512, posX: 400, posY: 60 });
     const model = modelFromSnapshot(snapshot(entities));
     const { positions, mapped } = geographicLayout(model);
@@ -60,10 +70,65 @@ describe('geographic layout', () => {
       { ...base, kind: 'site', id: 'syd', name: 'syd', provider: '', region: '', latitude: -33.9, longitude: 151.2 },
       { ...base, kind: 'networkNode', id: 'r-mel', name: 'r-mel', siteId: 'mel', nodeKind: 'router', sdnManaged: false, latitude: null, longitude: null },
       { ...base, kind: 'networkNode', id: 'r-syd', name: 'r-syd', siteId: null, nodeKind: 'router', sdnManaged: false, latitude: -33.9, longitude: 151.2 },
-      { ...base, kind: 'edgeServer', id: 'es-mel', name: 'es-mel', siteId: 'mel', tier: 'edge', arch: 'amd64', cpuCores: 1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1, accelerators: [] },
-      { ...base, kind: 'edgeServer', id: 'es-syd', name: 'es-syd', siteId: 'syd', tier: 'edge', arch: 'amd64', cpuCores: 1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1, accelerators: [] },
-      { ...base, kind: 'edgeServer', id: 'es-x', name: 'es-x', siteId: null, tier: 'edge', arch: 'amd64', cpuCores: 1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1, accelerators: [] },
-      { ...base, kind: 'service', id: 'web', name: 'web', imageRef: 'web', imageId: null, replicas: 1, cpuCores: 1, memoryMiB: 1, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null, posX: 720, posY: 300 },
+      {
+        ...base,
+        kind: 'edgeServer',
+        id: 'es-mel',
+        name: 'es-mel',
+        siteId: 'mel',
+        tier: 'edge',
+        arch: 'amd64',
+        cpuCores: 1,
+        memoryMiB: 1,
+        storageBytes: 1,
+        bandwidthMbps: 1,
+        accelerators: [],
+      },
+      {
+        ...base,
+        kind: 'edgeServer',
+        id: 'es-syd',
+        name: 'es-syd',
+        siteId: 'syd',
+        tier: 'edge',
+        arch: 'amd64',
+        cpuCores: 1,
+        memoryMiB: 1,
+        storageBytes: 1,
+        bandwidthMbps: 1,
+        accelerators: [],
+      },
+      {
+        ...base,
+        kind: 'edgeServer',
+        id: 'es-x',
+        name: 'es-x',
+        siteId: null,
+        tier: 'edge',
+        arch: 'amd64',
+        cpuCores: 1,
+        memoryMiB: 1,
+        storageBytes: 1,
+        bandwidthMbps: 1,
+        accelerators: [],
+      },
+      {
+        ...base,
+        kind: 'service',
+        id: 'web',
+        name: 'web',
+        imageRef: 'web',
+        imageId: null,
+        replicas: 1,
+        cpuCores: 1,
+        memoryMiB: 1,
+        bandwidthMbps: 0,
+        port: 8080,
+        arch: null,
+        accelerator: null,
+        posX: 720,
+        posY: 300,
+      },
     ];
     const model = modelFromSnapshot(snapshot(entities));
     const before = layoutBands(entities);

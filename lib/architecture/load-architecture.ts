@@ -1,16 +1,7 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError } from '@/lib/errors';
-import {
-  controllerFromRow,
-  dependencyFromRow,
-  edgeServerFromRow,
-  linkFromRow,
-  networkNodeFromRow,
-  serviceFromRow,
-  siteFromRow,
-  vnfFromRow,
-} from './db-mapping';
+import { controllerFromRow, dependencyFromRow, edgeServerFromRow, linkFromRow, networkNodeFromRow, serviceFromRow, siteFromRow, vnfFromRow } from './db-mapping';
 import type { AppliedPlacement, ArchitectureSnapshot, ManagesRelation, PlacementRelation } from './model';
 
 type Reader = Db | Prisma.TransactionClient;
@@ -34,7 +25,11 @@ export async function loadArchitecture(db: Db, scenarioId: string): Promise<Arch
       tx.controllerManagedNetworkNode.findMany({ where: { controller: { scenarioId } } }),
       tx.controllerManagedService.findMany({ where: { controller: { scenarioId } } }),
       tx.controllerManagedVnf.findMany({ where: { controller: { scenarioId } } }),
-      tx.image.findMany({ where, include: { layers: { orderBy: { position: 'asc' }, select: { layerId: true } } }, orderBy: [{ repository: 'asc' }, { tag: 'asc' }, { arch: 'asc' }] }),
+      tx.image.findMany({
+        where,
+        include: { layers: { orderBy: { position: 'asc' }, select: { layerId: true } } },
+        orderBy: [{ repository: 'asc' }, { tag: 'asc' }, { arch: 'asc' }],
+      }),
       tx.layer.findMany({ where, select: { id: true, sizeBytes: true } }),
       tx.edgeServerCachedLayer.findMany({ where: { edgeServer: { scenarioId } } }),
       loadAppliedPlacement(tx, scenarioId),

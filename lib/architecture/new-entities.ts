@@ -62,9 +62,7 @@ export function copySelection(model: ArchModel, selectedIds: readonly string[]):
   return {
     entities,
     links: [...model.links.values()].filter((l) => inside.has(nodeId(l.a.kind, l.a.id)) && inside.has(nodeId(l.b.kind, l.b.id))),
-    dependencies: [...model.dependencies.values()].filter(
-      (d) => inside.has(nodeId('service', d.fromId)) && inside.has(nodeId('service', d.toId)),
-    ),
+    dependencies: [...model.dependencies.values()].filter((d) => inside.has(nodeId('service', d.fromId)) && inside.has(nodeId('service', d.toId))),
     manages: [...model.manages.values()].filter((m) => inside.has(nodeId('controller', m.controllerId)) && inside.has(nodeId(m.targetKind, m.targetId))),
   };
 }

@@ -5,12 +5,60 @@ import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity, type LinkRelat
 import { placeNewNodes } from './place-new-nodes';
 
 const base = { version: 1 };
-const server = (id: string, x: number | null, y: number | null): Entity => ({ ...base, posX: x, posY: y, kind: 'edgeServer', id, name: id, siteId: null, tier: 'edge', arch: 'amd64', cpuCores: 1, memoryMiB: 1, storageBytes: 1, bandwidthMbps: 1, accelerators: [] });
-const router = (id: string, x: number | null, y: number | null): Entity => ({ ...base, posX: x, posY: y, kind: 'networkNode', id, name: id, siteId: null, nodeKind: 'router', sdnManaged: false, latitude: null, longitude: null });
-const link = (id: string, a: string, b: string): LinkRelation => ({ id, version: 1, name: id, medium: 'fiber', bandwidthMbps: 1, latencyMs: 1, lossPercent: 0, a: { kind: 'networkNode', id: a }, b: { kind: 'edgeServer', id: b } });
+const server = (id: string, x: number | null, y: number | null): Entity => ({
+  ...base,
+  posX: x,
+  posY: y,
+  kind: 'edgeServer',
+  id,
+  name: id,
+  siteId: null,
+  tier: 'edge',
+  arch: 'amd64',
+  cpuCores: 1,
+  memoryMiB: 1,
+  storageBytes: 1,
+  bandwidthMbps: 1,
+  accelerators: [],
+});
+const router = (id: string, x: number | null, y: number | null): Entity => ({
+  ...base,
+  posX: x,
+  posY: y,
+  kind: 'networkNode',
+  id,
+  name: id,
+  siteId: null,
+  nodeKind: 'router',
+  sdnManaged: false,
+  latitude: null,
+  longitude: null,
+});
+const link = (id: string, a: string, b: string): LinkRelation => ({
+  id,
+  version: 1,
+  name: id,
+  medium: 'fiber',
+  bandwidthMbps: 1,
+  latencyMs: 1,
+  lossPercent: 0,
+  a: { kind: 'networkNode', id: a },
+  b: { kind: 'edgeServer', id: b },
+});
 
 function model(entities: Entity[], links: LinkRelation[]) {
-  const s: ArchitectureSnapshot = { scenario: { id: 's', name: 's' }, entities, links, dependencies: [], manages: [], placement: null, images: [], layerSizes: {}, cachedLayers: {}, loadedAt: '' };
+  const s: ArchitectureSnapshot = {
+    scenario: { id: 's', name: 's' },
+    entities,
+    links,
+    dependencies: [],
+    manages: [],
+    placement: null,
+    images: [],
+    layerSizes: {},
+    cachedLayers: {},
+    loadedAt: '',
+  };
   return modelFromSnapshot(s);
 }
 

@@ -84,8 +84,7 @@ export function entitiesInScope(model: ArchModel, scope: ViewScope): ReadonlySet
     }
     return out;
   }
-  const inPlace = (siteId: string | null) =>
-    scope.type === 'site' ? siteId === scope.siteId : siteId !== null && regionOfSite(model, siteId) === scope.region;
+  const inPlace = (siteId: string | null) => (scope.type === 'site' ? siteId === scope.siteId : siteId !== null && regionOfSite(model, siteId) === scope.region);
   const servers = new Set<string>();
   for (const [id, e] of model.entities) {
     if (e.kind === 'service') continue;

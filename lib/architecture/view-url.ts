@@ -70,7 +70,11 @@ export function parseViewParams(params: Params): UrlView & { problems: string[] 
     if (scope) view.scope = scope;
     else problems.push(`scope “${scopeRaw.slice(0, 60)}” is not a site, region, layer or neighbourhood`);
   }
-  const list = (key: string) => all(params, key).flatMap((v) => v.split(',')).filter(Boolean).slice(0, MAX_VALUES);
+  const list = (key: string) =>
+    all(params, key)
+      .flatMap((v) => v.split(','))
+      .filter(Boolean)
+      .slice(0, MAX_VALUES);
   const layers = list('hideLayer').filter((l) => layerSchema.safeParse(l).success || (problems.push(`unknown layer “${l.slice(0, 40)}”`), false));
   view.hiddenLayers = new Set(layers as LayerName[]);
   const edgeKinds = list('hideEdge').filter((k) => edgeKindSchema.safeParse(k).success || (problems.push(`unknown edge kind “${k.slice(0, 40)}”`), false));
@@ -80,11 +84,21 @@ export function parseViewParams(params: Params): UrlView & { problems: string[] 
   const accelerator = all(params, 'acc')[0];
   if (accelerator && accelerator.length <= 40) view.accelerator = accelerator;
   view.groupBySite = all(params, 'group')[0] === 'site';
-  view.collapsedSites = new Set(all(params, 'fold').filter((s) => idText.safeParse(s).success).slice(0, MAX_VALUES));
-  view.expanded = new Set(all(params, 'open').filter((s) => idText.safeParse(s).success).slice(0, MAX_VALUES));
+  view.collapsedSites = new Set(
+    all(params, 'fold')
+      .filter((s) => idText.safeParse(s).success)
+      .slice(0, MAX_VALUES),
+  );
+  view.expanded = new Set(
+    all(params, 'open')
+      .filter((s) => idText.safeParse(s).success)
+      .slice(0, MAX_VALUES),
+  );
   const service = all(params, 'svc')[0];
   if (service && service.length <= 200) view.highlightService = service;
-  const selected = all(params, 'sel').filter((s) => idText.safeParse(s).success).slice(0, MAX_VALUES);
+  const selected = all(params, 'sel')
+    .filter((s) => idText.safeParse(s).success)
+    .slice(0, MAX_VALUES);
   let viewport: Viewport | null = null;
   const v = all(params, 'v')[0];
   if (v !== undefined) {

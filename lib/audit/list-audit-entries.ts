@@ -26,9 +26,7 @@ function whereOf(filter: AuditFilter): Prisma.AuditEntryWhereInput {
     ...(filter.scenarioId ? { scenarioId: filter.scenarioId } : {}),
     ...(filter.entity ? { entity: filter.entity } : {}),
     ...(filter.action ? { action: filter.action } : {}),
-    ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: new Date(filter.to.getTime() + DAY_MS) } : {}) } }
-      : {}),
+    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: new Date(filter.to.getTime() + DAY_MS) } : {}) } } : {}),
   };
 }
 

@@ -58,7 +58,11 @@ export function sharingMatrix(images: SharingImage[], arch: string, limit = 24):
   const users = new Map<string, number>();
   for (const s of sets) for (const id of s.keys()) users.set(id, (users.get(id) ?? 0) + 1);
   const shared = sets.map((s) => [...s].reduce((a, [id, size]) => a + ((users.get(id) ?? 0) > 1 ? size : 0), 0));
-  const order = list.map((_, k) => k).filter((k) => shared[k] > 0).sort((a, b) => shared[b] - shared[a] || list[a].reference.localeCompare(list[b].reference)).slice(0, limit);
+  const order = list
+    .map((_, k) => k)
+    .filter((k) => shared[k] > 0)
+    .sort((a, b) => shared[b] - shared[a] || list[a].reference.localeCompare(list[b].reference))
+    .slice(0, limit);
   const bytes = order.map((a) => order.map((b) => (a === b ? 0 : [...sets[a]].reduce((n, [id, size]) => n + (sets[b].has(id) ? size : 0), 0))));
   return {
     images: order.map((k) => ({ id: list[k].id, reference: list[k].reference, sizeBytes: [...sets[k].values()].reduce((x, y) => x + y, 0), sharedBytes: shared[k] })),

@@ -70,11 +70,11 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     const images = await inProcess(['placement', 'generate', '--servers', '2', '--containers', '3', '--seed', '1', '--from-images', file]);
     expect(images.stderr).toMatch(/not valid UTF-8 at byte 40/);
   }, 60_000);
-
 });
 
 async function inProcess(argv: string[], stdin: () => AsyncIterable<Uint8Array> = async function* () {}) {
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -22,7 +22,9 @@ const OPTION_SCHEMAS = {
 } as const;
 
 function optionNames(kind: ImportKind): string[] {
-  const names = Object.keys(OPTION_SCHEMAS[kind].shape).filter((k) => k !== 'columns').map(kebab);
+  const names = Object.keys(OPTION_SCHEMAS[kind].shape)
+    .filter((k) => k !== 'columns')
+    .map(kebab);
   if (kind === 'images') names.splice(names.indexOf('reference'), 1, 'image');
   if (kind === 'sites' || kind === 'nodes') names.push('map');
   return names;
@@ -84,7 +86,9 @@ export async function runImportCommand(argv: string[], io: CliIo): Promise<numbe
     if (!flags.switches.has('verbose')) return 0;
     for (const note of result.notes) io.stderr(`  note: ${note}\n`);
     if (result.imagesWithoutLayerData.length) {
-      io.stderr(`  images without layer data (placement needs their manifests or a declared size): ${result.imagesWithoutLayerData.map((i) => `${i.reference} (${i.arch})`).join(', ')}\n`);
+      io.stderr(
+        `  images without layer data (placement needs their manifests or a declared size): ${result.imagesWithoutLayerData.map((i) => `${i.reference} (${i.arch})`).join(', ')}\n`,
+      );
     }
     return 0;
   });

@@ -84,7 +84,12 @@ describe('edgestack import / export / scenarios', () => {
     expect(doc.networkNodes).toHaveLength(110);
     const list = await run('scenarios');
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['Interoute', 'Interoute copy', 'Kdl']);
+    expect(
+      list.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['Interoute', 'Interoute copy', 'Kdl']);
     expect(list.stderr).toMatch(/^3 scenarios in /);
   });
 

@@ -21,7 +21,8 @@ function writeProblem(name: string, problem: unknown): string {
 }
 
 async function runInProcess(argv: string[], stdin = '') {
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: () => [Buffer.from(stdin)] };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -30,7 +31,8 @@ async function runInProcess(argv: string[], stdin = '') {
 function runSubprocess(argv: string[], options: { env?: Record<string, string>; interruptAfterMs?: number; stdin?: string; cwd?: string } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [path.join(root, 'bin', 'edgestack.js'), ...argv], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env } });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     if (options.stdin !== undefined) child.stdin.end(options.stdin);
@@ -149,8 +151,14 @@ describe('edgestack placement solve (subprocess, as after npm ci)', () => {
   it('container and server ids like __proto__ come back in the printed result', async () => {
     const hostile: PlacementProblem = {
       ...tiny(),
-      servers: [{ ...tiny().servers[0], id: '__proto__' }, { ...tiny().servers[0], id: 'constructor' }],
-      containers: [{ ...tiny().containers[0], id: '__proto__' }, { ...tiny().containers[0], id: 'toString' }],
+      servers: [
+        { ...tiny().servers[0], id: '__proto__' },
+        { ...tiny().servers[0], id: 'constructor' },
+      ],
+      containers: [
+        { ...tiny().containers[0], id: '__proto__' },
+        { ...tiny().containers[0], id: 'toString' },
+      ],
       policies: [{ type: 'anti-affinity', containers: ['__proto__', 'toString'] }],
     };
     const file = writeProblem('hostile.json', hostile);

@@ -1,9 +1,5 @@
 import path from 'node:path';
-import {
-  generateProblem,
-  generateProblemFromImages,
-  type ImageEntry,
-} from '../placement/generate-problem';
+import { generateProblem, generateProblemFromImages, type ImageEntry } from '../placement/generate-problem';
 import { formatProblemErrors, MAX_PROBLEM_BYTES, parsePlacementProblem } from '../placement/problem-schema';
 import { formatJsonSchemaText } from '../formats/format-json-schemas';
 import { solveInWorker } from '../placement/solve-in-worker';
@@ -99,7 +95,12 @@ async function runSolve(argv: string[], io: CliIo): Promise<number> {
   }
   const engine = flags.values.get('engine') ?? 'auto';
   if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine: must be one of ${ENGINES.join(', ')}`);
-  const timeLimitSec = numberFlag(flags, 'time-limit', (v) => v > 0 && v <= MAX_SOLVE_TIME_LIMIT_SEC, `a positive number of seconds, at most ${MAX_SOLVE_TIME_LIMIT_SEC} seconds (a day)`);
+  const timeLimitSec = numberFlag(
+    flags,
+    'time-limit',
+    (v) => v > 0 && v <= MAX_SOLVE_TIME_LIMIT_SEC,
+    `a positive number of seconds, at most ${MAX_SOLVE_TIME_LIMIT_SEC} seconds (a day)`,
+  );
   const seed = numberFlag(flags, 'seed', (v) => Number.isInteger(v), 'an integer');
 
   const [file] = flags.positional;

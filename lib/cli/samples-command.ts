@@ -52,7 +52,9 @@ async function createSampleCommand(argv: string[], io: CliIo): Promise<number> {
     });
     const c = created.counts;
     io.stdout(`${created.name}\n`);
-    io.stderr(`created scenario "${created.name}": ${c.sites} sites, ${c.edgeServers} edge servers, ${c.networkNodes} network nodes, ${c.links} links, ${c.images} images, ${c.services} services in ${database.location}\n`);
+    io.stderr(
+      `created scenario "${created.name}": ${c.sites} sites, ${c.edgeServers} edge servers, ${c.networkNodes} network nodes, ${c.links} links, ${c.images} images, ${c.services} services in ${database.location}\n`,
+    );
     return 0;
   });
 }

@@ -13,7 +13,9 @@ export async function runScenariosCommand(argv: string[], io: CliIo): Promise<nu
     else {
       for (const s of scenarios) {
         const c = s.counts;
-        io.stdout(`${s.name}\t${c.edgeServers} edge servers\t${c.networkNodes} network nodes\t${c.links} links\t${c.images} images\t${c.services} services\tupdated ${s.updatedAt}\n`);
+        io.stdout(
+          `${s.name}\t${c.edgeServers} edge servers\t${c.networkNodes} network nodes\t${c.links} links\t${c.images} images\t${c.services} services\tupdated ${s.updatedAt}\n`,
+        );
       }
     }
     io.stderr(`${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} in ${database.location}\n`);

@@ -22,12 +22,21 @@ const repo = process.cwd();
 type Worker = { child: ChildProcess; output: () => string; exited: Promise<number | null>; id: () => Promise<string> };
 
 function startWorker(env: Record<string, string>, ...args: string[]): Worker {
-  const child = spawn(process.execPath, [path.join(repo, 'bin', 'edgestack.js'), 'worker', ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(repo, 'bin', 'edgestack.js'), 'worker', ...args], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => void (output += chunk));
   child.stderr.on('data', (chunk) => void (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const id = () => waitFor(() => /worker (\S+): waiting for work/.exec(output)?.[1], 60_000, () => output);
+  const id = () =>
+    waitFor(
+      () => /worker (\S+): waiting for work/.exec(output)?.[1],
+      60_000,
+      () => output,
+    );
   return { child, output: () => output, exited, id };
 }
 
@@ -114,12 +123,18 @@ describe.runIf(postgres)('solver workers sharing one Postgres (TEST_DATABASE_URL
 
   test('SIGTERM: a short run finishes within the grace period; a long one goes back to the queue on a second signal and another worker completes it', async () => {
     const scenario = await scenarioWith('Stopped', generateProblem({ servers: 10, containers: 60, seed: 5 }));
-    const { runIds: [shortId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 2 });
+    const {
+      runIds: [shortId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 2 });
     const a = launch({}, '--grace', '60', '--threads', '2');
     const aId = await a.id();
     await finished(shortId);
-    const { runIds: [longId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 8 });
-    const { runIds: [quickId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['relax'], timeLimitSec: 3 });
+    const {
+      runIds: [longId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 8 });
+    const {
+      runIds: [quickId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['relax'], timeLimitSec: 3 });
     // Both are being solved by A, and the long one has reported progress.
     await waitFor(async () => (await db.prisma.placementRun.findFirst({ where: { id: longId, status: 'running', claimedBy: aId } }))?.progress, 60_000, a.output);
     await waitFor(() => db.prisma.placementRun.findFirst({ where: { id: quickId, status: { not: 'queued' } } }), 60_000, a.output);
@@ -147,7 +162,9 @@ describe.runIf(postgres)('solver workers sharing one Postgres (TEST_DATABASE_URL
 
   test('fault: a worker killed with SIGKILL mid-run; after the heartbeat window a surviving worker takes the run back, never leaving it stuck', async () => {
     const scenario = await scenarioWith('Killed', generateProblem({ servers: 10, containers: 60, seed: 5 }));
-    const { runIds: [runId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 5 });
+    const {
+      runIds: [runId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 5 });
     const a = launch();
     const aId = await a.id();
     await waitFor(async () => (await db.prisma.placementRun.findFirst({ where: { id: runId, status: 'running', claimedBy: aId } }))?.progress, 60_000, a.output);

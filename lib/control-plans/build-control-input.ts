@@ -1,12 +1,6 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import {
-  CONTROL_INPUT_FORMAT,
-  parseControlInput,
-  type ControlInput,
-  type ControlInputDraft,
-  type ControlInputError,
-} from '@/lib/control/control-input-schema';
+import { CONTROL_INPUT_FORMAT, parseControlInput, type ControlInput, type ControlInputDraft, type ControlInputError } from '@/lib/control/control-input-schema';
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -46,7 +40,11 @@ export async function buildControlInput(db: Reader, scenarioId: string): Promise
     }),
     db.serviceDependency.findMany({
       where: { fromService: { scenarioId } },
-      include: { fromService: { select: { name: true } }, toService: { select: { name: true } }, chain: { orderBy: { position: 'asc' }, include: { vnf: { select: { name: true } } } } },
+      include: {
+        fromService: { select: { name: true } },
+        toService: { select: { name: true } },
+        chain: { orderBy: { position: 'asc' }, include: { vnf: { select: { name: true } } } },
+      },
     }),
     db.vnf.findMany({ where, orderBy: { name: 'asc' }, include: { hostServer: { select: { name: true } } } }),
     db.controller.findMany({
@@ -86,9 +84,7 @@ export async function buildControlInput(db: Reader, scenarioId: string): Promise
     })),
     services: services.map((s) => ({ name: s.name, port: s.port, replicas: s.replicas })),
     // A run made before a service was scaled down may place replicas that no longer exist.
-    placements: assignments
-      .filter((a) => a.replica < a.service.replicas)
-      .map((a) => ({ service: a.service.name, replica: a.replica, edgeServer: a.edgeServer.name })),
+    placements: assignments.filter((a) => a.replica < a.service.replicas).map((a) => ({ service: a.service.name, replica: a.replica, edgeServer: a.edgeServer.name })),
     dependencies: dependencies
       .map((d) => ({ from: d.fromService.name, to: d.toService.name, trafficMbps: d.trafficMbps, chain: d.chain.map((c) => c.vnf.name) }))
       .sort((a, b) => (a.from === b.from ? (a.to < b.to ? -1 : 1) : a.from < b.from ? -1 : 1)),
@@ -120,6 +116,9 @@ export function describeControlInputFailure(built: Exclude<BuiltControlInput, { 
     case 'no-connected-edge-server':
       return 'No edge server is connected to the network: add links from the edge servers to switches or routers on the Architecture page, then compute the control plan.';
     case 'invalid':
-      return `The scenario does not make a valid control input: ${built.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+      return `The scenario does not make a valid control input: ${built.errors
+        .slice(0, 5)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join('; ')}`;
   }
 }

@@ -17,7 +17,8 @@ afterAll(async () => db?.drop());
 
 async function smallScenario(name: string, options: { apply?: boolean; link?: boolean } = {}) {
   const scenario = await db.prisma.scenario.create({ data: { name } });
-  const server = (n: string) => db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: n, cpuCores: 8, memoryMiB: 8192, storageBytes: 10n ** 11n, bandwidthMbps: 10_000 } });
+  const server = (n: string) =>
+    db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: n, cpuCores: 8, memoryMiB: 8192, storageBytes: 10n ** 11n, bandwidthMbps: 10_000 } });
   const [e1, e2] = [await server('e1'), await server('e2')];
   const s1 = await db.prisma.networkNode.create({ data: { scenarioId: scenario.id, name: 's1', kind: 'switch', sdnManaged: true } });
   if (options.link !== false) {

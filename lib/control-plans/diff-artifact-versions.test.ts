@@ -1,8 +1,22 @@
 import { expect, test } from 'vitest';
 import { artifactText, diffArtifactVersions } from './diff-artifact-versions';
 
-const rule = (node: string, src: string, out: number) => ({ node, priority: 40000, inPort: null, srcAddress: src, dstAddress: '10.64.0.9', tcpDst: 8080, outPort: out, outLink: `l${out}`, demands: [] });
-const flows = (rules: ReturnType<typeof rule>[]) => ({ switches: [{ node: 's1', deviceId: 'of:1', controllers: ['onos'], rules, onos: { flows: [] }, ofctl: [] }], ports: {}, addresses: { replicas: {}, ports: {} } });
+const rule = (node: string, src: string, out: number) => ({
+  node,
+  priority: 40000,
+  inPort: null,
+  srcAddress: src,
+  dstAddress: '10.64.0.9',
+  tcpDst: 8080,
+  outPort: out,
+  outLink: `l${out}`,
+  demands: [],
+});
+const flows = (rules: ReturnType<typeof rule>[]) => ({
+  switches: [{ node: 's1', deviceId: 'of:1', controllers: ['onos'], rules, onos: { flows: [] }, ofctl: [] }],
+  ports: {},
+  addresses: { replicas: {}, ports: {} },
+});
 
 test('a flow table diff shows the rule that changed, not the ones that stayed', () => {
   const before = flows([rule('s1', '10.64.0.1', 1), rule('s1', '10.64.0.2', 1)]);

@@ -24,7 +24,9 @@ export function artifactText(kind: ArtifactKind, content: unknown): string {
       const c = content as FlowsContent;
       for (const s of c.switches) {
         for (const r of s.rules) {
-          lines.push(`${s.node}  priority ${r.priority}  ${r.inPort === null ? '' : `in_port ${r.inPort}  `}${r.srcAddress} → ${r.dstAddress}:${r.tcpDst}  output ${r.outPort} (${r.outLink})`);
+          lines.push(
+            `${s.node}  priority ${r.priority}  ${r.inPort === null ? '' : `in_port ${r.inPort}  `}${r.srcAddress} → ${r.dstAddress}:${r.tcpDst}  output ${r.outPort} (${r.outLink})`,
+          );
         }
       }
       break;

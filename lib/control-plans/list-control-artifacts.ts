@@ -86,7 +86,11 @@ export async function listControlArtifacts(db: Reader, scenarioId: string, of: {
 }
 
 /** One version with its content, and the version before it (for the diff), if any. */
-export async function loadControlArtifact(db: Reader, scenarioId: string, artifactId: string): Promise<{ artifact: ArtifactWithContent; previous: ArtifactWithContent | null } | null> {
+export async function loadControlArtifact(
+  db: Reader,
+  scenarioId: string,
+  artifactId: string,
+): Promise<{ artifact: ArtifactWithContent; previous: ArtifactWithContent | null } | null> {
   const row = await db.controlArtifact.findFirst({ where: { id: artifactId, scenarioId }, select: { ...select, content: true } });
   if (!row) return null;
   const prev = await db.controlArtifact.findFirst({

@@ -41,7 +41,10 @@ export function assignLinkPorts(input: ControlInput): Record<string, Record<stri
   const ports: Record<string, Record<string, number>> = {};
   for (const node of [...ends.keys()].sort(byCodePoint)) {
     const numbered: Record<string, number> = {};
-    ends.get(node)!.sort(byCodePoint).forEach((link, i) => (numbered[link] = i + 1));
+    ends
+      .get(node)!
+      .sort(byCodePoint)
+      .forEach((link, i) => (numbered[link] = i + 1));
     ports[node] = numbered;
   }
   return ports;

@@ -16,17 +16,12 @@ export function computeGreedyControlPlan(input: ControlInput, options: ControlOp
 }
 
 /** The optimal-mode plan on the calling thread; the worker runs this. */
-export async function computeOptimalControlPlanHere(
-  input: ControlInput,
-  options: ControlOptions = {},
-  shouldStop?: () => boolean,
-): Promise<ControlPlan> {
+export async function computeOptimalControlPlanHere(input: ControlInput, options: ControlOptions = {}, shouldStop?: () => boolean): Promise<ControlPlan> {
   const started = performance.now();
   const prepared = prepareControl(input);
   const result = await routeDemandsOptimal(prepared, { k: options.k, timeLimitSec: options.timeLimitSec, shouldStop });
   const plan = assembleControlPlan(prepared, result.routing, result.keptGreedy ? 'greedy' : 'optimal', options, started, result.report);
-  if (result.keptGreedy && result.report.message)
-    plan.warnings.push({ code: 'optimal-fallback', message: result.report.message });
+  if (result.keptGreedy && result.report.message) plan.warnings.push({ code: 'optimal-fallback', message: result.report.message });
   return plan;
 }
 
@@ -49,10 +44,7 @@ export function defaultControlWorkerEntry(): string {
  * time limit and cancellation through `signal`. A failed, cancelled or late optimal run still
  * resolves, with the greedy plan and `optimal.status` saying what happened.
  */
-export async function computeControlPlan(
-  input: ControlInput,
-  options: ControlOptions & { workerEntry?: string } = {},
-): Promise<ControlPlan> {
+export async function computeControlPlan(input: ControlInput, options: ControlOptions & { workerEntry?: string } = {}): Promise<ControlPlan> {
   if (!options.optimal) return computeGreedyControlPlan(input, options);
   const started = performance.now();
   const timeLimitSec = options.timeLimitSec ?? DEFAULT_OPTIMAL_TIME_LIMIT_SEC;

@@ -42,9 +42,19 @@ export function computeLinkLoad(input: ControlInput, routed: RoutedDemand[], war
     });
     const pct = round(utilisationPct, 1);
     if (status === 'error')
-      errors.push({ code: 'link-over-capacity', link: link.name, utilisationPct: pct, message: `link "${link.name}" carries ${round(loadMbps, 1)} of ${link.bandwidthMbps} Mbit/s (${pct} %), over its capacity` });
+      errors.push({
+        code: 'link-over-capacity',
+        link: link.name,
+        utilisationPct: pct,
+        message: `link "${link.name}" carries ${round(loadMbps, 1)} of ${link.bandwidthMbps} Mbit/s (${pct} %), over its capacity`,
+      });
     else if (status === 'warning')
-      warnings.push({ code: 'link-near-capacity', link: link.name, utilisationPct: pct, message: `link "${link.name}" carries ${round(loadMbps, 1)} of ${link.bandwidthMbps} Mbit/s (${pct} %)` });
+      warnings.push({
+        code: 'link-near-capacity',
+        link: link.name,
+        utilisationPct: pct,
+        message: `link "${link.name}" carries ${round(loadMbps, 1)} of ${link.bandwidthMbps} Mbit/s (${pct} %)`,
+      });
   }
   return { links, warnings, errors };
 }

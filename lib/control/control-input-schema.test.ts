@@ -13,8 +13,14 @@ const minimal = {
     { name: 'e1--s1', a: { kind: 'edgeServer', name: 'e1' }, b: { kind: 'networkNode', name: 's1' }, bandwidthMbps: 1000, latencyMs: 1 },
     { name: 'e2--s1', a: { kind: 'edgeServer', name: 'e2' }, b: { kind: 'networkNode', name: 's1' }, bandwidthMbps: 1000, latencyMs: 1 },
   ],
-  services: [{ name: 'web', port: 80, replicas: 1 }, { name: 'db', port: 5432, replicas: 1 }],
-  placements: [{ service: 'web', replica: 0, edgeServer: 'e1' }, { service: 'db', replica: 0, edgeServer: 'e2' }],
+  services: [
+    { name: 'web', port: 80, replicas: 1 },
+    { name: 'db', port: 5432, replicas: 1 },
+  ],
+  placements: [
+    { service: 'web', replica: 0, edgeServer: 'e1' },
+    { service: 'db', replica: 0, edgeServer: 'e2' },
+  ],
   dependencies: [{ from: 'web', to: 'db', trafficMbps: 10 }],
 };
 
@@ -58,7 +64,14 @@ describe('parseControlInput', () => {
   });
 
   it('refuses a subnet too small for the replicas', () => {
-    const result = parseControlInput({ ...minimal, addressing: { subnet: '10.0.0.0/31' }, services: [{ name: 'web', port: 80, replicas: 3 }, { name: 'db', port: 5432, replicas: 1 }] });
+    const result = parseControlInput({
+      ...minimal,
+      addressing: { subnet: '10.0.0.0/31' },
+      services: [
+        { name: 'web', port: 80, replicas: 3 },
+        { name: 'db', port: 5432, replicas: 1 },
+      ],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.find((e) => e.path === 'addressing.subnet')?.message).toMatch(/2 host addresses/);

@@ -28,8 +28,7 @@ export const NETWORK_NODE_KINDS = ['switch', 'router', 'base_station', 'access_p
 export const VNF_KINDS = ['firewall', 'load_balancer', 'nat', 'ids', 'dpi', 'vpn_gateway', 'upf'] as const;
 export const CONTROLLER_KINDS = ['orchestrator', 'mesh', 'sdn', 'mano'] as const;
 
-const finite = () =>
-  z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a finite number') });
+const finite = () => z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a finite number') });
 const name = () =>
   z
     .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a string') })
@@ -107,9 +106,7 @@ const controllerSchema = z.strictObject({
   kind: z.enum(CONTROLLER_KINDS, { error: `must be one of ${CONTROLLER_KINDS.join(', ')}` }),
   /** Name of the edge server that hosts the controller. */
   host: name(),
-  manages: z
-    .strictObject({ edgeServers: names(), networkNodes: names(), services: names(), vnfs: names() })
-    .default({ edgeServers: [], networkNodes: [], services: [], vnfs: [] }),
+  manages: z.strictObject({ edgeServers: names(), networkNodes: names(), services: names(), vnfs: names() }).default({ edgeServers: [], networkNodes: [], services: [], vnfs: [] }),
 });
 
 export const controlInputSchema = z
@@ -129,9 +126,7 @@ export const controlInputSchema = z
         subnet: z.string().default(DEFAULT_SUBNET),
       })
       .default({ subnet: DEFAULT_SUBNET }),
-    onos: z
-      .strictObject({ appId: name().default(DEFAULT_ONOS_APP_ID) })
-      .default({ appId: DEFAULT_ONOS_APP_ID }),
+    onos: z.strictObject({ appId: name().default(DEFAULT_ONOS_APP_ID) }).default({ appId: DEFAULT_ONOS_APP_ID }),
     mesh: z
       .strictObject({
         /** Kubernetes namespace of the Istio objects and of the services' hosts. */
@@ -249,9 +244,7 @@ export type ControlVnf = ControlInput['vnfs'][number];
 export type ControlController = ControlInput['controllers'][number];
 
 export type ControlInputError = { path: string; message: string };
-export type ParseControlInputResult =
-  | { ok: true; input: ControlInput }
-  | { ok: false; errors: ControlInputError[] };
+export type ParseControlInputResult = { ok: true; input: ControlInput } | { ok: false; errors: ControlInputError[] };
 
 /**
  * Validates a ControlInput given as JSON text (size-checked before parsing) or as a parsed value.
@@ -261,8 +254,7 @@ export function parseControlInput(value: unknown): ParseControlInputResult {
   let data = value;
   if (typeof value === 'string') {
     const bytes = Buffer.byteLength(value, 'utf8');
-    if (bytes > MAX_CONTROL_INPUT_BYTES)
-      return { ok: false, errors: [{ path: '(root)', message: `input is ${bytes} bytes; the limit is ${MAX_CONTROL_INPUT_BYTES} (50 MiB)` }] };
+    if (bytes > MAX_CONTROL_INPUT_BYTES) return { ok: false, errors: [{ path: '(root)', message: `input is ${bytes} bytes; the limit is ${MAX_CONTROL_INPUT_BYTES} (50 MiB)` }] };
     try {
       data = JSON.parse(value);
     } catch (error) {

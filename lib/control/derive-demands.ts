@@ -12,11 +12,7 @@ export type DerivedDemands = { demands: Demand[]; warnings: ControlWarning[] };
  * or the last VNF host of a chain); ties go to the lower replica index. A dependency whose caller
  * or callee has no placed replica makes no demand and is warned about.
  */
-export function deriveDemands(
-  input: ControlInput,
-  addresses: Record<string, string>,
-  latency: LatencyOracle,
-): DerivedDemands {
+export function deriveDemands(input: ControlInput, addresses: Record<string, string>, latency: LatencyOracle): DerivedDemands {
   const warnings: ControlWarning[] = [];
   const placedBy = new Map<string, { replica: number; edgeServer: string }[]>();
   for (const p of input.placements) {

@@ -34,11 +34,7 @@ export function findProgrammableSwitches(input: ControlInput): { switches: Map<s
  * ones). If two visits arrive by the same port and must leave by different ones, no stateless rule
  * can tell them apart: the first visit's rule is kept and a warning says so.
  */
-export function generateFlowRules(
-  input: ControlInput,
-  routed: RoutedDemand[],
-  ports: Record<string, Record<string, number>>,
-): FlowRulesResult {
+export function generateFlowRules(input: ControlInput, routed: RoutedDemand[], ports: Record<string, Record<string, number>>): FlowRulesResult {
   const { switches, warnings } = findProgrammableSwitches(input);
   const rules = new Map<string, Map<string, SwitchRule>>();
   for (const node of switches.keys()) rules.set(node, new Map());
@@ -60,7 +56,10 @@ export function generateFlowRules(
         if (needsInPort) {
           const earlier = seenIn.get(v.inPort);
           if (earlier !== undefined && earlier !== v.outPort) {
-            warnings.push({ code: 'chain-revisits-port', message: `demand ${d.id} enters switch "${node}" twice by port ${v.inPort} and must leave by ports ${earlier} and ${v.outPort}; only the first is programmed` });
+            warnings.push({
+              code: 'chain-revisits-port',
+              message: `demand ${d.id} enters switch "${node}" twice by port ${v.inPort} and must leave by ports ${earlier} and ${v.outPort}; only the first is programmed`,
+            });
             continue;
           }
           seenIn.set(v.inPort, v.outPort);

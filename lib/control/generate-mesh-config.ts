@@ -29,7 +29,12 @@ export function checkDuration(label: string, text: string): string | null {
 
 /** A DNS-1123 label from a service name (`Cart Service` → `cart-service`). */
 export function kubernetesName(name: string): string {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
   return cleaned === '' ? 'service' : cleaned;
 }
 
@@ -43,7 +48,10 @@ export function generateMeshConfig(input: ControlInput, latency: LatencyOracle, 
   const timeout = settings.timeout ?? DEFAULT_MESH_TIMEOUT;
   const attempts = settings.retries?.attempts ?? DEFAULT_RETRY_ATTEMPTS;
   const perTryTimeout = settings.retries?.perTryTimeout ?? DEFAULT_PER_TRY_TIMEOUT;
-  for (const [label, value] of [['timeout', timeout], ['perTryTimeout', perTryTimeout]] as const) {
+  for (const [label, value] of [
+    ['timeout', timeout],
+    ['perTryTimeout', perTryTimeout],
+  ] as const) {
     const problem = checkDuration(label, value);
     if (problem) throw new Error(problem);
   }
@@ -58,7 +66,7 @@ export function generateMeshConfig(input: ControlInput, latency: LatencyOracle, 
   }
 
   const siteRegion = new Map(input.sites.map((s) => [s.name, s.region]));
-  const serverRegion = new Map(input.edgeServers.map((e) => [e.name, e.site === null ? '' : siteRegion.get(e.site) ?? '']));
+  const serverRegion = new Map(input.edgeServers.map((e) => [e.name, e.site === null ? '' : (siteRegion.get(e.site) ?? '')]));
   const namespace = input.mesh.namespace;
   const used = new Map<string, number>();
   const objects: IstioObject[] = [];

@@ -63,7 +63,14 @@ function buildLab(input: ControlInput, plan: ControlPlan, tag: string): Lab {
     writeFileSync(target, file.content);
     execFileSync('ovs-ofctl', ['add-flows', bridgeOf.get(node)!, target]);
   }
-  return { bridgeOf, dir, teardown: () => { teardown(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    bridgeOf,
+    dir,
+    teardown: () => {
+      teardown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 type TraceStep = { bridge: string; outputs: number[]; dropped: boolean };

@@ -18,8 +18,7 @@ export function parseIpv4Cidr(text: string): ParseIpv4CidrResult {
   const network = match.slice(1, 5).reduce((acc, o) => acc * 256 + Number(o), 0);
   const prefix = Number(match[5]);
   const size = 2 ** (32 - prefix);
-  if (network % size !== 0)
-    return { ok: false, message: `${text} has host bits set; the network address of a /${prefix} there is ${formatIpv4(network - (network % size))}` };
+  if (network % size !== 0) return { ok: false, message: `${text} has host bits set; the network address of a /${prefix} there is ${formatIpv4(network - (network % size))}` };
   const usable = prefix >= 31 ? size : size - 2;
   return { ok: true, network, prefix, usable };
 }

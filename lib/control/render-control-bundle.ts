@@ -8,7 +8,9 @@ import type { ControlBundle, ControlBundleFile, ControlPlan } from './types';
  */
 export function nodeFileName(node: string): string {
   if (node === '.' || node === '..') return node.replace(/\./g, '%2E');
-  return [...node].map((ch) => (/^[A-Za-z0-9 ._()+,-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))).join('');
+  return [...node]
+    .map((ch) => (/^[A-Za-z0-9 ._()+,-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
+    .join('');
 }
 
 const csvField = (value: string | number) => {

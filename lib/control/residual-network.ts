@@ -58,8 +58,7 @@ export class ResidualNetwork {
 
   private restore(link: string): void {
     const full = this.network.graph;
-    for (const arc of this.network.arcs.get(link)!)
-      this.graph.addDirectedEdgeWithKey(arc, full.source(arc), full.target(arc), { ...full.getEdgeAttributes(arc) });
+    for (const arc of this.network.arcs.get(link)!) this.graph.addDirectedEdgeWithKey(arc, full.source(arc), full.target(arc), { ...full.getEdgeAttributes(arc) });
     this.removed.delete(link);
   }
 }

@@ -217,9 +217,7 @@ export async function routeDemandsOptimal(prepared: PreparedControl, options: Op
 
   const candidate: RoutingOutcome = { routed: kept, unroutable };
   const finalMax = maxUtilisation(prepared, kept);
-  const greedyBetter =
-    greedy.unroutable.length < unroutable.length ||
-    (greedy.unroutable.length === unroutable.length && greedyMax < finalMax - 1e-9);
+  const greedyBetter = greedy.unroutable.length < unroutable.length || (greedy.unroutable.length === unroutable.length && greedyMax < finalMax - 1e-9);
   const status = second.status === 'optimal' ? 'optimal' : 'time-limit';
   if (greedyBetter)
     return {

@@ -20,7 +20,13 @@ describe('greedy routing', () => {
   });
 
   it('sends the second demand round the slow branch once the fast one is full', () => {
-    const plan = computeGreedyControlPlan(diamond({ services: services(2, 1), placements: [...replicasOn('web', 'e1', 2), { service: 'api', replica: 0, edgeServer: 'e2' }], dependencies: [{ from: 'web', to: 'api', trafficMbps: 120 }] }));
+    const plan = computeGreedyControlPlan(
+      diamond({
+        services: services(2, 1),
+        placements: [...replicasOn('web', 'e1', 2), { service: 'api', replica: 0, edgeServer: 'e2' }],
+        dependencies: [{ from: 'web', to: 'api', trafficMbps: 120 }],
+      }),
+    );
     expect(plan.unroutable).toEqual([]);
     const paths = plan.demands.map((d) => d.path.join(' '));
     expect(paths.sort()).toEqual(['e1 s1 s2 s4 e2', 'e1 s1 s3 s4 e2']);
@@ -29,7 +35,13 @@ describe('greedy routing', () => {
   });
 
   it('lists a demand that fits nowhere as insufficient-bandwidth, largest demands first', () => {
-    const plan = computeGreedyControlPlan(diamond({ services: services(3, 1), placements: [...replicasOn('web', 'e1', 3), { service: 'api', replica: 0, edgeServer: 'e2' }], dependencies: [{ from: 'web', to: 'api', trafficMbps: 180 }] }));
+    const plan = computeGreedyControlPlan(
+      diamond({
+        services: services(3, 1),
+        placements: [...replicasOn('web', 'e1', 3), { service: 'api', replica: 0, edgeServer: 'e2' }],
+        dependencies: [{ from: 'web', to: 'api', trafficMbps: 180 }],
+      }),
+    );
     expect(plan.demands).toHaveLength(2);
     expect(plan.unroutable).toHaveLength(1);
     expect(plan.unroutable[0]).toMatchObject({ reason: 'insufficient-bandwidth', mbps: 60 });
@@ -49,28 +61,46 @@ describe('greedy routing', () => {
     // e3 is joined to s2 as well as s3: a path s3 → e3 → s2 would be shorter than s3 → s4 if
     // machines forwarded, but they do not.
     const base = diamond();
-    const input = { ...base, links: [...base.links.filter((l) => l.name !== 's1--s2'), { name: 'e3--s2', a: { kind: 'edgeServer' as const, name: 'e3' }, b: { kind: 'networkNode' as const, name: 's2' }, bandwidthMbps: 1000, latencyMs: 0, lossPct: 0 }] };
+    const input = {
+      ...base,
+      links: [
+        ...base.links.filter((l) => l.name !== 's1--s2'),
+        { name: 'e3--s2', a: { kind: 'edgeServer' as const, name: 'e3' }, b: { kind: 'networkNode' as const, name: 's2' }, bandwidthMbps: 1000, latencyMs: 0, lossPct: 0 },
+      ],
+    };
     const plan = computeGreedyControlPlan(input);
     expect(plan.demands[0].path).toEqual(['e1', 's1', 's3', 's4', 'e2']);
   });
 
   it('gives replicas on one edge server a one-node path', () => {
-    const plan = computeGreedyControlPlan(diamond({ placements: [{ service: 'web', replica: 0, edgeServer: 'e2' }, { service: 'api', replica: 0, edgeServer: 'e2' }] }));
+    const plan = computeGreedyControlPlan(
+      diamond({
+        placements: [
+          { service: 'web', replica: 0, edgeServer: 'e2' },
+          { service: 'api', replica: 0, edgeServer: 'e2' },
+        ],
+      }),
+    );
     expect(plan.demands[0]).toMatchObject({ path: ['e2'], links: [], latencyMs: 0 });
   });
 
   it('sends each caller replica to its nearest callee replica', () => {
-    const plan = computeGreedyControlPlan(diamond({
-      services: services(2, 2),
-      placements: [
-        { service: 'web', replica: 0, edgeServer: 'e1' },
-        { service: 'web', replica: 1, edgeServer: 'e2' },
-        { service: 'api', replica: 0, edgeServer: 'e1' },
-        { service: 'api', replica: 1, edgeServer: 'e2' },
-      ],
-      dependencies: [{ from: 'web', to: 'api', trafficMbps: 50 }],
-    }));
-    expect(plan.demands.map((d) => [d.id, d.mbps])).toEqual([['web-0->api-0', 25], ['web-1->api-1', 25]]);
+    const plan = computeGreedyControlPlan(
+      diamond({
+        services: services(2, 2),
+        placements: [
+          { service: 'web', replica: 0, edgeServer: 'e1' },
+          { service: 'web', replica: 1, edgeServer: 'e2' },
+          { service: 'api', replica: 0, edgeServer: 'e1' },
+          { service: 'api', replica: 1, edgeServer: 'e2' },
+        ],
+        dependencies: [{ from: 'web', to: 'api', trafficMbps: 50 }],
+      }),
+    );
+    expect(plan.demands.map((d) => [d.id, d.mbps])).toEqual([
+      ['web-0->api-0', 25],
+      ['web-1->api-1', 25],
+    ]);
   });
 
   it('routes a chain through the VNF host, charging a link crossed twice twice', () => {
@@ -91,7 +121,12 @@ describe('greedy routing', () => {
 
   it('warns at 80 % and flags nothing over capacity in greedy mode', () => {
     const plan = computeGreedyControlPlan(diamond({ dependencies: [{ from: 'web', to: 'api', trafficMbps: 85 }] }));
-    expect(plan.warnings.filter((w) => w.code === 'link-near-capacity').map((w) => w.link).sort()).toEqual(['s1--s2', 's2--s4']);
+    expect(
+      plan.warnings
+        .filter((w) => w.code === 'link-near-capacity')
+        .map((w) => w.link)
+        .sort(),
+    ).toEqual(['s1--s2', 's2--s4']);
     expect(plan.errors).toEqual([]);
   });
 });

@@ -42,12 +42,7 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
  * Routes one demand, leg by leg, on the links with room for it and charges its bandwidth as it
  * goes; if a leg fails, what the earlier legs took is given back.
  */
-export function routeDemand(
-  network: NetworkGraph,
-  residual: ResidualNetwork,
-  demand: Demand,
-  vnfHost: Map<string, string>,
-): RoutedDemand | UnroutableDemand {
+export function routeDemand(network: NetworkGraph, residual: ResidualNetwork, demand: Demand, vnfHost: Map<string, string>): RoutedDemand | UnroutableDemand {
   const stops = waypointsOf(demand, vnfHost);
   const legs: GraphPath[] = [];
   const taken: string[] = [];

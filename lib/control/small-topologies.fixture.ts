@@ -57,5 +57,4 @@ export function diamond(overrides: Partial<ControlInputDraft> = {}): ControlInpu
 }
 
 /** `count` replicas of a service, all on one edge server. */
-export const replicasOn = (service: string, edgeServer: string, count: number) =>
-  Array.from({ length: count }, (_, replica) => ({ service, replica, edgeServer }));
+export const replicasOn = (service: string, edgeServer: string, count: number) => Array.from({ length: count }, (_, replica) => ({ service, replica, edgeServer }));

@@ -140,13 +140,7 @@ export type MeshConfig = {
 
 // ---- diagnostics
 
-export type ControlWarningCode =
-  | 'link-near-capacity'
-  | 'dependency-unplaced'
-  | 'replica-unplaced'
-  | 'sdn-switch-unmanaged'
-  | 'chain-revisits-port'
-  | 'optimal-fallback';
+export type ControlWarningCode = 'link-near-capacity' | 'dependency-unplaced' | 'replica-unplaced' | 'sdn-switch-unmanaged' | 'chain-revisits-port' | 'optimal-fallback';
 
 export type ControlWarning = {
   code: ControlWarningCode;

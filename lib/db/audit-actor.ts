@@ -85,10 +85,20 @@ function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
         };
       }
       if (property === 'queryRaw') {
-        return (query: SqlQuery): Promise<SqlResultSet> => alone(query, (tx) => tx.queryRaw(query), () => target.queryRaw(query));
+        return (query: SqlQuery): Promise<SqlResultSet> =>
+          alone(
+            query,
+            (tx) => tx.queryRaw(query),
+            () => target.queryRaw(query),
+          );
       }
       if (property === 'executeRaw') {
-        return (query: SqlQuery): Promise<number> => alone(query, (tx) => tx.executeRaw(query), () => target.executeRaw(query));
+        return (query: SqlQuery): Promise<number> =>
+          alone(
+            query,
+            (tx) => tx.executeRaw(query),
+            () => target.executeRaw(query),
+          );
       }
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;

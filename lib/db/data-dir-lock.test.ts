@@ -43,7 +43,10 @@ describe('the embedded database lock', () => {
   test('two processes taking over one stale lock at once: exactly one gets it', async () => {
     fs.writeFileSync(lockFile(), JSON.stringify({ pid: DEAD_PID, host: os.hostname() }));
     const answers = await Promise.all([taker(400), taker(400)]);
-    expect(answers.filter((a) => a === 'acquired'), answers.join(' | ')).toHaveLength(1);
+    expect(
+      answers.filter((a) => a === 'acquired'),
+      answers.join(' | '),
+    ).toHaveLength(1);
     expect(answers.filter((a) => a.startsWith('refused'))).toHaveLength(1);
   }, 30_000);
 

@@ -102,7 +102,10 @@ export function acquireDataDirLock(dataDir: string, options: { pauseBeforeTakeov
       fs.rmSync(claim, { force: true });
     }
   }
-  throw new DomainError('DATABASE_LOCKED', `Could not lock the embedded database in ${dataDir}: other processes keep taking it over. Try again; if no other process is starting, a crashed takeover left ${file}.takeover-* behind: delete those files.`);
+  throw new DomainError(
+    'DATABASE_LOCKED',
+    `Could not lock the embedded database in ${dataDir}: other processes keep taking it over. Try again; if no other process is starting, a crashed takeover left ${file}.takeover-* behind: delete those files.`,
+  );
 }
 
 function releaser(file: string, mine: string): DataDirLock {

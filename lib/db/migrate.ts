@@ -66,10 +66,11 @@ export async function applyMigrations(sql: SqlRunner, migrations: Migration[] = 
         return;
       }
       const id = randomUUID();
-      await tx.query(
-        'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
-        [id, migration.checksum, migration.name],
-      );
+      await tx.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)', [
+        id,
+        migration.checksum,
+        migration.name,
+      ]);
       await tx.exec(migration.sql);
       await tx.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
       report.applied.push(migration.name);

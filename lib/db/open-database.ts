@@ -77,7 +77,7 @@ function openPostgres(url: string): Database {
         await client.query('BEGIN');
         const result = await fn({
           exec: async (script) => void (await client.query(script)),
-          query: async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+          query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
         });
         await client.query('COMMIT');
         return result;

@@ -5,7 +5,7 @@ import type { SqlRunner } from './open-database';
 export function pgliteSqlRunner(client: PGlite): SqlRunner {
   const on = (runner: Pick<PGlite, 'exec' | 'query'>) => ({
     exec: async (script: string) => void (await runner.exec(script)),
-    query: async <T,>(text: string, params?: unknown[]) => (await runner.query<T>(text, params)).rows,
+    query: async <T>(text: string, params?: unknown[]) => (await runner.query<T>(text, params)).rows,
   });
   return { ...on(client), transaction: (fn) => client.transaction((tx) => fn(on(tx))) };
 }

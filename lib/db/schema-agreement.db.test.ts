@@ -85,9 +85,7 @@ describe('schema.prisma and the migrations agree', () => {
         WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
           AND c.relname <> '_prisma_migrations'`,
     );
-    const actual = rows
-      .map((r) => `${r.table_name}.${r.column_name} ${r.type}${r.not_null ? ' not null' : ''} default=${r.default}`)
-      .sort();
+    const actual = rows.map((r) => `${r.table_name}.${r.column_name} ${r.type}${r.not_null ? ' not null' : ''} default=${r.default}`).sort();
     const expected = datamodel.models
       .flatMap((model) =>
         model.fields
@@ -134,9 +132,7 @@ describe('schema.prisma and the migrations agree', () => {
     );
     const action: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
     const unquote = (s: string) => s.replace(/"/g, '');
-    const actual = rows
-      .map((r) => `${unquote(r.table_name)}(${r.columns.join(',')}) -> ${unquote(r.target)}(${r.target_columns.join(',')}) ${action[r.on_delete]}`)
-      .sort();
+    const actual = rows.map((r) => `${unquote(r.table_name)}(${r.columns.join(',')}) -> ${unquote(r.target)}(${r.target_columns.join(',')}) ${action[r.on_delete]}`).sort();
     const expected = datamodel.models
       .flatMap((model) =>
         model.fields

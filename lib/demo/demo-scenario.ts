@@ -38,7 +38,11 @@ const images: ImageSpec[] = [
   { repository: 'library/nginx', tag: '1.27', arch: 'arm64', layers: [...stacks.bookwormSlimArm64, ['nginx-1.27-packages-arm64', 39.6 * MB], ['nginx-1.27-config', 0.01 * MB]] },
   { repository: 'library/redis', tag: '7.4', layers: [...stacks.bookwormSlim, ['redis-7.4-gosu', 1.2 * MB], ['redis-7.4-server', 15.8 * MB]] },
   { repository: 'library/redis', tag: '7.4', arch: 'arm64', layers: [...stacks.bookwormSlimArm64, ['redis-7.4-gosu-arm64', 1.1 * MB], ['redis-7.4-server-arm64', 14.9 * MB]] },
-  { repository: 'library/postgres', tag: '16', layers: [...stacks.bookwormSlim, ['postgres-16-locales', 8.1 * MB], ['postgres-16-server', 96.4 * MB], ['postgres-16-entrypoint', 0.02 * MB]] },
+  {
+    repository: 'library/postgres',
+    tag: '16',
+    layers: [...stacks.bookwormSlim, ['postgres-16-locales', 8.1 * MB], ['postgres-16-server', 96.4 * MB], ['postgres-16-entrypoint', 0.02 * MB]],
+  },
   { repository: 'library/python', tag: '3.12-slim', layers: python312 },
   { repository: 'library/node', tag: '20-slim', layers: node20 },
   { repository: 'library/eclipse-temurin', tag: '21-jre', layers: temurin21 },
@@ -53,14 +57,29 @@ const images: ImageSpec[] = [
   { repository: 'metro/auth', tag: '2.2.0', layers: [...goAlpine, ['auth-binary', 11.2 * MB]] },
   { repository: 'metro/notifier', tag: '1.1.0', layers: [...node20, ['notifier-node-modules', 23.4 * MB], ['notifier-app', 0.6 * MB]] },
   { repository: 'metro/telemetry-collector', tag: '0.8.1', layers: [...goAlpine, ['telemetry-collector-binary', 21.3 * MB]] },
-  { repository: 'metro/telemetry-collector', tag: '0.8.1', arch: 'arm64', layers: [...stacks.alpineArm64, ['alpine-ca-certificates', 0.2 * MB], ['telemetry-collector-binary-arm64', 19.8 * MB]] },
+  {
+    repository: 'metro/telemetry-collector',
+    tag: '0.8.1',
+    arch: 'arm64',
+    layers: [...stacks.alpineArm64, ['alpine-ca-certificates', 0.2 * MB], ['telemetry-collector-binary-arm64', 19.8 * MB]],
+  },
 ];
 
 const round = (bytes: number) => Math.round(bytes);
 const allLayers = new Map<string, number>();
 for (const image of images) for (const [label, bytes] of image.layers) allLayers.set(digestOf(label), round(bytes));
 
-type ServerSpec = [name: string, site: string, tier: 'device' | 'edge' | 'cloud', arch: 'amd64' | 'arm64', cpu: number, memGiB: number, storageGB: number, bwMbps: number, accelerators: string[]];
+type ServerSpec = [
+  name: string,
+  site: string,
+  tier: 'device' | 'edge' | 'cloud',
+  arch: 'amd64' | 'arm64',
+  cpu: number,
+  memGiB: number,
+  storageGB: number,
+  bwMbps: number,
+  accelerators: string[],
+];
 const servers: ServerSpec[] = [
   ['co-k8s-master', 'Central Office', 'edge', 'amd64', 16, 64, 480, 10_000, []],
   ['co-compute-1', 'Central Office', 'edge', 'amd64', 32, 128, 960, 10_000, []],
@@ -87,7 +106,16 @@ const cached: Record<string, string[]> = {
   'cloud-region-1': ['debian-bookworm-slim-rootfs', 'cuda-12.4-runtime'],
 };
 
-type ServiceSpec = [name: string, image: string, replicas: number, cpu: number, memMiB: number, bwMbps: number, port: number, extra?: { arch?: 'arm64' | 'amd64'; accelerator?: string }];
+type ServiceSpec = [
+  name: string,
+  image: string,
+  replicas: number,
+  cpu: number,
+  memMiB: number,
+  bwMbps: number,
+  port: number,
+  extra?: { arch?: 'arm64' | 'amd64'; accelerator?: string },
+];
 // Ports are the ones these kinds of software listen on by default.
 const services: ServiceSpec[] = [
   ['frontend', 'metro/frontend:2.3.0', 3, 0.5, 512, 200, 3000],
@@ -267,9 +295,33 @@ export function buildDemoScenarioDocument(): ScenarioDocumentInput {
         memoryMiB: 8192,
         manages: { edgeServers: serverNames.filter((n) => n !== 'co-k8s-master'), services: services.map((s) => s[0]) },
       },
-      { name: 'istiod', kind: 'mesh', product: 'Istio 1.27', host: 'co-k8s-master', cpuCores: 2, memoryMiB: 4096, manages: { services: services.map((s) => s[0]).filter((n) => n !== 'orders-db') } },
-      { name: 'onos', kind: 'sdn', product: 'ONOS 2.7 (P4Runtime)', host: 'co-compute-2', cpuCores: 4, memoryMiB: 8192, manages: { networkNodes: nodes.filter((n) => n[3]).map((n) => n[0]) } },
-      { name: 'osm-mano', kind: 'mano', product: 'OSM Release 16', host: 'cloud-region-2', cpuCores: 4, memoryMiB: 8192, manages: { vnfs: ['edge-firewall', 'edge-ids', 'ingress-lb', 'harbour-upf', 'industrial-upf', 'cgnat'] } },
+      {
+        name: 'istiod',
+        kind: 'mesh',
+        product: 'Istio 1.27',
+        host: 'co-k8s-master',
+        cpuCores: 2,
+        memoryMiB: 4096,
+        manages: { services: services.map((s) => s[0]).filter((n) => n !== 'orders-db') },
+      },
+      {
+        name: 'onos',
+        kind: 'sdn',
+        product: 'ONOS 2.7 (P4Runtime)',
+        host: 'co-compute-2',
+        cpuCores: 4,
+        memoryMiB: 8192,
+        manages: { networkNodes: nodes.filter((n) => n[3]).map((n) => n[0]) },
+      },
+      {
+        name: 'osm-mano',
+        kind: 'mano',
+        product: 'OSM Release 16',
+        host: 'cloud-region-2',
+        cpuCores: 4,
+        memoryMiB: 8192,
+        manages: { vnfs: ['edge-firewall', 'edge-ids', 'ingress-lb', 'harbour-upf', 'industrial-upf', 'cgnat'] },
+      },
     ],
     policies: [
       { name: 'frontend replicas apart', type: 'anti-affinity', services: ['frontend'] },

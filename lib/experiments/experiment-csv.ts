@@ -21,9 +21,7 @@ export function experimentToCsv(figure: 'containers' | 'capacity', points: Exper
   const sorted = [...points].sort((a, b) => a.x - b.x || a.algorithm.localeCompare(b.algorithm));
   const lines = sorted.map((p) => {
     const saving = p.cost !== null && p.noSharingCost > 0 ? Number((1 - p.cost / p.noSharingCost).toFixed(6)) : null;
-    return [figure, p.x, p.containers, p.capacityScale, p.algorithm, p.status, p.cost, p.lowerBound, p.noSharingCost, saving, Math.round(p.elapsedMs)]
-      .map(formatCsvCell)
-      .join(',');
+    return [figure, p.x, p.containers, p.capacityScale, p.algorithm, p.status, p.cost, p.lowerBound, p.noSharingCost, saving, Math.round(p.elapsedMs)].map(formatCsvCell).join(',');
   });
   return `${[HEADER.join(','), ...lines].join('\r\n')}\r\n`;
 }

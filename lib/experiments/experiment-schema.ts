@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ALGORITHMS, ENGINES } from '@/lib/placement/types';
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean) : value), z.array(item));
+const list = <T extends z.ZodType>(item: T) => z.preprocess((value) => (typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean) : value), z.array(item));
 
 /** Parameters of one figure; everything needed to rerun it is kept with its results. */
 export const experimentParamsSchema = z
@@ -10,12 +9,18 @@ export const experimentParamsSchema = z
     figure: z.enum(['containers', 'capacity'], { error: 'Choose Fig. 4 (containers) or Fig. 5 (capacity)' }),
     source: z.enum(['synthetic', 'scenario']).default('synthetic'),
     servers: z.coerce.number().int().min(1, 'At least 1 edge server').max(100, 'At most 100 edge servers').default(10),
-    containers: list(z.coerce.number().int().min(1, 'Container counts start at 1').max(2000, 'At most 2000 containers'))
-      .pipe(z.array(z.number()).min(1, 'Give at least one container count').max(20, 'At most 20 points')),
+    containers: list(z.coerce.number().int().min(1, 'Container counts start at 1').max(2000, 'At most 2000 containers')).pipe(
+      z.array(z.number()).min(1, 'Give at least one container count').max(20, 'At most 20 points'),
+    ),
     capacityScales: list(z.coerce.number().finite().gt(0, 'Multipliers must be > 0').max(20, 'Multipliers up to 20'))
       .pipe(z.array(z.number()).max(20, 'At most 20 points'))
       .default([1]),
-    seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     algorithms: z.array(z.enum(ALGORITHMS)).min(1, 'Choose at least one algorithm'),
     engine: z.enum(ENGINES).default('auto'),
     timeLimitSec: z.coerce.number().finite().min(1, 'At least 1 second per solve').max(300, 'At most 300 seconds per solve').default(10),

@@ -61,7 +61,9 @@ describe('takeaway', () => {
 
   test('Fig. 5 speaks of capacity; a partial experiment uses what has landed', () => {
     const points = [point(1, 'relax', 7, 10), point(2, 'relax', 5, 10), point(4, 'relax', null, 10)];
-    expect(writeTakeaway('capacity', points)).toBe('Layer sharing saves 50 % of storage at capacity ×2 (30 % at capacity ×1): the relaxation needs 5 GiB against 10 GiB without sharing.');
+    expect(writeTakeaway('capacity', points)).toBe(
+      'Layer sharing saves 50 % of storage at capacity ×2 (30 % at capacity ×1): the relaxation needs 5 GiB against 10 GiB without sharing.',
+    );
   });
 
   test('says plainly when there is nothing to conclude', () => {

@@ -70,9 +70,7 @@ export function summarizeExperiment(figure: FigureKind, algorithms: string[], po
     }
     return row;
   });
-  const domain: [number, number] | null = seconds.length
-    ? [10 ** Math.floor(Math.log10(Math.min(...seconds))), 10 ** Math.ceil(Math.log10(Math.max(...seconds)))]
-    : null;
+  const domain: [number, number] | null = seconds.length ? [10 ** Math.floor(Math.log10(Math.min(...seconds))), 10 ** Math.ceil(Math.log10(Math.max(...seconds)))] : null;
   if (domain && domain[0] === domain[1]) domain[1] = domain[0] * 10;
 
   return {

@@ -14,7 +14,11 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** A DNS-1123 label (≤ 63 chars) from any name; a short hash keeps truncated names distinct. */
 export function dnsLabel(raw: string, max = 63): string {
-  let s = raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  let s = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (!s) s = 'x';
   if (s.length > max || s !== raw) {
     const hash = createHash('sha256').update(raw).digest('hex').slice(0, 6);
@@ -70,7 +74,10 @@ export function buildPlacementDeployments(run: PlacementRunWithAssignments): { o
           'edgestack.io/service': service.name,
           'edgestack.io/edge-server': edgeServer.name,
           'edgestack.io/placement-run': run.id,
-          'edgestack.io/replicas': assignments.map((a) => a.replica).sort((p, q) => p - q).join(','),
+          'edgestack.io/replicas': assignments
+            .map((a) => a.replica)
+            .sort((p, q) => p - q)
+            .join(','),
         },
       },
       spec: {

@@ -48,7 +48,9 @@ export async function exportTopologyGraphml(db: Db, scenarioId: string): Promise
     db.link.findMany({ where: { scenarioId }, orderBy: { name: 'asc' } }),
   ]);
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
-  out.push('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n');
+  out.push(
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
+  );
   for (const k of KEYS) out.push(`  <key attr.name="${k.name}" attr.type="${k.type}" for="${k.for}" id="${k.id}" />\n`);
   out.push('  <graph edgedefault="undirected">\n');
   out.push(`    <data key="${keyId('graph', 'Network')}">${escapeXml(scenario.name)}</data>\n`);

@@ -68,7 +68,10 @@ describe('exporters round-trip', () => {
     const services = await db.prisma.service.findMany({ where: { scenarioId } });
     for (const s of services) {
       const parts = back.services.filter((b) => docs.find((d) => d.metadata!.name === b.name)?.metadata!.annotations!['edgestack.io/service'] === s.name);
-      expect(parts.reduce((n, p) => n + p.replicas, 0), s.name).toBe(s.replicas);
+      expect(
+        parts.reduce((n, p) => n + p.replicas, 0),
+        s.name,
+      ).toBe(s.replicas);
       for (const p of parts) expect(p).toMatchObject({ imageRef: s.imageRef, cpuCores: s.cpuCores, memoryMiB: s.memoryMiB, accelerator: s.accelerator });
     }
   });

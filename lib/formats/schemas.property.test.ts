@@ -44,7 +44,11 @@ const examples: { name: string; schema: z.ZodType; valid: () => unknown }[] = [
     valid: () => ({ figure: 'capacity', servers: '10', containers: '40', capacityScales: '0.8, 1, 2', algorithms: ['greedy', 'exact'], timeLimitSec: '10', seed: '1' }),
   },
   { name: 'policy form', schema: policyInputSchema, valid: () => ({ name: 'cap', type: 'max-utilisation', services: [], edgeServers: ['north-1'], fraction: '0.8' }) },
-  { name: 'placement run form', schema: startPlacementRunsSchema, valid: () => ({ scenarioId: id, algorithms: ['greedy', 'relax'], engine: 'highs', timeLimitSec: '30', seed: '2' }) },
+  {
+    name: 'placement run form',
+    schema: startPlacementRunsSchema,
+    valid: () => ({ scenarioId: id, algorithms: ['greedy', 'relax'], engine: 'highs', timeLimitSec: '30', seed: '2' }),
+  },
   { name: 'scenario form', schema: createScenarioSchema, valid: () => ({ name: 'metro', description: 'a scenario' }) },
   {
     name: 'editor create',
@@ -52,14 +56,30 @@ const examples: { name: string; schema: z.ZodType; valid: () => unknown }[] = [
     valid: () => ({
       type: 'create',
       entities: [
-        { kind: 'edgeServer', ...uuidOk, name: 'edge-1', siteId: null, tier: 'edge', arch: 'amd64', cpuCores: 8, memoryMiB: 16384, storageBytes: 256e9, bandwidthMbps: 1000, accelerators: ['gpu'] },
+        {
+          kind: 'edgeServer',
+          ...uuidOk,
+          name: 'edge-1',
+          siteId: null,
+          tier: 'edge',
+          arch: 'amd64',
+          cpuCores: 8,
+          memoryMiB: 16384,
+          storageBytes: 256e9,
+          bandwidthMbps: 1000,
+          accelerators: ['gpu'],
+        },
       ],
       links: [],
       dependencies: [{ fromId: id, toId: other, trafficMbps: 5 }],
       manages: [],
     }),
   },
-  { name: 'editor entity', schema: entityCreateSchema, valid: () => ({ kind: 'site', ...uuidOk, name: 'north', provider: 'metro', region: 'eu', latitude: 52.5, longitude: 13.4 }) },
+  {
+    name: 'editor entity',
+    schema: entityCreateSchema,
+    valid: () => ({ kind: 'site', ...uuidOk, name: 'north', provider: 'metro', region: 'eu', latitude: 52.5, longitude: 13.4 }),
+  },
   { name: 'MANO instantiate', schema: instantiateVnfSchema, valid: () => ({ scenarioId: id, name: 'fw-1', kind: 'firewall', hostServerId: other, cpuCores: 1, memoryMiB: 512 }) },
 ];
 

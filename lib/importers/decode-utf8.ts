@@ -13,11 +13,7 @@ export function decodeUtf8(bytes: Uint8Array, what: string): string {
   } catch {
     const offset = firstInvalidUtf8Byte(bytes);
     const byte = bytes[offset] ?? 0;
-    throw new DomainError(
-      'INVALID_INPUT',
-      `${what} is not valid UTF-8 at byte ${offset} (0x${byte.toString(16).padStart(2, '0')}); save it as UTF-8 and try again.`,
-      'file',
-    );
+    throw new DomainError('INVALID_INPUT', `${what} is not valid UTF-8 at byte ${offset} (0x${byte.toString(16).padStart(2, '0')}); save it as UTF-8 and try again.`, 'file');
   }
 }
 

@@ -126,7 +126,9 @@ describe('images/layers.json', () => {
     const archs = await db.prisma.image.groupBy({ by: ['arch'], where: { scenarioId: r.scenario.id }, _count: true, orderBy: { arch: 'asc' } });
     expect(Object.fromEntries(archs.map((a) => [a.arch, a._count]))).toEqual({ '386': 1, amd64: 136, arm64: 3, ppc64le: 1, s390x: 1 });
     const expected = new Set(
-      entries.filter((e) => e.snapshot === 'dockerhub-2023-07' && !e.platform.startsWith('windows') && e.platform !== 'linux/mips64le').flatMap((e) => e.layers.map((l) => l.digest)),
+      entries
+        .filter((e) => e.snapshot === 'dockerhub-2023-07' && !e.platform.startsWith('windows') && e.platform !== 'linux/mips64le')
+        .flatMap((e) => e.layers.map((l) => l.digest)),
     );
     expect(await db.prisma.layer.count({ where: { scenarioId: r.scenario.id } })).toBe(expected.size);
   });
@@ -145,7 +147,9 @@ describe('images/layers.json', () => {
     expect(second.counts.images.unchanged).toBe(28);
     const id = second.scenario.id;
     expect(await db.prisma.image.count({ where: { scenarioId: id } })).toBe(28);
-    expect(await db.prisma.imageLayer.count({ where: { image: { scenarioId: id } } })).toBe(entries.filter((e) => e.snapshot === 'repo-info-2026').reduce((n, e) => n + e.layers.length, 0));
+    expect(await db.prisma.imageLayer.count({ where: { image: { scenarioId: id } } })).toBe(
+      entries.filter((e) => e.snapshot === 'repo-info-2026').reduce((n, e) => n + e.layers.length, 0),
+    );
   });
 });
 
@@ -156,7 +160,10 @@ describe('services, images without layer data, nodes, sites', () => {
     const yaml = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - {name: redis, image: "redis:7.4", resources: {requests: {cpu: 100m, memory: 64Mi}}}\n---\n${fixture('boutique.yaml').toString('utf8')}`;
     const r = await runImport(db.prisma, scenario, { kind: 'services', content: yaml, fileName: 'apps.yaml' });
     expect(r.counts.services.created).toBe(7);
-    const cart = await db.prisma.service.findFirstOrThrow({ where: { scenarioId: r.scenario.id, name: 'cart' }, include: { image: { include: { _count: { select: { layers: true } } } } } });
+    const cart = await db.prisma.service.findFirstOrThrow({
+      where: { scenarioId: r.scenario.id, name: 'cart' },
+      include: { image: { include: { _count: { select: { layers: true } } } } },
+    });
     expect(cart.image).toMatchObject({ repository: 'library/redis', tag: '7.4', arch: 'amd64' });
     expect(cart.image!._count.layers).toBe(4);
     expect(r.imagesWithoutLayerData.map((i) => `${i.reference} ${i.arch}`)).toEqual([
@@ -200,7 +207,11 @@ describe('services, images without layer data, nodes, sites', () => {
   });
 
   test('EUA Melbourne sites (125) with an edge server each', async () => {
-    const r = await runImport(db.prisma, into('melbourne'), request('sites', datasetPath('eua', 'site-optus-melbCBD.csv'), { columns: { name: 'SITE_ID' }, edgeServerPerSite: 'on' }));
+    const r = await runImport(
+      db.prisma,
+      into('melbourne'),
+      request('sites', datasetPath('eua', 'site-optus-melbCBD.csv'), { columns: { name: 'SITE_ID' }, edgeServerPerSite: 'on' }),
+    );
     expect(r.counts.sites.created).toBe(125);
     expect(r.counts.edgeServers.created).toBe(125);
     const site = await db.prisma.site.findFirstOrThrow({ where: { scenarioId: r.scenario.id, name: '10003026' } });

@@ -41,7 +41,13 @@ describe.skipIf(!onPostgres)('an import racing an editor save', () => {
     try {
       await locker.query('BEGIN');
       await locker.query('SELECT id FROM "Site" WHERE id = $1 FOR UPDATE', [site.id]);
-      const editor = runArchitectureEdit(db.prisma, scenarioId, { type: 'update', kind: 'site', id: site.id, version: site.version, changes: { provider: 'edited in the browser' } });
+      const editor = runArchitectureEdit(db.prisma, scenarioId, {
+        type: 'update',
+        kind: 'site',
+        id: site.id,
+        version: site.version,
+        changes: { provider: 'edited in the browser' },
+      });
       expect(await waitForLockWaiters(locker, 1)).toBe(true);
       const importing = runImport(db.prisma, { scenarioId }, { kind: 'sites', fileName: 'sites.csv', content: sitesCsv(52.6) });
       // The import now waits too: for the row (before the fix) or for the scenario (after it).

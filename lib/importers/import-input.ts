@@ -9,11 +9,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export function decodeImportText(input: string | Uint8Array, fileName = 'the file'): string {
   const bytes = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new DomainError(
-      'TOO_LARGE',
-      `${fileName} is ${(bytes / 1024 / 1024).toFixed(1)} MiB; the import limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`,
-      'file',
-    );
+    throw new DomainError('TOO_LARGE', `${fileName} is ${(bytes / 1024 / 1024).toFixed(1)} MiB; the import limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`, 'file');
   }
   const text = typeof input === 'string' ? input : decodeUtf8(input, fileName);
   if (text.trim() === '') throw new DomainError('INVALID_INPUT', `${fileName} is empty.`, 'file');

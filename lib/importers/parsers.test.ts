@@ -155,7 +155,10 @@ describe('hostile and malformed files', () => {
   });
   test('YAML: alias bombs, custom tags and duplicate keys are refused', () => {
     let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
-    for (let i = 0; i < 9; i++) bomb += `b${i}: &b${i} [${Array(9).fill(i === 0 ? '*a' : `*b${i - 1}`).join(',')}]\n`;
+    for (let i = 0; i < 9; i++)
+      bomb += `b${i}: &b${i} [${Array(9)
+        .fill(i === 0 ? '*a' : `*b${i - 1}`)
+        .join(',')}]\n`;
     expect(() => parseYamlDocuments(bomb)).toThrow(/resource exhaustion|alias/i);
     expect(() => parseYamlDocuments('kind: Pod\nmetadata: !!js/function "function(){}"\n')).toThrow(/unsupported YAML tag/);
     expect(() => parseYamlDocuments('kind: Pod\nspec: !Ref other\n')).toThrow(/line 2: unsupported YAML tag/);
@@ -179,7 +182,8 @@ describe('hostile and malformed files', () => {
     expect(() => planImport({ kind: 'images', content: '[\n{"image": "x",\n"layers": [}\n]', fileName: 'l.json' })).toThrow(/^line 3, column 12: not valid JSON: Unexpected token/);
   });
   test('bad values name their path', () => {
-    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx\n        resources: {requests: {cpu: lots}}\n';
+    const yaml =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx\n        resources: {requests: {cpu: lots}}\n';
     expect(() => planServicesImport(parseYamlDocuments(yaml))).toThrow('document.spec.template.spec.containers[0].resources.requests.cpu: "lots" is not a CPU quantity');
     expect(() => planImagesImport([{ image: 'x', layers: [{ digest: 'nope', size: 1 }] }])).toThrow('[0].layers[0].digest: must be a digest');
     expect(() => planImagesImport([{ image: 'x', layers: [{ digest: 'sha256:abc', size: -1 }] }])).toThrow('[0].layers[0].size: must be a whole number');
@@ -191,9 +195,7 @@ describe('images', () => {
     const m = JSON.parse(fixture('oci-manifest.json')) as { layers: { digest: string }[] };
     expect(() => planImagesImport(m)).toThrow(/name the image/);
     const plan = planImagesImport(m, { reference: 'ghcr.io/acme/web:1.2', arch: 'arm64' });
-    expect(plan.images).toEqual([
-      { repository: 'ghcr.io/acme/web', tag: '1.2', arch: 'arm64', manifestDigest: null, layers: m.layers.map((l) => l.digest) },
-    ]);
+    expect(plan.images).toEqual([{ repository: 'ghcr.io/acme/web', tag: '1.2', arch: 'arm64', manifestDigest: null, layers: m.layers.map((l) => l.digest) }]);
     expect(plan.layers.map((l) => Number(l.sizeBytes))).toEqual([32654, 16724, 73109]);
   });
   test('an OCI index gives one image per platform without layers; attestations are skipped', () => {
@@ -217,7 +219,12 @@ describe('services', () => {
     const plan = planServicesImport(parseYamlDocuments(fixture('boutique.yaml')));
     const byName = Object.fromEntries(plan.services.map((s) => [s.name, s]));
     expect(Object.keys(byName)).toEqual(['frontend', 'redis-cart', 'cache', 'cache-exporter', 'node-agent', 'inference']);
-    expect(byName.frontend).toMatchObject({ cpuCores: 0.1, memoryMiB: 64, replicas: 1, imageRef: 'us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/frontend:v0.10.6' });
+    expect(byName.frontend).toMatchObject({
+      cpuCores: 0.1,
+      memoryMiB: 64,
+      replicas: 1,
+      imageRef: 'us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/frontend:v0.10.6',
+    });
     expect(byName['redis-cart']).toMatchObject({ cpuCores: 0.07, memoryMiB: 200, replicas: 2 });
     expect(byName.cache).toMatchObject({ cpuCores: 0.5, memoryMiB: 1024, replicas: 3, arch: 'arm64' });
     expect(byName['cache-exporter']).toMatchObject({ cpuCores: 0.1, memoryMiB: 128 });

@@ -67,7 +67,14 @@ function planFile(request: ImportRequest, text: string, parsedTable?: CsvTable):
       const graph = gml ? parseGml(text) : parseGraphml(text);
       return {
         plan: planTopologyImport(graph, options),
-        facts: { kind: 'topology', format: graph.format, network: graph.name, nodes: graph.nodes.length, edges: graph.edges.length, nodesWithCoordinates: graph.nodes.filter((n) => n.latitude !== null).length },
+        facts: {
+          kind: 'topology',
+          format: graph.format,
+          network: graph.name,
+          nodes: graph.nodes.length,
+          edges: graph.edges.length,
+          nodesWithCoordinates: graph.nodes.filter((n) => n.latitude !== null).length,
+        },
       };
     }
     case 'images': {
@@ -92,7 +99,10 @@ function planFile(request: ImportRequest, text: string, parsedTable?: CsvTable):
       }
       const table = parsedTable ?? parseCsv(text);
       const columns = { ...guessNodeColumns(table.headers), ...((options.columns as Record<string, string>) ?? {}) };
-      return { plan: planNodeCsvImport(table, { ...options, columns }), facts: { kind: 'nodes', format: 'csv', headers: table.headers, columns, sample: sample(table), rows: table.rows.length } };
+      return {
+        plan: planNodeCsvImport(table, { ...options, columns }),
+        facts: { kind: 'nodes', format: 'csv', headers: table.headers, columns, sample: sample(table), rows: table.rows.length },
+      };
     }
     default:
       throw importError(null, `unknown import kind "${String(request.kind)}"`);

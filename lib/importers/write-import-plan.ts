@@ -68,7 +68,12 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
     const create: Prisma.SiteCreateManyInput[] = [];
     for (const s of plan.sites) {
       const old = byName.get(s.name);
-      const data = { provider: s.provider ?? old?.provider ?? '', region: s.region ?? old?.region ?? '', latitude: s.latitude ?? old?.latitude ?? null, longitude: s.longitude ?? old?.longitude ?? null };
+      const data = {
+        provider: s.provider ?? old?.provider ?? '',
+        region: s.region ?? old?.region ?? '',
+        latitude: s.latitude ?? old?.latitude ?? null,
+        longitude: s.longitude ?? old?.longitude ?? null,
+      };
       if (!old) {
         const id = randomUUID();
         siteIds.set(s.name, id);
@@ -107,7 +112,8 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
     for (const l of plan.layers) {
       if (layerIds.has(l.digest)) {
         counts.layers.unchanged++;
-        if (sizes.get(l.digest) !== l.sizeBytes) plan.notes.push(`layer ${l.digest.slice(0, 19)}… keeps its catalog size ${sizes.get(l.digest)} B (the file says ${l.sizeBytes} B)`);
+        if (sizes.get(l.digest) !== l.sizeBytes)
+          plan.notes.push(`layer ${l.digest.slice(0, 19)}… keeps its catalog size ${sizes.get(l.digest)} B (the file says ${l.sizeBytes} B)`);
         continue;
       }
       const id = randomUUID();
@@ -122,9 +128,22 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
   // ------------------------------------------------------------ images
   const catalog = await tx.image.findMany({
     where: { scenarioId },
-    select: { id: true, repository: true, tag: true, arch: true, manifestDigest: true, declaredSizeBytes: true, layers: { select: { layerId: true }, orderBy: { position: 'asc' } } },
+    select: {
+      id: true,
+      repository: true,
+      tag: true,
+      arch: true,
+      manifestDigest: true,
+      declaredSizeBytes: true,
+      layers: { select: { layerId: true }, orderBy: { position: 'asc' } },
+    },
   });
-  const images = new Map(catalog.map((i) => [imageKey(i), { id: i.id, repository: i.repository, tag: i.tag, arch: i.arch, manifestDigest: i.manifestDigest, layerCount: i.layers.length, declared: i.declaredSizeBytes !== null }]));
+  const images = new Map(
+    catalog.map((i) => [
+      imageKey(i),
+      { id: i.id, repository: i.repository, tag: i.tag, arch: i.arch, manifestDigest: i.manifestDigest, layerCount: i.layers.length, declared: i.declaredSizeBytes !== null },
+    ]),
+  );
   {
     const byKey = new Map(catalog.map((i) => [imageKey(i), i]));
     const createImages: Prisma.ImageCreateManyInput[] = [];
@@ -168,7 +187,16 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
     const byName = new Map(existing.map((s) => [s.name, s]));
     const create: Prisma.EdgeServerCreateManyInput[] = [];
     for (const s of plan.edgeServers) {
-      const data = { siteId: siteRef(s.site), tier: s.tier, arch: s.arch, cpuCores: s.cpuCores, memoryMiB: s.memoryMiB, storageBytes: s.storageBytes, bandwidthMbps: s.bandwidthMbps, accelerators: s.accelerators };
+      const data = {
+        siteId: siteRef(s.site),
+        tier: s.tier,
+        arch: s.arch,
+        cpuCores: s.cpuCores,
+        memoryMiB: s.memoryMiB,
+        storageBytes: s.storageBytes,
+        bandwidthMbps: s.bandwidthMbps,
+        accelerators: s.accelerators,
+      };
       const old = byName.get(s.name);
       if (!old) {
         const id = randomUUID();
@@ -179,8 +207,14 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       }
       serverIds.set(s.name, old.id);
       const same =
-        old.siteId === data.siteId && old.tier === data.tier && old.arch === data.arch && old.cpuCores === data.cpuCores && old.memoryMiB === data.memoryMiB &&
-        old.storageBytes === data.storageBytes && old.bandwidthMbps === data.bandwidthMbps && old.accelerators.join() === data.accelerators.join();
+        old.siteId === data.siteId &&
+        old.tier === data.tier &&
+        old.arch === data.arch &&
+        old.cpuCores === data.cpuCores &&
+        old.memoryMiB === data.memoryMiB &&
+        old.storageBytes === data.storageBytes &&
+        old.bandwidthMbps === data.bandwidthMbps &&
+        old.accelerators.join() === data.accelerators.join();
       if (same) counts.edgeServers.unchanged++;
       else {
         assertUnchanged(await tx.edgeServer.updateMany({ where: { id: old.id, version: old.version }, data: { ...data, version: { increment: 1 } } }), old);
@@ -207,7 +241,8 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
         continue;
       }
       nodeIds.set(n.name, old.id);
-      if (old.siteId === data.siteId && old.kind === data.kind && old.latitude === data.latitude && old.longitude === data.longitude && old.sdnManaged === data.sdnManaged) counts.networkNodes.unchanged++;
+      if (old.siteId === data.siteId && old.kind === data.kind && old.latitude === data.latitude && old.longitude === data.longitude && old.sdnManaged === data.sdnManaged)
+        counts.networkNodes.unchanged++;
       else {
         assertUnchanged(await tx.networkNode.updateMany({ where: { id: old.id, version: old.version }, data: { ...data, version: { increment: 1 } } }), old);
         counts.networkNodes.updated++;
@@ -218,10 +253,18 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
 
   // ------------------------------------------------------------ links
   if (plan.links.length) {
-    const missingServers = plan.links.flatMap((l) => [l.a, l.b]).filter((e) => e.kind === 'edgeServer' && !serverIds.has(e.name)).map((e) => e.name);
-    const missingNodes = plan.links.flatMap((l) => [l.a, l.b]).filter((e) => e.kind === 'networkNode' && !nodeIds.has(e.name)).map((e) => e.name);
-    if (missingServers.length) for (const s of await tx.edgeServer.findMany({ where: { scenarioId, name: { in: missingServers } }, select: { id: true, name: true } })) serverIds.set(s.name, s.id);
-    if (missingNodes.length) for (const s of await tx.networkNode.findMany({ where: { scenarioId, name: { in: missingNodes } }, select: { id: true, name: true } })) nodeIds.set(s.name, s.id);
+    const missingServers = plan.links
+      .flatMap((l) => [l.a, l.b])
+      .filter((e) => e.kind === 'edgeServer' && !serverIds.has(e.name))
+      .map((e) => e.name);
+    const missingNodes = plan.links
+      .flatMap((l) => [l.a, l.b])
+      .filter((e) => e.kind === 'networkNode' && !nodeIds.has(e.name))
+      .map((e) => e.name);
+    if (missingServers.length)
+      for (const s of await tx.edgeServer.findMany({ where: { scenarioId, name: { in: missingServers } }, select: { id: true, name: true } })) serverIds.set(s.name, s.id);
+    if (missingNodes.length)
+      for (const s of await tx.networkNode.findMany({ where: { scenarioId, name: { in: missingNodes } }, select: { id: true, name: true } })) nodeIds.set(s.name, s.id);
     const end = (e: { kind: 'edgeServer' | 'networkNode'; name: string }) => {
       const id = (e.kind === 'edgeServer' ? serverIds : nodeIds).get(e.name);
       if (!id) throw new DomainError('INVALID_INPUT', `a link refers to unknown ${e.kind === 'edgeServer' ? 'edge server' : 'network node'} "${e.name}"`, 'file');
@@ -233,7 +276,16 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
     for (const l of plan.links) {
       const a = end(l.a);
       const b = end(l.b);
-      const data = { medium: l.medium, bandwidthMbps: l.bandwidthMbps, latencyMs: l.latencyMs, lossPercent: l.lossPercent ?? 0, aEdgeServerId: a.server, aNodeId: a.node, bEdgeServerId: b.server, bNodeId: b.node };
+      const data = {
+        medium: l.medium,
+        bandwidthMbps: l.bandwidthMbps,
+        latencyMs: l.latencyMs,
+        lossPercent: l.lossPercent ?? 0,
+        aEdgeServerId: a.server,
+        aNodeId: a.node,
+        bEdgeServerId: b.server,
+        bNodeId: b.node,
+      };
       const old = byName.get(l.name);
       if (!old) {
         create.push({ scenarioId, name: l.name, ...data });
@@ -303,7 +355,10 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
   }
   if (plan.dependencies.length) {
     const data = plan.dependencies.map((d) => ({ fromServiceId: serviceIds.get(d.from)!, toServiceId: serviceIds.get(d.to)! }));
-    const existing = await tx.serviceDependency.findMany({ where: { fromServiceId: { in: data.map((d) => d.fromServiceId) } }, select: { fromServiceId: true, toServiceId: true } });
+    const existing = await tx.serviceDependency.findMany({
+      where: { fromServiceId: { in: data.map((d) => d.fromServiceId) } },
+      select: { fromServiceId: true, toServiceId: true },
+    });
     const have = new Set(existing.map((d) => `${d.fromServiceId}>${d.toServiceId}`));
     const fresh = data.filter((d) => !have.has(`${d.fromServiceId}>${d.toServiceId}`));
     counts.dependencies.unchanged += data.length - fresh.length;
@@ -321,7 +376,10 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       const seen = new Set<string>();
       for (const raw of s.cachedImageRefs!) {
         const ref = parseImageReference(raw);
-        const img = ref && (all.find((i) => ref.digest && i.manifestDigest === ref.digest && i.arch === arch) ?? all.find((i) => i.repository === ref.repository && i.tag === ref.tag && i.arch === arch && !(ref.tag === 'latest' && raw.includes('@'))));
+        const img =
+          ref &&
+          (all.find((i) => ref.digest && i.manifestDigest === ref.digest && i.arch === arch) ??
+            all.find((i) => i.repository === ref.repository && i.tag === ref.tag && i.arch === arch && !(ref.tag === 'latest' && raw.includes('@'))));
         if (!img) {
           unknown++;
           continue;
@@ -340,7 +398,8 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
       counts.cachedLayers.created += created;
       counts.cachedLayers.unchanged += rows.size - created;
     }
-    if (unknown) plan.notes.push(`${unknown} image name${unknown === 1 ? '' : 's'} on the nodes are not in the image catalog; import their manifests to count their layers as cached`);
+    if (unknown)
+      plan.notes.push(`${unknown} image name${unknown === 1 ? '' : 's'} on the nodes are not in the image catalog; import their manifests to count their layers as cached`);
   }
 
   const changed = ENTITY_KINDS.some((k) => counts[k].created + counts[k].updated > 0);

@@ -49,7 +49,10 @@ export async function loadHostCapacity(db: Reader, scenarioId: string, edgeServe
     : [];
   const vnfs = host.vnfs.filter((v) => v.id !== options.excludeVnfId).reduce<Amount>(add, zero);
   const controllers = host.controllers.reduce<Amount>(add, zero);
-  const replicas = assignments.filter((a) => a.replica < a.service.replicas).map((a) => a.service).reduce<Amount>(add, zero);
+  const replicas = assignments
+    .filter((a) => a.replica < a.service.replicas)
+    .map((a) => a.service)
+    .reduce<Amount>(add, zero);
   const total = { cpuCores: host.cpuCores, memoryMiB: host.memoryMiB };
   const used = add(add(vnfs, controllers), replicas);
   return {

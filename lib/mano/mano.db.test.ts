@@ -19,7 +19,12 @@ async function scenarioWithHost(name: string) {
   await db.prisma.controller.create({ data: { scenarioId: scenario.id, name: 'onos', kind: 'sdn', hostServerId: e1.id, cpuCores: 2, memoryMiB: 2048 } });
   const api = await db.prisma.service.create({ data: { scenarioId: scenario.id, name: 'api', imageRef: 'api:1', cpuCores: 1, memoryMiB: 1024, replicas: 2 } });
   const run = await db.prisma.placementRun.create({
-    data: { scenarioId: scenario.id, algorithm: 'greedy', status: 'feasible', assignments: { create: [0, 1].map((replica) => ({ serviceId: api.id, replica, edgeServerId: e1.id })) } },
+    data: {
+      scenarioId: scenario.id,
+      algorithm: 'greedy',
+      status: 'feasible',
+      assignments: { create: [0, 1].map((replica) => ({ serviceId: api.id, replica, edgeServerId: e1.id })) },
+    },
   });
   await db.prisma.scenario.update({ where: { id: scenario.id }, data: { appliedRunId: run.id } });
   return { scenario, e1, mano };
@@ -36,18 +41,28 @@ describe('MANO actions', () => {
 
   test('instantiate fits exactly, then the next one is refused with the figures and nothing is written', async () => {
     const { scenario, e1, mano } = await scenarioWithHost('Instantiate');
-    const { vnfId } = await instantiateVnf(db.prisma, { scenarioId: scenario.id, name: 'fw', kind: 'firewall', hostServerId: e1.id, cpuCores: 4, memoryMiB: 4096, controllerId: mano.id });
+    const { vnfId } = await instantiateVnf(db.prisma, {
+      scenarioId: scenario.id,
+      name: 'fw',
+      kind: 'firewall',
+      hostServerId: e1.id,
+      cpuCores: 4,
+      memoryMiB: 4096,
+      controllerId: mano.id,
+    });
     expect(await db.prisma.controllerManagedVnf.count({ where: { controllerId: mano.id, vnfId } })).toBe(1);
-    await expect(instantiateVnf(db.prisma, { scenarioId: scenario.id, name: 'ids', kind: 'ids', hostServerId: e1.id, cpuCores: 0.5, memoryMiB: 1, controllerId: mano.id })).rejects.toThrow(
-      /Edge server “e1” lacks cpu and memory for a new VNF “ids”: it needs 0.5 cores and 1 MiB, and 0 cores and 0 B are free/,
-    );
+    await expect(
+      instantiateVnf(db.prisma, { scenarioId: scenario.id, name: 'ids', kind: 'ids', hostServerId: e1.id, cpuCores: 0.5, memoryMiB: 1, controllerId: mano.id }),
+    ).rejects.toThrow(/Edge server “e1” lacks cpu and memory for a new VNF “ids”: it needs 0.5 cores and 1 MiB, and 0 cores and 0 B are free/);
     expect(await db.prisma.vnf.count({ where: { scenarioId: scenario.id } })).toBe(1);
   });
 
   test('instantiate refuses a taken name and a controller that is not MANO', async () => {
     const { scenario, e1 } = await scenarioWithHost('Refusals');
     const sdn = await db.prisma.controller.findFirstOrThrow({ where: { scenarioId: scenario.id, kind: 'sdn' } });
-    await expect(instantiateVnf(db.prisma, { scenarioId: scenario.id, name: 'x', kind: 'nat', hostServerId: e1.id, cpuCores: 1, memoryMiB: 1, controllerId: sdn.id })).rejects.toThrow(/not a MANO controller/);
+    await expect(
+      instantiateVnf(db.prisma, { scenarioId: scenario.id, name: 'x', kind: 'nat', hostServerId: e1.id, cpuCores: 1, memoryMiB: 1, controllerId: sdn.id }),
+    ).rejects.toThrow(/not a MANO controller/);
     await instantiateVnf(db.prisma, { scenarioId: scenario.id, name: 'x', kind: 'nat', hostServerId: e1.id, cpuCores: 1, memoryMiB: 1 });
     await expect(instantiateVnf(db.prisma, { scenarioId: scenario.id, name: 'x', kind: 'nat', hostServerId: e1.id, cpuCores: 1, memoryMiB: 1 })).rejects.toThrow(/already exists/);
   });
@@ -72,6 +87,8 @@ describe('MANO actions', () => {
 
   test('bad input is refused at the boundary', async () => {
     const { scenario, e1 } = await scenarioWithHost('Bad input');
-    await expect(instantiateVnf(db.prisma, { scenarioId: scenario.id, name: ' ', kind: 'firewall', hostServerId: e1.id, cpuCores: -1, memoryMiB: 1.5 })).rejects.toThrow(/Enter a name[\s\S]*Cores must be more than 0[\s\S]*whole number of MiB/);
+    await expect(instantiateVnf(db.prisma, { scenarioId: scenario.id, name: ' ', kind: 'firewall', hostServerId: e1.id, cpuCores: -1, memoryMiB: 1.5 })).rejects.toThrow(
+      /Enter a name[\s\S]*Cores must be more than 0[\s\S]*whole number of MiB/,
+    );
   });
 });

@@ -13,7 +13,11 @@ export async function terminateVnf(db: Db, request: { vnfId: string }): Promise<
   const result = await db.$transaction(async (tx) => {
     const vnf = await tx.vnf.findUnique({
       where: { id: vnfId },
-      select: { scenarioId: true, name: true, inChains: { select: { dependency: { select: { fromService: { select: { name: true } }, toService: { select: { name: true } } } } } } },
+      select: {
+        scenarioId: true,
+        name: true,
+        inChains: { select: { dependency: { select: { fromService: { select: { name: true } }, toService: { select: { name: true } } } } } },
+      },
     });
     if (!vnf) throw new DomainError('NOT_FOUND', 'This VNF no longer exists; someone may have terminated it already.');
     await tx.scenario.update({ where: { id: vnf.scenarioId }, data: { version: { increment: 1 } } });

@@ -5,7 +5,10 @@ import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_LATENCY_MS, MAX_MEMOR
 
 test('the database CHECK constraints use the numbers of lib/model/limits.ts', () => {
   const sql = readFileSync(path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations', '20261202220000_size_limits', 'migration.sql'), 'utf8');
-  const checks = sql.split('\n').filter((l) => l.startsWith('ALTER TABLE')).join('\n');
+  const checks = sql
+    .split('\n')
+    .filter((l) => l.startsWith('ALTER TABLE'))
+    .join('\n');
   expect(checks).toContain(`"replicas" <= ${MAX_REPLICAS}`);
   expect(checks).toContain(`"cpuCores" <= ${MAX_CPU_CORES}`);
   expect(checks).toContain(`"memoryMiB" <= ${MAX_MEMORY_MIB}`);

@@ -39,19 +39,28 @@ describe('sizes are bounded where they enter', () => {
     const s = await loadArchitecture(db.prisma, scenarioId);
     const service = s.entities.find((e) => e.kind === 'service')!;
     const server = s.entities.find((e) => e.kind === 'edgeServer')!;
-    expect(await message(applyEdit(db.prisma, scenarioId, { type: 'update', kind: 'service', id: service.id, version: service.version, changes: { replicas: 2_000_000_000 } }))).toMatch(
-      new RegExp(`Replicas.*at most ${MAX_REPLICAS.toLocaleString('en')}|at most ${MAX_REPLICAS}`),
-    );
-    expect(await message(applyEdit(db.prisma, scenarioId, { type: 'update', kind: 'edgeServer', id: server.id, version: server.version, changes: { memoryMiB: 2 ** 31 } }))).toMatch(/Memory.*at most/);
+    expect(
+      await message(applyEdit(db.prisma, scenarioId, { type: 'update', kind: 'service', id: service.id, version: service.version, changes: { replicas: 2_000_000_000 } })),
+    ).toMatch(new RegExp(`Replicas.*at most ${MAX_REPLICAS.toLocaleString('en')}|at most ${MAX_REPLICAS}`));
+    expect(
+      await message(applyEdit(db.prisma, scenarioId, { type: 'update', kind: 'edgeServer', id: server.id, version: server.version, changes: { memoryMiB: 2 ** 31 } })),
+    ).toMatch(/Memory.*at most/);
     expect((await db.prisma.service.findUniqueOrThrow({ where: { id: service.id } })).replicas).toBe(service.kind === 'service' ? service.replicas : -1);
   });
 
   test('the editor refuses raising replicas past the container budget of the scenario', async () => {
-    const scenario = await importScenarioDocument(db.prisma, (parseScenarioDocument(fixtureText) as { ok: true; document: Parameters<typeof importScenarioDocument>[1] }).document, { name: 'Budget' });
+    const scenario = await importScenarioDocument(
+      db.prisma,
+      (parseScenarioDocument(fixtureText) as { ok: true; document: Parameters<typeof importScenarioDocument>[1] }).document,
+      { name: 'Budget' },
+    );
     const s = await loadArchitecture(db.prisma, scenario.id);
     const services = s.entities.filter((e) => e.kind === 'service');
     const edits = [];
-    for (const service of services) edits.push(await message(applyEdit(db.prisma, scenario.id, { type: 'update', kind: 'service', id: service.id, version: service.version, changes: { replicas: MAX_REPLICAS } })));
+    for (const service of services)
+      edits.push(
+        await message(applyEdit(db.prisma, scenario.id, { type: 'update', kind: 'service', id: service.id, version: service.version, changes: { replicas: MAX_REPLICAS } })),
+      );
     expect(edits.every((m) => m === 'accepted')).toBe(true);
     // Enough new services at the replica ceiling to pass the budget: the last one is refused.
     const image = await db.prisma.image.findFirstOrThrow({ where: { scenarioId: scenario.id } });
@@ -60,7 +69,24 @@ describe('sizes are bounded where they enter', () => {
       last = await message(
         applyEdit(db.prisma, scenario.id, {
           type: 'create',
-          entities: [{ kind: 'service', id: crypto.randomUUID(), name: `more-${k}`, imageRef: 'nginx:1', imageId: image.id, replicas: MAX_REPLICAS, cpuCores: 0.1, memoryMiB: 64, bandwidthMbps: 0, port: 8080, arch: null, accelerator: null, posX: null, posY: null }],
+          entities: [
+            {
+              kind: 'service',
+              id: crypto.randomUUID(),
+              name: `more-${k}`,
+              imageRef: 'nginx:1',
+              imageId: image.id,
+              replicas: MAX_REPLICAS,
+              cpuCores: 0.1,
+              memoryMiB: 64,
+              bandwidthMbps: 0,
+              port: 8080,
+              arch: null,
+              accelerator: null,
+              posX: null,
+              posY: null,
+            },
+          ],
           links: [],
           dependencies: [],
           manages: [],
@@ -98,8 +124,11 @@ describe('sizes are bounded where they enter', () => {
     const paths = parsed.ok ? [] : parsed.errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['services[0].replicas', 'edgeServers[0].memoryMiB']));
     const before = await db.prisma.service.count();
-    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: huge}\nspec:\n  replicas: 2000000000\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
-    expect(await message(runImport(db.prisma, { scenarioId }, { kind: 'services', content: yaml, fileName: 'huge.yaml' }))).toMatch(/replicas: must be a whole number between 0 and 10000/);
+    const yaml =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: huge}\nspec:\n  replicas: 2000000000\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+    expect(await message(runImport(db.prisma, { scenarioId }, { kind: 'services', content: yaml, fileName: 'huge.yaml' }))).toMatch(
+      /replicas: must be a whole number between 0 and 10000/,
+    );
     expect(await db.prisma.service.count()).toBe(before);
   });
 
@@ -109,7 +138,9 @@ describe('sizes are bounded where they enter', () => {
     const image = await db.prisma.image.create({ data: { scenarioId: scenario.id, repository: 'nginx', tag: '1', arch: 'amd64', declaredSizeBytes: 1000n } });
     const services = Math.ceil((MAX_CONTAINERS + 1) / MAX_REPLICAS);
     for (let k = 0; k < services; k++) {
-      await db.prisma.service.create({ data: { scenarioId: scenario.id, name: `s${k}`, imageRef: 'nginx:1', imageId: image.id, replicas: MAX_REPLICAS, cpuCores: 0.1, memoryMiB: 64 } });
+      await db.prisma.service.create({
+        data: { scenarioId: scenario.id, name: `s${k}`, imageRef: 'nginx:1', imageId: image.id, replicas: MAX_REPLICAS, cpuCores: 0.1, memoryMiB: 64 },
+      });
     }
     const built = await buildPlacementProblem(db.prisma, scenario.id);
     expect(built.ok).toBe(false);

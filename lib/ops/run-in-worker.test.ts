@@ -60,7 +60,10 @@ describe('runInWorker', () => {
 
   it('raises the stop flag on abort and takes the answer the worker gives when it stops', async () => {
     const controller = new AbortController();
-    const run = sum(Array.from({ length: 1000 }, () => 1), { delayMs: 20, signal: controller.signal });
+    const run = sum(
+      Array.from({ length: 1000 }, () => 1),
+      { delayMs: 20, signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 200);
     expect(await run.outcome).toEqual({ kind: 'answer', value: -1 });
     expect(run.progress.length).toBeGreaterThan(0);

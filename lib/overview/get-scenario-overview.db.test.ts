@@ -28,8 +28,7 @@ test('the overview counts every layer and computes storage with and without shar
   const bytes = (digests: Iterable<string>) => [...digests].reduce((s, d) => s + size.get(d)!, 0);
   expect(overview.storage.catalogWithoutSharing).toBe(doc.images.reduce((s, i) => s + bytes(new Set(i.layers)), 0));
   expect(overview.storage.catalogWithSharing).toBe(bytes(new Set(doc.images.flatMap((i) => i.layers))));
-  const imageOf = (svc: (typeof doc.services)[number]) =>
-    doc.images.find((i) => i.repository === svc.image!.repository && i.tag === svc.image!.tag && i.arch === svc.image!.arch)!;
+  const imageOf = (svc: (typeof doc.services)[number]) => doc.images.find((i) => i.repository === svc.image!.repository && i.tag === svc.image!.tag && i.arch === svc.image!.arch)!;
   expect(overview.storage.replicasWithoutSharing).toBe(doc.services.reduce((s, svc) => s + svc.replicas * bytes(new Set(imageOf(svc).layers)), 0));
   expect(overview.storage.catalogWithSharing).toBeLessThan(overview.storage.catalogWithoutSharing);
   expect(overview.service.servicesWithoutLayerData).toEqual([]);

@@ -165,6 +165,9 @@ export function describeBuildFailure(built: Exclude<BuiltProblem, { ok: true }>)
         ? `This scenario has ${built.containers} containers (replicas of all services); a placement problem holds at most ${MAX_CONTAINERS}. Lower some replica counts.`
         : `This scenario's containers name ${built.layerReferences} image layers in all; a placement problem holds at most ${MAX_PROBLEM_LAYER_REFERENCES}. Lower some replica counts.`;
     case 'invalid':
-      return `The scenario does not make a valid placement problem: ${built.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+      return `The scenario does not make a valid placement problem: ${built.errors
+        .slice(0, 5)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join('; ')}`;
   }
 }

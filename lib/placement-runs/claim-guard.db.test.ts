@@ -44,11 +44,17 @@ async function scenarioWith(name: string, problem: PlacementProblem) {
 describe('a worker only writes while it holds the claim', () => {
   test('recovery with a stale-looking clock leaves the live runs of its own process alone', async () => {
     const scenario = await scenarioWith('Stalled', generateProblem({ servers: 10, containers: 60, seed: 5 }));
-    const { runIds: [runId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 3 });
+    const {
+      runIds: [runId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 3 });
     const logs: string[] = [];
     // Every heartbeat looks ten minutes old to this queue's recovery, as it does after a stall.
     const queue = startWorkQueue(() => Promise.resolve(db.prisma), {
-      concurrency: 1, pollMs: 50, recoveryEveryMs: 100, clock: () => new Date(Date.now() + 10 * 60_000), log: (m) => logs.push(m),
+      concurrency: 1,
+      pollMs: 50,
+      recoveryEveryMs: 100,
+      clock: () => new Date(Date.now() + 10 * 60_000),
+      log: (m) => logs.push(m),
     });
     try {
       await waitFor(() => db.prisma.placementRun.findFirst({ where: { id: runId, status: 'running', progress: { not: undefined } } }));
@@ -117,7 +123,12 @@ describe('a worker only writes while it holds the claim', () => {
   test('an experiment that lost its claim keeps the status it was given', async () => {
     const scenario = await db.prisma.scenario.create({ data: { name: 'Experiment claim' } });
     const { id } = await enqueueExperiment(db.prisma, scenario.id, {
-      figure: 'containers', source: 'synthetic', servers: 3, containers: '6, 8', algorithms: ['greedy'], timeLimitSec: 5,
+      figure: 'containers',
+      source: 'synthetic',
+      servers: 3,
+      containers: '6, 8',
+      algorithms: ['greedy'],
+      timeLimitSec: 5,
     });
     expect(await claimNextExperiment(db.prisma, 'stalled:1')).toBe(id);
     await db.prisma.experimentRun.update({ where: { id }, data: { status: 'error', message: 'Interrupted', finishedAt: new Date() } });
@@ -128,13 +139,17 @@ describe('a worker only writes while it holds the claim', () => {
 
   test('a run whose cancellation was asked is cancelled, not requeued, when its worker stops', async () => {
     const scenario = await scenarioWith('Cancelled while stopping', generateProblem({ servers: 3, containers: 6, seed: 4 }));
-    const { runIds: [runId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 5 });
+    const {
+      runIds: [runId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 5 });
     expect(await claimNextPlacementRun(db.prisma, 'stopping:1')).toBe(runId);
     expect(await cancelPlacementRun(db.prisma, runId)).toEqual({ status: 'running' });
     expect(await requeuePlacementRun(db.prisma, runId, 'stopping:1')).toBe('cancelled');
     expect(await db.prisma.placementRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: 'cancelled' });
     // And one requeued before the cancel came is cancelled as queued.
-    const { runIds: [otherId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 5 });
+    const {
+      runIds: [otherId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['greedy'], timeLimitSec: 5 });
     expect(await claimNextPlacementRun(db.prisma, 'stopping:1')).toBe(otherId);
     expect(await requeuePlacementRun(db.prisma, otherId, 'stopping:1')).toBe('requeued');
     expect(await requeuePlacementRun(db.prisma, otherId, 'stopping:1')).toBe('lost');
@@ -143,13 +158,21 @@ describe('a worker only writes while it holds the claim', () => {
 
   test('a queue stopped mid-run puts the run back in the queue, claim cleared and progress reset', async () => {
     const scenario = await scenarioWith('Shutdown', generateProblem({ servers: 10, containers: 60, seed: 5 }));
-    const { runIds: [runId] } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 120 });
+    const {
+      runIds: [runId],
+    } = await enqueuePlacementRuns(db.prisma, { scenarioId: scenario.id, algorithms: ['exact'], timeLimitSec: 120 });
     const logs: string[] = [];
     const queue = startWorkQueue(() => Promise.resolve(db.prisma), { concurrency: 1, pollMs: 50, log: (m) => logs.push(m) });
     await waitFor(async () => (await db.prisma.placementRun.findFirst({ where: { id: runId, status: 'running' } }))?.progress);
     await queue.stop({ graceMs: 200 });
     expect(await db.prisma.placementRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
-      status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, progress: null, result: null, attempts: 1,
+      status: 'queued',
+      claimedBy: null,
+      heartbeatAt: null,
+      startedAt: null,
+      progress: null,
+      result: null,
+      attempts: 1,
     });
     expect(logs).toContain(`placement run ${runId}: put back in the queue`);
     await db.prisma.placementRun.update({ where: { id: runId }, data: { status: 'cancelled' } });

@@ -15,10 +15,7 @@ export type ExecuteOptions = {
 };
 
 /** How an execution ended, for the worker's log. */
-export type ExecutionOutcome =
-  | { kind: 'recorded'; status: string }
-  | { kind: 'requeued' }
-  | { kind: 'lost'; why: string };
+export type ExecutionOutcome = { kind: 'recorded'; status: string } | { kind: 'requeued' } | { kind: 'lost'; why: string };
 
 /**
  * Solves a claimed run in a worker thread. Every second it stores the latest progress (the

@@ -11,12 +11,13 @@ export const startPlacementRunsSchema = z.object({
     .transform((list) => [...new Set(list)]),
   engine: z.enum(ENGINES, { error: 'Choose auto, glpk or highs' }).default('auto'),
   objective: z.enum(['storage', 'download'], { error: 'Choose storage or download' }).default('storage'),
-  timeLimitSec: z.coerce
-    .number({ error: 'Enter a time limit in seconds' })
-    .finite()
-    .min(1, 'At least 1 second')
-    .max(MAX_TIME_LIMIT_SEC, `At most ${MAX_TIME_LIMIT_SEC} seconds`),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
+  timeLimitSec: z.coerce.number({ error: 'Enter a time limit in seconds' }).finite().min(1, 'At least 1 second').max(MAX_TIME_LIMIT_SEC, `At most ${MAX_TIME_LIMIT_SEC} seconds`),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
 });
 
 export type StartPlacementRunsInput = z.input<typeof startPlacementRunsSchema>;

@@ -60,10 +60,16 @@ export async function recoverInterruptedWork(db: Db, options: RecoveryOptions = 
     if (!why) continue;
     const seen = { id: run.id, status: 'running' as const, claimedBy: run.claimedBy, heartbeatAt: run.heartbeatAt };
     if (run.cancelRequested) {
-      const { count } = await db.placementRun.updateMany({ where: seen, data: { status: 'cancelled', message: 'Cancelled; its worker stopped before it could say so.', finishedAt: now } });
+      const { count } = await db.placementRun.updateMany({
+        where: seen,
+        data: { status: 'cancelled', message: 'Cancelled; its worker stopped before it could say so.', finishedAt: now },
+      });
       failed += count;
     } else if (run.attempts < MAX_ATTEMPTS) {
-      const { count } = await db.placementRun.updateMany({ where: { ...seen, cancelRequested: false }, data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, progress: Prisma.DbNull } });
+      const { count } = await db.placementRun.updateMany({
+        where: { ...seen, cancelRequested: false },
+        data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, progress: Prisma.DbNull },
+      });
       requeued += count;
     } else {
       const { count } = await db.placementRun.updateMany({ where: seen, data: { status: 'error', message: reason(why, run.attempts), finishedAt: now } });
@@ -75,10 +81,16 @@ export async function recoverInterruptedWork(db: Db, options: RecoveryOptions = 
     if (!why) continue;
     const seen = { id: experiment.id, status: 'running' as const, claimedBy: experiment.claimedBy, heartbeatAt: experiment.heartbeatAt };
     if (experiment.cancelRequested) {
-      const { count } = await db.experimentRun.updateMany({ where: seen, data: { status: 'cancelled', message: 'Cancelled; its worker stopped before it could say so.', finishedAt: now } });
+      const { count } = await db.experimentRun.updateMany({
+        where: seen,
+        data: { status: 'cancelled', message: 'Cancelled; its worker stopped before it could say so.', finishedAt: now },
+      });
       failed += count;
     } else if (experiment.attempts < MAX_ATTEMPTS) {
-      const { count } = await db.experimentRun.updateMany({ where: { ...seen, cancelRequested: false }, data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, points: [], pointsDone: 0 } });
+      const { count } = await db.experimentRun.updateMany({
+        where: { ...seen, cancelRequested: false },
+        data: { status: 'queued', claimedBy: null, heartbeatAt: null, startedAt: null, points: [], pointsDone: 0 },
+      });
       requeued += count;
     } else {
       const { count } = await db.experimentRun.updateMany({ where: seen, data: { status: 'error', message: reason(why, experiment.attempts), finishedAt: now } });

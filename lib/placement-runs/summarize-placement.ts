@@ -44,9 +44,7 @@ export function summarizePlacement(problem: PlacementProblem, assignment: Assign
       storageSharing: sharing.storageUsed[server.id] ?? [...cached].reduce((a, d) => a + (size.get(d) ?? 0), 0),
       storageNoSharing: noSharing.storageUsed[server.id] ?? [...cached].reduce((a, d) => a + (size.get(d) ?? 0), 0),
       storageCapacity: server.storage,
-      layers: [...digests]
-        .map((digest) => ({ digest, size: size.get(digest) ?? 0, usedBy: usedBy.get(digest) ?? 0, cached: cached.has(digest) }))
-        .sort((a, b) => b.size - a.size),
+      layers: [...digests].map((digest) => ({ digest, size: size.get(digest) ?? 0, usedBy: usedBy.get(digest) ?? 0, cached: cached.has(digest) })).sort((a, b) => b.size - a.size),
     };
   });
 }

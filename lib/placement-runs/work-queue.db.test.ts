@@ -39,8 +39,7 @@ async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeoutMs = 6
   }
 }
 
-const finished = (id: string) =>
-  waitFor(() => db.prisma.placementRun.findFirst({ where: { id, status: { notIn: ['queued', 'running'] } }, include: { assignments: true } }));
+const finished = (id: string) => waitFor(() => db.prisma.placementRun.findFirst({ where: { id, status: { notIn: ['queued', 'running'] } }, include: { assignments: true } }));
 
 /** A scenario holding a generated problem, for runs that must take a while. */
 async function scenarioFromProblem(name: string, problem: PlacementProblem) {
@@ -93,13 +92,29 @@ describe('placement runs through the queue', () => {
   test('runs whose workers died too often are marked failed with the reason', async () => {
     const scenario = await db.prisma.scenario.create({ data: { name: 'Restarted' } });
     const orphan = await db.prisma.placementRun.create({
-      data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: `${os.hostname()}:${2 ** 22 + 4321}`, heartbeatAt: new Date(), startedAt: new Date(), attempts: MAX_ATTEMPTS },
+      data: {
+        scenarioId: scenario.id,
+        algorithm: 'exact',
+        status: 'running',
+        claimedBy: `${os.hostname()}:${2 ** 22 + 4321}`,
+        heartbeatAt: new Date(),
+        startedAt: new Date(),
+        attempts: MAX_ATTEMPTS,
+      },
     });
     const alive = await db.prisma.placementRun.create({
       data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: `${os.hostname()}:${process.pid}`, heartbeatAt: new Date(), startedAt: new Date() },
     });
     const silent = await db.prisma.placementRun.create({
-      data: { scenarioId: scenario.id, algorithm: 'exact', status: 'running', claimedBy: 'other-machine:42', heartbeatAt: new Date(Date.now() - 5 * 60_000), startedAt: new Date(), attempts: MAX_ATTEMPTS },
+      data: {
+        scenarioId: scenario.id,
+        algorithm: 'exact',
+        status: 'running',
+        claimedBy: 'other-machine:42',
+        heartbeatAt: new Date(Date.now() - 5 * 60_000),
+        startedAt: new Date(),
+        attempts: MAX_ATTEMPTS,
+      },
     });
     const recovered = await recoverInterruptedWork(db.prisma);
     expect(recovered).toEqual({ requeued: 0, failed: 2 });

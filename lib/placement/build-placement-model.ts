@@ -78,8 +78,11 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     }
   }
 
-  const rowLower: number[] = [], rowUpper: number[] = [];
-  const rowStarts: number[] = [0], rowIndex: number[] = [], rowValue: number[] = [];
+  const rowLower: number[] = [],
+    rowUpper: number[] = [];
+  const rowStarts: number[] = [0],
+    rowIndex: number[] = [],
+    rowValue: number[] = [];
   const addRow = (lower: number, upper: number, entries: [number, number][]) => {
     for (const [col, value] of entries) {
       rowIndex.push(col);
@@ -102,7 +105,11 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
       if (x < 0) continue;
       for (const l of cp.units[u].layers) {
         const y = yCol[l * S + j];
-        if (y >= 0) addRow(-Infinity, 0, [[x, 1], [y, -1]]);
+        if (y >= 0)
+          addRow(-Infinity, 0, [
+            [x, 1],
+            [y, -1],
+          ]);
       }
     }
   }
@@ -198,7 +205,8 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
         for (const r of free ? [] : resources) {
           const demand = users[l].reduce((sum, u) => sum + cp.units[u][r], 0);
           const caps = cp.servers.map((s, j) => (yCol[l * S + j] >= 0 ? s[r] : 0)).sort((a, b) => b - a);
-          let k = 0, covered = 0;
+          let k = 0,
+            covered = 0;
           while (k < caps.length && covered < demand - 1e-9) covered += caps[k++];
           copies = Math.max(copies, k);
         }
@@ -215,7 +223,8 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
       // Order each class by its lowest-numbered unit: unit u may open member t only if some
       // unit v < u sits on member t-1. Any placement can be relabelled to satisfy this.
       for (let t = 1; t < members.length; t++) {
-        const here = members[t], prev = members[t - 1];
+        const here = members[t],
+          prev = members[t - 1];
         for (let u = 0; u < U; u++) {
           const x = xCol[u * S + here];
           if (x < 0) continue;

@@ -130,7 +130,10 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
 
   const units: CompiledUnit[] = members.map((containers, u) => {
     const layerSet = new Set<number>();
-    let cpu = 0, memory = 0, bandwidth = 0, ownBytes = 0;
+    let cpu = 0,
+      memory = 0,
+      bandwidth = 0,
+      ownBytes = 0;
     for (const i of containers) {
       const c = problem.containers[i];
       cpu += c.cpu;
@@ -151,8 +154,7 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
       if (!allowed[u][j]) continue;
       const archOk = containers.every((i) => {
         const c = problem.containers[i];
-        return (c.arch === undefined || s.arch === undefined || c.arch === s.arch) &&
-          (c.accelerator === undefined || (s.accelerators ?? []).includes(c.accelerator));
+        return (c.arch === undefined || s.arch === undefined || c.arch === s.arch) && (c.accelerator === undefined || (s.accelerators ?? []).includes(c.accelerator));
       });
       if (!archOk) continue;
       let newBytes = 0;

@@ -121,7 +121,10 @@ export class Deadline {
 export class WorkMeter {
   private pending = 0;
 
-  constructor(private readonly deadline: Deadline, private readonly batch = 256) {}
+  constructor(
+    private readonly deadline: Deadline,
+    private readonly batch = 256,
+  ) {}
 
   /** adds `units` and returns whether the deadline has expired (checked once per batch) */
   spend(units: number): boolean {

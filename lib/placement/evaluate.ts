@@ -105,7 +105,10 @@ export function evaluate(problem: PlacementProblem, assignment: Assignment, mode
     let cachedBytes = 0;
     for (const d of cached) cachedBytes += size.get(d) ?? 0;
 
-    let cpu = 0, memory = 0, bandwidth = 0, privateBytes = 0;
+    let cpu = 0,
+      memory = 0,
+      bandwidth = 0,
+      privateBytes = 0;
     const needed = new Set<string>();
     for (const id of ids) {
       const c = containers.get(id)!;
@@ -117,7 +120,8 @@ export function evaluate(problem: PlacementProblem, assignment: Assignment, mode
         privateBytes += size.get(d) ?? 0;
       }
     }
-    let neededBytes = 0, newBytes = 0;
+    let neededBytes = 0,
+      newBytes = 0;
     for (const d of needed) {
       neededBytes += size.get(d) ?? 0;
       if (!cached.has(d)) newBytes += size.get(d) ?? 0;

@@ -74,17 +74,14 @@ export function generateProblemFromImages(options: GenerateOptions, source: Imag
   return assembleProblem(images, layers, options, random, platform.split('/')[1]);
 }
 
-function assembleProblem(
-  images: ImageSpec[],
-  allLayers: Layer[],
-  options: GenerateOptions,
-  random: () => number,
-  arch?: string,
-): PlacementProblem {
+function assembleProblem(images: ImageSpec[], allLayers: Layer[], options: GenerateOptions, random: () => number, arch?: string): PlacementProblem {
   const scale = options.capacityScale ?? 1;
   // Zipf-like popularity: a few images run as many replicas, most once or twice.
   const weights = images.map((_, k) => 1 / Math.pow(k + 1, 0.6));
-  const order = shuffleInPlace(images.map((_, k) => k), random);
+  const order = shuffleInPlace(
+    images.map((_, k) => k),
+    random,
+  );
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const pickImage = () => {
     let r = random() * totalWeight;
@@ -117,16 +114,33 @@ function assembleProblem(
   const largest = (pick: (c: Container) => number) => containers.reduce((m, c) => Math.max(m, pick(c)), 0);
   // A server's share of the total, but never less than 1.25–2× the largest single demand, so
   // few containers on many servers still fit somewhere (as real edge servers would).
-  const capacity = (total: number, biggest: number, j: number) =>
-    scale * Math.max((total * factors[j]) / factorSum, (1 + factors[j] / 2) * biggest);
+  const capacity = (total: number, biggest: number, j: number) => scale * Math.max((total * factors[j]) / factorSum, (1 + factors[j] / 2) * biggest);
   const imageBytes = (c: Container) => c.layers.reduce((s, d) => s + sizeOf.get(d)!, 0);
   const servers: Server[] = factors.map((_, j) => ({
     id: `edge-${j + 1}`,
     site: `site-${Math.floor(j / 2) + 1}`,
     storage: Math.round(capacity(0.9 * privateBytes, largest(imageBytes), j) * (options.diskScale ?? 1)),
-    cpu: round2(capacity(1.6 * demand((c) => c.cpu), largest((c) => c.cpu), j)),
-    memory: Math.round(capacity(1.6 * demand((c) => c.memory), largest((c) => c.memory), j)),
-    bandwidth: Math.round(capacity(2 * demand((c) => c.bandwidth), largest((c) => c.bandwidth), j)),
+    cpu: round2(
+      capacity(
+        1.6 * demand((c) => c.cpu),
+        largest((c) => c.cpu),
+        j,
+      ),
+    ),
+    memory: Math.round(
+      capacity(
+        1.6 * demand((c) => c.memory),
+        largest((c) => c.memory),
+        j,
+      ),
+    ),
+    bandwidth: Math.round(
+      capacity(
+        2 * demand((c) => c.bandwidth),
+        largest((c) => c.bandwidth),
+        j,
+      ),
+    ),
     ...(arch ? { arch } : {}),
   }));
   return { version: 1, objective: 'storage', layers, servers, containers, policies: [] };

@@ -10,9 +10,7 @@ export type WorkerRequest = {
   stopBuffer: SharedArrayBuffer;
 };
 
-export type WorkerMessage =
-  | { type: 'progress'; progress: PlacementProgress }
-  | { type: 'result'; result: Awaited<ReturnType<typeof solvePlacement>> };
+export type WorkerMessage = { type: 'progress'; progress: PlacementProgress } | { type: 'result'; result: Awaited<ReturnType<typeof solvePlacement>> };
 
 const PROGRESS_INTERVAL_MS = 200;
 

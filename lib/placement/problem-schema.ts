@@ -5,13 +5,9 @@ import type { PlacementProblem } from './types';
 export const MAX_PROBLEM_BYTES = 50 * 1024 * 1024;
 
 // Go's GOARCH names; anything else (e.g. "linux/arm64/v8", "x86_64") is an importer mistake.
-const GO_ARCHES = [
-  '386', 'amd64', 'arm', 'arm64', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le',
-  'ppc64', 'ppc64le', 'riscv64', 's390x', 'wasm',
-] as const;
+const GO_ARCHES = ['386', 'amd64', 'arm', 'arm64', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'wasm'] as const;
 
-const finite = () =>
-  z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a finite number') });
+const finite = () => z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a finite number') });
 const amount = () => finite().min(0, 'must be ≥ 0');
 const id = () => z.string({ error: 'must be a string' }).min(1, 'must not be empty');
 const arch = () => z.enum(GO_ARCHES, { error: `must be a Go architecture name (${GO_ARCHES.join(', ')})` });
@@ -76,17 +72,19 @@ export const placementProblemSchema = z
     policies: z.array(policySchema).default([]),
   })
   .superRefine((problem, ctx) => {
-    const report = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
+    const report = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
-    const digests = firstIndexById(problem.layers.map((l) => l.digest), (i) =>
-      report(['layers', i, 'digest'], 'duplicate digest'),
+    const digests = firstIndexById(
+      problem.layers.map((l) => l.digest),
+      (i) => report(['layers', i, 'digest'], 'duplicate digest'),
     );
-    const servers = firstIndexById(problem.servers.map((s) => s.id), (i) =>
-      report(['servers', i, 'id'], 'duplicate id'),
+    const servers = firstIndexById(
+      problem.servers.map((s) => s.id),
+      (i) => report(['servers', i, 'id'], 'duplicate id'),
     );
-    const containers = firstIndexById(problem.containers.map((c) => c.id), (i) =>
-      report(['containers', i, 'id'], 'duplicate id'),
+    const containers = firstIndexById(
+      problem.containers.map((c) => c.id),
+      (i) => report(['containers', i, 'id'], 'duplicate id'),
     );
 
     problem.servers.forEach((s, i) =>
@@ -138,9 +136,7 @@ function firstIndexById(ids: string[], onDuplicate: (index: number) => void): Ma
 }
 
 export type ProblemError = { path: string; message: string };
-export type ParseProblemResult =
-  | { ok: true; problem: PlacementProblem }
-  | { ok: false; errors: ProblemError[] };
+export type ParseProblemResult = { ok: true; problem: PlacementProblem } | { ok: false; errors: ProblemError[] };
 
 /** `containers[4].layers[2]` — the form a planner can find in their file. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {

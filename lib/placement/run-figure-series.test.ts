@@ -22,8 +22,14 @@ describe('generateProblem', () => {
 describe('runFigureSeries', () => {
   it('Fig. 5 shape: cost never rises with capacity for exact, no-sharing stays flat', async () => {
     const points = await runFigureSeries({
-      kind: 'capacity', servers: 4, containers: [12], capacityScales: [1, 2, 4], seed: 3,
-      algorithms: ['exact', 'no-sharing'], engine: 'highs', timeLimitSec: 20,
+      kind: 'capacity',
+      servers: 4,
+      containers: [12],
+      capacityScales: [1, 2, 4],
+      seed: 3,
+      algorithms: ['exact', 'no-sharing'],
+      engine: 'highs',
+      timeLimitSec: 20,
     });
     expect(points).toHaveLength(6);
     const exact = points.filter((p) => p.algorithm === 'exact').map((p) => p.result);

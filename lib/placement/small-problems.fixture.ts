@@ -113,7 +113,8 @@ export function enumerateOptimum(problem: PlacementProblem): { cost: number; ass
   let best: { cost: number; assignment: Assignment } | null = null;
 
   const allowed = (i: number, j: number): boolean => {
-    const c = containers[i], s = servers[j];
+    const c = containers[i],
+      s = servers[j];
     if (c.arch !== undefined && s.arch !== undefined && c.arch !== s.arch) return false;
     if (c.accelerator !== undefined && !(s.accelerators ?? []).includes(c.accelerator)) return false;
     for (const p of policies) {
@@ -164,11 +165,15 @@ export function enumerateOptimum(problem: PlacementProblem): { cost: number; ass
         }
         refs[j].set(d, n + 1);
       }
-      load[j].cpu += c.cpu; load[j].memory += c.memory; load[j].bandwidth += c.bandwidth;
+      load[j].cpu += c.cpu;
+      load[j].memory += c.memory;
+      load[j].bandwidth += c.bandwidth;
       where[i] = j;
       visit(i + 1);
       where[i] = -1;
-      load[j].cpu -= c.cpu; load[j].memory -= c.memory; load[j].bandwidth -= c.bandwidth;
+      load[j].cpu -= c.cpu;
+      load[j].memory -= c.memory;
+      load[j].bandwidth -= c.bandwidth;
       for (const d of own) refs[j].set(d, refs[j].get(d)! - 1);
       for (const d of added) {
         if (!cached[j].has(d)) load[j].disk -= size.get(d)!;

@@ -32,17 +32,18 @@ export function solveInWorker(problem: PlacementProblem, options: WorkerSolveOpt
   const started = performance.now();
   const timeLimitSec = options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC;
   const entry = options.workerEntry ?? defaultWorkerEntry();
-  const failed = (status: PlacementStatus, message?: string): PlacementResult => orderResultFields({
-    status,
-    algorithm: options.algorithm ?? DEFAULT_ALGORITHM,
-    engine: null,
-    objective: problem.objective,
-    cost: options.algorithm === 'no-sharing' ? computeNoSharingCost(problem) : null,
-    lowerBound: null,
-    noSharingCost: computeNoSharingCost(problem),
-    elapsedMs: Math.round(performance.now() - started),
-    ...(message ? { message } : {}),
-  });
+  const failed = (status: PlacementStatus, message?: string): PlacementResult =>
+    orderResultFields({
+      status,
+      algorithm: options.algorithm ?? DEFAULT_ALGORITHM,
+      engine: null,
+      objective: problem.objective,
+      cost: options.algorithm === 'no-sharing' ? computeNoSharingCost(problem) : null,
+      lowerBound: null,
+      noSharingCost: computeNoSharingCost(problem),
+      elapsedMs: Math.round(performance.now() - started),
+      ...(message ? { message } : {}),
+    });
 
   return runInWorker<WorkerMessage, PlacementResult>({
     entry,

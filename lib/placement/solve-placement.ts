@@ -32,7 +32,13 @@ const ALGORITHM_RUNNERS: Record<AlgorithmName, (ctx: AlgorithmContext, options: 
 export function orderResultFields(result: PlacementResult): PlacementResult {
   const { status, algorithm, engine, objective, cost, lowerBound, noSharingCost, assignment, serverLayers, elapsedMs, timeLimitReached, message } = result;
   return {
-    status, algorithm, engine, objective, cost, lowerBound, noSharingCost,
+    status,
+    algorithm,
+    engine,
+    objective,
+    cost,
+    lowerBound,
+    noSharingCost,
     ...(assignment ? { assignment } : {}),
     ...(serverLayers ? { serverLayers } : {}),
     elapsedMs,
@@ -120,7 +126,12 @@ async function solveUnordered(problem: PlacementProblem, options: SolveOptions, 
     const checked = evaluate(problem, assignment, mode);
     if (!checked.feasible) {
       return {
-        ...base, status: 'error', engine, cost: null, lowerBound: null, elapsedMs: elapsedMs(),
+        ...base,
+        status: 'error',
+        engine,
+        cost: null,
+        lowerBound: null,
+        elapsedMs: elapsedMs(),
         message: `internal error: the ${algorithm} answer fails evaluation: ${checked.violations.map((v) => v.message).join('; ')}`,
       };
     }

@@ -47,14 +47,7 @@ export type PlacementProblem = {
 /** container id -> server id */
 export type Assignment = Record<string, string>;
 
-export type PlacementStatus =
-  | 'optimal'
-  | 'feasible'
-  | 'infeasible'
-  | 'no-solution'
-  | 'timeout'
-  | 'cancelled'
-  | 'error';
+export type PlacementStatus = 'optimal' | 'feasible' | 'infeasible' | 'no-solution' | 'timeout' | 'cancelled' | 'error';
 
 export const ALGORITHMS = ['exact', 'relax', 'greedy', 'kube-default', 'no-sharing'] as const;
 export type AlgorithmName = (typeof ALGORITHMS)[number];

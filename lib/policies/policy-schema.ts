@@ -21,11 +21,7 @@ const optionalFraction = z.preprocess(
  */
 export const policyInputSchema = z
   .object({
-    name: z
-      .string({ error: 'Enter a name' })
-      .trim()
-      .min(1, 'Enter a name')
-      .max(80, 'Use at most 80 characters'),
+    name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters'),
     type: z.enum(POLICY_TYPE_KEYS, { error: 'Choose a policy type' }),
     services: nameList,
     edgeServers: nameList,

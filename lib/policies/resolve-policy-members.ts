@@ -8,12 +8,8 @@ const quoteList = (names: string[]) => names.map((n) => `“${n}”`).join(', ')
  * by name, since a policy over a missing service would silently constrain nothing. */
 export async function resolvePolicyMembers(tx: Prisma.TransactionClient, scenarioId: string, policy: ValidPolicy) {
   const [services, edgeServers] = await Promise.all([
-    policy.services.length
-      ? tx.service.findMany({ where: { scenarioId, name: { in: policy.services } }, select: { id: true, name: true } })
-      : Promise.resolve([]),
-    policy.edgeServers.length
-      ? tx.edgeServer.findMany({ where: { scenarioId, name: { in: policy.edgeServers } }, select: { id: true, name: true } })
-      : Promise.resolve([]),
+    policy.services.length ? tx.service.findMany({ where: { scenarioId, name: { in: policy.services } }, select: { id: true, name: true } }) : Promise.resolve([]),
+    policy.edgeServers.length ? tx.edgeServer.findMany({ where: { scenarioId, name: { in: policy.edgeServers } }, select: { id: true, name: true } }) : Promise.resolve([]),
   ]);
   const missingServices = policy.services.filter((name) => !services.some((s) => s.name === name));
   if (missingServices.length) {

@@ -13,11 +13,7 @@ export type CreatedSample = { id: string; name: string; counts: { sites: number;
  * would, and writes it in one transaction (a failure writes nothing). `onProgress` hears each
  * step before it starts and once more at the end.
  */
-export async function createSample(
-  db: Db,
-  sampleName: string,
-  options: { scenarioName?: string; onProgress?: (progress: SampleProgress) => void } = {},
-): Promise<CreatedSample> {
+export async function createSample(db: Db, sampleName: string, options: { scenarioName?: string; onProgress?: (progress: SampleProgress) => void } = {}): Promise<CreatedSample> {
   const sample = findSample(sampleName);
   const name = scenarioNameSchema.safeParse(options.scenarioName ?? sample.defaultScenarioName);
   if (!name.success) throw new DomainError('INVALID_INPUT', name.error.issues[0].message, 'name');
@@ -29,9 +25,17 @@ export async function createSample(
   report('Checking the scenario document');
   const parsed = scenarioDocumentSchema.safeParse(built);
   // The sample's own data failed the import rules: a defect of the sample, not of the caller.
-  if (!parsed.success) throw new Error(`sample "${sample.name}" builds an invalid document: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `sample "${sample.name}" builds an invalid document: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
   const document = parsed.data;
-  report(`Writing ${document.edgeServers.length} edge servers, ${document.networkNodes.length} network nodes, ${document.links.length} links, ${document.services.length} services`);
+  report(
+    `Writing ${document.edgeServers.length} edge servers, ${document.networkNodes.length} network nodes, ${document.links.length} links, ${document.services.length} services`,
+  );
   const created = await importScenarioDocument(db, document, { name: name.data });
   report('Done');
   return {

@@ -11,7 +11,7 @@ export const demoSample: Sample = {
     {
       file: 'lib/demo/demo-scenario.ts',
       origin: 'written for edgestack',
-      licence: 'the project\'s own',
+      licence: "the project's own",
       use: 'Everything. Layer digests are derived from layer names (not registry data); sizes follow the compressed sizes of comparable public images.',
     },
   ],

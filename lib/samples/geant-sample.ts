@@ -14,7 +14,7 @@ export const geantSample: Sample = {
       file: `datasets/topologies/${FILE}`,
       origin: 'Internet Topology Zoo (mroughan/InternetTopologyZoo, graphml/Geant2012.graphml, commit a725bbc)',
       licence: 'CC BY 4.0; cite Knight et al., "The Internet Topology Zoo", IEEE JSAC 29(9), 2011',
-      use: 'PoPs, their coordinates and country, links and their labelled speeds. The edge servers are not in the data: each has the importer\'s default size (16 cores, 64 GiB memory, 500 GiB storage, 10 Gbit/s).',
+      use: "PoPs, their coordinates and country, links and their labelled speeds. The edge servers are not in the data: each has the importer's default size (16 cores, 64 GiB memory, 500 GiB storage, 10 Gbit/s).",
     },
   ],
   buildSteps: 1,

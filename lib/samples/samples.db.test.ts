@@ -54,7 +54,12 @@ describe('the gallery', () => {
     expect(await count(created.id)).toMatchObject({ sites: 11, edgeServers: 11, networkNodes: 11, images: 7, services: 27 });
 
     const { images, declaredSizeBytes } = describeSocialNetworkImages();
-    expect(images.filter((i) => i.entry).map((i) => i.repository).sort()).toEqual(['library/memcached', 'library/mongo', 'library/redis']);
+    expect(
+      images
+        .filter((i) => i.entry)
+        .map((i) => i.repository)
+        .sort(),
+    ).toEqual(['library/memcached', 'library/mongo', 'library/redis']);
     expect(declaredSizeBytes).toBeGreaterThan(0);
     const stored = await db.prisma.image.findMany({ where: { scenarioId: created.id }, include: { _count: { select: { layers: true } } } });
     for (const image of stored) {

@@ -46,9 +46,7 @@ const median = (values: number[]) => {
 /** Which images of the application have layer data, and the size given to the others. */
 export function describeSocialNetworkImages() {
   const app = appSchema.parse(JSON.parse(fs.readFileSync(datasetPath('microservices', APP_FILE), 'utf8')));
-  const snapshot = layersSchema
-    .parse(JSON.parse(fs.readFileSync(datasetPath('images', 'layers.json'), 'utf8')))
-    .filter((e) => e.snapshot === SNAPSHOT && e.platform === PLATFORM);
+  const snapshot = layersSchema.parse(JSON.parse(fs.readFileSync(datasetPath('images', 'layers.json'), 'utf8'))).filter((e) => e.snapshot === SNAPSHOT && e.platform === PLATFORM);
   const declaredSizeBytes = median(snapshot.map((e) => e.total_size));
   const refs = [...new Set(app.services.map((s) => s.image))].sort();
   const images = refs.map((ref) => {
@@ -66,7 +64,7 @@ export const socialNetworkSample: Sample = {
   name: 'social-network',
   title: 'DeathStarBench social network on the Abilene backbone',
   summary:
-    'A real microservice application, 27 services of DeathStarBench\'s social network (11 of them run one shared image), with the real image layers of mongo, redis and memcached, on the 11 PoPs of the Abilene research backbone, each with an edge server. Ready for a placement run.',
+    "A real microservice application, 27 services of DeathStarBench's social network (11 of them run one shared image), with the real image layers of mongo, redis and memcached, on the 11 PoPs of the Abilene research backbone, each with an edge server. Ready for a placement run.",
   defaultScenarioName: 'Social network on Abilene',
   sources: [
     {
@@ -79,13 +77,13 @@ export const socialNetworkSample: Sample = {
       file: 'datasets/images/layers.json',
       origin: 'paulosevero/hermes, top150_images_dockerhub.json, commit 06f0a48 (Docker Hub, July 2023)',
       licence: 'MIT',
-      use: 'Real layers (digests and compressed sizes, amd64) of mongo, redis and memcached, as `latest` of July 2023: the application asks for mongo:4.4.6, whose layers are not in the data. deathstarbench/social-network-microservices, jaegertracing/all-in-one, yg397/openresty-thrift and yg397/media-frontend have no layer data: each gets a declared size equal to the median of the snapshot\'s amd64 images, and shares no layer with others.',
+      use: "Real layers (digests and compressed sizes, amd64) of mongo, redis and memcached, as `latest` of July 2023: the application asks for mongo:4.4.6, whose layers are not in the data. deathstarbench/social-network-microservices, jaegertracing/all-in-one, yg397/openresty-thrift and yg397/media-frontend have no layer data: each gets a declared size equal to the median of the snapshot's amd64 images, and shares no layer with others.",
     },
     {
       file: `datasets/topologies/${TOPOLOGY_FILE}`,
       origin: 'Internet Topology Zoo (mroughan/InternetTopologyZoo, graphml/Abilene.graphml, commit a725bbc)',
       licence: 'CC BY 4.0; cite Knight et al., "The Internet Topology Zoo", IEEE JSAC 29(9), 2011',
-      use: 'The 11 PoPs and 14 links. The edge servers are the sample\'s: 8 cores, 16 GiB memory, 40 GiB storage, 10 Gbit/s each.',
+      use: "The 11 PoPs and 14 links. The edge servers are the sample's: 8 cores, 16 GiB memory, 40 GiB storage, 10 Gbit/s each.",
     },
   ],
   buildSteps: 3,

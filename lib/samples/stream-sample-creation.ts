@@ -4,10 +4,7 @@ import { createSample, type CreatedSample } from './create-sample';
 import type { SampleProgress } from './sample-types';
 
 /** One line of the creation stream (newline-delimited JSON). */
-export type SampleStreamEvent =
-  | ({ type: 'progress' } & SampleProgress)
-  | { type: 'created'; scenario: CreatedSample }
-  | { type: 'failed'; errors: Record<string, string[]> };
+export type SampleStreamEvent = ({ type: 'progress' } & SampleProgress) | { type: 'created'; scenario: CreatedSample } | { type: 'failed'; errors: Record<string, string[]> };
 
 /**
  * Creates a sample while streaming its progress, one JSON object per line, so the page can

@@ -32,9 +32,7 @@ export function canonicalizeScenarioDocument(doc: ScenarioDocument): ScenarioDoc
       },
     })),
     policies: byName(doc.policies).map((p) => ({ ...p, services: sorted([...new Set(p.services)]), edgeServers: sorted([...new Set(p.edgeServers)]) })),
-    controlArtifacts: [...doc.controlArtifacts].sort(
-      (a, b) => compare(a.kind, b.kind) || compare(a.controller ?? '', b.controller ?? '') || a.version - b.version,
-    ),
+    controlArtifacts: [...doc.controlArtifacts].sort((a, b) => compare(a.kind, b.kind) || compare(a.controller ?? '', b.controller ?? '') || a.version - b.version),
     placementRuns: doc.placementRuns.map((r) => ({
       ...r,
       assignments: [...r.assignments].sort((a, b) => compare(a.service, b.service) || a.replica - b.replica),

@@ -13,40 +13,39 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
   const scenario = await db.scenario.findUnique({ where: { id: scenarioId } });
   if (!scenario) throw new DomainError('NOT_FOUND', 'This scenario no longer exists.');
   const where = { scenarioId };
-  const [sites, servers, nodes, links, vnfs, registries, layers, images, services, dependencies, controllers, policies, runs, experiments, artifacts] =
-    await Promise.all([
-      db.site.findMany({ where }),
-      db.edgeServer.findMany({ where, include: { site: true, cachedLayers: { include: { layer: true } } } }),
-      db.networkNode.findMany({ where, include: { site: true } }),
-      db.link.findMany({ where, include: { aEdgeServer: true, aNode: true, bEdgeServer: true, bNode: true } }),
-      db.vnf.findMany({ where, include: { hostServer: true, nextVnf: true } }),
-      db.registry.findMany({ where, include: { site: true } }),
-      db.layer.findMany({ where }),
-      db.image.findMany({ where, include: { registry: true, layers: { include: { layer: true }, orderBy: { position: 'asc' } } } }),
-      db.service.findMany({ where, include: { image: true } }),
-      db.serviceDependency.findMany({
-        where: { fromService: { scenarioId } },
-        include: { fromService: true, toService: true, chain: { include: { vnf: true }, orderBy: { position: 'asc' } } },
-      }),
-      db.controller.findMany({
-        where,
-        include: {
-          hostServer: true,
-          managedEdgeServers: { include: { edgeServer: true } },
-          managedNodes: { include: { networkNode: true } },
-          managedServices: { include: { service: true } },
-          managedVnfs: { include: { vnf: true } },
-        },
-      }),
-      db.policy.findMany({ where, include: { services: { include: { service: true } }, edgeServers: { include: { edgeServer: true } } } }),
-      db.placementRun.findMany({
-        where: { scenarioId, status: { notIn: ['queued', 'running'] } },
-        include: { assignments: { include: { service: true, edgeServer: true } } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      }),
-      db.experimentRun.findMany({ where: { scenarioId, status: { in: ['done', 'cancelled', 'error'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      db.controlArtifact.findMany({ where, include: { controller: { select: { name: true } } } }),
-    ]);
+  const [sites, servers, nodes, links, vnfs, registries, layers, images, services, dependencies, controllers, policies, runs, experiments, artifacts] = await Promise.all([
+    db.site.findMany({ where }),
+    db.edgeServer.findMany({ where, include: { site: true, cachedLayers: { include: { layer: true } } } }),
+    db.networkNode.findMany({ where, include: { site: true } }),
+    db.link.findMany({ where, include: { aEdgeServer: true, aNode: true, bEdgeServer: true, bNode: true } }),
+    db.vnf.findMany({ where, include: { hostServer: true, nextVnf: true } }),
+    db.registry.findMany({ where, include: { site: true } }),
+    db.layer.findMany({ where }),
+    db.image.findMany({ where, include: { registry: true, layers: { include: { layer: true }, orderBy: { position: 'asc' } } } }),
+    db.service.findMany({ where, include: { image: true } }),
+    db.serviceDependency.findMany({
+      where: { fromService: { scenarioId } },
+      include: { fromService: true, toService: true, chain: { include: { vnf: true }, orderBy: { position: 'asc' } } },
+    }),
+    db.controller.findMany({
+      where,
+      include: {
+        hostServer: true,
+        managedEdgeServers: { include: { edgeServer: true } },
+        managedNodes: { include: { networkNode: true } },
+        managedServices: { include: { service: true } },
+        managedVnfs: { include: { vnf: true } },
+      },
+    }),
+    db.policy.findMany({ where, include: { services: { include: { service: true } }, edgeServers: { include: { edgeServer: true } } } }),
+    db.placementRun.findMany({
+      where: { scenarioId, status: { notIn: ['queued', 'running'] } },
+      include: { assignments: { include: { service: true, edgeServer: true } } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    db.experimentRun.findMany({ where: { scenarioId, status: { in: ['done', 'cancelled', 'error'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    db.controlArtifact.findMany({ where, include: { controller: { select: { name: true } } } }),
+  ]);
 
   const endpoint = (server: { name: string } | null, node: { name: string } | null) =>
     server ? { kind: 'edgeServer' as const, name: server.name } : { kind: 'networkNode' as const, name: node!.name };
@@ -108,14 +107,14 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
     registries: registries.map((r) => ({ name: r.name, url: r.url, site: r.site?.name ?? null, position: pos(r.posX, r.posY) })),
     layers: layers.map((l) => ({ digest: l.digest, sizeBytes: Number(l.sizeBytes) })),
     images: images.map((i) => ({
-        repository: i.repository,
-        tag: i.tag,
-        arch: i.arch as ScenarioDocument['images'][number]['arch'],
-        manifestDigest: i.manifestDigest,
-        registry: i.registry?.name ?? null,
-        layers: i.layers.map((il) => il.layer.digest),
-        declaredSizeBytes: num(i.declaredSizeBytes),
-      })),
+      repository: i.repository,
+      tag: i.tag,
+      arch: i.arch as ScenarioDocument['images'][number]['arch'],
+      manifestDigest: i.manifestDigest,
+      registry: i.registry?.name ?? null,
+      layers: i.layers.map((il) => il.layer.digest),
+      declaredSizeBytes: num(i.declaredSizeBytes),
+    })),
     services: services.map((s) => ({
       name: s.name,
       imageRef: s.imageRef,

@@ -15,9 +15,7 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export type DocumentIssue = { path: string; message: string };
 
 /** Parses and validates a document; failures are values listing every offending path. */
-export function parseScenarioDocument(
-  input: unknown,
-): { ok: true; document: ScenarioDocument } | { ok: false; errors: DocumentIssue[] } {
+export function parseScenarioDocument(input: unknown): { ok: true; document: ScenarioDocument } | { ok: false; errors: DocumentIssue[] } {
   let raw = input;
   if (typeof input === 'string') {
     if (Buffer.byteLength(input, 'utf8') > MAX_DOCUMENT_BYTES) {
@@ -51,7 +49,11 @@ export async function importScenarioDocumentText(db: Db, input: string | Uint8Ar
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 8).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
     const more = parsed.errors.length > 8 ? [`…and ${parsed.errors.length - 8} more problems`] : [];
-    throw new DomainError('INVALID_DOCUMENT', [`${options.source ?? 'The document'} is not a valid scenario document; nothing was imported.`, ...shown, ...more].join('\n'), 'file');
+    throw new DomainError(
+      'INVALID_DOCUMENT',
+      [`${options.source ?? 'The document'} is not a valid scenario document; nothing was imported.`, ...shown, ...more].join('\n'),
+      'file',
+    );
   }
   return importScenarioDocument(db, parsed.document, { name: options.name });
 }
@@ -131,9 +133,7 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
     })),
   });
   await tx.edgeServerCachedLayer.createMany({
-    data: doc.edgeServers.flatMap((s) =>
-      [...new Set(s.cachedLayers)].map((digest) => ({ edgeServerId: serverIds.get(s.name)!, layerId: layerIds.get(digest)! })),
-    ),
+    data: doc.edgeServers.flatMap((s) => [...new Set(s.cachedLayers)].map((digest) => ({ edgeServerId: serverIds.get(s.name)!, layerId: layerIds.get(digest)! }))),
   });
   await tx.networkNode.createMany({
     data: doc.networkNodes.map((n) => ({
@@ -200,9 +200,7 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
     })),
   });
   await tx.imageLayer.createMany({
-    data: doc.images.flatMap((i) =>
-      i.layers.map((digest, position) => ({ imageId: imageIds.get(imageKey(i))!, position, layerId: layerIds.get(digest)! })),
-    ),
+    data: doc.images.flatMap((i) => i.layers.map((digest, position) => ({ imageId: imageIds.get(imageKey(i))!, position, layerId: layerIds.get(digest)! }))),
   });
   await tx.service.createMany({
     data: doc.services.map((s) => ({
@@ -277,8 +275,8 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
         noSharingBytes: big(r.noSharingBytes),
         elapsedMs: r.elapsedMs,
         message: r.message,
-        problem: (r.problem ?? undefined),
-        result: (r.result ?? undefined),
+        problem: r.problem ?? undefined,
+        result: r.result ?? undefined,
         createdAt: new Date(r.createdAt),
         startedAt: r.startedAt ? new Date(r.startedAt) : null,
         finishedAt: r.finishedAt ? new Date(r.finishedAt) : null,

@@ -1,24 +1,6 @@
 import { z } from 'zod';
-import {
-  ARCHS,
-  CONTROLLER_KINDS,
-  FINISHED_RUN_STATUSES,
-  LINK_MEDIA,
-  NETWORK_NODE_KINDS,
-  POLICY_TYPES,
-  TIERS,
-  VNF_KINDS,
-} from '@/lib/model/vocabulary';
-import {
-  MAX_BANDWIDTH_MBPS,
-  MAX_CONTAINERS,
-  MAX_CPU_CORES,
-  MAX_ENTITIES_PER_KIND,
-  MAX_LATENCY_MS,
-  MAX_LAYERS,
-  MAX_MEMORY_MIB,
-  MAX_REPLICAS,
-} from '@/lib/model/limits';
+import { ARCHS, CONTROLLER_KINDS, FINISHED_RUN_STATUSES, LINK_MEDIA, NETWORK_NODE_KINDS, POLICY_TYPES, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
+import { MAX_BANDWIDTH_MBPS, MAX_CONTAINERS, MAX_CPU_CORES, MAX_ENTITIES_PER_KIND, MAX_LATENCY_MS, MAX_LAYERS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/model/limits';
 import { placementProblemSchema } from '@/lib/placement/problem-schema';
 import { placementResultSchema } from '@/lib/placement/result-schema';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
@@ -140,7 +122,10 @@ export const scenarioDocumentSchema = z
       .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
     registries: z.array(z.object({ name, url: z.string().trim().min(1).max(500), site: name.nullable().default(null), position })).default([]),
-    layers: z.array(z.object({ digest, sizeBytes: bytes })).max(MAX_LAYERS, atMost(MAX_LAYERS)).default([]),
+    layers: z
+      .array(z.object({ digest, sizeBytes: bytes }))
+      .max(MAX_LAYERS, atMost(MAX_LAYERS))
+      .default([]),
     images: z
       .array(
         imageKey.extend({

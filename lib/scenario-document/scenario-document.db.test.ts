@@ -23,7 +23,10 @@ const NOT_IN_DOCUMENT: Record<string, string> = {
   'Scenario.updatedAt': 'set by every change',
   // Optimistic-concurrency tokens of the live scenario: an import starts a new history.
   ...Object.fromEntries(
-    ['Scenario', 'Site', 'EdgeServer', 'NetworkNode', 'Link', 'Vnf', 'Service', 'ServiceDependency', 'Controller', 'Policy'].map((t) => [`${t}.version`, 'edit counter of the live scenario']),
+    ['Scenario', 'Site', 'EdgeServer', 'NetworkNode', 'Link', 'Vnf', 'Service', 'ServiceDependency', 'Controller', 'Policy'].map((t) => [
+      `${t}.version`,
+      'edit counter of the live scenario',
+    ]),
   ),
   // Only finished runs are exported; these describe a run while a worker holds it.
   ...Object.fromEntries(
@@ -82,7 +85,17 @@ function demoWithRun(): ScenarioDocument {
       servers: [{ id: 'co-compute-1', storage: 1e9, cpu: 8, memory: 16384, bandwidth: 1000, cachedLayers: [] }],
       containers: [{ id: 'auth#0', image: 'auth', layers: ['sha256:aa'], cpu: 1, memory: 512, bandwidth: 10 }],
     },
-    result: { status: 'feasible', algorithm: 'greedy', engine: null, objective: 'storage', cost: 1000, lowerBound: null, noSharingCost: 1000, assignment: { 'auth#0': 'co-compute-1' }, elapsedMs: 4 },
+    result: {
+      status: 'feasible',
+      algorithm: 'greedy',
+      engine: null,
+      objective: 'storage',
+      cost: 1000,
+      lowerBound: null,
+      noSharingCost: 1000,
+      assignment: { 'auth#0': 'co-compute-1' },
+      elapsedMs: 4,
+    },
     createdAt: '2026-11-01T10:00:00.000Z',
     startedAt: '2026-11-01T10:00:01.000Z',
     finishedAt: '2026-11-01T10:00:02.500Z',
@@ -93,9 +106,33 @@ function demoWithRun(): ScenarioDocument {
   });
   doc.appliedRun = 0;
   doc.controlArtifacts.push(
-    { kind: 'routes', controller: null, version: 1, summary: '1 demand routed', content: { demands: [{ from: 'auth-0', to: 'auth-1', mbps: 5 }], unroutable: [] }, placementRun: 0, createdAt: '2026-11-01T10:00:03.000Z' },
-    { kind: 'routes', controller: null, version: 2, summary: '0 demands routed', content: { demands: [], unroutable: [] }, placementRun: null, createdAt: '2026-11-01T10:05:00.000Z' },
-    { kind: 'flows', controller: 'onos', version: 1, summary: '1 rule', content: { 'co-tor': { flows: [{ priority: 40000, deviceId: 'of:0000000000000001' }] } }, placementRun: 0, createdAt: '2026-11-01T10:00:03.000Z' },
+    {
+      kind: 'routes',
+      controller: null,
+      version: 1,
+      summary: '1 demand routed',
+      content: { demands: [{ from: 'auth-0', to: 'auth-1', mbps: 5 }], unroutable: [] },
+      placementRun: 0,
+      createdAt: '2026-11-01T10:00:03.000Z',
+    },
+    {
+      kind: 'routes',
+      controller: null,
+      version: 2,
+      summary: '0 demands routed',
+      content: { demands: [], unroutable: [] },
+      placementRun: null,
+      createdAt: '2026-11-01T10:05:00.000Z',
+    },
+    {
+      kind: 'flows',
+      controller: 'onos',
+      version: 1,
+      summary: '1 rule',
+      content: { 'co-tor': { flows: [{ priority: 40000, deviceId: 'of:0000000000000001' }] } },
+      placementRun: 0,
+      createdAt: '2026-11-01T10:00:03.000Z',
+    },
   );
   doc.experimentRuns.push({
     figure: 'containers',
@@ -216,7 +253,8 @@ describe('scenario document', () => {
       for (const c of data) byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c]);
       for (const [table, cols] of byTable) {
         const select = `SELECT ${cols.map((c) => `"${c.column_name}"::text AS "${c.column_name}"`).join(', ')} FROM "${table}"`;
-        const rows = async (database: TestDatabase) => (await database.sql.query<Record<string, string | null>>(select)).map((r) => JSON.stringify(cols.map((c) => r[c.column_name]))).sort();
+        const rows = async (database: TestDatabase) =>
+          (await database.sql.query<Record<string, string | null>>(select)).map((r) => JSON.stringify(cols.map((c) => r[c.column_name]))).sort();
         expect(await rows(b), `${table}: the rows differ after export and import`).toEqual(await rows(a));
       }
       // A column that only ever holds its default proves nothing: the fixture must set it, so a
@@ -228,7 +266,10 @@ describe('scenario document', () => {
         );
         if (n === 0) onlyDefaults.push(`${c.table_name}.${c.column_name}`);
       }
-      expect(onlyDefaults, 'these columns hold only their default after import: carry each in the scenario document and set it in this fixture, or list it in NOT_IN_DOCUMENT with the reason').toEqual([]);
+      expect(
+        onlyDefaults,
+        'these columns hold only their default after import: carry each in the scenario document and set it in this fixture, or list it in NOT_IN_DOCUMENT with the reason',
+      ).toEqual([]);
     } finally {
       await a.drop();
       await b.drop();
@@ -263,7 +304,10 @@ describe('scenario document', () => {
 
   test('a broken document is refused by the import with its paths, and nothing is written', async () => {
     const before = await countAllRows(db);
-    await expect(importScenarioDocumentText(db.prisma, '{"format": "edgestack.scenario", ')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('not valid JSON') as string });
+    await expect(importScenarioDocumentText(db.prisma, '{"format": "edgestack.scenario", ')).rejects.toMatchObject({
+      code: 'INVALID_DOCUMENT',
+      message: expect.stringContaining('not valid JSON') as string,
+    });
 
     const doc = JSON.parse(JSON.stringify(buildDemoScenarioDocument())) as EditableDocument;
     doc.scenario.name = 'Broken';

@@ -8,6 +8,10 @@ export async function assertContainersWithinLimit(tx: Prisma.TransactionClient, 
   const [{ containers }] = await tx.$queryRaw<{ containers: number }[]>`
     SELECT coalesce(sum(replicas::bigint), 0)::float8 AS containers FROM "Service" WHERE "scenarioId" = ${scenarioId}`;
   if (containers > MAX_CONTAINERS) {
-    throw new DomainError('INVALID_INPUT', `This would make ${containers} containers (replicas of all services); a scenario holds at most ${MAX_CONTAINERS}. Nothing was saved.`, field);
+    throw new DomainError(
+      'INVALID_INPUT',
+      `This would make ${containers} containers (replicas of all services); a scenario holds at most ${MAX_CONTAINERS}. Nothing was saved.`,
+      field,
+    );
   }
 }

@@ -5,7 +5,7 @@ export const scenarioNameSchema = z
   .trim()
   .min(1, 'Enter a name')
   .max(80, 'Use at most 80 characters')
-  .regex(/^(?:[\p{L}\p{N}][\p{L}\p{N} ._()'&+-]*)?$/u, 'Start with a letter or digit; use letters, digits, spaces and . _ - ( ) \' & +');
+  .regex(/^(?:[\p{L}\p{N}][\p{L}\p{N} ._()'&+-]*)?$/u, "Start with a letter or digit; use letters, digits, spaces and . _ - ( ) ' & +");
 
 export const createScenarioSchema = z.object({
   name: scenarioNameSchema,

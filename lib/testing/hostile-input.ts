@@ -96,7 +96,29 @@ export function mutatedJson(doc: unknown, paths = jsonPaths(doc)): fc.Arbitrary<
 export function mutatedText(text: string): fc.Arbitrary<string> {
   const junk = fc.oneof(
     fc.string({ maxLength: 40 }),
-    fc.constantFrom('"', '""""""""', '<', '</', '<!DOCTYPE x [<!ENTITY a "aaaa">]>', '&a;', '\u0000', '\r', '\n\n', '[', '{', '- ', ': ', '&anchor', '*anchor', '!!js/function', ',', ';', '=cmd|"/c calc"!A1', '\uFEFF', '\uD800'),
+    fc.constantFrom(
+      '"',
+      '""""""""',
+      '<',
+      '</',
+      '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+      '&a;',
+      '\u0000',
+      '\r',
+      '\n\n',
+      '[',
+      '{',
+      '- ',
+      ': ',
+      '&anchor',
+      '*anchor',
+      '!!js/function',
+      ',',
+      ';',
+      '=cmd|"/c calc"!A1',
+      '\uFEFF',
+      '\uD800',
+    ),
   );
   const edit = fc.record({ at: fc.nat({ max: Math.max(0, text.length) }), len: fc.nat({ max: 200 }), op: fc.constantFrom('cut', 'insert', 'repeat', 'remove'), junk });
   return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) =>

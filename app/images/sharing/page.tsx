@@ -29,8 +29,8 @@ export default async function SharingPage({ searchParams }: { searchParams: Prom
     return (
       <div className="space-y-6">
         <p className="max-w-3xl text-sm text-slate-600">
-          A container needs every layer of its image; containers placed on one edge server store and pull a shared layer once. Here is what that is worth in this catalog: storing every
-          image with private copies of its layers, against storing each distinct layer once. Sharing only happens between images of the same architecture.
+          A container needs every layer of its image; containers placed on one edge server store and pull a shared layer once. Here is what that is worth in this catalog: storing
+          every image with private copies of its layers, against storing each distinct layer once. Sharing only happens between images of the same architecture.
         </p>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="sharing-summary">

@@ -68,7 +68,9 @@ export default async function LayerPage({ params }: { params: Promise<{ id: stri
             {layer.cachedOn.map((c) => (
               <li key={c.edgeServerId} className="flex justify-between px-3 py-2">
                 <span className="font-medium">{c.edgeServer.name}</span>
-                <span className="text-xs text-slate-500">{c.edgeServer.site?.name ?? 'no site'} · {c.edgeServer.arch}</span>
+                <span className="text-xs text-slate-500">
+                  {c.edgeServer.site?.name ?? 'no site'} · {c.edgeServer.arch}
+                </span>
               </li>
             ))}
             {layer.cachedOn.length === 0 && <li className="px-3 py-2 text-slate-500">Not cached on any edge server before placement.</li>}

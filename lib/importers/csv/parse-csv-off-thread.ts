@@ -36,7 +36,8 @@ export function parseCsvOffThread(text: string, options: { delimiter?: string; t
       fn();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new DomainError('INVALID_INPUT', `The CSV file took longer than ${budget / 1000} s to read and was refused; check its quotes, or split it.`, 'file'))),
+      () =>
+        settle(() => reject(new DomainError('INVALID_INPUT', `The CSV file took longer than ${budget / 1000} s to read and was refused; check its quotes, or split it.`, 'file'))),
       budget,
     );
     worker.once('message', (answer: WorkerAnswer) =>

@@ -15,13 +15,28 @@ import { scalarText } from '../scalar-text';
 
 export const imageOptionsSchema = z.object({
   /** The image a bare manifest or index describes, e.g. "nginx:1.27" or "ghcr.io/org/app:v1". */
-  reference: z.string().trim().max(300).optional().transform((v) => v || undefined),
+  reference: z
+    .string()
+    .trim()
+    .max(300)
+    .optional()
+    .transform((v) => v || undefined),
   /** Architecture of a bare manifest (a manifest does not say). */
   arch: z.enum(ARCHS).default('amd64'),
   /** Bulk lists: import only this snapshot. Required when snapshots overlap. */
-  snapshot: z.string().trim().max(80).optional().transform((v) => v || undefined),
+  snapshot: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .transform((v) => v || undefined),
   /** Bulk lists: import only this platform ("linux/amd64", "linux/arm64"). */
-  platform: z.string().trim().max(80).optional().transform((v) => v || undefined),
+  platform: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type ImageOptions = z.output<typeof imageOptionsSchema>;
 
@@ -66,7 +81,10 @@ export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0].replace(/, ("|\.\.\.)[\s\S]*$/, '').replace(/ in JSON at position.*$/, '');
+    const message = (error as Error).message
+      .split('\n')[0]
+      .replace(/, ("|\.\.\.)[\s\S]*$/, '')
+      .replace(/ in JSON at position.*$/, '');
     const offset = jsonErrorOffset(text);
     const line = text.slice(0, offset).split('\n').length;
     const column = offset - text.lastIndexOf('\n', offset - 1);
@@ -114,8 +132,8 @@ export function planImagesImport(data: unknown, input: Partial<z.input<typeof im
     images.set(key, { image, path, snapshot });
   };
   const platformOk = (os: string, arch: string, label: string) => {
-    if (os !== 'linux') return skip(`${label}: not a Linux image`), false;
-    if (!(ARCHS as readonly string[]).includes(arch)) return skip(`${label}: architecture ${arch} is not modelled`), false;
+    if (os !== 'linux') return (skip(`${label}: not a Linux image`), false);
+    if (!(ARCHS as readonly string[]).includes(arch)) return (skip(`${label}: architecture ${arch} is not modelled`), false);
     return true;
   };
   const reference = (raw: string | undefined, path: string) => {
@@ -162,7 +180,7 @@ export function planImagesImport(data: unknown, input: Partial<z.input<typeof im
       if (!digest) throw importError(`${at}.digest`, 'must be a digest like sha256:…');
       addImage({ repository: ref.repository, tag: ref.tag, arch, manifestDigest: digest, layers: [] }, at);
     });
-    plan.notes.push('an index lists platforms but not layers: import each platform\'s manifest (or enter a size) before placing');
+    plan.notes.push("an index lists platforms but not layers: import each platform's manifest (or enter a size) before placing");
   } else {
     const entries = Array.isArray(data) ? data : [data];
     entries.forEach((e, i) => {
@@ -185,7 +203,13 @@ export function planImagesImport(data: unknown, input: Partial<z.input<typeof im
   plan.layers = [...layers].map(([digest, sizeBytes]) => ({ digest, sizeBytes }));
   plan.images = [...images.values()].map((v) => v.image);
   const refs = plan.images.reduce((n, i) => n + i.layers.length, 0);
-  plan.stats = { entries: Array.isArray(data) ? data.length : 1, images: plan.images.length, layerReferences: refs, distinctLayers: plan.layers.length, skipped: [...skipped.values()].reduce((a, b) => a + b, 0) };
+  plan.stats = {
+    entries: Array.isArray(data) ? data.length : 1,
+    images: plan.images.length,
+    layerReferences: refs,
+    distinctLayers: plan.layers.length,
+    skipped: [...skipped.values()].reduce((a, b) => a + b, 0),
+  };
   for (const [why, n] of skipped) plan.notes.push(`skipped ${n} × ${why}`);
   return plan;
 }

@@ -45,7 +45,8 @@ export function planNodeListImport(docs: unknown[], input: Partial<z.input<typeo
     const at = docs.length > 1 ? `documents[${d}]` : 'document';
     if (!isObject(doc)) throw importError(at, 'must be a Kubernetes object');
     if (doc.kind === 'Node') items.push({ node: doc, path: at });
-    else if (Array.isArray(doc.items)) doc.items.forEach((n, i) => isObject(n) && n.kind !== undefined && n.kind !== 'Node' ? undefined : items.push({ node: n as Json, path: `${at}.items[${i}]` }));
+    else if (Array.isArray(doc.items))
+      doc.items.forEach((n, i) => (isObject(n) && n.kind !== undefined && n.kind !== 'Node' ? undefined : items.push({ node: n as Json, path: `${at}.items[${i}]` })));
     else throw importError(`${at}.kind`, `expected a NodeList or Node, found ${JSON.stringify(doc.kind ?? null)}`);
   });
   if (items.length === 0) throw importError(null, 'the node list has no nodes');
@@ -63,10 +64,14 @@ export function planNodeListImport(docs: unknown[], input: Partial<z.input<typeo
     const capacity = isObject(status.capacity) ? status.capacity : {};
     const allocatable = isObject(status.allocatable) ? status.allocatable : {};
     const resources = o.useAllocatable ? { ...capacity, ...allocatable } : { ...allocatable, ...capacity };
-    const read = <T,>(key: string, parse: (v: unknown) => T | null, fallback: T): T => {
+    const read = <T>(key: string, parse: (v: unknown) => T | null, fallback: T): T => {
       if (resources[key] === undefined) return fallback;
       const v = parse(resources[key]);
-      if (v === null) throw importError(`${path}.status.${o.useAllocatable && allocatable[key] !== undefined ? 'allocatable' : 'capacity'}.${key}`, `"${scalarText(resources[key])}" is not a quantity`);
+      if (v === null)
+        throw importError(
+          `${path}.status.${o.useAllocatable && allocatable[key] !== undefined ? 'allocatable' : 'capacity'}.${key}`,
+          `"${scalarText(resources[key])}" is not a quantity`,
+        );
       return v;
     };
     const nodeInfo = isObject(status.nodeInfo) ? status.nodeInfo : {};
@@ -165,7 +170,13 @@ export function planNodeCsvImport(table: CsvTable, input: Partial<z.input<typeof
     if (values.storage) {
       const unit = headerUnit(mapping.storage);
       const n = Number(values.storage);
-      const v = plain('storage') ? (unit === 'bytes' ? BigInt(Math.round(n)) : unit === 'mib' ? BigInt(Math.round(n * 2 ** 20)) : BigInt(Math.round(n * 2 ** 30))) : parseBytes(values.storage);
+      const v = plain('storage')
+        ? unit === 'bytes'
+          ? BigInt(Math.round(n))
+          : unit === 'mib'
+            ? BigInt(Math.round(n * 2 ** 20))
+            : BigInt(Math.round(n * 2 ** 30))
+        : parseBytes(values.storage);
       if (v === null || v <= 0n) throw bad('storage', 'is not a size (GiB, or with a unit: 500Gi)');
       storageBytes = v;
     }
@@ -173,7 +184,15 @@ export function planNodeCsvImport(table: CsvTable, input: Partial<z.input<typeof
     let accelerators: string[] = [];
     if (values.accelerators) {
       if (/^\d+(\.\d+)?$/.test(values.accelerators)) accelerators = Number(values.accelerators) > 0 ? ['gpu'] : [];
-      else accelerators = [...new Set(values.accelerators.toLowerCase().split(/[;|\s]+/).filter(Boolean))].sort();
+      else
+        accelerators = [
+          ...new Set(
+            values.accelerators
+              .toLowerCase()
+              .split(/[;|\s]+/)
+              .filter(Boolean),
+          ),
+        ].sort();
     }
     let bandwidthMbps = o.defaultBandwidthMbps;
     if (values.bandwidth) {

@@ -122,10 +122,17 @@ function planKubernetes(docs: unknown[], o: ServiceOptions): ImportPlan {
       const requests = isObject(resources.requests) ? resources.requests : {};
       const limits = isObject(resources.limits) ? resources.limits : {};
       const pick = (key: string, parse: (v: unknown) => number | null, fallback: number) => {
-        for (const [source, where] of [[requests, 'requests'], [o.limitsAsRequests ? limits : {}, 'limits']] as const) {
+        for (const [source, where] of [
+          [requests, 'requests'],
+          [o.limitsAsRequests ? limits : {}, 'limits'],
+        ] as const) {
           if (source[key] === undefined) continue;
           const v = parse(source[key]);
-          if (v === null) throw importError(`${cPath}.resources.${where}.${key}`, `"${scalarText(source[key])}" is not a ${key === 'cpu' ? 'CPU' : 'memory'} quantity (e.g. ${key === 'cpu' ? '100m or 0.5' : '64Mi or 1Gi'})`);
+          if (v === null)
+            throw importError(
+              `${cPath}.resources.${where}.${key}`,
+              `"${scalarText(source[key])}" is not a ${key === 'cpu' ? 'CPU' : 'memory'} quantity (e.g. ${key === 'cpu' ? '100m or 0.5' : '64Mi or 1Gi'})`,
+            );
           return v;
         }
         return fallback;
@@ -155,7 +162,11 @@ function planKubernetes(docs: unknown[], o: ServiceOptions): ImportPlan {
   // A Service may come before or after its workload in the file.
   for (const service of plan.services) if (service.port === null) service.port = servicePorts.get(workloadOf.get(service)!) ?? null;
   if (plan.services.length === 0) throw importError(null, 'no Deployment, StatefulSet, DaemonSet or Pod found');
-  plan.stats = { workloads: Object.values(counts).reduce((a, b) => a + b, 0), containers: plan.services.length, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [`kind${k}`, v])) };
+  plan.stats = {
+    workloads: Object.values(counts).reduce((a, b) => a + b, 0),
+    containers: plan.services.length,
+    ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [`kind${k}`, v])),
+  };
   const ignoredKinds = Object.entries(ignored);
   if (ignoredKinds.length) plan.notes.push(`ignored ${ignoredKinds.map(([k, n]) => `${n} ${k}`).join(', ')} (not workloads)`);
   return plan;
@@ -191,14 +202,21 @@ function composePort(raw: Json): number | null {
     }
     const text = String(p);
     if (/\/udp$/.test(text)) continue;
-    const target = text.replace(/\/tcp$/, '').split(':').pop()!;
+    const target = text
+      .replace(/\/tcp$/, '')
+      .split(':')
+      .pop()!;
     // A range ("3000-3005") names its first port.
     const first = Number(target.split('-')[0]);
     if (isPort(first)) return first;
   }
   const expose = Array.isArray(raw.expose) ? raw.expose : [];
   for (const e of expose) {
-    const first = Number(String(e).replace(/\/tcp$/, '').split('-')[0]);
+    const first = Number(
+      String(e)
+        .replace(/\/tcp$/, '')
+        .split('-')[0],
+    );
     if (isPort(first)) return first;
   }
   return null;

@@ -52,7 +52,13 @@ export function planSitesImport(table: CsvTable, input: Partial<z.input<typeof s
     const site = name(`${o.namePrefix}${values.name}`);
     // A column the file does not have leaves what the scenario holds (a merge must not blank
     // a provider someone typed in the editor because this file has no provider column).
-    plan.sites.push({ name: site, provider: mapping.provider ? (values.provider ?? '') : undefined, region: mapping.region ? (values.region ?? '') : undefined, latitude, longitude });
+    plan.sites.push({
+      name: site,
+      provider: mapping.provider ? (values.provider ?? '') : undefined,
+      region: mapping.region ? (values.region ?? '') : undefined,
+      latitude,
+      longitude,
+    });
     if (o.edgeServerPerSite) {
       plan.edgeServers.push({
         name: `${site} server`,

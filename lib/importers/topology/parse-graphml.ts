@@ -29,7 +29,7 @@ export function refuseDoctype(text: string): void {
 type XmlNode = Record<string, unknown>;
 // The parser leaves every attribute and text a string (parseTagValue and parseAttributeValue are off).
 const xmlText = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const asArray = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export function parseGraphml(text: string): TopologyGraph {
   refuseDoctype(text);

@@ -75,11 +75,21 @@ export function planTopologyImport(graph: TopologyGraph, input: Partial<z.input<
           memoryMiB: Math.round(num(a.memoryMiB, o.serverMemoryMiB)),
           storageBytes: a.storageBytes && /^\d+$/.test(a.storageBytes) ? BigInt(a.storageBytes) : server.storageBytes,
           bandwidthMbps: Math.round(num(a.bandwidthMbps, o.serverBandwidthMbps)),
-          accelerators: (a.accelerators ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+          accelerators: (a.accelerators ?? '')
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
         });
         endpoint.set(n.id, { kind: 'edgeServer', name });
       } else {
-        plan.networkNodes.push({ name, site, kind: declared as keyof typeof NETWORK_NODE_KINDS, latitude: n.latitude, longitude: n.longitude, sdnManaged: n.attributes.sdnManaged === 'true' });
+        plan.networkNodes.push({
+          name,
+          site,
+          kind: declared as keyof typeof NETWORK_NODE_KINDS,
+          latitude: n.latitude,
+          longitude: n.longitude,
+          sdnManaged: n.attributes.sdnManaged === 'true',
+        });
         endpoint.set(n.id, { kind: 'networkNode', name });
       }
       continue;
@@ -120,9 +130,9 @@ export function planTopologyImport(graph: TopologyGraph, input: Partial<z.input<
     const raw = exact(attrs.LinkSpeedRaw);
     const parsed = !o.parseBandwidth
       ? null
-      : (exact(attrs.bandwidthMbps) !== null && exact(attrs.bandwidthMbps)! > 0 ? Math.round(exact(attrs.bandwidthMbps)!) : null) ??
+      : ((exact(attrs.bandwidthMbps) !== null && exact(attrs.bandwidthMbps)! > 0 ? Math.round(exact(attrs.bandwidthMbps)!) : null) ??
         parseBandwidthMbps(e.label) ??
-        (raw !== null && raw >= 1e6 ? Math.round(raw / 1e6) : null);
+        (raw !== null && raw >= 1e6 ? Math.round(raw / 1e6) : null));
     if (parsed !== null) bandwidthFromLabel++;
     const a = coords.get(e.source)!;
     const b = coords.get(e.target)!;

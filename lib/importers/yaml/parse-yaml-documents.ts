@@ -16,7 +16,10 @@ export function parseYamlDocuments(text: string): unknown[] {
     const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || /tag/i.test(w.message));
     if (problem) {
       const line = lineCounter.linePos(problem.pos[0]).line;
-      throw importError(`line ${line}`, problem.code === 'TAG_RESOLVE_FAILED' || /tag/i.test(problem.message) ? `unsupported YAML tag (${firstLine(problem.message)})` : firstLine(problem.message));
+      throw importError(
+        `line ${line}`,
+        problem.code === 'TAG_RESOLVE_FAILED' || /tag/i.test(problem.message) ? `unsupported YAML tag (${firstLine(problem.message)})` : firstLine(problem.message),
+      );
     }
     const unsafeTags: string[] = [];
     if (doc.contents) visitTags(doc.contents, (tag) => unsafeTags.push(tag));
@@ -32,7 +35,16 @@ export function parseYamlDocuments(text: string): unknown[] {
   return out;
 }
 
-const STANDARD_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq', '!']);
+const STANDARD_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+  '!',
+]);
 
 function visitTags(node: unknown, found: (tag: string) => void) {
   if (!node || typeof node !== 'object') return;

@@ -15,7 +15,8 @@ const SEEDS = Array.from({ length: 40 }, (_, k) => 30_000 + k);
 describe('column generation bound', () => {
   it('never exceeds the enumerated optimum, and proves infeasibility only when no placement exists', async () => {
     const engine = await loadHighsEngine();
-    let infeasible = 0, bounded = 0;
+    let infeasible = 0,
+      bounded = 0;
     for (const seed of SEEDS) {
       const problem = randomConstrainedProblem(seed);
       const optimum = enumerateOptimum(problem)?.cost ?? null;

@@ -68,9 +68,16 @@ export async function boundByColumns(
   // Spread groups become master rows, one per (group, site); anti-affinity stays in pricing.
   const siteGroups = cp.conflictGroups.map((g, k) => ({ g, k })).filter(({ g }) => g.kind === 'site');
   const spreadRow = new Map<string, number>();
-  const rowLower: number[] = [], rowUpper: number[] = [];
-  for (let u = 0; u < U; u++) { rowLower.push(1); rowUpper.push(Infinity); }
-  for (let j = 0; j < S; j++) { rowLower.push(-Infinity); rowUpper.push(1); }
+  const rowLower: number[] = [],
+    rowUpper: number[] = [];
+  for (let u = 0; u < U; u++) {
+    rowLower.push(1);
+    rowUpper.push(Infinity);
+  }
+  for (let j = 0; j < S; j++) {
+    rowLower.push(-Infinity);
+    rowUpper.push(1);
+  }
   for (const { k } of siteGroups) {
     for (let t = 0; t < cp.siteCount; t++) {
       spreadRow.set(`${k}:${t}`, rowLower.length);
@@ -84,7 +91,12 @@ export async function boundByColumns(
   const columnCost = (j: number, units: number[]): number => {
     const seen = new Set<number>();
     let cost = 0;
-    for (const u of units) for (const l of cp.units[u].layers) if (!seen.has(l)) { seen.add(l); cost += layerCost(cp, l, j); }
+    for (const u of units)
+      for (const l of cp.units[u].layers)
+        if (!seen.has(l)) {
+          seen.add(l);
+          cost += layerCost(cp, l, j);
+        }
     return cost / BYTES_PER_UNIT;
   };
   const toLp = (c: Column, phase1: boolean): LpColumn => {
@@ -94,7 +106,10 @@ export async function boundByColumns(
     const site = cp.servers[c.server].site;
     const counts = new Map<number, number>();
     for (const u of c.units) for (const k of groupsOf[u]) if (cp.conflictGroups[k].kind === 'site') counts.set(k, (counts.get(k) ?? 0) + 1);
-    for (const [k, n] of counts) { rows.push(spreadRow.get(`${k}:${site}`)!); values.push(n); }
+    for (const [k, n] of counts) {
+      rows.push(spreadRow.get(`${k}:${site}`)!);
+      values.push(n);
+    }
     return { cost: phase1 ? 0 : c.cost, rows, values };
   };
 
@@ -112,7 +127,9 @@ export async function boundByColumns(
   if (incumbent) {
     const members: number[][] = Array.from({ length: S }, () => []);
     incumbent.unitServer.forEach((j, u) => members[j].push(u));
-    members.forEach((units, j) => { if (units.length) addColumn(j, units); });
+    members.forEach((units, j) => {
+      if (units.length) addColumn(j, units);
+    });
   }
   for (let u = 0; u < U; u++) for (let j = 0; j < S; j++) if (cp.units[u].eligible[j]) addColumn(j, [u]);
 
@@ -167,7 +184,10 @@ export async function boundByColumns(
       let lagrangian = dualValue;
       let allPriced = exactRound;
       for (let j = 0; j < S; j++) {
-        if (deadline.expired()) { allPriced = false; break; }
+        if (deadline.expired()) {
+          allPriced = false;
+          break;
+        }
         let found: { columns: number[][]; bound: number | null };
         if (exactRound) {
           const searched = priceByBranchAndBound(cp, j, (u) => value(u, j), phase1, groupsOf, PRICING_NODES);
@@ -190,7 +210,10 @@ export async function boundByColumns(
       if (allPriced) {
         if (phase1) {
           // Phase 1 bound > 0: no combination of columns covers every unit, so no placement exists.
-          if (lagrangian > 1e-6) { outcome.infeasible = true; break; }
+          if (lagrangian > 1e-6) {
+            outcome.infeasible = true;
+            break;
+          }
         } else if (lagrangian > best) {
           best = lagrangian;
           outcome.bound = Math.max(0, Math.floor(best * BYTES_PER_UNIT * (1 - 1e-9) - 1));
@@ -199,10 +222,16 @@ export async function boundByColumns(
         }
       }
       if (added.length === 0) {
-        if (!exactRound) { round = exactEvery - 1; continue; } // let the exact pricer decide
+        if (!exactRound) {
+          round = exactEvery - 1;
+          continue;
+        } // let the exact pricer decide
         if (phase1) {
           // Converged with value 0: the LP is feasible; switch to the real costs.
-          if ((solved.objective ?? 1) > 1e-6) { outcome.infeasible = true; break; }
+          if ((solved.objective ?? 1) > 1e-6) {
+            outcome.infeasible = true;
+            break;
+          }
           phase1 = false;
           lp.setCosts(Float64Array.from([...Array.from({ length: U }, () => bigM), ...pool.map((c) => c.cost)]));
           round = 0;
@@ -229,13 +258,7 @@ export async function boundByColumns(
 }
 
 /** Greedy pricing: from each of a few promising seeds, add the unit with the best marginal value. */
-function priceGreedily(
-  cp: CompiledProblem,
-  j: number,
-  value: (u: number) => number,
-  phase1: boolean,
-  groupsOf: number[][],
-): number[][] {
+function priceGreedily(cp: CompiledProblem, j: number, value: (u: number) => number, phase1: boolean, groupsOf: number[][]): number[][] {
   const server = cp.servers[j];
   const candidates: { u: number; v: number }[] = [];
   for (let u = 0; u < cp.units.length; u++) {
@@ -251,7 +274,10 @@ function priceGreedily(
     const chosen: number[] = [];
     const layers = new Set<number>();
     const usedGroups = new Set<number>();
-    let cpu = 0, memory = 0, bandwidth = 0, disk = server.cachedBytes;
+    let cpu = 0,
+      memory = 0,
+      bandwidth = 0,
+      disk = server.cachedBytes;
     const fits = (u: number) => {
       const unit = cp.units[u];
       if (groupsOf[u].some((k) => usedGroups.has(k))) return false;
@@ -263,26 +289,39 @@ function priceGreedily(
     const take = (u: number) => {
       const unit = cp.units[u];
       chosen.push(u);
-      cpu += unit.cpu; memory += unit.memory; bandwidth += unit.bandwidth;
-      for (const l of unit.layers) if (!layers.has(l)) { layers.add(l); disk += layerStorage(cp, l, j); }
+      cpu += unit.cpu;
+      memory += unit.memory;
+      bandwidth += unit.bandwidth;
+      for (const l of unit.layers)
+        if (!layers.has(l)) {
+          layers.add(l);
+          disk += layerStorage(cp, l, j);
+        }
       for (const k of groupsOf[u]) usedGroups.add(k);
     };
     if (!fits(seed)) continue;
     take(seed);
     for (;;) {
-      let pick = -1, pickGain = EPS;
+      let pick = -1,
+        pickGain = EPS;
       for (const { u, v } of candidates) {
         if (chosen.includes(u)) continue;
         let added = 0;
         if (!phase1) for (const l of cp.units[u].layers) if (!layers.has(l)) added += layerCost(cp, l, j);
         const gain = v - added / BYTES_PER_UNIT;
-        if (gain > pickGain && fits(u)) { pick = u; pickGain = gain; }
+        if (gain > pickGain && fits(u)) {
+          pick = u;
+          pickGain = gain;
+        }
       }
       if (pick < 0) break;
       take(pick);
     }
     const key = [...chosen].sort((a, b) => a - b).join(',');
-    if (!seen.has(key)) { seen.add(key); results.push(chosen); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      results.push(chosen);
+    }
   }
   return results;
 }
@@ -306,7 +345,10 @@ function priceExactly(
   for (let u = 0; u < cp.units.length; u++) {
     if (!cp.units[u].eligible[j]) continue;
     const v = value(u);
-    if (v > EPS) { units.push(u); values.push(v); }
+    if (v > EPS) {
+      units.push(u);
+      values.push(v);
+    }
   }
   if (units.length === 0) return { columns: [], bound: 0 };
   const layerCol = new Map<number, number>();
@@ -321,9 +363,16 @@ function priceExactly(
       integer.push(0);
     }
   }
-  const rowLower: number[] = [], rowUpper: number[] = [], rowStarts: number[] = [0], rowIndex: number[] = [], rowValue: number[] = [];
+  const rowLower: number[] = [],
+    rowUpper: number[] = [],
+    rowStarts: number[] = [0],
+    rowIndex: number[] = [],
+    rowValue: number[] = [];
   const row = (lower: number, upper: number, entries: [number, number][]) => {
-    for (const [c, v] of entries) { rowIndex.push(c); rowValue.push(v); }
+    for (const [c, v] of entries) {
+      rowIndex.push(c);
+      rowValue.push(v);
+    }
     rowStarts.push(rowIndex.length);
     rowLower.push(lower);
     rowUpper.push(upper);
@@ -331,18 +380,30 @@ function priceExactly(
   units.forEach((u, k) => {
     for (const l of cp.units[u].layers) {
       const w = layerCol.get(l);
-      if (w !== undefined) row(0, Infinity, [[w, 1], [k, -1]]);
+      if (w !== undefined)
+        row(0, Infinity, [
+          [w, 1],
+          [k, -1],
+        ]);
     }
   });
   for (const r of ['cpu', 'memory', 'bandwidth'] as const) {
     const total = units.reduce((s, u) => s + cp.units[u][r], 0);
-    if (total > server[r]) row(-Infinity, server[r] * (1 + 1e-9), units.map((u, k) => [k, cp.units[u][r]] as [number, number]));
+    if (total > server[r])
+      row(
+        -Infinity,
+        server[r] * (1 + 1e-9),
+        units.map((u, k) => [k, cp.units[u][r]] as [number, number]),
+      );
   }
   const disk: [number, number][] = [];
   let diskTotal = 0;
   for (const [l, w] of layerCol) {
     const bytes = layerStorage(cp, l, j);
-    if (bytes > 0) { disk.push([w, bytes / BYTES_PER_UNIT]); diskTotal += bytes; }
+    if (bytes > 0) {
+      disk.push([w, bytes / BYTES_PER_UNIT]);
+      diskTotal += bytes;
+    }
   }
   const room = server.storage - server.cachedBytes;
   if (diskTotal > room) row(-Infinity, room / BYTES_PER_UNIT, disk);
@@ -358,7 +419,11 @@ function priceExactly(
     colLower: new Float64Array(n),
     colUpper: new Float64Array(n).fill(1),
     integer: Uint8Array.from(integer),
-    rowLower, rowUpper, rowStarts, rowIndex, rowValue,
+    rowLower,
+    rowUpper,
+    rowStarts,
+    rowIndex,
+    rowValue,
   };
   const solved = engine.solve(model, { timeLimitSec: Math.min(deadline.remainingSec(), PRICING_LIMIT_SEC), relGap: 1e-3, shouldStop: () => deadline.stopped() });
   const bound = solved.status === 'optimal' ? solved.objective : solved.bound;
@@ -392,9 +457,16 @@ function solveIntegerMaster(
     for (const u of c.units) for (const g of groupsOf[u]) if (cp.conflictGroups[g].kind === 'site') counts.set(g, (counts.get(g) ?? 0) + 1);
     for (const [g, n] of counts) entries[spreadRow.get(`${g}:${site}`)!].push([k, n]);
   });
-  const rowLower: number[] = [], rowUpper: number[] = [], rowStarts: number[] = [0], rowIndex: number[] = [], rowValue: number[] = [];
+  const rowLower: number[] = [],
+    rowUpper: number[] = [],
+    rowStarts: number[] = [0],
+    rowIndex: number[] = [],
+    rowValue: number[] = [];
   entries.forEach((row, r) => {
-    for (const [c, v] of row) { rowIndex.push(c); rowValue.push(v); }
+    for (const [c, v] of row) {
+      rowIndex.push(c);
+      rowValue.push(v);
+    }
     rowStarts.push(rowIndex.length);
     // Each unit exactly once in the integer master (the LP may cover twice at no gain).
     rowLower.push(r < U ? 1 : -Infinity);
@@ -408,19 +480,30 @@ function solveIntegerMaster(
     incumbent.unitServer.forEach((j, u) => members[j].push(u));
     const keyOf = (c: Column) => `${c.server}:${c.units.join(',')}`;
     const wanted = new Set(members.map((units, j) => `${j}:${[...units].sort((a, b) => a - b).join(',')}`));
-    pool.forEach((c, k) => { if (wanted.has(keyOf(c))) start![k] = 1; });
+    pool.forEach((c, k) => {
+      if (wanted.has(keyOf(c))) start![k] = 1;
+    });
   }
-  const solved = engine.solve({
-    numCols: n,
-    colCost: Float64Array.from(pool, (c) => c.cost),
-    colLower: new Float64Array(n),
-    colUpper: new Float64Array(n).fill(1),
-    integer: new Uint8Array(n).fill(1),
-    rowLower, rowUpper, rowStarts, rowIndex, rowValue,
-  }, { timeLimitSec: Math.min(timeLimitSec, deadline.remainingSec()), start, shouldStop: () => deadline.stopped() });
+  const solved = engine.solve(
+    {
+      numCols: n,
+      colCost: Float64Array.from(pool, (c) => c.cost),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(1),
+      integer: new Uint8Array(n).fill(1),
+      rowLower,
+      rowUpper,
+      rowStarts,
+      rowIndex,
+      rowValue,
+    },
+    { timeLimitSec: Math.min(timeLimitSec, deadline.remainingSec()), start, shouldStop: () => deadline.stopped() },
+  );
   if (!solved.values) return null;
   const unitServer = new Int32Array(U).fill(-1);
-  pool.forEach((c, k) => { if (solved.values![k] > 0.5) for (const u of c.units) unitServer[u] = c.server; });
+  pool.forEach((c, k) => {
+    if (solved.values![k] > 0.5) for (const u of c.units) unitServer[u] = c.server;
+  });
   return unitServer.every((j) => j >= 0) ? unitServer : null;
 }
 
@@ -463,7 +546,11 @@ export function priceByBranchAndBound(
   const present = new Int32Array(L);
   const usedGroups = new Int32Array(cp.conflictGroups.length);
   const chosen: number[] = [];
-  let cpu = 0, memory = 0, bandwidth = 0, disk = server.cachedBytes, profit = 0;
+  let cpu = 0,
+    memory = 0,
+    bandwidth = 0,
+    disk = server.cachedBytes,
+    profit = 0;
   let best = 0;
   let bestSet: number[] = [];
   let nodes = 0;
@@ -490,23 +577,33 @@ export function priceByBranchAndBound(
   };
   const visit = (i: number): boolean => {
     if (++nodes > nodeLimit) return false;
-    if (profit > best + EPS) { best = profit; bestSet = [...chosen]; }
+    if (profit > best + EPS) {
+      best = profit;
+      bestSet = [...chosen];
+    }
     if (i === n || bound(i) <= best + EPS) return true;
     const { u, v } = items[i];
     if (fits(u)) {
       const unit = cp.units[u];
       let added = 0;
       for (const l of unit.layers) {
-        if (present[l]++ === 0) { added += cost(l); disk += layerStorage(cp, l, j); }
+        if (present[l]++ === 0) {
+          added += cost(l);
+          disk += layerStorage(cp, l, j);
+        }
       }
       for (const k of groupsOf[u]) usedGroups[k]++;
-      cpu += unit.cpu; memory += unit.memory; bandwidth += unit.bandwidth;
+      cpu += unit.cpu;
+      memory += unit.memory;
+      bandwidth += unit.bandwidth;
       profit += v - added;
       chosen.push(u);
       const ok = visit(i + 1);
       chosen.pop();
       profit -= v - added;
-      cpu -= unit.cpu; memory -= unit.memory; bandwidth -= unit.bandwidth;
+      cpu -= unit.cpu;
+      memory -= unit.memory;
+      bandwidth -= unit.bandwidth;
       for (const k of groupsOf[u]) usedGroups[k]--;
       for (const l of unit.layers) {
         if (--present[l] === 0) disk -= layerStorage(cp, l, j);

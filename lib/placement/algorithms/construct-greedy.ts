@@ -9,7 +9,9 @@ import { PlacementState } from '../placement-state';
 export function constructGreedy(cp: CompiledProblem, order: number[], noSharing = false): PlacementState | null {
   const state = new PlacementState(cp, noSharing);
   for (const u of order) {
-    let best = -1, bestCost = Infinity, bestRoom = -Infinity;
+    let best = -1,
+      bestCost = Infinity,
+      bestRoom = -Infinity;
     for (let j = 0; j < cp.servers.length; j++) {
       if (!cp.units[u].eligible[j] || !state.canPlace(u, j)) continue;
       const cost = state.addCost(u, j);
@@ -45,7 +47,8 @@ export function largestFirstOrder(cp: CompiledProblem): number[] {
   return cp.units
     .map((_, u) => u)
     .sort((a, b) => {
-      const ua = cp.units[a], ub = cp.units[b];
+      const ua = cp.units[a],
+        ub = cp.units[b];
       const ca = ua.eligibleCount < S || ua.partners.length > 0 ? 0 : 1;
       const cb = ub.eligibleCount < S || ub.partners.length > 0 ? 0 : 1;
       if (ca !== cb) return ca - cb;

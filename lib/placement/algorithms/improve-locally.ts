@@ -15,22 +15,29 @@ const SWAP_COST = 16;
  * server, moves together: single moves cannot do that because each would duplicate the shared
  * layer). Mutates `state`; returns whether anything improved.
  */
-export function improveLocally(
-  state: PlacementState,
-  deadline: Deadline,
-  random: () => number,
-  focus: Uint8Array | null = null,
-): boolean {
+export function improveLocally(state: PlacementState, deadline: Deadline, random: () => number, focus: Uint8Array | null = null): boolean {
   // `focus` marks servers whose units are worth revisiting (after a kick, only the servers it
   // touched); every server an improvement touches joins it. Null means all servers.
   const hot = focus ?? new Uint8Array(state.cp.servers.length).fill(1);
   let improvedAny = false;
   for (;;) {
     if (deadline.expired()) return improvedAny;
-    if (applyMoves(state, deadline, random, hot)) { improvedAny = true; continue; }
-    if (applySwaps(state, deadline, random, hot)) { improvedAny = true; continue; }
-    if (applyEjections(state, deadline, random, hot)) { improvedAny = true; continue; }
-    if (applyGroupMoves(state, deadline, hot)) { improvedAny = true; continue; }
+    if (applyMoves(state, deadline, random, hot)) {
+      improvedAny = true;
+      continue;
+    }
+    if (applySwaps(state, deadline, random, hot)) {
+      improvedAny = true;
+      continue;
+    }
+    if (applyEjections(state, deadline, random, hot)) {
+      improvedAny = true;
+      continue;
+    }
+    if (applyGroupMoves(state, deadline, hot)) {
+      improvedAny = true;
+      continue;
+    }
     return improvedAny;
   }
 }
@@ -55,7 +62,8 @@ function applyMoves(state: PlacementState, deadline: Deadline, random: () => num
     if (gain === 0) continue;
     meter.add(cp.servers.length);
     state.remove(u);
-    let best = from, bestDelta = IMPROVES;
+    let best = from,
+      bestDelta = IMPROVES;
     for (let k = 0; k < cp.servers.length; k++) {
       if (k === from || !cp.units[u].eligible[k]) continue;
       const delta = state.addCost(u, k) - gain;
@@ -81,7 +89,8 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
   for (const u of randomOrder(U, random)) {
     for (let v = 0; v < U; v++) {
       if (meter.spend(1)) return improved;
-      const a = state.unitServer[u], b = state.unitServer[v];
+      const a = state.unitServer[u],
+        b = state.unitServer[v];
       if ((!hot[a] && !hot[b]) || a === b || !cp.units[u].eligible[b] || !cp.units[v].eligible[a]) continue;
       // Replicas of one image cost the same anywhere: swapping them never saves bytes.
       if (sameLayers(cp.units[u].layers, cp.units[v].layers)) continue;
@@ -97,7 +106,9 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
         if (state.canPlace(v, a)) {
           state.place(v, a);
           accepted = state.cost - before < IMPROVES;
-          if (!accepted) { state.remove(v); }
+          if (!accepted) {
+            state.remove(v);
+          }
         }
         if (!accepted) state.remove(u);
       }
@@ -130,7 +141,10 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
       const uAdd = state.addCost(u, b);
       if (uAdd - gain >= IMPROVES) continue;
       state.remove(u);
-      if (state.canPlace(u, b)) { state.place(u, a); continue; } // plain move handles this
+      if (state.canPlace(u, b)) {
+        state.place(u, a);
+        continue;
+      } // plain move handles this
       meter.add(U); // the scan for an occupant to eject
       let done = false;
       for (let w = 0; w < U && !done; w++) {
@@ -138,11 +152,15 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
         state.remove(w);
         if (state.canPlace(u, b)) {
           state.place(u, b);
-          let bestK = -1, bestCost = before + IMPROVES;
+          let bestK = -1,
+            bestCost = before + IMPROVES;
           for (let k = 0; k < S; k++) {
             if (k === b || !cp.units[w].eligible[k]) continue;
             const total = state.cost + state.addCost(w, k);
-            if (total < bestCost && state.canPlace(w, k)) { bestK = k; bestCost = total; }
+            if (total < bestCost && state.canPlace(w, k)) {
+              bestK = k;
+              bestCost = total;
+            }
           }
           if (bestK >= 0) {
             state.place(w, bestK);
@@ -183,7 +201,7 @@ function applyGroupMoves(state: PlacementState, deadline: Deadline, hot: Uint8Ar
       }
     }
     for (const group of groups.values()) {
-      if (group.length < 2 || group.length === members[a].length && group !== members[a]) continue;
+      if (group.length < 2 || (group.length === members[a].length && group !== members[a])) continue;
       if (deadline.work(group.length * S)) return improved;
       if (group.some((u) => state.unitServer[u] !== a)) continue; // moved earlier this pass
       const before = state.cost;

@@ -24,7 +24,13 @@ const built = new WeakMap<CompiledProblem, Map<string, Built>>();
  * the deadline passed during the build (checked as it goes).
  */
 export function modelForEngine(cp: CompiledProblem, options: ModelOptions, deadline: Deadline): Built | null {
-  const key = JSON.stringify([options.capacityLinking ?? false, options.layerCover ?? false, options.integerLayers ?? false, options.symmetryBreaking ?? false, options.noSharing ?? false]);
+  const key = JSON.stringify([
+    options.capacityLinking ?? false,
+    options.layerCover ?? false,
+    options.integerLayers ?? false,
+    options.symmetryBreaking ?? false,
+    options.noSharing ?? false,
+  ]);
   let models = built.get(cp);
   if (!models) built.set(cp, (models = new Map<string, Built>()));
   let entry = models.get(key);

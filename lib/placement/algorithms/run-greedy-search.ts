@@ -174,17 +174,29 @@ function ruinAndRecreate(state: PlacementState, random: () => number, touched: U
   }
   const pending = new Set(out);
   while (pending.size) {
-    let pick = -1, pickTo = -1, pickRegret = -Infinity;
+    let pick = -1,
+      pickTo = -1,
+      pickRegret = -Infinity;
     for (const u of pending) {
-      let first = Infinity, second = Infinity, to = -1;
+      let first = Infinity,
+        second = Infinity,
+        to = -1;
       for (let j = 0; j < S; j++) {
         if (!state.canPlace(u, j)) continue;
         const c = state.addCost(u, j) * (1 + 0.05 * random());
-        if (c < first) { second = first; first = c; to = j; } else if (c < second) second = c;
+        if (c < first) {
+          second = first;
+          first = c;
+          to = j;
+        } else if (c < second) second = c;
       }
       if (to < 0) return false;
       const regret = second === Infinity ? Infinity : second - first;
-      if (regret > pickRegret) { pickRegret = regret; pick = u; pickTo = to; }
+      if (regret > pickRegret) {
+        pickRegret = regret;
+        pick = u;
+        pickTo = to;
+      }
     }
     state.place(pick, pickTo);
     touched[pickTo] = 1;
@@ -216,7 +228,10 @@ function kick(state: PlacementState, random: () => number, touched: Uint8Array):
         let fewest = Infinity;
         for (let j = 0; j < S; j++) {
           const users = state.refs[j][layer];
-          if (users > 0 && users < fewest) { fewest = users; a = j; }
+          if (users > 0 && users < fewest) {
+            fewest = users;
+            a = j;
+          }
         }
       }
     }
@@ -228,11 +243,15 @@ function kick(state: PlacementState, random: () => number, touched: Uint8Array):
     for (const u of leaving) state.remove(u);
     touched[a] = 1;
     for (const u of leaving) {
-      let target = -1, bestCost = Infinity;
+      let target = -1,
+        bestCost = Infinity;
       for (let j = 0; j < S; j++) {
         if (j === a || !state.canPlace(u, j)) continue;
         const c = state.addCost(u, j);
-        if (c < bestCost) { bestCost = c; target = j; }
+        if (c < bestCost) {
+          bestCost = c;
+          target = j;
+        }
       }
       state.place(u, target < 0 ? a : target);
       if (target >= 0) touched[target] = 1;

@@ -24,7 +24,9 @@ export function searchFeasible(cp: CompiledProblem, deadline: Deadline, noSharin
 
   const pickUnit = (): number => {
     // Dynamic ordering: the unit with the fewest servers that can take it right now.
-    let best = -1, bestOptions = Infinity, bestSize = -1;
+    let best = -1,
+      bestOptions = Infinity,
+      bestSize = -1;
     for (let u = 0; u < U; u++) {
       if (placed[u]) continue;
       let options = 0;

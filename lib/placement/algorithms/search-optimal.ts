@@ -17,12 +17,7 @@ export type OptimalSearchOutcome =
  * (each such layer needs a new copy somewhere; each is counted once). Stops after `nodeLimit`
  * nodes or when `deadline` expires (work is charged per node), so the outcome is reproducible.
  */
-export function searchOptimal(
-  cp: CompiledProblem,
-  deadline: Deadline,
-  nodeLimit: number,
-  incumbentCost = Infinity,
-): OptimalSearchOutcome {
+export function searchOptimal(cp: CompiledProblem, deadline: Deadline, nodeLimit: number, incumbentCost = Infinity): OptimalSearchOutcome {
   const U = cp.units.length;
   const S = cp.servers.length;
   const L = cp.layerSize.length;
@@ -41,7 +36,9 @@ export function searchOptimal(
   const inspect = (): { bound: number; unit: number } => {
     forced.fill(0);
     let extra = 0;
-    let unit = -1, fewest = Infinity, unitSize = -1;
+    let unit = -1,
+      fewest = Infinity,
+      unitSize = -1;
     for (let u = 0; u < U; u++) {
       if (placed[u]) continue;
       const open = options[u];
@@ -52,9 +49,15 @@ export function searchOptimal(
         if (forced[l]) continue;
         let free = false;
         for (const j of open) {
-          if (state.refs[j][l] > 0 || (cp.download && cp.servers[j].cached[l])) { free = true; break; }
+          if (state.refs[j][l] > 0 || (cp.download && cp.servers[j].cached[l])) {
+            free = true;
+            break;
+          }
         }
-        if (!free) { forced[l] = 1; extra += cp.layerSize[l]; }
+        if (!free) {
+          forced[l] = 1;
+          extra += cp.layerSize[l];
+        }
       }
       const size = cp.units[u].ownBytes;
       if (open.length < fewest || (open.length === fewest && size > unitSize)) {

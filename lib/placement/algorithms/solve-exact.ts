@@ -1,9 +1,4 @@
-import {
-  BYTES_PER_UNIT,
-  columnsToUnitServers,
-  orderInterchangeableServers,
-  placementToColumns,
-} from '../build-placement-model';
+import { BYTES_PER_UNIT, columnsToUnitServers, orderInterchangeableServers, placementToColumns } from '../build-placement-model';
 import type { CompiledProblem } from '../compile-problem';
 import { WORK_PER_SECOND } from '../deadline';
 import { PlacementState } from '../placement-state';
@@ -18,7 +13,11 @@ import { solveRelax } from './solve-relax';
 const LARGE_MODEL = 600;
 
 export type ExactOptions = {
-  capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean;
+  capacityLinking?: boolean;
+  layerCover?: boolean;
+  warmStart?: boolean;
+  integerLayers?: boolean;
+  symmetryBreaking?: boolean;
   /** column generation for a stronger bound before the MIP (HiGHS only) */
   columnGeneration?: boolean;
 };
@@ -88,7 +87,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     if (!incumbent) return { status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed };
     if (!deadline.expired()) {
       const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
-      const search = continueSearch(incumbent, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), { lowerBound: lowerBound ?? undefined });
+      const search = continueSearch(incumbent, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), {
+        lowerBound: lowerBound ?? undefined,
+      });
       if (search.state && search.state.cost < incumbent.cost) incumbent = search.state;
     }
     return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: engineUsed };

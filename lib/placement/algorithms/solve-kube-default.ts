@@ -25,31 +25,39 @@ export function solveKubeDefault(ctx: AlgorithmContext): AlgorithmOutcome {
     imageLayers.set(imageKey(i), [...new Set(c.layers.map((d) => layerIndex.get(d)!))]);
   });
   const imageSize = (key: string) => imageLayers.get(key)!.reduce((sum, l) => sum + cp.layerSize[l], 0);
-  const hasImage = (key: string, j: number) =>
-    imageLayers.get(key)!.every((l) => state.refs[j][l] > 0 || cp.servers[j].cached[l] === 1);
+  const hasImage = (key: string, j: number) => imageLayers.get(key)!.every((l) => state.refs[j][l] > 0 || cp.servers[j].cached[l] === 1);
 
   // An affinity group is scheduled as one pod group, when its first member comes up.
   const seen = new Set<number>();
   const unitOrder: number[] = [];
   for (let i = 0; i < problem.containers.length; i++) {
     const u = cp.unitOfContainer[i];
-    if (!seen.has(u)) { seen.add(u); unitOrder.push(u); }
+    if (!seen.has(u)) {
+      seen.add(u);
+      unitOrder.push(u);
+    }
   }
 
   for (const u of unitOrder) {
     if (ctx.deadline.stopped()) return { status: 'cancelled' };
     const unit = cp.units[u];
     const images = unit.containers.map(imageKey);
-    const nodesWith = new Map(images.map((key) => {
-      let count = 0;
-      for (let j = 0; j < S; j++) if (hasImage(key, j)) count++;
-      return [key, count];
-    }));
-    let best = -1, bestScore = -Infinity;
+    const nodesWith = new Map(
+      images.map((key) => {
+        let count = 0;
+        for (let j = 0; j < S; j++) if (hasImage(key, j)) count++;
+        return [key, count];
+      }),
+    );
+    let best = -1,
+      bestScore = -Infinity;
     for (let j = 0; j < S; j++) {
       if (!state.canPlace(u, j)) continue;
       const score = leastAllocated(state, u, j) + imageLocality(images, j, nodesWith, imageSize, hasImage, S);
-      if (score > bestScore) { best = j; bestScore = score; }
+      if (score > bestScore) {
+        best = j;
+        bestScore = score;
+      }
     }
     if (best < 0) {
       const ids = unit.containers.map((i) => problem.containers[i].id).join(', ');
@@ -63,8 +71,7 @@ export function solveKubeDefault(ctx: AlgorithmContext): AlgorithmOutcome {
 function leastAllocated(state: PlacementState, u: number, j: number): number {
   const server = state.cp.problem.servers[j];
   const unit = state.cp.units[u];
-  const part = (requested: number, capacity: number) =>
-    capacity <= 0 || requested > capacity ? 0 : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+  const part = (requested: number, capacity: number) => (capacity <= 0 || requested > capacity ? 0 : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity));
   return Math.floor((part(state.cpu[j] + unit.cpu, server.cpu) + part(state.memory[j] + unit.memory, server.memory)) / 2);
 }
 

@@ -12,7 +12,8 @@ export async function solveNoSharing(ctx: AlgorithmContext): Promise<AlgorithmOu
   const { cp } = ctx;
   if (cp.infeasibleReason) return { status: 'infeasible', message: cp.infeasibleReason };
   // Private copies make disk use additive, so the total disk is a quick proof of "no".
-  let room = 0, needed = 0;
+  let room = 0,
+    needed = 0;
   for (const s of cp.servers) room += Math.max(0, s.storage - s.cachedBytes);
   for (const u of cp.units) needed += u.ownBytes;
   if (needed > room) {

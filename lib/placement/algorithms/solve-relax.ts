@@ -44,7 +44,7 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
     return { status: 'no-solution', usedEngine: true, message: 'the LP relaxation is infeasible, so no placement exists' };
   }
   // The LP bound, or when the LP did not finish at least the combinatorial one (never null).
-  const lowerBound = Math.max(lp.status === 'optimal' ? boundToBytes(lp.objective) ?? 0 : 0, layerCopiesBound(cp));
+  const lowerBound = Math.max(lp.status === 'optimal' ? (boundToBytes(lp.objective) ?? 0) : 0, layerCopiesBound(cp));
   ctx.report({ phase: 'rounding', bound: lowerBound });
 
   let best: PlacementState | null = null;
@@ -102,13 +102,7 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   return { status: 'feasible', unitServer: best.unitServer, lowerBound, usedEngine: true };
 }
 
-function roundOnce(
-  cp: CompiledProblem,
-  model: PlacementModel,
-  x: Float64Array,
-  order: number[],
-  random: (() => number) | null,
-): PlacementState | null {
+function roundOnce(cp: CompiledProblem, model: PlacementModel, x: Float64Array, order: number[], random: (() => number) | null): PlacementState | null {
   const S = cp.servers.length;
   const state = new PlacementState(cp);
   for (const u of order) {
@@ -130,7 +124,10 @@ function roundOnce(
         let r = random() * total;
         for (let k = 0; k < open.length; k++) {
           r -= weights[k];
-          if (r <= 0 && weights[k] > 0) { pick = open[k]; break; }
+          if (r <= 0 && weights[k] > 0) {
+            pick = open[k];
+            break;
+          }
         }
       }
       if (pick < 0) pick = open[weights.indexOf(Math.max(...weights))];
@@ -139,7 +136,10 @@ function roundOnce(
       let bestCost = Infinity;
       for (const j of open) {
         const c = state.addCost(u, j);
-        if (c < bestCost) { bestCost = c; pick = j; }
+        if (c < bestCost) {
+          bestCost = c;
+          pick = j;
+        }
       }
     }
     state.place(u, pick);

@@ -102,8 +102,14 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
     if (status === MS.infeasible || status === MS.unboundedOrInfeasible) {
       return { status: 'infeasible', values: null, objective: null, bound: null };
     }
-    if (status === MS.timeLimit || status === MS.interrupted || status === MS.iterationLimit ||
-        status === MS.solutionLimit || status === MS.objectiveBound || status === MS.objectiveTarget) {
+    if (
+      status === MS.timeLimit ||
+      status === MS.interrupted ||
+      status === MS.iterationLimit ||
+      status === MS.solutionLimit ||
+      status === MS.objectiveBound ||
+      status === MS.objectiveTarget
+    ) {
       return { status: 'limit', values, objective, bound, clockCut: status === MS.timeLimit };
     }
     return { status: 'error', values, objective, bound, message: `HiGHS model status ${status}` };
@@ -149,7 +155,9 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
   const m = highs.createModel();
   const clamp = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
   // Initial columns go in as one CSC matrix; later ones one by one (addCol keeps the basis).
-  const starts: number[] = [0], indices: number[] = [], values: number[] = [];
+  const starts: number[] = [0],
+    indices: number[] = [],
+    values: number[] = [];
   for (const c of columns) {
     indices.push(...c.rows);
     values.push(...c.values);
@@ -176,12 +184,29 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
     solve(timeLimitSec, shouldStop) {
       try {
         m.options.set({ time_limit: Math.max(0.01, timeLimitSec) });
-        const run = m.run({ [CB.simplexInterrupt](event) { if (shouldStop?.()) event.interrupt(); } });
+        const run = m.run({
+          [CB.simplexInterrupt](event) {
+            if (shouldStop?.()) event.interrupt();
+          },
+        });
         const status = run.modelStatus;
         if (status === MS.infeasible) return { status: 'infeasible', objective: null, colValue: null, rowDual: null, clockCut: false };
-        if (status !== MS.optimal) return { status: status === MS.timeLimit || status === MS.interrupted ? 'limit' : 'error', objective: null, colValue: null, rowDual: null, clockCut: status === MS.timeLimit };
+        if (status !== MS.optimal)
+          return {
+            status: status === MS.timeLimit || status === MS.interrupted ? 'limit' : 'error',
+            objective: null,
+            colValue: null,
+            rowDual: null,
+            clockCut: status === MS.timeLimit,
+          };
         const solution = m.getSolution();
-        return { status: 'optimal', objective: m.getObjectiveValue(), colValue: Float64Array.from(solution.colValue), rowDual: Float64Array.from(solution.rowDual), clockCut: false };
+        return {
+          status: 'optimal',
+          objective: m.getObjectiveValue(),
+          colValue: Float64Array.from(solution.colValue),
+          rowDual: Float64Array.from(solution.rowDual),
+          clockCut: false,
+        };
       } catch {
         return { status: 'error', objective: null, colValue: null, rowDual: null, clockCut: false };
       }

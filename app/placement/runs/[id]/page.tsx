@@ -40,7 +40,9 @@ export default async function PlacementRunPage({ params, searchParams }: { param
   const usage = problem && assignment ? summarizePlacement(problem, assignment) : [];
   const used = usage.filter((u) => u.containers.length > 0);
   const explanation = problem && assignment && query.explain ? explainPlacement(problem, assignment, query.explain) : null;
-  const compared = query.compare ? await db.placementRun.findFirst({ where: { id: query.compare, scenarioId: run.scenarioId }, select: { id: true, algorithm: true, result: true } }) : null;
+  const compared = query.compare
+    ? await db.placementRun.findFirst({ where: { id: query.compare, scenarioId: run.scenarioId }, select: { id: true, algorithm: true, result: true } })
+    : null;
   const comparedAssignment = (compared?.result as unknown as PlacementResult | null)?.assignment ?? null;
   const moves = assignment && comparedAssignment ? diffAssignments(comparedAssignment, assignment) : [];
 
@@ -222,7 +224,8 @@ export default async function PlacementRunPage({ params, searchParams }: { param
                   </option>
                   {others.map((o) => (
                     <option key={o.id} value={o.id}>
-                      {ALGORITHM_LABELS[o.algorithm as keyof typeof ALGORITHM_LABELS] ?? o.algorithm} · {o.createdAt.toISOString().slice(0, 19).replace('T', ' ')} · {formatBytes(o.costBytes)}
+                      {ALGORITHM_LABELS[o.algorithm as keyof typeof ALGORITHM_LABELS] ?? o.algorithm} · {o.createdAt.toISOString().slice(0, 19).replace('T', ' ')} ·{' '}
+                      {formatBytes(o.costBytes)}
                     </option>
                   ))}
                 </select>
@@ -238,7 +241,8 @@ export default async function PlacementRunPage({ params, searchParams }: { param
                 ) : (
                   <>
                     <p className="mb-1">
-                      {moves.length} replica{moves.length === 1 ? '' : 's'} moved from the {ALGORITHM_LABELS[compared.algorithm as keyof typeof ALGORITHM_LABELS] ?? compared.algorithm} run to this one:
+                      {moves.length} replica{moves.length === 1 ? '' : 's'} moved from the{' '}
+                      {ALGORITHM_LABELS[compared.algorithm as keyof typeof ALGORITHM_LABELS] ?? compared.algorithm} run to this one:
                     </p>
                     <ul className="list-disc pl-5">
                       {moves.map((m) => (

@@ -22,11 +22,7 @@ export default async function ScenarioHistoryPage({
   const raw = await searchParams;
   const filter = auditFilterSchema.parse({ ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])), scenarioId: id });
   const db = await getDb();
-  const [scenario, data, facets] = await Promise.all([
-    db.scenario.findUnique({ where: { id }, select: { name: true } }),
-    listAuditEntries(db, filter),
-    listAuditFacets(db),
-  ]);
+  const [scenario, data, facets] = await Promise.all([db.scenario.findUnique({ where: { id }, select: { name: true } }), listAuditEntries(db, filter), listAuditFacets(db)]);
   return (
     <>
       <PageHeader title={`History of ${scenario?.name ?? 'a deleted scenario'}`} layer="Data" />
