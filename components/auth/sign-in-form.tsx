@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldErrors } from '@/components/ui/field';
+import { readFormText } from '@/lib/actions/read-form-text';
 
 /** Posts to Better Auth's sign-in endpoint (rate-limited there), then goes where the visitor was. */
 export function SignInForm({ next }: { next: string }) {
@@ -20,7 +21,7 @@ export function SignInForm({ next }: { next: string }) {
       const response = await fetch('/api/auth/sign-in/email', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), rememberMe: false }),
+        body: JSON.stringify({ email: readFormText(form, 'email') ?? '', password: readFormText(form, 'password') ?? '', rememberMe: false }),
       });
       if (response.ok) {
         router.replace(next);
@@ -43,7 +44,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label="Sign in">
+    <form onSubmit={(event) => void submit(event)} className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label="Sign in">
       <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <FieldErrors errors={error ? [error] : undefined} />

@@ -16,8 +16,8 @@ import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 // The test seam: Next's request headers and cookies, which the session is read from.
 const request = vi.hoisted(() => ({ cookie: '' }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  headers: () => Promise.resolve(new Headers(request.cookie ? { cookie: request.cookie } : {})),
+  cookies: () => Promise.resolve({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -136,8 +136,8 @@ describe('authorization sweep', () => {
       const signedOut = identity.cookie() === '' && !identity.demo;
       let checked = 0;
       for (const file of actionFiles) {
-        const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-        for (const [name, value] of Object.entries(module)) {
+        const exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(exported)) {
           if (typeof value !== 'function' || PUBLIC_ACTIONS.has(name)) continue;
           const label = `${path.basename(file)} ${name}`;
           const before = await snapshot();
@@ -163,9 +163,9 @@ describe('authorization sweep', () => {
       let mutating = 0;
       for (const file of routeFiles) {
         if (path.relative(root, file).startsWith(BETTER_AUTH_ROUTE)) continue;
-        const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+        const exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
         for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-          const handler = module[method] as Fn | undefined;
+          const handler = exported[method] as Fn | undefined;
           if (!handler) continue;
           const label = `${method} ${path.relative(root, file)}`;
           const before = await snapshot();

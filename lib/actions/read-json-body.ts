@@ -15,7 +15,7 @@ function assertJsonFromSameOrigin(request: Request) {
   const origin = request.headers.get('origin');
   if (origin !== null) {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
-    let originHost: string | null = null;
+    let originHost: string | null;
     try {
       originHost = new URL(origin).host;
     } catch {

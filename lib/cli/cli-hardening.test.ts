@@ -27,12 +27,12 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     expect(stdout).toBe('');
     expect(stderr).toMatch(/--time-limit: must be .*at most 86400 seconds/);
     const fine = await inProcess(['placement', 'solve', file, '--algorithm', 'greedy', '--time-limit', '86400']);
-    expect(JSON.parse(fine.stdout).status).toBe('feasible');
+    expect((JSON.parse(fine.stdout) as { status: string }).status).toBe('feasible');
   }, 60_000);
 
   it('standard input is read only up to the limit: an endless stream is refused, not buffered', async () => {
     let pulled = 0;
-    async function* endless() {
+    function* endless() {
       const chunk = new Uint8Array(1024 * 1024).fill(0x20);
       for (;;) {
         pulled += chunk.byteLength;
@@ -63,7 +63,7 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
     const solved = await inProcess(['placement', 'solve', file]);
     expect(solved.code).toBe(2);
     expect(solved.stderr).toMatch(/not valid UTF-8 at byte 40 \(0xff\)/);
-    const piped = await inProcess(['placement', 'solve', '-'], async function* () {
+    const piped = await inProcess(['placement', 'solve', '-'], function* () {
       yield broken;
     });
     expect(piped.stderr).toMatch(/standard input.*not valid UTF-8 at byte 40/);
@@ -72,7 +72,7 @@ describe('edgestack placement: limits on what it reads and how long it waits', (
   }, 60_000);
 });
 
-async function inProcess(argv: string[], stdin: () => AsyncIterable<Uint8Array> = async function* () {}) {
+async function inProcess(argv: string[], stdin: CliIo['stdin'] = () => []) {
   let stdout = '',
     stderr = '';
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin };

@@ -164,7 +164,7 @@ describe('edgestack placement solve (subprocess, as after npm ci)', () => {
     const file = writeProblem('hostile.json', hostile);
     const solved = await runSubprocess(['placement', 'solve', file, '--algorithm', 'exact']);
     expect(solved.stderr).toBe('');
-    const result = JSON.parse(solved.stdout);
+    const result = JSON.parse(solved.stdout) as { status: string; assignment: Record<string, string> };
     expect(result.status).toBe('optimal');
     expect(Object.keys(result.assignment).sort()).toEqual(['__proto__', 'toString']);
     expect(new Set(Object.values(result.assignment))).toEqual(new Set(['__proto__', 'constructor']));

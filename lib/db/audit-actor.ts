@@ -100,10 +100,15 @@ function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
             () => target.executeRaw(query),
           );
       }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return forward(target, property, receiver);
     },
   });
+}
+
+/** A property of the wrapped object as it is, its methods still bound to it. */
+function forward(target: object, property: string | symbol, receiver: unknown): unknown {
+  const value: unknown = Reflect.get(target, property, receiver);
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }
 
 /** The driver adapter factory with the actor set in every transaction it starts. */
@@ -111,8 +116,7 @@ export function withAuditActor<F extends SqlDriverAdapterFactory>(factory: F): F
   return new Proxy(factory, {
     get(target, property, receiver) {
       if (property === 'connect') return async () => wrapAdapter(await target.connect());
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return forward(target, property, receiver);
     },
   });
 }

@@ -116,7 +116,7 @@ describe('sizes are bounded where they enter', () => {
   });
 
   test('documents and imports refuse out-of-range numbers with their path, nothing written', async () => {
-    const doc = JSON.parse(fixtureText);
+    const doc = JSON.parse(fixtureText) as { services: { replicas: number }[]; edgeServers: { memoryMiB: number }[] };
     doc.services[0].replicas = 2_000_000_000;
     doc.edgeServers[0].memoryMiB = 2 ** 31;
     const parsed = parseScenarioDocument(doc);
