@@ -73,10 +73,12 @@ test.afterAll(async () => {
   if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 });
 
-test('a database outage shows a clear notice, and the dashboard recovers when it returns', async ({ page }) => {
+test('the read-only demo says so; a database outage shows a clear notice, and the dashboard recovers when it returns', async ({ page }) => {
   const url = `http://localhost:${appPort}/scenarios`;
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
+  // This server lets visitors in as the read-only demo (EDGESTACK_DEMO_VIEWER=1), and says so.
+  await expect(page.getByRole('status').filter({ hasText: 'read-only demo' })).toBeVisible();
 
   await proxy.stop();
   await page.goto(url);

@@ -25,6 +25,14 @@ export function createAuth(db: Db, options: AuthOptions) {
     appName: 'edgestack',
     secret: options.secret,
     baseURL: options.baseURL,
+    // Same-origin posts only, judged by the Host the request came to, as readJsonBody judges
+    // ours: the dashboard answers on 127.0.0.1, localhost or a proxy's name alike, and Next may
+    // rebuild the request URL with another host name than the browser used.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get('host');
+      if (!request || !host) return [];
+      return [`${new URL(request.url).protocol}//${host}`];
+    },
     database: prismaAdapter(db, { provider: 'postgresql', transaction: true }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, autoSignIn: false },
     session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
