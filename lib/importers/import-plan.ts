@@ -20,7 +20,16 @@ export type PlannedEdgeServer = {
   accelerators: string[];
   /** Image references found on the machine (Kubernetes `status.images`): their layers are cached. */
   cachedImageRefs?: string[];
+  /** Fields the file did not give (the planner filled in a default): a new edge server takes the
+   * default, an existing one keeps what the scenario holds, so a re-import never overwrites a value
+   * set in the editor with a default. */
+  defaulted?: EdgeServerField[];
 };
+
+export type EdgeServerField = 'site' | 'tier' | 'arch' | 'cpuCores' | 'memoryMiB' | 'storageBytes' | 'bandwidthMbps' | 'accelerators';
+
+/** Every field but the name and site: what a planner that only knows a server's name fills in. */
+export const SIZED_BY_DEFAULT: EdgeServerField[] = ['tier', 'arch', 'cpuCores', 'memoryMiB', 'storageBytes', 'bandwidthMbps', 'accelerators'];
 export type PlannedNetworkNode = { name: string; site: string | null; kind: NetworkNodeKind; latitude: number | null; longitude: number | null; sdnManaged?: boolean };
 export type PlannedLink = { name: string; medium: LinkMedium; bandwidthMbps: number; latencyMs: number; lossPercent?: number; a: EndpointRef; b: EndpointRef };
 export type PlannedLayer = { digest: string; sizeBytes: bigint };

@@ -187,17 +187,19 @@ async function writeInTransaction(tx: Tx, target: ImportTarget, plan: ImportPlan
     const byName = new Map(existing.map((s) => [s.name, s]));
     const create: Prisma.EdgeServerCreateManyInput[] = [];
     for (const s of plan.edgeServers) {
-      const data = {
-        siteId: siteRef(s.site),
-        tier: s.tier,
-        arch: s.arch,
-        cpuCores: s.cpuCores,
-        memoryMiB: s.memoryMiB,
-        storageBytes: s.storageBytes,
-        bandwidthMbps: s.bandwidthMbps,
-        accelerators: s.accelerators,
-      };
       const old = byName.get(s.name);
+      // What the file did not give stays as the scenario holds it; a new server takes the default.
+      const keep = new Set(s.defaulted ?? []);
+      const data = {
+        siteId: old && keep.has('site') ? old.siteId : siteRef(s.site),
+        tier: old && keep.has('tier') ? old.tier : s.tier,
+        arch: old && keep.has('arch') ? old.arch : s.arch,
+        cpuCores: old && keep.has('cpuCores') ? old.cpuCores : s.cpuCores,
+        memoryMiB: old && keep.has('memoryMiB') ? old.memoryMiB : s.memoryMiB,
+        storageBytes: old && keep.has('storageBytes') ? old.storageBytes : s.storageBytes,
+        bandwidthMbps: old && keep.has('bandwidthMbps') ? old.bandwidthMbps : s.bandwidthMbps,
+        accelerators: old && keep.has('accelerators') ? old.accelerators : s.accelerators,
+      };
       if (!old) {
         const id = randomUUID();
         serverIds.set(s.name, id);

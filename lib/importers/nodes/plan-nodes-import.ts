@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ARCHS, TIERS } from '@/lib/model/vocabulary';
-import { emptyPlan, type ImportPlan, type PlannedEdgeServer } from '../import-plan';
+import { emptyPlan, type EdgeServerField, type ImportPlan, type PlannedEdgeServer } from '../import-plan';
 import { importError, uniqueNamer } from '../import-input';
 import { flag } from '../option-schemas';
 import { guessColumns, mappedRows, type ColumnMapping } from '../csv/column-mapping';
@@ -108,6 +108,15 @@ export function planNodeListImport(docs: unknown[], input: Partial<z.input<typeo
       bandwidthMbps: o.defaultBandwidthMbps,
       accelerators: [...accelerators].sort(),
       cachedImageRefs,
+      // A node object never states bandwidth; the rest when its status or labels lack them.
+      defaulted: [
+        'bandwidthMbps',
+        ...(typeof tierLabel === 'string' && tierLabel in TIERS ? [] : (['tier'] as const)),
+        ...(resources.cpu === undefined ? (['cpuCores'] as const) : []),
+        ...(resources.memory === undefined ? (['memoryMiB'] as const) : []),
+        ...(resources['ephemeral-storage'] === undefined ? (['storageBytes'] as const) : []),
+        ...(typeof zone === 'string' && zone ? [] : (['site'] as const)),
+      ],
     });
   }
   plan.stats = { nodes: items.length, imagesOnNodes: cachedImages };
@@ -210,7 +219,18 @@ export function planNodeCsvImport(table: CsvTable, input: Partial<z.input<typeof
       sites.add(site);
       plan.sites.push({ name: site.slice(0, 120), latitude: null, longitude: null });
     }
-    plan.edgeServers.push({ name: name(values.name), site: site?.slice(0, 120) ?? null, tier, arch, cpuCores, memoryMiB, storageBytes, bandwidthMbps, accelerators });
+    const given: Record<EdgeServerField, unknown> = {
+      site: mapping.site,
+      tier: values.tier,
+      arch: values.arch,
+      cpuCores: values.cpu,
+      memoryMiB: values.memory,
+      storageBytes: values.storage,
+      bandwidthMbps: values.bandwidth,
+      accelerators: values.accelerators,
+    };
+    const defaulted = (Object.keys(given) as EdgeServerField[]).filter((field) => !given[field]);
+    plan.edgeServers.push({ name: name(values.name), site: site?.slice(0, 120) ?? null, tier, arch, cpuCores, memoryMiB, storageBytes, bandwidthMbps, accelerators, defaulted });
   }
   plan.stats = { rows: rows.length };
   return plan;

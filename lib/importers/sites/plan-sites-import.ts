@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyPlan, type ImportPlan } from '../import-plan';
+import { emptyPlan, SIZED_BY_DEFAULT, type ImportPlan } from '../import-plan';
 import { importError, uniqueNamer } from '../import-input';
 import { flag } from '../option-schemas';
 import { guessColumns, mappedRows, type ColumnMapping } from '../csv/column-mapping';
@@ -70,6 +70,7 @@ export function planSitesImport(table: CsvTable, input: Partial<z.input<typeof s
         storageBytes: BigInt(Math.round(o.serverStorageGiB * 2 ** 30)),
         bandwidthMbps: o.serverBandwidthMbps,
         accelerators: [],
+        defaulted: SIZED_BY_DEFAULT,
       });
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LINK_MEDIA, NETWORK_NODE_KINDS, TIERS } from '@/lib/model/vocabulary';
-import { emptyPlan, type EndpointRef, type ImportPlan } from '../import-plan';
+import { emptyPlan, SIZED_BY_DEFAULT, type EndpointRef, type ImportPlan } from '../import-plan';
 import { flag } from '../option-schemas';
 import { uniqueNamer } from '../import-input';
 import { parseBandwidthMbps } from './parse-bandwidth';
@@ -54,6 +54,7 @@ export function planTopologyImport(graph: TopologyGraph, input: Partial<z.input<
       storageBytes: BigInt(Math.round(o.serverStorageGiB * 2 ** 30)),
       bandwidthMbps: o.serverBandwidthMbps,
       accelerators: [],
+      defaulted: SIZED_BY_DEFAULT,
     };
     // A file edgestack wrote says what each node is; honour it unless the planner chose otherwise.
     const declared = n.attributes.kind;
@@ -79,6 +80,19 @@ export function planTopologyImport(graph: TopologyGraph, input: Partial<z.input<
             .split(',')
             .map((x) => x.trim())
             .filter(Boolean),
+          defaulted: (
+            [
+              ['tier', a.tier],
+              ['arch', a.arch],
+              ['cpuCores', a.cpuCores],
+              ['memoryMiB', a.memoryMiB],
+              ['storageBytes', a.storageBytes],
+              ['bandwidthMbps', a.bandwidthMbps],
+              ['accelerators', a.accelerators],
+            ] as const
+          )
+            .filter(([, value]) => value === undefined)
+            .map(([field]) => field),
         });
         endpoint.set(n.id, { kind: 'edgeServer', name });
       } else {
