@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../lib/db/test-database';
 import { resolveTestDatabaseUrl } from '../lib/db/test-database-url';
 import { TcpProxy } from './tcp-proxy';
 
@@ -17,18 +17,8 @@ const appPort = Number(process.env.E2E_PORT || 3100) + 7;
 
 let proxy: TcpProxy;
 let app: ChildProcess | undefined;
-let dbName = '';
+let database: TestDatabase | undefined;
 let appLog = '';
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl! });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function waitForApp(url: string) {
   const deadline = Date.now() + 120_000;
@@ -47,15 +37,12 @@ async function waitForApp(url: string) {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const target = new URL(serverUrl!);
-  dbName = `edgestack_e2e_outage_${process.pid}_${Date.now()}`;
-  await adminQuery(`CREATE DATABASE ${dbName}`);
-  proxy = new TcpProxy(target.hostname || '127.0.0.1', Number(target.port || 5432));
-  const proxyPort = await proxy.start();
-  const viaProxy = new URL(serverUrl!);
+  // The spec's own database on the TEST_DATABASE_URL server, created and dropped as the db tests do.
+  database = await createTestDatabase();
+  const viaProxy = new URL(database.url!);
+  proxy = new TcpProxy(viaProxy.hostname || '127.0.0.1', Number(viaProxy.port || 5432));
   viaProxy.hostname = '127.0.0.1';
-  viaProxy.port = String(proxyPort);
-  viaProxy.pathname = `/${dbName}`;
+  viaProxy.port = String(await proxy.start());
   // A second server on the build the suite's own server made, with its database behind the relay.
   app = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(appPort)], {
     cwd: root,
@@ -70,7 +57,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   app?.kill('SIGTERM');
   await proxy?.stop();
-  if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await database?.drop();
 });
 
 test('the read-only demo says so; a database outage shows a clear notice, and the dashboard recovers when it returns', async ({ page }) => {
