@@ -3,7 +3,7 @@ import { NoScenario } from '@/components/scenarios/no-scenario';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCores, formatCount, formatMbps, formatMiB, formatPercent } from '@/lib/format/format-units';
-import { CONTROLLER_KINDS, LINK_MEDIA } from '@/lib/model/vocabulary';
+import { CONTROLLER_KINDS, LINK_MEDIA } from '@/lib/vocabulary/kinds-and-labels';
 import { getScenarioOverview } from '@/lib/overview/get-scenario-overview';
 import { getCurrentScenario } from './current-scenario';
 

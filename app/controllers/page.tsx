@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { listControllers } from '@/lib/catalog/list-controllers';
 import { getDb } from '@/lib/db';
 import { formatCount } from '@/lib/format/format-units';
-import { CONTROLLER_KINDS } from '@/lib/model/vocabulary';
+import { CONTROLLER_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Controllers' };

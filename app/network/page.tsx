@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { listNetwork } from '@/lib/catalog/list-network';
 import { getDb } from '@/lib/db';
 import { formatCores, formatMbps, formatMiB, formatMs } from '@/lib/format/format-units';
-import { LINK_MEDIA, NETWORK_NODE_KINDS, VNF_KINDS } from '@/lib/model/vocabulary';
+import { LINK_MEDIA, NETWORK_NODE_KINDS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Network' };

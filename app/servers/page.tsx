@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { listEdgeServers } from '@/lib/catalog/list-edge-servers';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCores, formatMbps, formatMiB } from '@/lib/format/format-units';
-import { TIERS } from '@/lib/model/vocabulary';
+import { TIERS } from '@/lib/vocabulary/kinds-and-labels';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Servers' };

@@ -21,9 +21,9 @@ import { memo, useCallback, useEffect, useState, type DragEvent, type MouseEvent
 import { bandAt } from '@/lib/architecture/bands';
 import { classifyConnection, type ConnectionVerdict } from '@/lib/architecture/connection-rules';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
-import { BAND_OF, ENTITY_KIND_LABELS, ENTITY_KINDS, dependencyEdgeId, managesEdgeId, parseNodeId, type EntityKind } from '@/lib/architecture/model';
+import { BAND_OF, ENTITY_KIND_LABELS, ENTITY_KINDS, dependencyEdgeId, managesEdgeId, parseNodeId, type EntityKind } from '@/lib/architecture/snapshot';
 import { newEntity } from '@/lib/architecture/new-entities';
-import { LAYERS } from '@/lib/model/vocabulary';
+import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
 import { useEditor, useEditorStore, type EditorStore } from './editor-store';
 import { MINIMAP_COLOURS, NODE_TYPES } from './node-types';

@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ControlOverlay } from '@/lib/architecture/control-overlay';
-import type { ArchitectureSnapshot } from '@/lib/architecture/model';
+import type { ArchitectureSnapshot } from '@/lib/architecture/snapshot';
 import { parseViewParams, viewToParams } from '@/lib/architecture/view-url';
 import { copySelection, pasteEdit, type Clipboard } from '@/lib/architecture/new-entities';
 import { ArchitectureCanvas } from './architecture-canvas';

@@ -7,7 +7,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, getStraightPath, type EdgeP
 import { memo } from 'react';
 import { utilisationColour } from '@/lib/architecture/control-overlay';
 import { loadLabel, type ArchEdge } from '@/lib/architecture/flow-graph';
-import type { EdgeKind } from '@/lib/architecture/model';
+import type { EdgeKind } from '@/lib/architecture/snapshot';
 
 export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number; strokeDasharray?: string; marker: boolean }> = {
   link: { stroke: '#0369a1', strokeWidth: 2.5, marker: false },

@@ -11,7 +11,7 @@
 import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { applyArchitectureEditAction, loadArchitectureAction } from '@/lib/actions/architecture-actions';
-import { applyOutcome, modelFromSnapshot, withPositions, type ArchModel } from '@/lib/architecture/arch-model';
+import { applyOutcome, workingCopyFromSnapshot, withPositions, type WorkingCopy } from '@/lib/architecture/working-copy';
 import { layoutBands, clampIntoBand, NODE_HEIGHT, type BandLayout } from '@/lib/architecture/bands';
 import type { DeletedBundle, Edit, EditOutcome } from '@/lib/architecture/edits';
 import { aggregateView, AGGREGATE_THRESHOLD, layoutAggregated, type AggregatedView } from '@/lib/architecture/aggregate-view';
@@ -20,7 +20,7 @@ import type { ControlOverlay } from '@/lib/architecture/control-overlay';
 import type { EdgeOverlay } from '@/lib/architecture/flow-graph';
 import { entitiesInScope } from '@/lib/architecture/view-scope';
 import type { Viewport } from '@/lib/architecture/view-url';
-import { BAND_OF, dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/model';
+import { BAND_OF, dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/snapshot';
 import { createdIds, type CreateEdit } from '@/lib/architecture/new-entities';
 import { isEmptyPlan, planDelete, type DeletePlan } from '@/lib/architecture/plan-delete';
 import { computeStorageUse, type StorageUse } from '@/lib/architecture/storage-use';
@@ -43,7 +43,7 @@ export type Notice = { tone: 'error' | 'info'; text: string } | null;
 export type EditorState = {
   scenarioId: string;
   scenarioName: string;
-  model: ArchModel;
+  model: WorkingCopy;
   images: ImageInfo[];
   layerSizes: Record<string, number>;
   cachedLayers: Record<string, string[]>;
@@ -94,7 +94,7 @@ export class EditorStore {
     initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null; control?: ControlOverlay | null } = {},
     private readonly backend: EditorBackend = serverActions,
   ) {
-    const model = modelFromSnapshot(snapshot);
+    const model = workingCopyFromSnapshot(snapshot);
     const view = initial.view ?? DEFAULT_VIEW;
     this.state = {
       scenarioId: snapshot.scenario.id,
@@ -148,7 +148,7 @@ export class EditorStore {
 
   private heightOf = (id: string) => this.state?.nodes.find((n) => n.id === id)?.measured?.height ?? NODE_HEIGHT;
 
-  private derive(model: ArchModel, view: ViewOptions, storageChanged = true): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
+  private derive(model: WorkingCopy, view: ViewOptions, storageChanged = true): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
     const previousNodes = new Map((this.state?.nodes ?? []).map((n) => [n.id, n]));
     const heights = new Map<string, number>();
     for (const n of previousNodes.values()) if (n.measured?.height) heights.set(n.id, n.measured.height);
@@ -192,7 +192,7 @@ export class EditorStore {
   private loadByLinkOf: ControlOverlay | null = null;
 
   /** Nodes on the highlighted service's routes get a class (and lose it when it changes). */
-  private markRoute(model: ArchModel, view: ViewOptions, nodes: ArchNode[]): ArchNode[] {
+  private markRoute(model: WorkingCopy, view: ViewOptions, nodes: ArchNode[]): ArchNode[] {
     const routes = view.highlightService ? this.state?.control?.services[view.highlightService] : undefined;
     const names = new Set([...(routes?.nodes ?? []), ...(routes?.vnfs ?? [])]);
     const service = view.highlightService;
@@ -207,7 +207,7 @@ export class EditorStore {
     });
   }
 
-  private computeStorage(model: ArchModel): ReadonlyMap<string, StorageUse> | null {
+  private computeStorage(model: WorkingCopy): ReadonlyMap<string, StorageUse> | null {
     if (!model.placement) return null;
     const serviceImage = new Map<string, string | null>();
     const capacity = new Map<string, number>();
@@ -225,7 +225,7 @@ export class EditorStore {
     });
   }
 
-  private setModel(model: ArchModel, extra: Partial<EditorState> = {}) {
+  private setModel(model: WorkingCopy, extra: Partial<EditorState> = {}) {
     this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view) });
   }
 
@@ -416,7 +416,7 @@ export class EditorStore {
     }
     const s = result.snapshot;
     this.state = { ...this.state, images: s.images, layerSizes: s.layerSizes, cachedLayers: s.cachedLayers };
-    this.setModel(modelFromSnapshot(s), { conflict: null, notice: { tone: 'info', text: 'Reloaded: this is the scenario as saved now.' }, fieldErrors: {} });
+    this.setModel(workingCopyFromSnapshot(s), { conflict: null, notice: { tone: 'info', text: 'Reloaded: this is the scenario as saved now.' }, fieldErrors: {} });
   }
 
   // ------------------------------------------------------------------ edits the UI asks for

@@ -7,11 +7,11 @@
 import { memo, useMemo, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldErrors } from '@/components/ui/field';
-import { isNameTaken } from '@/lib/architecture/arch-model';
+import { isNameTaken } from '@/lib/architecture/working-copy';
 import { ENTITY_FIELD_SCHEMAS, fieldErrors as zodFieldErrors, dependencyFields, linkFields } from '@/lib/architecture/entity-schemas';
-import { EDGE_KIND_LABELS, ENTITY_KIND_LABELS, parseEdgeId, parseNodeId, type Entity, type EntityKind } from '@/lib/architecture/model';
+import { EDGE_KIND_LABELS, ENTITY_KIND_LABELS, parseEdgeId, parseNodeId, type Entity, type EntityKind } from '@/lib/architecture/snapshot';
 import { formatBytes } from '@/lib/format/format-units';
-import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
+import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { useEditor, useEditorStore, type EditorState } from './editor-store';
 
 type Option = { value: string; label: string };

@@ -9,7 +9,7 @@ import { memo, type ReactNode } from 'react';
 import { formatBytes, formatCores, formatMiB, formatPercent } from '@/lib/architecture/cached-format';
 import type { ArchNode, EntityNode } from '@/lib/architecture/flow-graph';
 import { storageLevel } from '@/lib/architecture/storage-use';
-import { CONTROLLER_KINDS, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
+import { CONTROLLER_KINDS, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { useEditorStore } from './editor-store';
 
 type P<K extends ArchNode['type']> = NodeProps<Extract<ArchNode, { type: K }>>;

@@ -8,7 +8,7 @@ import { memo, useMemo, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { AGGREGATE_THRESHOLD } from '@/lib/architecture/aggregate-view';
 import { describeScope, MAX_HOPS, type ViewScope } from '@/lib/architecture/view-scope';
-import { LAYERS, type LayerName } from '@/lib/model/vocabulary';
+import { LAYERS, type LayerName } from '@/lib/vocabulary/kinds-and-labels';
 import { useEditor, useEditorStore } from './editor-store';
 
 type ScopeType = ViewScope['type'];

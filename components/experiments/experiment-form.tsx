@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldErrors } from '@/components/ui/field';
 import { startExperimentAction } from '@/lib/actions/experiment-actions';
-import { ALGORITHM_LABELS } from '@/lib/model/vocabulary';
+import { ALGORITHM_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 
 const ALGORITHMS = Object.keys(ALGORITHM_LABELS) as (keyof typeof ALGORITHM_LABELS)[];
 const listCount = (text: string) => text.split(/[\s,;]+/).filter(Boolean).length;

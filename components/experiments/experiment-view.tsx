@@ -9,7 +9,7 @@ import { cancelExperimentAction } from '@/lib/actions/experiment-actions';
 import type { ExperimentView as Experiment } from '@/lib/experiments/list-experiments';
 import { formatX, summarizeExperiment } from '@/lib/experiments/summarize-experiment';
 import { formatBytes, formatMs, formatPercent } from '@/lib/format/format-units';
-import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/model/vocabulary';
+import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { ExperimentLineChart } from './experiment-line-chart';
 
 const ACTIVE = new Set(['queued', 'running']);

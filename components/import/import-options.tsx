@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { FileFacts } from '@/lib/importers/plan-import';
-import { ARCHS, NETWORK_NODE_KINDS } from '@/lib/model/vocabulary';
+import { ARCHS, NETWORK_NODE_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 
 export type Options = Record<string, unknown>;
 type Props = { options: Options; set: (key: string, value: unknown) => void };

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FieldErrors } from '@/components/ui/field';
 import { cancelPlacementRunAction, startPlacementRunsAction } from '@/lib/actions/placement-actions';
 import { formatBytes, formatMs, formatPercent } from '@/lib/format/format-units';
-import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/model/vocabulary';
+import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { compareRuns } from '@/lib/placement-runs/compare-runs';
 import type { RunSummary } from '@/lib/placement-runs/list-placement-runs';
 import { ProgressBar } from './progress-bar';

@@ -8,7 +8,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FieldErrors } from '@/components/ui/field';
 import { deletePolicyAction } from '@/lib/actions/policy-actions';
-import { POLICY_TYPES } from '@/lib/model/vocabulary';
+import { POLICY_TYPES } from '@/lib/vocabulary/kinds-and-labels';
 import type { PolicyChoices } from '@/lib/policies/list-policy-choices';
 import { PolicyForm, type EditablePolicy } from './policy-form';
 

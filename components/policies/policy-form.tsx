@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field, FieldErrors } from '@/components/ui/field';
 import { savePolicyAction } from '@/lib/actions/policy-actions';
 import { describePolicy } from '@/lib/catalog/describe-policy';
-import { POLICY_TYPES, type PolicyType } from '@/lib/model/vocabulary';
+import { POLICY_TYPES, type PolicyType } from '@/lib/vocabulary/kinds-and-labels';
 import type { PolicyChoices } from '@/lib/policies/list-policy-choices';
 import { policyInputFromForm } from '@/lib/policies/policy-form-data';
 import { policyFieldsFor, policyInputSchema } from '@/lib/policies/policy-schema';

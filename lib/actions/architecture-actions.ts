@@ -3,7 +3,7 @@
 import { asRole } from '@/lib/auth/require-role';
 import { loadArchitecture } from '@/lib/architecture/load-architecture';
 import { runArchitectureEdit, type ArchitectureEditResult } from '@/lib/architecture/run-architecture-edit';
-import type { ArchitectureSnapshot } from '@/lib/architecture/model';
+import type { ArchitectureSnapshot } from '@/lib/architecture/snapshot';
 import { getDb } from '@/lib/db';
 import { toActionErrors, type ActionErrors } from './action-result';
 

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { aggregateView, groupNodeId, layoutAggregated, MAX_TOP_SITES } from './aggregate-view';
-import { modelFromSnapshot, type ArchModel } from './arch-model';
+import { workingCopyFromSnapshot, type WorkingCopy } from './working-copy';
 import { buildEdges, DEFAULT_VIEW } from './flow-graph';
-import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity, type LinkRelation } from './model';
+import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity, type LinkRelation } from './snapshot';
 
 /** Sites in regions, each with edge servers and switches, links inside and between sites, services with dependencies, controllers. */
-function bigModel(sites: number, regions: number): ArchModel {
+function bigModel(sites: number, regions: number): WorkingCopy {
   const entities: Entity[] = [];
   const links: LinkRelation[] = [];
   const base = { version: 1, posX: null, posY: null };
@@ -77,10 +77,10 @@ function bigModel(sites: number, regions: number): ArchModel {
     cachedLayers: {},
     loadedAt: '2026-12-02T00:00:00Z',
   };
-  return modelFromSnapshot(snapshot);
+  return workingCopyFromSnapshot(snapshot);
 }
 
-const allIds = (m: ArchModel) => [...m.entities.keys()];
+const allIds = (m: WorkingCopy) => [...m.entities.keys()];
 
 describe('aggregated view', () => {
   test('every drawn entity is counted exactly once, in a summary of its own band or as itself', () => {

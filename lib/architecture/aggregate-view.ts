@@ -8,10 +8,10 @@
 // repository. Expanding a group (a click, or zooming in on it) draws its
 // subgroups or, at the last level, its members. Pure.
 
-import type { LayerName } from '@/lib/model/vocabulary';
-import type { ArchModel } from './arch-model';
+import type { LayerName } from '@/lib/vocabulary/kinds-and-labels';
+import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, BAND_PADDING, GRID_X, GRID_Y, MIN_BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type BandLayout, type BandRect, type XY } from './bands';
-import { BAND_OF, BAND_ORDER, ENTITY_KINDS, type Entity, type EntityKind } from './model';
+import { BAND_OF, BAND_ORDER, ENTITY_KINDS, type Entity, type EntityKind } from './snapshot';
 import { regionOfSite, siteOfEntity } from './view-scope';
 
 /** More drawn nodes than this and the canvas aggregates (1,000 nodes are drawn one by one). */
@@ -62,7 +62,7 @@ function imageRepository(imageRef: string): string {
 type Step = { key: string; level: GroupLevel; label: string };
 
 /** The groups an entity sits in, outermost first. */
-export function groupPath(model: ArchModel, e: Entity, useRegions: boolean): Step[] {
+export function groupPath(model: WorkingCopy, e: Entity, useRegions: boolean): Step[] {
   if (e.kind === 'controller') return [{ key: `controllers:${e.controllerKind}`, level: 'controllers', label: `${e.controllerKind} controllers` }];
   if (e.kind === 'service') {
     const repo = imageRepository(e.imageRef) || '(no image)';
@@ -83,7 +83,7 @@ export function groupPath(model: ArchModel, e: Entity, useRegions: boolean): Ste
  * Groups the drawn entities (`shown`: node ids after scope and filters) given the expanded
  * group keys. Counts of every summary and the individuals add up to `shown`.
  */
-export function aggregateView(model: ArchModel, shown: readonly string[], expanded: ReadonlySet<string>): AggregatedView {
+export function aggregateView(model: WorkingCopy, shown: readonly string[], expanded: ReadonlySet<string>): AggregatedView {
   let sites = 0;
   for (const e of model.entities.values()) if (e.kind === 'site') sites++;
   const useRegions = sites > MAX_TOP_SITES;

@@ -8,7 +8,7 @@ import { importScenarioDocument, parseScenarioDocument } from '@/lib/scenario-do
 import { applyEdit } from './apply-edit';
 import type { Edit } from './edits';
 import { loadArchitecture } from './load-architecture';
-import type { ArchitectureSnapshot, EdgeServerEntity, EntityKind } from './model';
+import type { ArchitectureSnapshot, EdgeServerEntity, EntityKind } from './snapshot';
 
 let db: TestDatabase;
 let scenarioId: string;

@@ -13,7 +13,7 @@ import { assertContainersWithinLimit } from '@/lib/scenarios/assert-containers-w
 import { entityColumns, entityFromRow, linkColumns, linkFromRow, dependencyFromRow } from './db-mapping';
 import { ENTITY_UPDATE_SCHEMAS, emptyOutcome, type DeletedBundle, type Edit, type EditOutcome, type EntityCreate } from './edits';
 import { loadAppliedPlacement } from './load-architecture';
-import { ENTITY_KIND_LABELS, type EntityKind, type ManagedKind, type ManagesRelation } from './model';
+import { ENTITY_KIND_LABELS, type EntityKind, type ManagedKind, type ManagesRelation } from './snapshot';
 
 type Tx = Prisma.TransactionClient;
 

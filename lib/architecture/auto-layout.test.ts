@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { modelFromSnapshot } from './arch-model';
+import { workingCopyFromSnapshot } from './working-copy';
 import { buildElkGraph, positionsFromElk, rowWidth } from './auto-layout';
 import { layoutBands } from './bands';
-import type { ArchitectureSnapshot, Entity } from './model';
+import type { ArchitectureSnapshot, Entity } from './snapshot';
 import { pasteEdit, copySelection, newEntity } from './new-entities';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -106,7 +106,7 @@ function snapshot(servers: number): ArchitectureSnapshot {
 
 describe('layout input', () => {
   test('every non-site entity is an ELK node partitioned by band; edges point down the bands', () => {
-    const model = modelFromSnapshot(snapshot(3));
+    const model = workingCopyFromSnapshot(snapshot(3));
     const graph = buildElkGraph(model);
     expect(graph.layoutOptions['elk.partitioning.activate']).toBe('true');
     expect(graph.children).toHaveLength(7);
@@ -121,7 +121,7 @@ describe('layout input', () => {
   });
 
   test('ELK positions become rows inside the bands, long layers wrapped, keeping ELK order', () => {
-    const model = modelFromSnapshot(snapshot(40));
+    const model = workingCopyFromSnapshot(snapshot(40));
     const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i * 10, y: c.id.startsWith('service') ? (c.id.endsWith('3') ? 0 : 100) : 0 }));
     const positions = positionsFromElk(model, laidOut);
     const entities = [...model.entities.values()].map((e) => {
@@ -143,7 +143,7 @@ describe('layout input', () => {
   });
 
   test('grouping by site keeps a site’s edge servers together', () => {
-    const model = modelFromSnapshot(snapshot(10));
+    const model = workingCopyFromSnapshot(snapshot(10));
     const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i, y: 0 }));
     const positions = positionsFromElk(model, laidOut, { groupBySite: true });
     const rowsOf = (odd: boolean) =>
@@ -154,7 +154,7 @@ describe('layout input', () => {
   });
 
   test('new entities get free names; paste copies relations among the copies', () => {
-    const model = modelFromSnapshot(snapshot(2));
+    const model = workingCopyFromSnapshot(snapshot(2));
     expect(newEntity(model, 'edgeServer', id(900), { x: 0, y: 0 })!.name).toBe('edge-server-1');
     expect(newEntity(model, 'vnf', id(901), { x: 0, y: 0 })).toMatchObject({ hostServerId: id(100) });
     let n = 1000;

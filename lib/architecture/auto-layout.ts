@@ -7,9 +7,9 @@
 // ELK's order but wraps long layers into rows of a readable width and stacks the bands.
 // With "group by site" the edge servers of a site are kept together (in ELK's order).
 
-import type { ArchModel } from './arch-model';
+import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, BAND_PADDING, GRID_X, GRID_Y, NODE_HEIGHT, NODE_WIDTH, type XY } from './bands';
-import { BAND_OF, BAND_ORDER, nodeId, type EntityKind } from './model';
+import { BAND_OF, BAND_ORDER, nodeId, type EntityKind } from './snapshot';
 
 export type ElkNode = { id: string; width: number; height: number; x?: number; y?: number; layoutOptions?: Record<string, string> };
 export type ElkGraph = {
@@ -38,7 +38,7 @@ export const ELK_OPTIONS: Record<string, string> = {
 };
 
 /** The ELK input for the model: every entity except sites (they are frames or loose labels). */
-export function buildElkGraph(model: ArchModel): ElkGraph {
+export function buildElkGraph(model: WorkingCopy): ElkGraph {
   const children: ElkNode[] = [];
   for (const e of model.entities.values()) {
     if (e.kind === 'site') continue;
@@ -88,7 +88,7 @@ export function rowWidth(total: number): number {
  * layer-by-layer, left-to-right order, wrapped into rows of at most `rowWidth` nodes. Sites
  * (not given to ELK) go in a row at the bottom of the physical band.
  */
-export function positionsFromElk(model: ArchModel, laidOut: readonly ElkNode[], options: { groupBySite?: boolean } = {}): Map<string, XY> {
+export function positionsFromElk(model: WorkingCopy, laidOut: readonly ElkNode[], options: { groupBySite?: boolean } = {}): Map<string, XY> {
   const at = new Map(laidOut.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0 }]));
   const columns = rowWidth(model.entities.size);
   const result = new Map<string, XY>();

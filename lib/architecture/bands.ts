@@ -7,8 +7,8 @@
 // Entities without a saved position are put on a grid inside their band (and are not saved
 // until someone moves them or runs the auto layout).
 
-import type { LayerName } from '@/lib/model/vocabulary';
-import { BAND_OF, BAND_ORDER, nodeId, type Entity } from './model';
+import type { LayerName } from '@/lib/vocabulary/kinds-and-labels';
+import { BAND_OF, BAND_ORDER, nodeId, type Entity } from './snapshot';
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 84;

@@ -2,15 +2,15 @@
 // and edges (a label each, no custom types, no bands, no derived state). Pure.
 
 import type { Edge, Node } from '@xyflow/react';
-import { modelFromSnapshot } from './arch-model';
+import { workingCopyFromSnapshot } from './working-copy';
 import { layoutBands } from './bands';
 import { buildEdges, DEFAULT_VIEW } from './flow-graph';
-import { nodeId, type ArchitectureSnapshot } from './model';
+import { nodeId, type ArchitectureSnapshot } from './snapshot';
 
 export type BareGraph = { nodes: Node<{ label: string }>[]; edges: Edge[] };
 
 export function buildBareGraph(snapshot: ArchitectureSnapshot): BareGraph {
-  const model = modelFromSnapshot(snapshot);
+  const model = workingCopyFromSnapshot(snapshot);
   const { positions } = layoutBands(snapshot.entities);
   const nodes = snapshot.entities.map((e) => {
     const id = nodeId(e.kind, e.id);

@@ -2,7 +2,7 @@
 // Pure: the canvas asks it while a connection is dragged (to refuse invalid targets) and when
 // one is dropped; the server asks it again before writing.
 
-import { MANAGED_KINDS, type EntityKind, type ManagedKind } from './model';
+import { MANAGED_KINDS, type EntityKind, type ManagedKind } from './snapshot';
 
 /** The handle a connection starts from: every node has `edge` handles; VNFs and controllers
  * also have a `host` handle whose connections say which edge server they run on. */

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { modelFromSnapshot, applyOutcome } from './arch-model';
+import { workingCopyFromSnapshot, applyOutcome } from './working-copy';
 import { edgeServerFromRow, entityColumns, linkColumns, linkFromRow, networkNodeFromRow } from './db-mapping';
 import { emptyOutcome } from './edits';
 import { buildEdges, buildNodes, DEFAULT_VIEW } from './flow-graph';
 import { layoutBands } from './bands';
-import { parseEdgeId, parseNodeId, type ArchitectureSnapshot, type EdgeServerEntity } from './model';
+import { parseEdgeId, parseNodeId, type ArchitectureSnapshot, type EdgeServerEntity } from './snapshot';
 import { planDelete } from './plan-delete';
 import { computeStorageUse, storageLevel } from './storage-use';
 
@@ -123,7 +123,7 @@ describe('graph ↔ database mapping', () => {
   });
 
   test('the model draws every entity in its band and every relation as its kind of edge', () => {
-    const model = modelFromSnapshot(snapshot());
+    const model = workingCopyFromSnapshot(snapshot());
     const layout = layoutBands([...model.entities.values()]);
     const nodes = buildNodes(model, DEFAULT_VIEW, layout, null);
     expect(nodes.map((n) => n.id).sort()).toEqual([`controller:${CTL}`, `edgeServer:${S1}`, `edgeServer:${S2}`, `networkNode:${SW}`, `service:${SVC}`, `site:${SITE}`].sort());
@@ -150,7 +150,7 @@ describe('graph ↔ database mapping', () => {
   });
 
   test('unchanged nodes keep their identity; filters and collapsed sites hide and reroute', () => {
-    const model = modelFromSnapshot(snapshot());
+    const model = workingCopyFromSnapshot(snapshot());
     const layout = layoutBands([...model.entities.values()]);
     const first = buildNodes(model, DEFAULT_VIEW, layout, null);
     const second = buildNodes(model, DEFAULT_VIEW, layout, null, new Map(first.map((n) => [n.id, n])));
@@ -186,7 +186,7 @@ describe('graph ↔ database mapping', () => {
   });
 
   test('deleting an edge server plans its hosted controller, links and relations', () => {
-    const model = modelFromSnapshot(snapshot());
+    const model = workingCopyFromSnapshot(snapshot());
     const plan = planDelete(model, [`edgeServer:${S1}`]);
     expect(plan.hosted.map((e) => e.name)).toEqual(['k8s']);
     expect(plan.links.map((l) => l.name)).toEqual(['l1']);
@@ -201,7 +201,7 @@ describe('graph ↔ database mapping', () => {
   });
 
   test('an outcome merges upserts and removals into the model', () => {
-    const model = modelFromSnapshot(snapshot());
+    const model = workingCopyFromSnapshot(snapshot());
     const out = emptyOutcome();
     out.removed.entities.push({ kind: 'edgeServer', id: S2 });
     out.removed.links.push(L1);

@@ -2,8 +2,8 @@
 // import beyond types), unit-tested. The editor names enum columns after what they are
 // (`nodeKind`, `vnfKind`, `controllerKind`) because `kind` already says which entity it is.
 
-import type { ControllerKind, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/model/vocabulary';
-import type { ControllerEntity, DependencyRelation, EdgeServerEntity, Entity, EntityKind, LinkRelation, NetworkNodeEntity, ServiceEntity, SiteEntity, VnfEntity } from './model';
+import type { ControllerKind, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/vocabulary/kinds-and-labels';
+import type { ControllerEntity, DependencyRelation, EdgeServerEntity, Entity, EntityKind, LinkRelation, NetworkNodeEntity, ServiceEntity, SiteEntity, VnfEntity } from './snapshot';
 
 type Pos = { posX: number | null; posY: number | null; version: number; id: string };
 

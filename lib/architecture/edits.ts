@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { controllerFields, dependencyFields, edgeServerFields, linkEndSchema, linkFields, networkNodeFields, serviceFields, siteFields, vnfFields } from './entity-schemas';
-import { ENTITY_KINDS, MANAGED_KINDS, type AppliedPlacement, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './model';
+import { ENTITY_KINDS, MANAGED_KINDS, type AppliedPlacement, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './snapshot';
 
 const uuid = z.string().uuid();
 const coord = z.number().finite().min(-1e7).max(1e7);

@@ -2,9 +2,9 @@
 // the server actions (which validate again: the browser is never trusted).
 
 import { z } from 'zod';
-import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
-import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_LATENCY_MS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/model/limits';
-import type { EntityKind } from './model';
+import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
+import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_LATENCY_MS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/limits/size-limits';
+import type { EntityKind } from './snapshot';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -21,7 +21,7 @@ const nonNegativeInt = (what: string, label: string) =>
   num(what)
     .refine(Number.isInteger, `${label} must be a whole number.`)
     .refine((v) => v >= 0, `${label} cannot be negative.`);
-/** Every number has a ceiling (lib/model/limits.ts): its column's type, or a sane bound below it. */
+/** Every number has a ceiling (lib/limits/size-limits.ts): its column's type, or a sane bound below it. */
 const atMost = <T extends z.ZodType<number>>(schema: T, max: number, label: string) => schema.refine((v) => v <= max, `${label} must be at most ${max.toLocaleString('en')}.`);
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const coordinate = (limit: number, label: string) =>

@@ -6,10 +6,22 @@
 import type { Edge, Node } from '@xyflow/react';
 import { formatMbps, formatMs, formatPercent } from './cached-format';
 import type { LinkLoadView } from './control-overlay';
-import { LINK_MEDIA, type LayerName } from '@/lib/model/vocabulary';
-import type { ArchModel } from './arch-model';
+import { LINK_MEDIA, type LayerName } from '@/lib/vocabulary/kinds-and-labels';
+import type { WorkingCopy } from './working-copy';
 import { bandExtent, NODE_WIDTH, type BandLayout, type BandRect } from './bands';
-import { BAND_OF, dependencyEdgeId, hostingEdgeId, linkEdgeId, managesEdgeId, nodeId, placementEdgeId, type EdgeKind, type Entity, type EntityKind, type EntityOf } from './model';
+import {
+  BAND_OF,
+  dependencyEdgeId,
+  hostingEdgeId,
+  linkEdgeId,
+  managesEdgeId,
+  nodeId,
+  placementEdgeId,
+  type EdgeKind,
+  type Entity,
+  type EntityKind,
+  type EntityOf,
+} from './snapshot';
 import type { StorageUse } from './storage-use';
 import { describeCounts, type AggregatedView, type SummaryGroup } from './aggregate-view';
 import { ALL_SCOPE, type ViewScope } from './view-scope';
@@ -135,7 +147,7 @@ function sameGroup(a: SummaryGroup, b: SummaryGroup): boolean {
 
 /** Nodes of the aggregated view: summaries and the entities of expanded groups. */
 export function buildAggregatedNodes(
-  model: ArchModel,
+  model: WorkingCopy,
   aggregated: AggregatedView,
   layout: BandLayout,
   storage: ReadonlyMap<string, StorageUse> | null,
@@ -198,7 +210,7 @@ function sameData(a: ArchNodeData, b: ArchNodeData): boolean {
 }
 
 export function buildNodes(
-  model: ArchModel,
+  model: WorkingCopy,
   view: ViewOptions,
   layout: BandLayout,
   storage: ReadonlyMap<string, StorageUse> | null,
@@ -293,7 +305,7 @@ export function linkLabel(l: { medium: keyof typeof LINK_MEDIA; bandwidthMbps: n
  * count and, for links, the summed bandwidth.
  */
 export function buildEdges(
-  model: ArchModel,
+  model: WorkingCopy,
   view: ViewOptions,
   previous: ReadonlyMap<string, ArchEdge> = new Map(),
   options: { inScope?: ReadonlySet<string> | null; representative?: ReadonlyMap<string, string>; overlay?: EdgeOverlay | null } = {},

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { datasetPath } from '@/lib/datasets/locate-datasets';
 import { parseGraphml } from '@/lib/importers/topology/parse-graphml';
-import { modelFromSnapshot } from './arch-model';
+import { workingCopyFromSnapshot } from './working-copy';
 import { layoutBands, NODE_HEIGHT } from './bands';
 import { geographicLayout, project } from './geographic-layout';
-import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity } from './model';
+import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity } from './snapshot';
 
 const base = { version: 1, posX: null, posY: null };
 
@@ -35,7 +35,7 @@ describe('geographic layout', () => {
       longitude: n.longitude,
     }));
     entities.push({ ...base, kind: 'controller', id: 'c', name: 'onos', controllerKind: 'sdn', product: '', hostServerId: 'x', cpuCores: 1, memoryMiB: 512, posX: 400, posY: 60 });
-    const model = modelFromSnapshot(snapshot(entities));
+    const model = workingCopyFromSnapshot(snapshot(entities));
     const { positions, mapped } = geographicLayout(model);
     const withCoordinates = graph.nodes.filter((n) => n.latitude !== null).length;
     expect(mapped).toBe(withCoordinates);
@@ -130,7 +130,7 @@ describe('geographic layout', () => {
         posY: 300,
       },
     ];
-    const model = modelFromSnapshot(snapshot(entities));
+    const model = workingCopyFromSnapshot(snapshot(entities));
     const before = layoutBands(entities);
     const { positions } = geographicLayout(model);
     const at = (kind: string, id: string) => positions.get(`${kind}:${id}`)!;

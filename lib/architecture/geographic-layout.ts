@@ -8,14 +8,14 @@
 // Nodes of a mapped band that have no coordinates go in rows under the map; bands with no
 // coordinates at all keep their drawing, moved down as the bands above grow. Pure.
 
-import type { ArchModel } from './arch-model';
+import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, BAND_PADDING, GRID_X, GRID_Y, layoutBands, MIN_BAND_HEIGHT, NODE_HEIGHT, type XY } from './bands';
-import { BAND_OF, BAND_ORDER, nodeId, type Entity } from './model';
+import { BAND_OF, BAND_ORDER, nodeId, type Entity } from './snapshot';
 
 type LatLon = { latitude: number; longitude: number };
 
 /** Where an entity is on Earth, if anywhere. */
-export function coordinatesOf(model: ArchModel, e: Entity): LatLon | null {
+export function coordinatesOf(model: WorkingCopy, e: Entity): LatLon | null {
   const own = (x: { latitude: number | null; longitude: number | null }) => (x.latitude !== null && x.longitude !== null ? { latitude: x.latitude, longitude: x.longitude } : null);
   const siteCoordinates = (siteId: string | null) => {
     const site = siteId ? model.entities.get(nodeId('site', siteId)) : undefined;
@@ -71,7 +71,7 @@ function claimCell(taken: Set<string>, col: number, row: number, rows: number): 
 export type GeographicLayout = { positions: Map<string, XY>; mapped: number };
 
 /** New positions for every entity (only the ones that change need saving). */
-export function geographicLayout(model: ArchModel): GeographicLayout {
+export function geographicLayout(model: WorkingCopy): GeographicLayout {
   const entities = [...model.entities.values()];
   const current = layoutBands(entities).positions;
   const geo = new Map<string, XY>();

@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError } from '@/lib/errors';
 import { controllerFromRow, dependencyFromRow, edgeServerFromRow, linkFromRow, networkNodeFromRow, serviceFromRow, siteFromRow, vnfFromRow } from './db-mapping';
-import type { AppliedPlacement, ArchitectureSnapshot, ManagesRelation, PlacementRelation } from './model';
+import type { AppliedPlacement, ArchitectureSnapshot, ManagesRelation, PlacementRelation } from './snapshot';
 
 type Reader = Db | Prisma.TransactionClient;
 

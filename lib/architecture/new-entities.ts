@@ -1,9 +1,9 @@
 // New entities from the palette and copies from the clipboard, as create edits. Pure; ids come
 // from the caller (crypto.randomUUID in the browser) so the edit can be retried and undone.
 
-import { isNameTaken, uniqueName, type ArchModel } from './arch-model';
+import { isNameTaken, uniqueName, type WorkingCopy } from './working-copy';
 import type { Edit, EntityCreate } from './edits';
-import { dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './model';
+import { dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './snapshot';
 
 export type CreateEdit = Extract<Edit, { type: 'create' }>;
 
@@ -18,7 +18,7 @@ const BASE_NAMES: Record<EntityKind, string> = {
 
 /** A new entity of `kind` with sensible defaults. VNFs and controllers need an edge server to
  * run on: `hostServerId` (else the first edge server by name); null when there is none. */
-export function newEntity(model: ArchModel, kind: EntityKind, id: string, position: { x: number; y: number }, hostServerId?: string | null): EntityCreate | null {
+export function newEntity(model: WorkingCopy, kind: EntityKind, id: string, position: { x: number; y: number }, hostServerId?: string | null): EntityCreate | null {
   let n = 1;
   while (isNameTaken(model, kind, `${BASE_NAMES[kind]}-${n}`)) n += 1;
   const common = { id, posX: Math.round(position.x), posY: Math.round(position.y), name: `${BASE_NAMES[kind]}-${n}` };
@@ -42,7 +42,7 @@ export function newEntity(model: ArchModel, kind: EntityKind, id: string, positi
   }
 }
 
-function firstEdgeServer(model: ArchModel): string | null {
+function firstEdgeServer(model: WorkingCopy): string | null {
   let best: Entity | null = null;
   for (const e of model.entities.values()) if (e.kind === 'edgeServer' && (!best || e.name < best.name)) best = e;
   return best?.id ?? null;
@@ -51,7 +51,7 @@ function firstEdgeServer(model: ArchModel): string | null {
 /** What copy puts on the clipboard: the selected entities and the relations among them. */
 export type Clipboard = { entities: Entity[]; links: LinkRelation[]; dependencies: DependencyRelation[]; manages: ManagesRelation[] };
 
-export function copySelection(model: ArchModel, selectedIds: readonly string[]): Clipboard {
+export function copySelection(model: WorkingCopy, selectedIds: readonly string[]): Clipboard {
   const entities: Entity[] = [];
   for (const id of selectedIds) {
     const ref = parseNodeId(id);
@@ -73,7 +73,7 @@ export function copySelection(model: ArchModel, selectedIds: readonly string[]):
  * copied stays on the same host (if it still exists). `clamp` keeps positions in their band.
  */
 export function pasteEdit(
-  model: ArchModel,
+  model: WorkingCopy,
   clip: Clipboard,
   makeId: () => string,
   offset: { x: number; y: number },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { modelFromSnapshot } from './arch-model';
+import { workingCopyFromSnapshot } from './working-copy';
 import { layoutBands, NODE_HEIGHT } from './bands';
-import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity, type LinkRelation } from './model';
+import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity, type LinkRelation } from './snapshot';
 import { placeNewNodes } from './place-new-nodes';
 
 const base = { version: 1 };
@@ -59,7 +59,7 @@ function model(entities: Entity[], links: LinkRelation[]) {
     cachedLayers: {},
     loadedAt: '',
   };
-  return modelFromSnapshot(s);
+  return workingCopyFromSnapshot(s);
 }
 
 describe('incremental layout', () => {

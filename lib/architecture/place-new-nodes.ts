@@ -2,15 +2,15 @@
 // placed next to what they are connected to, in their band, on a free grid cell; nothing that
 // already has a position moves. Pure.
 
-import type { ArchModel } from './arch-model';
+import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, GRID_X, GRID_Y, layoutBands, type XY } from './bands';
-import { BAND_OF, nodeId } from './model';
+import { BAND_OF, nodeId } from './snapshot';
 import { relationPairs } from './view-scope';
 
 const cellOf = (p: XY) => `${Math.round(p.x / GRID_X)},${Math.round(p.y / GRID_Y)}`;
 
 /** Positions for the entities without one. */
-export function placeNewNodes(model: ArchModel): Map<string, XY> {
+export function placeNewNodes(model: WorkingCopy): Map<string, XY> {
   const all = [...model.entities.values()];
   const unplaced = all.filter((e) => e.posX === null || e.posY === null);
   const out = new Map<string, XY>();

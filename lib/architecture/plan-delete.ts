@@ -2,9 +2,9 @@
 // names it (with the versions the browser has). Pure: the same plan drives the dialog and the
 // edit, so the dialog never shows less than what goes.
 
-import type { ArchModel } from './arch-model';
+import type { WorkingCopy } from './working-copy';
 import type { Edit } from './edits';
-import { dependencyEdgeId, managesEdgeId, nodeId, parseEdgeId, parseNodeId, type Entity, type LinkRelation, type DependencyRelation, type ManagesRelation } from './model';
+import { dependencyEdgeId, managesEdgeId, nodeId, parseEdgeId, parseNodeId, type Entity, type LinkRelation, type DependencyRelation, type ManagesRelation } from './snapshot';
 
 export type DeletePlan = {
   /** Selected entities first, then VNFs and controllers hosted on selected edge servers. */
@@ -20,7 +20,7 @@ export type DeletePlan = {
   edit: Extract<Edit, { type: 'delete' }>;
 };
 
-export function planDelete(model: ArchModel, selectedIds: readonly string[]): DeletePlan {
+export function planDelete(model: WorkingCopy, selectedIds: readonly string[]): DeletePlan {
   const chosen = new Map<string, Entity>();
   const links = new Map<string, LinkRelation>();
   const deps = new Map<string, DependencyRelation>();

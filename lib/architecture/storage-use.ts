@@ -2,7 +2,7 @@
 // distinct layers of the images of the services placed there, plus the layers already cached
 // there. Services without a catalogued image contribute nothing (their size is unknown).
 
-import type { ImageInfo, PlacementRelation } from './model';
+import type { ImageInfo, PlacementRelation } from './snapshot';
 
 export type StorageUse = { usedBytes: number; capacityBytes: number; ratio: number };
 

@@ -2,9 +2,9 @@
 // before anything is drawn: one site, one region, one layer, or the neighbourhood of a node
 // (everything within a few relations of it). Pure.
 
-import type { LayerName } from '@/lib/model/vocabulary';
-import type { ArchModel } from './arch-model';
-import { BAND_OF, nodeId, type Entity } from './model';
+import type { LayerName } from '@/lib/vocabulary/kinds-and-labels';
+import type { WorkingCopy } from './working-copy';
+import { BAND_OF, nodeId, type Entity } from './snapshot';
 
 export type ViewScope =
   | { type: 'all' }
@@ -17,7 +17,7 @@ export const ALL_SCOPE: ViewScope = { type: 'all' };
 export const MAX_HOPS = 4;
 
 /** The site an entity belongs to: its own, its host's (VNFs, controllers), or null. */
-export function siteOfEntity(model: ArchModel, e: Entity): string | null {
+export function siteOfEntity(model: WorkingCopy, e: Entity): string | null {
   switch (e.kind) {
     case 'site':
       return e.id;
@@ -35,14 +35,14 @@ export function siteOfEntity(model: ArchModel, e: Entity): string | null {
 }
 
 /** The region of a site ('' when the site has none). */
-export function regionOfSite(model: ArchModel, siteId: string | null): string | null {
+export function regionOfSite(model: WorkingCopy, siteId: string | null): string | null {
   if (!siteId) return null;
   const site = model.entities.get(nodeId('site', siteId));
   return site?.kind === 'site' ? site.region : null;
 }
 
 /** Every relation as a pair of node ids (both directions are walked for neighbourhoods). */
-export function relationPairs(model: ArchModel): [string, string][] {
+export function relationPairs(model: WorkingCopy): [string, string][] {
   const pairs: [string, string][] = [];
   for (const l of model.links.values()) pairs.push([nodeId(l.a.kind, l.a.id), nodeId(l.b.kind, l.b.id)]);
   for (const e of model.entities.values()) if (e.kind === 'vnf' || e.kind === 'controller') pairs.push([nodeId(e.kind, e.id), nodeId('edgeServer', e.hostServerId)]);
@@ -56,7 +56,7 @@ export function relationPairs(model: ArchModel): [string, string][] {
  * The node ids in scope, or null for the whole scenario. Services belong to the sites and
  * regions their applied placement put replicas in (a service with no placement has no site).
  */
-export function entitiesInScope(model: ArchModel, scope: ViewScope): ReadonlySet<string> | null {
+export function entitiesInScope(model: WorkingCopy, scope: ViewScope): ReadonlySet<string> | null {
   if (scope.type === 'all') return null;
   const out = new Set<string>();
   if (scope.type === 'layer') {
@@ -97,7 +97,7 @@ export function entitiesInScope(model: ArchModel, scope: ViewScope): ReadonlySet
   return out;
 }
 
-export function describeScope(model: ArchModel, scope: ViewScope): string {
+export function describeScope(model: WorkingCopy, scope: ViewScope): string {
   switch (scope.type) {
     case 'all':
       return 'the whole scenario';

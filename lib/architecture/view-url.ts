@@ -3,9 +3,9 @@
 // parse is left out and named in `problems`, which the editor shows. Pure.
 
 import { z } from 'zod';
-import { LAYERS, type LayerName } from '@/lib/model/vocabulary';
+import { LAYERS, type LayerName } from '@/lib/vocabulary/kinds-and-labels';
 import { DEFAULT_VIEW, type ViewOptions } from './flow-graph';
-import { EDGE_KINDS, type EdgeKind } from './model';
+import { EDGE_KINDS, type EdgeKind } from './snapshot';
 import { ALL_SCOPE, MAX_HOPS, type ViewScope } from './view-scope';
 
 export type Viewport = { x: number; y: number; zoom: number };

@@ -1,5 +1,5 @@
 import { formatPercent } from '@/lib/format/format-units';
-import type { PolicyType } from '@/lib/model/vocabulary';
+import type { PolicyType } from '@/lib/vocabulary/kinds-and-labels';
 
 const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 

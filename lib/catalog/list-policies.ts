@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { policyTypeFromDb } from '@/lib/model/vocabulary';
+import { policyTypeFromDb } from '@/lib/vocabulary/kinds-and-labels';
 
 export async function listPolicies(db: Db, scenarioId: string) {
   const rows = await db.policy.findMany({

@@ -5,7 +5,7 @@ import { formatJsonSchemaText } from '../formats/format-json-schemas';
 import { solveInWorker } from '../placement/solve-in-worker';
 import { ALGORITHMS, ENGINES, type AlgorithmName, type EngineChoice } from '../placement/types';
 import { decodeUtf8 } from '../importers/decode-utf8';
-import { MAX_SOLVE_TIME_LIMIT_SEC } from '../model/limits';
+import { MAX_SOLVE_TIME_LIMIT_SEC } from '../limits/size-limits';
 import { appRoot } from '../ops/app-root';
 import { readLimited, readTextFile, UsageError as SupportUsageError } from './cli-support';
 import type { CliIo } from './main';

@@ -1,5 +1,5 @@
 import { formatBytes, formatPercent } from '@/lib/format/format-units';
-import { ALGORITHM_LABELS } from '@/lib/model/vocabulary';
+import { ALGORITHM_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import type { ExperimentPoint } from './experiment-schema';
 
 export type FigureKind = 'containers' | 'capacity';

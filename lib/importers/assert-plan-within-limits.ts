@@ -1,9 +1,9 @@
-import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_ENTITIES_PER_KIND, MAX_LATENCY_MS, MAX_LAYERS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/model/limits';
+import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_ENTITIES_PER_KIND, MAX_LATENCY_MS, MAX_LAYERS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/limits/size-limits';
 import { importError } from './import-input';
 import type { ImportPlan } from './import-plan';
 
 /**
- * Every number an importer read, against the limits every other way in uses (lib/model/limits.ts):
+ * Every number an importer read, against the limits every other way in uses (lib/limits/size-limits.ts):
  * a file with `replicas: 2000000000` or a 2^31 MiB node is refused here, naming the entity,
  * instead of overflowing a column half way through the write.
  */

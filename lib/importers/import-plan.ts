@@ -1,4 +1,4 @@
-import type { LinkMedium, NetworkNodeKind, Tier } from '@/lib/model/vocabulary';
+import type { LinkMedium, NetworkNodeKind, Tier } from '@/lib/vocabulary/kinds-and-labels';
 
 // What an importer decided to write, in the terms of the scenario document (entities refer to
 // each other by name, layers by digest), before the database is touched. One writer

@@ -2,7 +2,7 @@
 // actions (which validate again).
 
 import { z } from 'zod';
-import { VNF_KINDS } from '@/lib/model/vocabulary';
+import { VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const uuid = (what: string) => z.string({ error: `Choose ${what}.` }).uuid(`Choose ${what}.`);

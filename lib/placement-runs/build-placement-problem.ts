@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db';
-import { MAX_CONTAINERS, MAX_PROBLEM_LAYER_REFERENCES } from '@/lib/model/limits';
-import { policyTypeFromDb } from '@/lib/model/vocabulary';
+import { MAX_CONTAINERS, MAX_PROBLEM_LAYER_REFERENCES } from '@/lib/limits/size-limits';
+import { policyTypeFromDb } from '@/lib/vocabulary/kinds-and-labels';
 import { parsePlacementProblem, type ProblemError } from '@/lib/placement/problem-schema';
 import type { Objective, PlacementProblem, Policy } from '@/lib/placement/types';
 

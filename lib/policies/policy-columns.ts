@@ -1,4 +1,4 @@
-import { POLICY_TYPES } from '@/lib/model/vocabulary';
+import { POLICY_TYPES } from '@/lib/vocabulary/kinds-and-labels';
 import type { ValidPolicy } from './policy-schema';
 
 /** The Policy row's own columns; the database CHECK allows a fraction only on utilisation caps. */

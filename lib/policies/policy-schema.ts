@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POLICY_TYPES, type PolicyType } from '@/lib/model/vocabulary';
+import { POLICY_TYPES, type PolicyType } from '@/lib/vocabulary/kinds-and-labels';
 
 const POLICY_TYPE_KEYS = Object.keys(POLICY_TYPES) as [PolicyType, ...PolicyType[]];
 

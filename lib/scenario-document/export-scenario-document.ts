@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { artifactKindFromDb } from '@/lib/control-plans/artifact-kinds';
-import { policyTypeFromDb } from '@/lib/model/vocabulary';
+import { policyTypeFromDb } from '@/lib/vocabulary/kinds-and-labels';
 import { canonicalizeScenarioDocument } from './canonicalize-scenario-document';
 import type { ScenarioDocument } from './scenario-document-schema';
 

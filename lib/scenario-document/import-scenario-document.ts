@@ -6,7 +6,7 @@ import { digestArtifactContent } from '@/lib/control-plans/artifact-digest';
 import { artifactKindToDb } from '@/lib/control-plans/artifact-kinds';
 import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { decodeUtf8 } from '@/lib/importers/decode-utf8';
-import { POLICY_TYPES } from '@/lib/model/vocabulary';
+import { POLICY_TYPES } from '@/lib/vocabulary/kinds-and-labels';
 import { assertScenarioNameFree } from '@/lib/scenarios/assert-scenario-name-free';
 import { formatIssuePath, scenarioDocumentSchema, type ScenarioDocument } from './scenario-document-schema';
 

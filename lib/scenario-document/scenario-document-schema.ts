@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ARCHS, CONTROLLER_KINDS, FINISHED_RUN_STATUSES, LINK_MEDIA, NETWORK_NODE_KINDS, POLICY_TYPES, TIERS, VNF_KINDS } from '@/lib/model/vocabulary';
-import { MAX_BANDWIDTH_MBPS, MAX_CONTAINERS, MAX_CPU_CORES, MAX_ENTITIES_PER_KIND, MAX_LATENCY_MS, MAX_LAYERS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/model/limits';
+import { ARCHS, CONTROLLER_KINDS, FINISHED_RUN_STATUSES, LINK_MEDIA, NETWORK_NODE_KINDS, POLICY_TYPES, TIERS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
+import { MAX_BANDWIDTH_MBPS, MAX_CONTAINERS, MAX_CPU_CORES, MAX_ENTITIES_PER_KIND, MAX_LATENCY_MS, MAX_LAYERS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/limits/size-limits';
 import { placementProblemSchema } from '@/lib/placement/problem-schema';
 import { placementResultSchema } from '@/lib/placement/result-schema';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';

@@ -1,6 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError } from '@/lib/errors';
-import { MAX_CONTAINERS } from '@/lib/model/limits';
+import { MAX_CONTAINERS } from '@/lib/limits/size-limits';
 
 /** After a write that added or grew services: the scenario's containers (all replicas) must still
  * fit one placement problem; otherwise the write is refused (the caller's transaction rolls back). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARCHS } from '@/lib/model/vocabulary';
+import { ARCHS } from '@/lib/vocabulary/kinds-and-labels';
 import { emptyPlan, type ImportPlan, type PlannedImage } from '../import-plan';
 import { importError } from '../import-input';
 import { jsonErrorOffset } from '../json-error-position';

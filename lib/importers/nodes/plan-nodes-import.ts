@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARCHS, TIERS } from '@/lib/model/vocabulary';
+import { ARCHS, TIERS } from '@/lib/vocabulary/kinds-and-labels';
 import { emptyPlan, type EdgeServerField, type ImportPlan, type PlannedEdgeServer } from '../import-plan';
 import { importError, uniqueNamer } from '../import-input';
 import { flag } from '../option-schemas';

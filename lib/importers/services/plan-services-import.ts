@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_REPLICAS } from '@/lib/model/limits';
+import { MAX_REPLICAS } from '@/lib/limits/size-limits';
 import { emptyPlan, type ImportPlan, type PlannedService } from '../import-plan';
 import { importError, uniqueNamer } from '../import-input';
 import { flag } from '../option-schemas';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINK_MEDIA, NETWORK_NODE_KINDS, TIERS } from '@/lib/model/vocabulary';
+import { LINK_MEDIA, NETWORK_NODE_KINDS, TIERS } from '@/lib/vocabulary/kinds-and-labels';
 import { emptyPlan, SIZED_BY_DEFAULT, type EndpointRef, type ImportPlan } from '../import-plan';
 import { flag } from '../option-schemas';
 import { uniqueNamer } from '../import-input';

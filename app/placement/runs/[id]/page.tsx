@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/lib/format/format-units';
-import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/model/vocabulary';
+import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { diffAssignments } from '@/lib/placement-runs/diff-assignments';
 import { explainPlacement } from '@/lib/placement-runs/explain-placement';
 import { statusFromDb } from '@/lib/placement-runs/placement-run-schema';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_LATENCY_MS, MAX_MEMORY_MIB, MAX_REPLICAS } from './limits';
+import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_LATENCY_MS, MAX_MEMORY_MIB, MAX_REPLICAS } from './size-limits';
 
-test('the database CHECK constraints use the numbers of lib/model/limits.ts', () => {
+test('the database CHECK constraints use the numbers of lib/limits/size-limits.ts', () => {
   const sql = readFileSync(path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations', '20261202220000_size_limits', 'migration.sql'), 'utf8');
   const checks = sql
     .split('\n')

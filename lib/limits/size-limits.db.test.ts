@@ -10,7 +10,7 @@ import { runImport } from '@/lib/importers/plan-import';
 import { getScenarioOverview } from '@/lib/overview/get-scenario-overview';
 import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 import { importScenarioDocument, parseScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
-import { MAX_CONTAINERS, MAX_REPLICAS } from './limits';
+import { MAX_CONTAINERS, MAX_REPLICAS } from './size-limits';
 
 let db: TestDatabase;
 let scenarioId: string;

@@ -2,7 +2,7 @@
 // that the server hands to the canvas. Everything here is JSON (byte counts are numbers: exact
 // below 2^53 bytes, as in the scenario document). The canvas never sees Prisma rows.
 
-import type { ControllerKind, LayerName, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/model/vocabulary';
+import type { ControllerKind, LayerName, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/vocabulary/kinds-and-labels';
 
 /** Entities drawn as nodes. React Flow node ids are `<kind>:<dbId>`. */
 export const ENTITY_KINDS = ['controller', 'service', 'vnf', 'networkNode', 'edgeServer', 'site'] as const;

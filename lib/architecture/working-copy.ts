@@ -14,9 +14,9 @@ import {
   type EntityKind,
   type LinkRelation,
   type ManagesRelation,
-} from './model';
+} from './snapshot';
 
-export type ArchModel = {
+export type WorkingCopy = {
   /** By React Flow node id (`<kind>:<id>`). */
   entities: ReadonlyMap<string, Entity>;
   links: ReadonlyMap<string, LinkRelation>;
@@ -27,7 +27,7 @@ export type ArchModel = {
   placement: AppliedPlacement | null;
 };
 
-export function modelFromSnapshot(s: ArchitectureSnapshot): ArchModel {
+export function workingCopyFromSnapshot(s: ArchitectureSnapshot): WorkingCopy {
   return {
     entities: new Map(s.entities.map((e) => [nodeId(e.kind, e.id), e])),
     links: new Map(s.links.map((l) => [l.id, l])),
@@ -37,12 +37,12 @@ export function modelFromSnapshot(s: ArchitectureSnapshot): ArchModel {
   };
 }
 
-export function entityOf(model: ArchModel, kind: EntityKind, id: string): Entity | undefined {
+export function entityOf(model: WorkingCopy, kind: EntityKind, id: string): Entity | undefined {
   return model.entities.get(nodeId(kind, id));
 }
 
 /** Merges what the server wrote (and removed) into the model. */
-export function applyOutcome(model: ArchModel, outcome: EditOutcome): ArchModel {
+export function applyOutcome(model: WorkingCopy, outcome: EditOutcome): WorkingCopy {
   const entities = new Map(model.entities);
   const links = new Map(model.links);
   const dependencies = new Map(model.dependencies);
@@ -59,7 +59,7 @@ export function applyOutcome(model: ArchModel, outcome: EditOutcome): ArchModel 
 }
 
 /** Local position changes (saved separately; positions are never version-checked). */
-export function withPositions(model: ArchModel, positions: readonly { kind: EntityKind; id: string; x: number; y: number }[]): ArchModel {
+export function withPositions(model: WorkingCopy, positions: readonly { kind: EntityKind; id: string; x: number; y: number }[]): WorkingCopy {
   if (!positions.length) return model;
   const entities = new Map(model.entities);
   for (const p of positions) {
@@ -71,7 +71,7 @@ export function withPositions(model: ArchModel, positions: readonly { kind: Enti
   return { ...model, entities };
 }
 
-export function isNameTaken(model: ArchModel, kind: EntityKind | 'link', name: string, exceptId?: string): boolean {
+export function isNameTaken(model: WorkingCopy, kind: EntityKind | 'link', name: string, exceptId?: string): boolean {
   const wanted = name.trim();
   if (kind === 'link') {
     for (const l of model.links.values()) if (l.name === wanted && l.id !== exceptId) return true;
@@ -82,7 +82,7 @@ export function isNameTaken(model: ArchModel, kind: EntityKind | 'link', name: s
 }
 
 /** `base`, or `base-2`, `base-3`… whichever is free for that kind. */
-export function uniqueName(model: ArchModel, kind: EntityKind | 'link', base: string, also: ReadonlySet<string> = new Set()): string {
+export function uniqueName(model: WorkingCopy, kind: EntityKind | 'link', base: string, also: ReadonlySet<string> = new Set()): string {
   const free = (n: string) => !isNameTaken(model, kind, n) && !also.has(n);
   if (free(base)) return base;
   for (let i = 2; ; i++) if (free(`${base}-${i}`)) return `${base}-${i}`;
