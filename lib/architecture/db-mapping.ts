@@ -11,7 +11,11 @@ import type { ControllerEntity, DependencyRelation, EdgeServerEntity, EntityKind
 
 const placed = { id: true, version: true, posX: true, posY: true } as const;
 
-export const siteSelect = { ...placed, name: true, provider: true, region: true, latitude: true, longitude: true } as const satisfies Prisma.SiteSelect;
+/** A select of table S naming every column an editor entity E is stored in (`nodeKind` in `kind`, …);
+ * a column the table lacks is `never`, so the select fails to type-check. */
+type SelectOf<S, E> = S & { [C in keyof EntityColumns<E> | ('id' & keyof E) | 'version']: C extends keyof S ? true : never };
+
+export const siteSelect = { ...placed, name: true, provider: true, region: true, latitude: true, longitude: true } as const satisfies SelectOf<Prisma.SiteSelect, SiteEntity>;
 export const edgeServerSelect = {
   ...placed,
   name: true,
@@ -23,9 +27,15 @@ export const edgeServerSelect = {
   storageBytes: true,
   bandwidthMbps: true,
   accelerators: true,
-} as const satisfies Prisma.EdgeServerSelect;
-export const networkNodeSelect = { ...placed, name: true, siteId: true, kind: true, sdnManaged: true, latitude: true, longitude: true } as const satisfies Prisma.NetworkNodeSelect;
-export const vnfSelect = { ...placed, name: true, kind: true, hostServerId: true, cpuCores: true, memoryMiB: true, nextVnfId: true } as const satisfies Prisma.VnfSelect;
+} as const satisfies SelectOf<Prisma.EdgeServerSelect, EdgeServerEntity>;
+export const networkNodeSelect = { ...placed, name: true, siteId: true, kind: true, sdnManaged: true, latitude: true, longitude: true } as const satisfies SelectOf<
+  Prisma.NetworkNodeSelect,
+  NetworkNodeEntity
+>;
+export const vnfSelect = { ...placed, name: true, kind: true, hostServerId: true, cpuCores: true, memoryMiB: true, nextVnfId: true } as const satisfies SelectOf<
+  Prisma.VnfSelect,
+  VnfEntity
+>;
 export const serviceSelect = {
   ...placed,
   name: true,
@@ -38,7 +48,7 @@ export const serviceSelect = {
   port: true,
   arch: true,
   accelerator: true,
-} as const satisfies Prisma.ServiceSelect;
+} as const satisfies SelectOf<Prisma.ServiceSelect, ServiceEntity>;
 export const controllerSelect = {
   ...placed,
   name: true,
@@ -47,7 +57,7 @@ export const controllerSelect = {
   hostServerId: true,
   cpuCores: true,
   memoryMiB: true,
-} as const satisfies Prisma.ControllerSelect;
+} as const satisfies SelectOf<Prisma.ControllerSelect, ControllerEntity>;
 export const linkSelect = {
   id: true,
   version: true,
@@ -60,8 +70,11 @@ export const linkSelect = {
   aNodeId: true,
   bEdgeServerId: true,
   bNodeId: true,
-} as const satisfies Prisma.LinkSelect;
-export const dependencySelect = { fromServiceId: true, toServiceId: true, trafficMbps: true, version: true } as const satisfies Prisma.ServiceDependencySelect;
+} as const satisfies SelectOf<Prisma.LinkSelect, Omit<LinkRelation, 'a' | 'b'>>;
+export const dependencySelect = { fromServiceId: true, toServiceId: true, trafficMbps: true, version: true } as const satisfies SelectOf<
+  Prisma.ServiceDependencySelect,
+  Omit<DependencyRelation, 'fromId' | 'toId'>
+>;
 
 export type SiteRow = Prisma.SiteGetPayload<{ select: typeof siteSelect }>;
 export type EdgeServerRow = Prisma.EdgeServerGetPayload<{ select: typeof edgeServerSelect }>;
