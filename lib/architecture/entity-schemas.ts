@@ -116,7 +116,6 @@ export const ENTITY_FIELD_SCHEMAS = {
 } as const satisfies { [K in EntityKind]: z.ZodObject & z.ZodType<Attributes<K>> };
 
 export type EntityFields<K extends EntityKind> = z.infer<(typeof ENTITY_FIELD_SCHEMAS)[K]>;
-export type LinkFields = z.infer<typeof linkFields>;
 
 /** Field errors keyed by field name, as the inspector shows them. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {

@@ -11,5 +11,3 @@ export const createUserSchema = z.object({
 });
 
 export const setRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema });
-
-export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -84,19 +84,3 @@ export async function listControlArtifacts(db: Reader, scenarioId: string, of: {
   });
   return rows.map(toVersion);
 }
-
-/** One version with its content, and the version before it (for the diff), if any. */
-export async function loadControlArtifact(
-  db: Reader,
-  scenarioId: string,
-  artifactId: string,
-): Promise<{ artifact: ArtifactWithContent; previous: ArtifactWithContent | null } | null> {
-  const row = await db.controlArtifact.findFirst({ where: { id: artifactId, scenarioId }, select: { ...select, content: true } });
-  if (!row) return null;
-  const prev = await db.controlArtifact.findFirst({
-    where: { scenarioId, kind: row.kind, controllerId: row.controllerId, version: { lt: row.version } },
-    orderBy: { version: 'desc' },
-    select: { ...select, content: true },
-  });
-  return { artifact: { ...toVersion(row), content: row.content }, previous: prev ? { ...toVersion(prev), content: prev.content } : null };
-}

@@ -232,16 +232,7 @@ export const controlInputSchema = z
 export type ControlInput = z.output<typeof controlInputSchema>;
 /** What a file may omit (defaults fill the rest). */
 export type ControlInputDraft = z.input<typeof controlInputSchema>;
-export type ControlSite = ControlInput['sites'][number];
-export type ControlEdgeServer = ControlInput['edgeServers'][number];
-export type ControlNetworkNode = ControlInput['networkNodes'][number];
 export type ControlLink = ControlInput['links'][number];
-export type ControlLinkEnd = ControlLink['a'];
-export type ControlService = ControlInput['services'][number];
-export type ControlPlacement = ControlInput['placements'][number];
-export type ControlDependency = ControlInput['dependencies'][number];
-export type ControlVnf = ControlInput['vnfs'][number];
-export type ControlController = ControlInput['controllers'][number];
 
 export type ControlInputError = { path: string; message: string };
 export type ParseControlInputResult = { ok: true; input: ControlInput } | { ok: false; errors: ControlInputError[] };
