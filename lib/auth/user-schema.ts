@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 
-export const roleSchema = z.enum(ROLES, { error: 'Choose a role' });
+const roleSchema = z.enum(ROLES, { error: 'Choose a role' });
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter an email address').max(254),

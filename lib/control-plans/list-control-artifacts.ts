@@ -4,7 +4,7 @@ import { artifactKindFromDb, artifactKindToDb, type ArtifactKind } from './artif
 
 type Reader = Db | Prisma.TransactionClient;
 
-export type ArtifactRun = { id: string; algorithm: string; createdAt: string } | null;
+type ArtifactRun = { id: string; algorithm: string; createdAt: string } | null;
 
 /** One stored version of an artifact, as plain data for pages. */
 export type ArtifactVersion = {
@@ -17,7 +17,7 @@ export type ArtifactVersion = {
   createdAt: string;
   placementRun: ArtifactRun;
 };
-export type ArtifactWithContent = ArtifactVersion & { content: unknown };
+type ArtifactWithContent = ArtifactVersion & { content: unknown };
 
 const select = {
   id: true,
