@@ -21,7 +21,7 @@ const STATUS_TONE: Record<string, string> = {
   error: 'bg-red-100 text-red-900',
 };
 
-export function describeParams(e: Experiment): string {
+function describeParams(e: Experiment): string {
   const p = e.params;
   const where = e.source === 'synthetic' ? `Generated instances on ${p.servers} edge servers` : 'Instances derived from this scenario';
   const xs =

@@ -19,7 +19,7 @@ export const AGGREGATE_THRESHOLD = 1500;
 /** Up to this many sites the top level is sites; above it, regions. */
 export const MAX_TOP_SITES = 40;
 
-export type GroupLevel = 'region' | 'site' | 'controllers' | 'services' | 'image';
+type GroupLevel = 'region' | 'site' | 'controllers' | 'services' | 'image';
 
 export type SummaryGroup = {
   /** The React Flow node id: `group:<band>:<key>`. */
@@ -47,7 +47,7 @@ export type AggregatedView = {
 
 export const groupNodeId = (band: LayerName, key: string) => `group:${band}:${key}`;
 
-export function isGroupNodeId(id: string): boolean {
+function isGroupNodeId(id: string): boolean {
   return id.startsWith('group:');
 }
 
@@ -62,7 +62,7 @@ function imageRepository(imageRef: string): string {
 type Step = { key: string; level: GroupLevel; label: string };
 
 /** The groups an entity sits in, outermost first. */
-export function groupPath(model: WorkingCopy, e: Entity, useRegions: boolean): Step[] {
+function groupPath(model: WorkingCopy, e: Entity, useRegions: boolean): Step[] {
   if (e.kind === 'controller') return [{ key: `controllers:${e.controllerKind}`, level: 'controllers', label: `${e.controllerKind} controllers` }];
   if (e.kind === 'service') {
     const repo = imageRepository(e.imageRef) || '(no image)';

@@ -22,7 +22,7 @@ export type ElkGraph = {
 // Only ELK's layering and in-layer order are used, so the cheap options are enough: simple
 // node placement, polyline routing, no greedy-switch pass (measured: the defaults take minutes on
 // 1,000 nodes on these machines; this takes seconds).
-export const ELK_OPTIONS: Record<string, string> = {
+const ELK_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
   'elk.partitioning.activate': 'true',

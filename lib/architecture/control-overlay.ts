@@ -23,7 +23,7 @@ export function utilisationColour(pct: number): string {
 
 export type LinkLoadView = { loadMbps: number; capacityMbps: number; utilisationPct: number; status: LinkLoadStatus; demands: number };
 
-export type ServiceRoutes = {
+type ServiceRoutes = {
   /** Link names its demands cross, either direction. */
   links: string[];
   /** Node names on its paths (edge servers, network nodes, VNF hosts). */

@@ -23,7 +23,7 @@ const serverRow = (id: string, name: string) => ({
   posY: null,
   name,
   siteId: SITE,
-  tier: 'edge',
+  tier: 'edge' as const,
   arch: 'arm64',
   cpuCores: 4.5,
   memoryMiB: 8192,

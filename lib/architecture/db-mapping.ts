@@ -1,53 +1,91 @@
 // Graph ↔ database mapping: Prisma rows to the editor's entities and back. Pure (no Prisma
 // import beyond types), unit-tested. The editor names enum columns after what they are
 // (`nodeKind`, `vnfKind`, `controllerKind`) because `kind` already says which entity it is.
+//
+// The row types are Prisma's, narrowed by the select objects below: a renamed, removed or retyped
+// column fails the type check here (the select, or the mapping to the hand-written JSON entity)
+// rather than at run time.
 
-import type { ControllerKind, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/vocabulary/kinds-and-labels';
-import type { ControllerEntity, DependencyRelation, EdgeServerEntity, Entity, EntityKind, LinkRelation, NetworkNodeEntity, ServiceEntity, SiteEntity, VnfEntity } from './snapshot';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ControllerEntity, DependencyRelation, EdgeServerEntity, EntityKind, LinkRelation, NetworkNodeEntity, ServiceEntity, SiteEntity, VnfEntity } from './snapshot';
 
-type Pos = { posX: number | null; posY: number | null; version: number; id: string };
+const placed = { id: true, version: true, posX: true, posY: true } as const;
 
-export type SiteRow = Pos & { name: string; provider: string; region: string; latitude: number | null; longitude: number | null };
-export type EdgeServerRow = Pos & {
-  name: string;
-  siteId: string | null;
-  tier: string;
-  arch: string;
-  cpuCores: number;
-  memoryMiB: number;
-  storageBytes: bigint;
-  bandwidthMbps: number;
-  accelerators: string[];
-};
-export type NetworkNodeRow = Pos & { name: string; siteId: string | null; kind: string; sdnManaged: boolean; latitude: number | null; longitude: number | null };
-export type VnfRow = Pos & { name: string; kind: string; hostServerId: string; cpuCores: number; memoryMiB: number; nextVnfId: string | null };
-export type ServiceRow = Pos & {
-  name: string;
-  imageRef: string;
-  imageId: string | null;
-  replicas: number;
-  cpuCores: number;
-  memoryMiB: number;
-  bandwidthMbps: number;
-  port: number;
-  arch: string | null;
-  accelerator: string | null;
-};
-export type ControllerRow = Pos & { name: string; kind: string; product: string; hostServerId: string; cpuCores: number; memoryMiB: number };
-export type LinkRow = {
-  id: string;
-  version: number;
-  name: string;
-  medium: string;
-  bandwidthMbps: number;
-  latencyMs: number;
-  lossPercent: number;
-  aEdgeServerId: string | null;
-  aNodeId: string | null;
-  bEdgeServerId: string | null;
-  bNodeId: string | null;
-};
-export type DependencyRow = { fromServiceId: string; toServiceId: string; trafficMbps: number; version: number };
+/** A select of table S naming every column an editor entity E is stored in (`nodeKind` in `kind`, …);
+ * a column the table lacks is `never`, so the select fails to type-check. */
+type SelectOf<S, E> = S & { [C in keyof EntityColumns<E> | ('id' & keyof E) | 'version']: C extends keyof S ? true : never };
+
+export const siteSelect = { ...placed, name: true, provider: true, region: true, latitude: true, longitude: true } as const satisfies SelectOf<Prisma.SiteSelect, SiteEntity>;
+export const edgeServerSelect = {
+  ...placed,
+  name: true,
+  siteId: true,
+  tier: true,
+  arch: true,
+  cpuCores: true,
+  memoryMiB: true,
+  storageBytes: true,
+  bandwidthMbps: true,
+  accelerators: true,
+} as const satisfies SelectOf<Prisma.EdgeServerSelect, EdgeServerEntity>;
+export const networkNodeSelect = { ...placed, name: true, siteId: true, kind: true, sdnManaged: true, latitude: true, longitude: true } as const satisfies SelectOf<
+  Prisma.NetworkNodeSelect,
+  NetworkNodeEntity
+>;
+export const vnfSelect = { ...placed, name: true, kind: true, hostServerId: true, cpuCores: true, memoryMiB: true, nextVnfId: true } as const satisfies SelectOf<
+  Prisma.VnfSelect,
+  VnfEntity
+>;
+export const serviceSelect = {
+  ...placed,
+  name: true,
+  imageRef: true,
+  imageId: true,
+  replicas: true,
+  cpuCores: true,
+  memoryMiB: true,
+  bandwidthMbps: true,
+  port: true,
+  arch: true,
+  accelerator: true,
+} as const satisfies SelectOf<Prisma.ServiceSelect, ServiceEntity>;
+export const controllerSelect = {
+  ...placed,
+  name: true,
+  kind: true,
+  product: true,
+  hostServerId: true,
+  cpuCores: true,
+  memoryMiB: true,
+} as const satisfies SelectOf<Prisma.ControllerSelect, ControllerEntity>;
+export const linkSelect = {
+  id: true,
+  version: true,
+  name: true,
+  medium: true,
+  bandwidthMbps: true,
+  latencyMs: true,
+  lossPercent: true,
+  aEdgeServerId: true,
+  aNodeId: true,
+  bEdgeServerId: true,
+  bNodeId: true,
+} as const satisfies SelectOf<Prisma.LinkSelect, Omit<LinkRelation, 'a' | 'b'>>;
+export const dependencySelect = { fromServiceId: true, toServiceId: true, trafficMbps: true, version: true } as const satisfies SelectOf<
+  Prisma.ServiceDependencySelect,
+  Omit<DependencyRelation, 'fromId' | 'toId'>
+>;
+
+export type SiteRow = Prisma.SiteGetPayload<{ select: typeof siteSelect }>;
+export type EdgeServerRow = Prisma.EdgeServerGetPayload<{ select: typeof edgeServerSelect }>;
+export type NetworkNodeRow = Prisma.NetworkNodeGetPayload<{ select: typeof networkNodeSelect }>;
+export type VnfRow = Prisma.VnfGetPayload<{ select: typeof vnfSelect }>;
+export type ServiceRow = Prisma.ServiceGetPayload<{ select: typeof serviceSelect }>;
+export type ControllerRow = Prisma.ControllerGetPayload<{ select: typeof controllerSelect }>;
+export type LinkRow = Prisma.LinkGetPayload<{ select: typeof linkSelect }>;
+export type DependencyRow = Prisma.ServiceDependencyGetPayload<{ select: typeof dependencySelect }>;
+
+type Pos = Pick<SiteRow, keyof typeof placed>;
 
 const base = (r: Pos) => ({ id: r.id, version: r.version, posX: r.posX, posY: r.posY });
 
@@ -66,7 +104,7 @@ export const edgeServerFromRow = (r: EdgeServerRow): EdgeServerEntity => ({
   ...base(r),
   name: r.name,
   siteId: r.siteId,
-  tier: r.tier as Tier,
+  tier: r.tier,
   arch: r.arch,
   cpuCores: r.cpuCores,
   memoryMiB: r.memoryMiB,
@@ -80,7 +118,7 @@ export const networkNodeFromRow = (r: NetworkNodeRow): NetworkNodeEntity => ({
   ...base(r),
   name: r.name,
   siteId: r.siteId,
-  nodeKind: r.kind as NetworkNodeKind,
+  nodeKind: r.kind,
   sdnManaged: r.sdnManaged,
   latitude: r.latitude,
   longitude: r.longitude,
@@ -90,7 +128,7 @@ export const vnfFromRow = (r: VnfRow): VnfEntity => ({
   kind: 'vnf',
   ...base(r),
   name: r.name,
-  vnfKind: r.kind as VnfKind,
+  vnfKind: r.kind,
   hostServerId: r.hostServerId,
   cpuCores: r.cpuCores,
   memoryMiB: r.memoryMiB,
@@ -116,7 +154,7 @@ export const controllerFromRow = (r: ControllerRow): ControllerEntity => ({
   kind: 'controller',
   ...base(r),
   name: r.name,
-  controllerKind: r.kind as ControllerKind,
+  controllerKind: r.kind,
   product: r.product,
   hostServerId: r.hostServerId,
   cpuCores: r.cpuCores,
@@ -129,7 +167,7 @@ export function linkFromRow(r: LinkRow): LinkRelation {
     id: r.id,
     version: r.version,
     name: r.name,
-    medium: r.medium as LinkMedium,
+    medium: r.medium,
     bandwidthMbps: r.bandwidthMbps,
     latencyMs: r.latencyMs,
     lossPercent: r.lossPercent,
@@ -145,9 +183,13 @@ export const dependencyFromRow = (r: DependencyRow): DependencyRelation => ({
   version: r.version,
 });
 
+type ColumnName<F> = F extends 'nodeKind' | 'vnfKind' | 'controllerKind' ? 'kind' : F;
+/** An entity's attributes under their column names, byte counts as the BigInt their column holds. */
+export type EntityColumns<T> = { [F in keyof T as F extends 'kind' | 'id' | 'version' ? never : ColumnName<F>]: F extends 'storageBytes' ? bigint : T[F] };
+
 /** Column values of an entity's attributes (no id, scenario or version): what create and
  * update write. `fields` may be partial (an update's changes). */
-export function entityColumns(kind: EntityKind, fields: Record<string, unknown>): Record<string, unknown> {
+export function entityColumns<T extends object>(kind: EntityKind, fields: T): EntityColumns<T> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || key === 'kind' || key === 'id' || key === 'version') continue;
@@ -156,7 +198,7 @@ export function entityColumns(kind: EntityKind, fields: Record<string, unknown>)
     else out[key] = value;
   }
   if (kind === 'site' && 'siteId' in out) delete out.siteId;
-  return out;
+  return out as EntityColumns<T>;
 }
 
 export function linkColumns(link: Pick<LinkRelation, 'a' | 'b'>): Record<'aEdgeServerId' | 'aNodeId' | 'bEdgeServerId' | 'bNodeId', string | null> {
@@ -166,17 +208,4 @@ export function linkColumns(link: Pick<LinkRelation, 'a' | 'b'>): Record<'aEdgeS
     bEdgeServerId: link.b.kind === 'edgeServer' ? link.b.id : null,
     bNodeId: link.b.kind === 'networkNode' ? link.b.id : null,
   };
-}
-
-export const FROM_ROW = {
-  site: siteFromRow,
-  edgeServer: edgeServerFromRow,
-  networkNode: networkNodeFromRow,
-  vnf: vnfFromRow,
-  service: serviceFromRow,
-  controller: controllerFromRow,
-} as const;
-
-export function entityFromRow(kind: EntityKind, row: unknown): Entity {
-  return (FROM_ROW[kind] as (r: unknown) => Entity)(row);
 }

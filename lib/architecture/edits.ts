@@ -22,9 +22,9 @@ export const entityCreateSchema = z.discriminatedUnion('kind', [
 ]);
 export type EntityCreate = z.infer<typeof entityCreateSchema>;
 
-export const linkCreateSchema = linkFields.extend({ id: uuid, a: linkEndSchema, b: linkEndSchema });
-export const dependencyCreateSchema = dependencyFields.extend({ fromId: uuid, toId: uuid });
-export const managesSchema = z.object({ controllerId: uuid, targetKind: z.enum(MANAGED_KINDS), targetId: uuid });
+const linkCreateSchema = linkFields.extend({ id: uuid, a: linkEndSchema, b: linkEndSchema });
+const dependencyCreateSchema = dependencyFields.extend({ fromId: uuid, toId: uuid });
+const managesSchema = z.object({ controllerId: uuid, targetKind: z.enum(MANAGED_KINDS), targetId: uuid });
 
 export const ENTITY_UPDATE_SCHEMAS = {
   site: siteFields.partial(),
@@ -71,7 +71,7 @@ export const editSchema = z.discriminatedUnion('type', [
 export type Edit = z.infer<typeof editSchema>;
 
 /** Everything one delete removed, rows and all, so that undo can put it back exactly. */
-export const deletedBundleSchema = z.object({
+const deletedBundleSchema = z.object({
   entities: z.array(entityCreateSchema.and(z.object({ version: z.number().int().positive() }))),
   links: z.array(linkCreateSchema.extend({ version: z.number().int().positive() })),
   dependencies: z.array(dependencyCreateSchema.extend({ version: z.number().int().positive() })),

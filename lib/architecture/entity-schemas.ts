@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { MAX_BANDWIDTH_MBPS, MAX_BYTES, MAX_CPU_CORES, MAX_LATENCY_MS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/limits/size-limits';
-import type { EntityKind } from './snapshot';
+import type { EntityKind, EntityOf } from './snapshot';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -101,6 +101,11 @@ export const linkFields = z.object({
 
 export const dependencyFields = z.object({ trafficMbps: atMost(nonNegative('the traffic', 'Traffic'), MAX_BANDWIDTH_MBPS, 'Traffic (Mbit/s)') });
 
+/** What the editor writes of an entity: all but identity, version and position. The snapshot's
+ * entities are tied to the Prisma rows (db-mapping.ts); tying the schemas to the entities makes a
+ * renamed, removed or retyped field fail the type check here too. */
+type Attributes<K extends EntityKind> = Omit<EntityOf<K>, 'kind' | 'id' | 'version' | 'posX' | 'posY'>;
+
 export const ENTITY_FIELD_SCHEMAS = {
   site: siteFields,
   edgeServer: edgeServerFields,
@@ -108,10 +113,9 @@ export const ENTITY_FIELD_SCHEMAS = {
   vnf: vnfFields,
   service: serviceFields,
   controller: controllerFields,
-} as const satisfies Record<EntityKind, z.ZodObject>;
+} as const satisfies { [K in EntityKind]: z.ZodObject & z.ZodType<Attributes<K>> };
 
 export type EntityFields<K extends EntityKind> = z.infer<(typeof ENTITY_FIELD_SCHEMAS)[K]>;
-export type LinkFields = z.infer<typeof linkFields>;
 
 /** Field errors keyed by field name, as the inspector shows them. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {

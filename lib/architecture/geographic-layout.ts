@@ -40,7 +40,7 @@ export function project({ latitude, longitude }: LatLon): XY {
 }
 
 /** The map's width in canvas units: wide enough that a node per grid cell fits the points. */
-export function mapWidth(points: number): number {
+function mapWidth(points: number): number {
   return Math.max(GRID_X * 12, Math.ceil(Math.sqrt(points) * GRID_X * 1.6));
 }
 

@@ -3,10 +3,10 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditFilter } from './audit-filter-schema';
 import { diffAuditEntry, type AuditChange } from './diff-audit-entry';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type AuditEntryView = {
+type AuditEntryView = {
   id: string;
   at: string;
   actor: string;

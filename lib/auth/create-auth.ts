@@ -7,7 +7,7 @@ import { accessControl, accessRoles } from './roles';
 
 /** How long a sign-in lasts; a session used within the last `SESSION_REFRESH_SECONDS` is extended. */
 export const SESSION_SECONDS = 12 * 60 * 60;
-export const SESSION_REFRESH_SECONDS = 60 * 60;
+const SESSION_REFRESH_SECONDS = 60 * 60;
 /** Sign-in attempts per client per minute. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import type { Auth } from './create-auth';
 
-export const DEFAULT_ADMIN_EMAIL = 'admin@edgestack.local';
+const DEFAULT_ADMIN_EMAIL = 'admin@edgestack.local';
 
 export type FirstAdmin = { email: string; password: string };
 

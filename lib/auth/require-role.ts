@@ -7,7 +7,7 @@ import { ROLE_LABELS, roleAtLeast, type Role } from './roles';
 
 /** The actor of this request if it has at least role `min`; else a DomainError the forms show
  * ('UNAUTHENTICATED' when nobody is signed in, 'FORBIDDEN' when the role is too low). */
-export async function requireRole(min: Role): Promise<Actor> {
+async function requireRole(min: Role): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'You are not signed in (or your session expired). Sign in and try again.');
   if (!roleAtLeast(actor.role, min)) {
@@ -41,7 +41,7 @@ export async function requirePageRole(min: Role, from?: string): Promise<Actor |
   return roleAtLeast(actor.role, min) ? actor : null;
 }
 
-export function isAuthError(error: unknown): error is DomainError {
+function isAuthError(error: unknown): error is DomainError {
   return isDomainError(error) && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN');
 }
 

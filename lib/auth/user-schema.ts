@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 
-export const roleSchema = z.enum(ROLES, { error: 'Choose a role' });
+const roleSchema = z.enum(ROLES, { error: 'Choose a role' });
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter an email address').max(254),
@@ -11,5 +11,3 @@ export const createUserSchema = z.object({
 });
 
 export const setRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema });
-
-export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -56,7 +56,7 @@ export async function readLimited(source: AsyncIterable<Uint8Array> | Iterable<U
 
 /** A file read up to a limit: its size is checked first when it has one (a regular file), and
  * the read itself stops at the limit (pipes and devices report no size). */
-export async function readFileLimited(file: string, maxBytes: number): Promise<Buffer> {
+async function readFileLimited(file: string, maxBytes: number): Promise<Buffer> {
   let size: number;
   try {
     size = (await stat(file)).size;

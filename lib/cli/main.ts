@@ -10,7 +10,7 @@ export type CliIo = {
   stdin: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 };
 
-export const processIo: CliIo = {
+const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: () => process.stdin,

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 // plan always has the same digest, wherever it has been.
 
 /** JSON with object keys sorted at every level. */
-export function stableStringify(value: unknown): string {
+function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -4,7 +4,7 @@ import { artifactKindFromDb, artifactKindToDb, type ArtifactKind } from './artif
 
 type Reader = Db | Prisma.TransactionClient;
 
-export type ArtifactRun = { id: string; algorithm: string; createdAt: string } | null;
+type ArtifactRun = { id: string; algorithm: string; createdAt: string } | null;
 
 /** One stored version of an artifact, as plain data for pages. */
 export type ArtifactVersion = {
@@ -17,7 +17,7 @@ export type ArtifactVersion = {
   createdAt: string;
   placementRun: ArtifactRun;
 };
-export type ArtifactWithContent = ArtifactVersion & { content: unknown };
+type ArtifactWithContent = ArtifactVersion & { content: unknown };
 
 const select = {
   id: true,
@@ -83,20 +83,4 @@ export async function listControlArtifacts(db: Reader, scenarioId: string, of: {
     select,
   });
   return rows.map(toVersion);
-}
-
-/** One version with its content, and the version before it (for the diff), if any. */
-export async function loadControlArtifact(
-  db: Reader,
-  scenarioId: string,
-  artifactId: string,
-): Promise<{ artifact: ArtifactWithContent; previous: ArtifactWithContent | null } | null> {
-  const row = await db.controlArtifact.findFirst({ where: { id: artifactId, scenarioId }, select: { ...select, content: true } });
-  if (!row) return null;
-  const prev = await db.controlArtifact.findFirst({
-    where: { scenarioId, kind: row.kind, controllerId: row.controllerId, version: { lt: row.version } },
-    orderBy: { version: 'desc' },
-    select: { ...select, content: true },
-  });
-  return { artifact: { ...toVersion(row), content: row.content }, previous: prev ? { ...toVersion(prev), content: prev.content } : null };
 }

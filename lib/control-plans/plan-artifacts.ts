@@ -2,7 +2,6 @@ import { stringify } from 'yaml';
 import type { ControlInput } from '@/lib/control/control-input-schema';
 import { kubernetesName } from '@/lib/control/generate-mesh-config';
 import type { ControlPlan, IstioObject, LinkLoad, RoutedDemand, SwitchFlows, UnroutableDemand } from '@/lib/control/types';
-import type { ArtifactKind } from './artifact-kinds';
 
 // How a ControlPlan is stored: one artifact per output and owner. Routes and link load belong
 // to the scenario; flow rules to each SDN controller (the switches it manages); mesh objects to
@@ -77,5 +76,3 @@ export function planArtifacts(input: ControlInput, plan: ControlPlan): PlannedAr
   }
   return out;
 }
-
-export const ARTIFACT_ORDER: ArtifactKind[] = ['routes', 'link-load', 'flows', 'mesh'];

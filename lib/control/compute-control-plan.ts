@@ -35,7 +35,7 @@ export type ControlWorkerRequest = {
 export type ControlWorkerMessage = { type: 'plan'; plan: ControlPlan } | { type: 'failed'; message: string };
 
 /** Path of control-worker-entry.mjs: $EDGESTACK_CONTROL_WORKER, else under the application's directory (appRoot()). */
-export function defaultControlWorkerEntry(): string {
+function defaultControlWorkerEntry(): string {
   return process.env.EDGESTACK_CONTROL_WORKER ?? [appRoot(), 'lib', 'control', 'control-worker-entry.mjs'].join(path.sep);
 }
 

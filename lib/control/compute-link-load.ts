@@ -1,7 +1,7 @@
 import type { ControlInput } from './control-input-schema';
 import type { ControlError, ControlWarning, LinkLoad, RoutedDemand } from './types';
 
-export const DEFAULT_WARN_AT_PCT = 80;
+const DEFAULT_WARN_AT_PCT = 80;
 
 export type LinkLoadReport = { links: LinkLoad[]; warnings: ControlWarning[]; errors: ControlError[] };
 

@@ -16,17 +16,17 @@ import { parseIpv4Cidr } from './parse-ipv4-cidr';
 export const CONTROL_INPUT_FORMAT = 'edgestack.control-input';
 
 /** Inputs above this are refused before JSON parsing (a huge upload must not stall the process). */
-export const MAX_CONTROL_INPUT_BYTES = 50 * 1024 * 1024;
+const MAX_CONTROL_INPUT_BYTES = 50 * 1024 * 1024;
 
-export const DEFAULT_SUBNET = '10.64.0.0/16';
-export const DEFAULT_ONOS_APP_ID = 'org.edgestack.control';
-export const DEFAULT_MESH_NAMESPACE = 'default';
+const DEFAULT_SUBNET = '10.64.0.0/16';
+const DEFAULT_ONOS_APP_ID = 'org.edgestack.control';
+const DEFAULT_MESH_NAMESPACE = 'default';
 /** Suggested default for a service without a declared TCP port (the usual HTTP alternate). */
 export const DEFAULT_SERVICE_PORT = 8080;
 
-export const NETWORK_NODE_KINDS = ['switch', 'router', 'base_station', 'access_point', 'gateway'] as const;
-export const VNF_KINDS = ['firewall', 'load_balancer', 'nat', 'ids', 'dpi', 'vpn_gateway', 'upf'] as const;
-export const CONTROLLER_KINDS = ['orchestrator', 'mesh', 'sdn', 'mano'] as const;
+const NETWORK_NODE_KINDS = ['switch', 'router', 'base_station', 'access_point', 'gateway'] as const;
+const VNF_KINDS = ['firewall', 'load_balancer', 'nat', 'ids', 'dpi', 'vpn_gateway', 'upf'] as const;
+const CONTROLLER_KINDS = ['orchestrator', 'mesh', 'sdn', 'mano'] as const;
 
 const finite = () => z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a finite number') });
 const name = () =>
@@ -232,16 +232,7 @@ export const controlInputSchema = z
 export type ControlInput = z.output<typeof controlInputSchema>;
 /** What a file may omit (defaults fill the rest). */
 export type ControlInputDraft = z.input<typeof controlInputSchema>;
-export type ControlSite = ControlInput['sites'][number];
-export type ControlEdgeServer = ControlInput['edgeServers'][number];
-export type ControlNetworkNode = ControlInput['networkNodes'][number];
 export type ControlLink = ControlInput['links'][number];
-export type ControlLinkEnd = ControlLink['a'];
-export type ControlService = ControlInput['services'][number];
-export type ControlPlacement = ControlInput['placements'][number];
-export type ControlDependency = ControlInput['dependencies'][number];
-export type ControlVnf = ControlInput['vnfs'][number];
-export type ControlController = ControlInput['controllers'][number];
 
 export type ControlInputError = { path: string; message: string };
 export type ParseControlInputResult = { ok: true; input: ControlInput } | { ok: false; errors: ControlInputError[] };

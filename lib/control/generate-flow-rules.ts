@@ -3,14 +3,14 @@ import { deviceIdOf } from './assign-addresses';
 import type { ControlWarning, OnosCriterion, OnosFlowRule, RoutedDemand, SwitchFlows, SwitchRule } from './types';
 
 /** Above ONOS's reactive forwarding (priority 10) and its default flows, below 65535. */
-export const ROUTE_PRIORITY = 40000;
+const ROUTE_PRIORITY = 40000;
 /** A rule that also matches the in-port is more specific, so it wins over a plain one. */
-export const IN_PORT_PRIORITY = ROUTE_PRIORITY + 100;
+const IN_PORT_PRIORITY = ROUTE_PRIORITY + 100;
 
 export type FlowRulesResult = { flows: Record<string, SwitchFlows>; warnings: ControlWarning[] };
 
 /** The switches the engine programs: SDN-managed network nodes that an SDN controller manages. */
-export function findProgrammableSwitches(input: ControlInput): { switches: Map<string, string[]>; warnings: ControlWarning[] } {
+function findProgrammableSwitches(input: ControlInput): { switches: Map<string, string[]>; warnings: ControlWarning[] } {
   const managers = new Map<string, string[]>();
   for (const c of input.controllers) {
     if (c.kind !== 'sdn') continue;
@@ -114,7 +114,7 @@ function compareRules(a: SwitchRule, b: SwitchRule): number {
 }
 
 /** The ONOS REST form (FlowRuleCodec; criteria per CriterionCodec; OUTPUT per the instruction codec). */
-export function toOnosRule(rule: SwitchRule, deviceId: string, appId: string): OnosFlowRule {
+function toOnosRule(rule: SwitchRule, deviceId: string, appId: string): OnosFlowRule {
   const criteria: OnosCriterion[] = [];
   if (rule.inPort !== null) criteria.push({ type: 'IN_PORT', port: rule.inPort });
   criteria.push(
@@ -136,7 +136,7 @@ export function toOnosRule(rule: SwitchRule, deviceId: string, appId: string): O
 }
 
 /** One `ovs-ofctl add-flows` line (`tcp` implies dl_type=0x0800 and nw_proto=6). */
-export function toOfctlLine(rule: SwitchRule): string {
+function toOfctlLine(rule: SwitchRule): string {
   const inPort = rule.inPort === null ? '' : `in_port=${rule.inPort},`;
   return `priority=${rule.priority},${inPort}tcp,nw_src=${rule.srcAddress},nw_dst=${rule.dstAddress},tp_dst=${rule.tcpDst},actions=output:${rule.outPort}`;
 }

@@ -2,9 +2,9 @@ import type { ControlInput } from './control-input-schema';
 import type { LatencyOracle } from './measure-latency';
 import type { IstioObject, MeshConfig } from './types';
 
-export const DEFAULT_MESH_TIMEOUT = '10s';
-export const DEFAULT_RETRY_ATTEMPTS = 3;
-export const DEFAULT_PER_TRY_TIMEOUT = '3s';
+const DEFAULT_MESH_TIMEOUT = '10s';
+const DEFAULT_RETRY_ATTEMPTS = 3;
+const DEFAULT_PER_TRY_TIMEOUT = '3s';
 
 export type MeshSettings = { timeout?: string; retries?: { attempts?: number; perTryTimeout?: string } };
 
@@ -12,7 +12,7 @@ const DURATION = /^(\d+(\.\d+)?(h|ms|m|s))+$/;
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
 
 /** Milliseconds of a Go/protobuf duration such as `1m30s` or `250ms`; null when malformed. */
-export function parseDurationMs(text: string): number | null {
+function parseDurationMs(text: string): number | null {
   if (!DURATION.test(text)) return null;
   let total = 0;
   for (const [, value, , unit] of text.matchAll(/(\d+(\.\d+)?)(h|ms|m|s)/g)) total += Number(value) * UNIT_MS[unit];
@@ -20,7 +20,7 @@ export function parseDurationMs(text: string): number | null {
 }
 
 /** Istio's CRDs refuse durations under 1 ms (a CEL rule the JSON-schema validator cannot run). */
-export function checkDuration(label: string, text: string): string | null {
+function checkDuration(label: string, text: string): string | null {
   const ms = parseDurationMs(text);
   if (ms === null) return `${label} "${text}" is not a duration (e.g. 10s, 250ms, 1m30s)`;
   if (ms < 1) return `${label} "${text}" is under 1ms`;

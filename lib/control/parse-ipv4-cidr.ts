@@ -1,4 +1,4 @@
-export type Ipv4Cidr = {
+type Ipv4Cidr = {
   /** network address as an unsigned 32-bit integer */
   network: number;
   prefix: number;

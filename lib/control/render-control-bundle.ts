@@ -6,7 +6,7 @@ import type { ControlBundle, ControlBundleFile, ControlPlan } from './types';
  * `._()+,-`), otherwise every other character is percent-encoded as UTF-8, so `a/b` cannot
  * escape the flows directory and two names never map to one file.
  */
-export function nodeFileName(node: string): string {
+function nodeFileName(node: string): string {
   if (node === '.' || node === '..') return node.replace(/\./g, '%2E');
   return [...node]
     .map((ch) => (/^[A-Za-z0-9 ._()+,-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
@@ -20,7 +20,7 @@ const csvField = (value: string | number) => {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export function formatSummaryLine(plan: ControlPlan): string {
+function formatSummaryLine(plan: ControlPlan): string {
   return `${plan.summary.routed} demands routed, ${plan.summary.unroutable} unroutable, ${plan.summary.linksOverCapacity} links over capacity`;
 }
 

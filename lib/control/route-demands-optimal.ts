@@ -18,7 +18,7 @@ type Leg = { demand: Demand; from: string; to: string; candidates: GraphPath[]; 
 const EPSILON = 1e-9;
 
 /** Largest utilisation (a fraction) over the links a routing uses. */
-export function maxUtilisation(prepared: PreparedControl, routed: RoutedDemand[]): number {
+function maxUtilisation(prepared: PreparedControl, routed: RoutedDemand[]): number {
   const load = new Map<string, number>();
   for (const d of routed) for (const l of d.links) load.set(l, (load.get(l) ?? 0) + d.mbps);
   let max = 0;

@@ -5,7 +5,7 @@
 export const CONTROL_PLAN_FORMAT = 'edgestack.control-plan';
 
 /** `<service>-<replica index>`, e.g. `cart-0`. */
-export type ReplicaName = string;
+type ReplicaName = string;
 
 export type RoutingMode = 'greedy' | 'optimal';
 
@@ -82,7 +82,7 @@ export type OnosCriterion =
   | { type: 'IP_PROTO'; protocol: number }
   | { type: 'TCP_DST'; tcpPort: number };
 
-export type OnosInstruction = { type: 'OUTPUT'; port: string };
+type OnosInstruction = { type: 'OUTPUT'; port: string };
 
 export type OnosFlowRule = {
   priority: number;
@@ -140,7 +140,7 @@ export type MeshConfig = {
 
 // ---- diagnostics
 
-export type ControlWarningCode = 'link-near-capacity' | 'dependency-unplaced' | 'replica-unplaced' | 'sdn-switch-unmanaged' | 'chain-revisits-port' | 'optimal-fallback';
+type ControlWarningCode = 'link-near-capacity' | 'dependency-unplaced' | 'replica-unplaced' | 'sdn-switch-unmanaged' | 'chain-revisits-port' | 'optimal-fallback';
 
 export type ControlWarning = {
   code: ControlWarningCode;
@@ -156,7 +156,7 @@ export type ControlError = {
   utilisationPct: number;
 };
 
-export type ControlSummary = {
+type ControlSummary = {
   demands: number;
   routed: number;
   unroutable: number;
@@ -171,7 +171,7 @@ export type ControlSummary = {
   meshObjects: number;
 };
 
-export type OptimalStatus = 'optimal' | 'time-limit' | 'cancelled' | 'error' | 'not-needed';
+type OptimalStatus = 'optimal' | 'time-limit' | 'cancelled' | 'error' | 'not-needed';
 
 export type OptimalReport = {
   status: OptimalStatus;

@@ -25,7 +25,7 @@ export function setProcessActor(actor: AuditActor | undefined): void {
   state.processActor = actor;
 }
 
-export function currentActor(): AuditActor | undefined {
+function currentActor(): AuditActor | undefined {
   return state.storage.getStore() ?? state.processActor;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { appRoot } from '@/lib/ops/app-root';
 import type { SqlRunner } from './open-database';
 
-export const migrationsDir = () => path.join(appRoot(), 'prisma', 'migrations');
+const migrationsDir = () => path.join(appRoot(), 'prisma', 'migrations');
 
 // The same key `prisma migrate deploy` locks, so our runner and Prisma's never interleave.
 const MIGRATE_LOCK_KEY = 72707369;

@@ -5,7 +5,7 @@
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '']);
 
-export class RemoteTestDatabaseError extends Error {}
+class RemoteTestDatabaseError extends Error {}
 
 /** The Postgres server tests may use, or null for the embedded database; throws when refused. */
 export function resolveTestDatabaseUrl(env: Record<string, string | undefined> = process.env): string | null {

@@ -21,7 +21,7 @@ export type ExperimentSummary = {
 
 const GIB = 1024 ** 3;
 /** The fastest solves report 0 ms; a log axis needs a floor. */
-export const MIN_RUNTIME_SEC = 0.001;
+const MIN_RUNTIME_SEC = 0.001;
 const BASELINE = 'no-sharing';
 const ORDER: AlgorithmKey[] = ['exact', 'relax', 'greedy', 'kube-default', 'no-sharing'];
 
@@ -31,7 +31,7 @@ const SHORT_LABELS: Record<string, string> = { exact: 'the exact ILP', relax: 't
 const shortLabel = (algorithm: string) => SHORT_LABELS[algorithm] ?? algorithm;
 export const formatX = (figure: FigureKind, x: number) => (figure === 'containers' ? `${x} containers` : `capacity ×${x}`);
 
-export function figureTitle(figure: FigureKind): string {
+function figureTitle(figure: FigureKind): string {
   return figure === 'containers' ? 'Fig. 4 — Storage cost vs number of containers' : 'Fig. 5 — Storage cost vs edge server capacity';
 }
 

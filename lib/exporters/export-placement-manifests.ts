@@ -28,7 +28,7 @@ export function dnsLabel(raw: string, max = 63): string {
 }
 
 /** A label value (≤ 63 chars of [A-Za-z0-9-_.]) from a node name; node names usually already are. */
-export function hostnameLabel(raw: string): string {
+function hostnameLabel(raw: string): string {
   if (raw.length <= 63 && LABEL_VALUE.test(raw)) return raw;
   return dnsLabel(raw);
 }
@@ -36,9 +36,9 @@ export function hostnameLabel(raw: string): string {
 const cpuQuantity = (cores: number) => `${Math.max(0, Math.round(cores * 1000))}m`;
 const memoryQuantity = (mib: number) => `${Math.max(0, Math.round(mib))}Mi`;
 
-export type ManifestGroup = { service: string; edgeServer: string; hostname: string; replicas: number; deployment: string };
+type ManifestGroup = { service: string; edgeServer: string; hostname: string; replicas: number; deployment: string };
 
-export function buildPlacementDeployments(run: PlacementRunWithAssignments): { objects: Deployment[]; groups: ManifestGroup[] } {
+function buildPlacementDeployments(run: PlacementRunWithAssignments): { objects: Deployment[]; groups: ManifestGroup[] } {
   const groups = new Map<string, { assignments: PlacementRunWithAssignments['assignments'] }>();
   for (const a of run.assignments) {
     const key = `${a.serviceId}\u0000${a.edgeServerId}`;
@@ -99,7 +99,7 @@ export function buildPlacementDeployments(run: PlacementRunWithAssignments): { o
   return { objects, groups: summary };
 }
 
-export function validateDeployment(deployment: Deployment): void {
+function validateDeployment(deployment: Deployment): void {
   try {
     deployment.validate();
   } catch (error) {

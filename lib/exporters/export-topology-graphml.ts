@@ -35,7 +35,7 @@ const KEYS: Key[] = [
 const keyId = (scope: Key['for'], name: string) => KEYS.find((k) => k.for === scope && k.name === name)!.id;
 
 /** "10 Gbps", "155 Mbps": the speed as Topology Zoo labels write it. */
-export function bandwidthLabel(mbps: number): string {
+function bandwidthLabel(mbps: number): string {
   return mbps >= 1000 && mbps % 100 === 0 ? `${mbps / 1000} Gbps` : `${mbps} Mbps`;
 }
 

@@ -32,7 +32,7 @@ export const FORMAT_SCHEMAS = {
 
 export type FormatName = keyof typeof FORMAT_SCHEMAS;
 
-export function formatJsonSchema(name: FormatName): Record<string, unknown> {
+function formatJsonSchema(name: FormatName): Record<string, unknown> {
   const format = FORMAT_SCHEMAS[name];
   const generated = z.toJSONSchema(format.schema, { io: format.io, target: 'draft-2020-12', unrepresentable: 'any' });
   return { ...generated, title: format.title, description: format.description };

@@ -18,7 +18,7 @@ export function decodeUtf8(bytes: Uint8Array, what: string): string {
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

@@ -21,13 +21,6 @@ export function importError(where: string | null, message: string): DomainError 
   return new DomainError('INVALID_INPUT', where ? `${where}: ${message}` : message, 'file');
 }
 
-/** 1-based line number of a character offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 /** Makes names unique within a batch ("Athens", "Athens (2)", …), trimmed to the model's limit. */
 export function uniqueNamer(maxLength = 120, taken: Iterable<string> = []) {
   const used = new Set([...taken].map((n) => n.toLowerCase()));

@@ -1,23 +1,16 @@
-import type { LinkMedium, NetworkNodeKind, Tier } from '@/lib/vocabulary/kinds-and-labels';
+import type { EdgeServer, Image, Layer, Link, NetworkNode, Service, Site } from '@/lib/generated/prisma/client';
 
 // What an importer decided to write, in the terms of the scenario document (entities refer to
 // each other by name, layers by digest), before the database is touched. One writer
-// (write-import-plan.ts) merges any plan into a scenario in one transaction.
+// (write-import-plan.ts) merges any plan into a scenario in one transaction. Column values take
+// their types from the Prisma models, so a schema change fails the type check here.
 
 export type EndpointRef = { kind: 'edgeServer' | 'networkNode'; name: string };
-export type ImageKey = { repository: string; tag: string; arch: string };
+export type ImageKey = Pick<Image, 'repository' | 'tag' | 'arch'>;
 
-export type PlannedSite = { name: string; provider?: string; region?: string; latitude: number | null; longitude: number | null };
-export type PlannedEdgeServer = {
-  name: string;
+export type PlannedSite = Pick<Site, 'name' | 'latitude' | 'longitude'> & Partial<Pick<Site, 'provider' | 'region'>>;
+export type PlannedEdgeServer = Pick<EdgeServer, 'name' | 'tier' | 'arch' | 'cpuCores' | 'memoryMiB' | 'storageBytes' | 'bandwidthMbps' | 'accelerators'> & {
   site: string | null;
-  tier: Tier;
-  arch: string;
-  cpuCores: number;
-  memoryMiB: number;
-  storageBytes: bigint;
-  bandwidthMbps: number;
-  accelerators: string[];
   /** Image references found on the machine (Kubernetes `status.images`): their layers are cached. */
   cachedImageRefs?: string[];
   /** Fields the file did not give (the planner filled in a default): a new edge server takes the
@@ -30,18 +23,11 @@ export type EdgeServerField = 'site' | 'tier' | 'arch' | 'cpuCores' | 'memoryMiB
 
 /** Every field but the name and site: what a planner that only knows a server's name fills in. */
 export const SIZED_BY_DEFAULT: EdgeServerField[] = ['tier', 'arch', 'cpuCores', 'memoryMiB', 'storageBytes', 'bandwidthMbps', 'accelerators'];
-export type PlannedNetworkNode = { name: string; site: string | null; kind: NetworkNodeKind; latitude: number | null; longitude: number | null; sdnManaged?: boolean };
-export type PlannedLink = { name: string; medium: LinkMedium; bandwidthMbps: number; latencyMs: number; lossPercent?: number; a: EndpointRef; b: EndpointRef };
-export type PlannedLayer = { digest: string; sizeBytes: bigint };
-export type PlannedImage = ImageKey & { manifestDigest: string | null; layers: string[] };
-export type PlannedService = {
-  name: string;
-  imageRef: string;
-  replicas: number;
-  cpuCores: number;
-  memoryMiB: number;
-  arch: string | null;
-  accelerator: string | null;
+export type PlannedNetworkNode = Pick<NetworkNode, 'name' | 'kind' | 'latitude' | 'longitude'> & Partial<Pick<NetworkNode, 'sdnManaged'>> & { site: string | null };
+export type PlannedLink = Pick<Link, 'name' | 'medium' | 'bandwidthMbps' | 'latencyMs'> & Partial<Pick<Link, 'lossPercent'>> & { a: EndpointRef; b: EndpointRef };
+export type PlannedLayer = Pick<Layer, 'digest' | 'sizeBytes'>;
+export type PlannedImage = ImageKey & Pick<Image, 'manifestDigest'> & { layers: string[] };
+export type PlannedService = Pick<Service, 'name' | 'imageRef' | 'replicas' | 'cpuCores' | 'memoryMiB' | 'arch' | 'accelerator'> & {
   /** TCP port from the manifest (containerPort, a Service's targetPort, compose ports/expose); null: not stated. */
   port?: number | null;
 };

@@ -5,7 +5,7 @@ import { parsePlacementProblem, type ProblemError } from '@/lib/placement/proble
 import type { Objective, PlacementProblem, Policy } from '@/lib/placement/types';
 
 /** Where each container of the problem came from, to map a result back to the scenario. */
-export type ContainerOrigin = { serviceId: string; service: string; replica: number };
+type ContainerOrigin = { serviceId: string; service: string; replica: number };
 
 export type BuiltProblem =
   | { ok: true; problem: PlacementProblem; origins: Record<string, ContainerOrigin>; edgeServerIds: Record<string, string> }
@@ -15,7 +15,7 @@ export type BuiltProblem =
   | { ok: false; reason: 'invalid'; errors: ProblemError[] };
 
 /** `web-0`, `web-1`…: the name Kubernetes would give replica `r` of a StatefulSet. */
-export function containerIdOf(service: string, replica: number): string {
+function containerIdOf(service: string, replica: number): string {
   return `${service}-${replica}`;
 }
 

@@ -1,7 +1,7 @@
 import { evaluate, placedOn, type Violation } from '@/lib/placement/evaluate';
 import type { Assignment, PlacementProblem } from '@/lib/placement/types';
 
-export type LayerOrigin = 'cached' | 'shared' | 'new';
+type LayerOrigin = 'cached' | 'shared' | 'new';
 
 export type PlacementExplanation = {
   container: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ALGORITHMS, ENGINES } from '@/lib/placement/types';
 
-export const MAX_TIME_LIMIT_SEC = 600;
+const MAX_TIME_LIMIT_SEC = 600;
 
 export const startPlacementRunsSchema = z.object({
   scenarioId: z.string().min(1),

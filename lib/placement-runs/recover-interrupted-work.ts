@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { isProcessAlive } from '@/lib/ops/is-process-alive';
 
 /** A worker that has not beaten its heart for this long is taken for dead. */
-export const STALE_HEARTBEAT_MS = 60_000;
+const STALE_HEARTBEAT_MS = 60_000;
 
 /** A run whose worker died this many times is failed rather than put back in the queue. */
 export const MAX_ATTEMPTS = 3;

@@ -292,7 +292,7 @@ export function columnsToUnitServers(model: PlacementModel, cp: CompiledProblem,
  * Classes of servers that no constraint tells apart: same capacities, cache, eligibility for
  * every unit, and the same site where spread policies make sites matter.
  */
-export function interchangeableServers(cp: CompiledProblem): number[][] {
+function interchangeableServers(cp: CompiledProblem): number[][] {
   const sitesMatter = cp.conflictGroups.some((g) => g.kind === 'site');
   const classes = new Map<string, number[]>();
   cp.servers.forEach((s, j) => {

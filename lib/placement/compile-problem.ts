@@ -5,7 +5,7 @@ import type { PlacementProblem } from './types';
  * Containers tied by `affinity` always share a server, so every algorithm places them as one
  * "unit" with summed demand and the union of their layers.
  */
-export type CompiledUnit = {
+type CompiledUnit = {
   containers: number[];
   layers: Int32Array;
   cpu: number;
@@ -20,7 +20,7 @@ export type CompiledUnit = {
   partners: { unit: number; kind: 'server' | 'site' }[];
 };
 
-export type CompiledServer = {
+type CompiledServer = {
   id: string;
   /** capacities after the tightest max-utilisation fraction */
   cpu: number;
@@ -33,7 +33,7 @@ export type CompiledServer = {
   cachedBytes: number;
 };
 
-export type ConflictGroup = { kind: 'server' | 'site'; units: number[] };
+type ConflictGroup = { kind: 'server' | 'site'; units: number[] };
 
 export type CompiledProblem = {
   problem: PlacementProblem;

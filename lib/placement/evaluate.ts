@@ -3,7 +3,7 @@ import { fitsWithin } from './capacity-tolerance';
 
 export type StorageMode = 'sharing' | 'no-sharing';
 
-export type ViolationRule =
+type ViolationRule =
   | 'unassigned'
   | 'unknown-container'
   | 'unknown-server'

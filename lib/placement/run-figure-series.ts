@@ -2,7 +2,7 @@ import { generateProblem } from './generate-problem';
 import { solvePlacement } from './solve-placement';
 import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementResult, SolveOptions } from './types';
 
-export type FigureKind = 'containers' | 'capacity';
+type FigureKind = 'containers' | 'capacity';
 
 export type FigureSeriesSpec = {
   /** `containers`: the paper's Fig. 4 (x = number of containers); `capacity`: Fig. 5 (x = multiplier) */

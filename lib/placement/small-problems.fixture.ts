@@ -5,14 +5,14 @@ import { evaluate } from './evaluate';
 import { createPrng, randomInt } from './prng';
 import type { Assignment, Container, Layer, PlacementProblem, Policy, Server } from './types';
 
-export type SmallProblemSize = { servers: [number, number]; containers: [number, number] };
+type SmallProblemSize = { servers: [number, number]; containers: [number, number] };
 
 export function randomSmallProblem(seed: number): PlacementProblem {
   return drawSmallProblem(seed, { servers: [2, 3], containers: [2, 6] });
 }
 
 /** `size` bounds the server and container counts (inclusive). */
-export function drawSmallProblem(seed: number, size: SmallProblemSize): PlacementProblem {
+function drawSmallProblem(seed: number, size: SmallProblemSize): PlacementProblem {
   const random = createPrng(seed);
   const chance = (p: number) => random() < p;
   const S = randomInt(random, size.servers[0], size.servers[1]);

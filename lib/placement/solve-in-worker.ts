@@ -19,7 +19,7 @@ export type WorkerSolveOptions = SolveOptions & {
   memoryLimitMb?: number;
 };
 
-export function defaultWorkerEntry(): string {
+function defaultWorkerEntry(): string {
   return process.env.EDGESTACK_PLACEMENT_WORKER ?? [appRoot(), 'lib', 'placement', 'worker-entry.mjs'].join(path.sep);
 }
 

@@ -1,7 +1,7 @@
 import type { ScenarioDocumentInput } from '@/lib/scenario-document/scenario-document-schema';
 
 /** One public data file a sample reads, credited as datasets/SOURCES.md credits it. */
-export type SampleSource = {
+type SampleSource = {
   /** Path under datasets/, or `lib/…` for data written by this project. */
   file: string;
   origin: string;
@@ -11,7 +11,7 @@ export type SampleSource = {
 };
 
 export type SampleProgress = { done: number; total: number; label: string };
-export type ReportProgress = (label: string) => void;
+type ReportProgress = (label: string) => void;
 
 export type Sample = {
   /** The name the command line and the URL use: lowercase, no spaces. */

@@ -5,7 +5,7 @@ import { placementProblemSchema } from '@/lib/placement/problem-schema';
 import { placementResultSchema } from '@/lib/placement/result-schema';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
 
-export const CONTROL_ARTIFACT_KINDS = ['routes', 'link-load', 'flows', 'mesh'] as const;
+const CONTROL_ARTIFACT_KINDS = ['routes', 'link-load', 'flows', 'mesh'] as const;
 
 // The lossless JSON form of a scenario: export, import, clone and backup all go through it.
 // Entities refer to each other by name (digest for layers), never by database id, so a
@@ -41,7 +41,7 @@ const digest = z.string().regex(/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$
 const arch = z.enum(ARCHS);
 const imageKey = z.object({ repository: name, tag: name, arch });
 
-export const endpointSchema = z.object({ kind: z.enum(['edgeServer', 'networkNode']), name });
+const endpointSchema = z.object({ kind: z.enum(['edgeServer', 'networkNode']), name });
 
 export const scenarioDocumentSchema = z
   .object({

@@ -42,10 +42,10 @@ const HOSTILE_VALUES: unknown[] = [
   { __proto__: null, polluted: true },
 ];
 
-export type JsonMutation = { path: (string | number)[]; op: 'replace' | 'delete' | 'proto-key' | 'duplicate'; value: unknown };
+type JsonMutation = { path: (string | number)[]; op: 'replace' | 'delete' | 'proto-key' | 'duplicate'; value: unknown };
 
 /** Applies one mutation to a deep copy of `doc` (a JSON value). */
-export function applyMutation(doc: unknown, mutation: JsonMutation): unknown {
+function applyMutation(doc: unknown, mutation: JsonMutation): unknown {
   const copy = doc === undefined ? undefined : (JSON.parse(JSON.stringify(doc)) as Json);
   const { path, op, value } = mutation;
   if (path.length === 0) return op === 'replace' ? value : copy;

@@ -2,7 +2,6 @@
 // the keys; the UI never shows a raw token.
 
 export const ARCHS = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64'] as const;
-export type Arch = (typeof ARCHS)[number];
 
 export const TIERS = { device: 'Device', edge: 'Edge', cloud: 'Cloud' } as const;
 export type Tier = keyof typeof TIERS;

@@ -5,12 +5,12 @@ import { CSV_OPTIONS, csvParseError, csvTableFromRecords, type CsvTable, type Ra
 
 /** Long enough for the largest upload (20 MiB parses in about a second); short enough that a
  * pathological file cannot hold a worker for long. */
-export const CSV_TIME_BUDGET_MS = 15_000;
+const CSV_TIME_BUDGET_MS = 15_000;
 
 // Looked up at run time so a bundler does not try to bundle the worker (see solve-in-worker.ts).
 const CsvThread = process.getBuiltinModule('node:worker_threads').Worker;
 
-export function defaultCsvWorkerEntry(): string {
+function defaultCsvWorkerEntry(): string {
   return [appRoot(), 'lib', 'importers', 'csv', 'csv-parse-worker.mjs'].join(path.sep);
 }
 

@@ -39,7 +39,7 @@ export function csvParseError(error: unknown): Error {
 }
 
 /** Runs csv-parse (linear in the input, whatever the quotes) over the text. */
-export function parseCsvRecords(text: string, delimiter = ','): RawCsvRecord[] {
+function parseCsvRecords(text: string, delimiter = ','): RawCsvRecord[] {
   try {
     // csv-parse's declarations do not model `info: true`, which wraps each record with its info.
     return parse(text, { ...CSV_OPTIONS, delimiter }) as unknown as RawCsvRecord[];

@@ -38,7 +38,6 @@ export const imageOptionsSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
 });
-export type ImageOptions = z.output<typeof imageOptionsSchema>;
 
 const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 type Json = Record<string, unknown>;

@@ -123,7 +123,7 @@ export function planNodeListImport(docs: unknown[], input: Partial<z.input<typeo
   return plan;
 }
 
-export const NODE_FIELDS: Record<string, RegExp[]> = {
+const NODE_FIELDS: Record<string, RegExp[]> = {
   name: [/^(node[ _-]?)?name$/i, /^(hostname|host|sn|id|node)$/i],
   cpu: [/^cpu(s|_cores|[ _-]?cores)?$/i, /^cpu[ _-]?milli$/i, /^(cores|vcpus?)$/i],
   memory: [/^mem(ory)?([ _-]?(mib|mb|gib|gb|bytes))?$/i, /^ram/i],

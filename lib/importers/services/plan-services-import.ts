@@ -25,7 +25,7 @@ export const serviceOptionsSchema = z.object({
   initContainers: flag(false),
   namePrefix: z.string().max(40).default(''),
 });
-export type ServiceOptions = z.output<typeof serviceOptionsSchema>;
+type ServiceOptions = z.output<typeof serviceOptionsSchema>;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -8,7 +8,7 @@ import type { CsvTable } from '../csv/parse-csv';
 // Edge sites from a CSV (the EUA base-station list, say): the planner maps columns to the
 // site's name, latitude, longitude, provider and region, and may put one edge server on each.
 
-export const SITE_FIELDS: Record<string, RegExp[]> = {
+const SITE_FIELDS: Record<string, RegExp[]> = {
   name: [/^(site[ _-]?)?name$/i, /^site[ _-]?id$/i, /^id$/i, /^(sn|label|title)$/i],
   latitude: [/^lat(itude)?$/i, /^y$/i],
   longitude: [/^(lon|lng|long|longitude)$/i, /^x$/i],

@@ -1,6 +1,6 @@
 const EARTH_RADIUS_KM = 6371.0088;
 /** Light in fibre covers about 200 km per millisecond (refractive index ≈ 1.5). */
-export const FIBRE_KM_PER_MS = 200;
+const FIBRE_KM_PER_MS = 200;
 
 /** Great-circle (haversine) distance in km. */
 export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

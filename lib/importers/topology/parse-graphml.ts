@@ -17,7 +17,7 @@ function decodeXmlText(text: string): string {
 
 /** Refuses any document type declaration outright: no real GraphML file has one, and it is
  * the door to entity expansion and external entities. */
-export function refuseDoctype(text: string): void {
+function refuseDoctype(text: string): void {
   const match = /<!DOCTYPE/i.exec(text);
   if (match) {
     const line = text.slice(0, match.index).split('\n').length;

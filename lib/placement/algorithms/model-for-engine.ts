@@ -13,7 +13,7 @@ import type { Deadline } from '../deadline';
  * Both sides are JavaScript/WASM work on the same thread, so a loaded machine slows them alike
  * and the ratio holds where a fixed number of seconds would not.
  */
-export const ENGINE_SETUP_PER_BUILD = 3;
+const ENGINE_SETUP_PER_BUILD = 3;
 
 type Built = { model: PlacementModel; buildSec: number };
 const built = new WeakMap<CompiledProblem, Map<string, Built>>();

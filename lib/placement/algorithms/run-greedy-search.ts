@@ -20,7 +20,7 @@ export type GreedySearchResult = {
 };
 
 /** Problems at most this big (units × servers) get an exact branch-and-bound finish. */
-export const EXACT_FINISH_SIZE = 200;
+const EXACT_FINISH_SIZE = 200;
 const EXACT_FINISH_NODES = 200_000;
 /** share of the remaining work the exact finish may spend before local search takes over */
 const EXACT_FINISH_SHARE = 0.4;
@@ -116,7 +116,7 @@ const ACCEPT_WORSE = 0.05;
  * Kick-and-descend from `start` until `patience` kicks in a row bring nothing, the work budget
  * is spent, or the cost reaches `floor` (a proved lower bound).
  */
-export function iterateLocalSearch(
+function iterateLocalSearch(
   start: PlacementState,
   deadline: Deadline,
   random: () => number,

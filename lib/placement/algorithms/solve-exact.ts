@@ -32,7 +32,7 @@ export function boundToBytes(bound: number | null): number | null {
 }
 
 /** Checks a solver's placement through the incremental state (rejects rounding artefacts). */
-export function stateFromUnitServers(cp: CompiledProblem, unitServer: Int32Array): PlacementState | null {
+function stateFromUnitServers(cp: CompiledProblem, unitServer: Int32Array): PlacementState | null {
   const state = new PlacementState(cp);
   for (let u = 0; u < unitServer.length; u++) {
     const j = unitServer[u];

@@ -127,7 +127,7 @@ function finiteOrNull(value: number | undefined): number | null {
 /** One column of an LP session: objective coefficient and its (row, value) entries. */
 export type LpColumn = { cost: number; rows: number[]; values: number[] };
 
-export type LpSolve = {
+type LpSolve = {
   status: 'optimal' | 'infeasible' | 'limit' | 'error';
   objective: number | null;
   colValue: Float64Array | null;

@@ -15,7 +15,7 @@ export type MilpModel = {
   rowValue: number[];
 };
 
-export type MilpProgress = { primal: number | null; dual: number | null };
+type MilpProgress = { primal: number | null; dual: number | null };
 
 export type MilpOptions = {
   /** solve the LP relaxation (integrality dropped) */
