@@ -21,7 +21,8 @@ import { memo, useCallback, useEffect, useState, type DragEvent, type MouseEvent
 import { bandAt } from '@/lib/architecture/bands';
 import { classifyConnection, type ConnectionVerdict } from '@/lib/architecture/connection-rules';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
-import { BAND_OF, ENTITY_KIND_LABELS, ENTITY_KINDS, dependencyEdgeId, managesEdgeId, parseNodeId, type EntityKind } from '@/lib/architecture/snapshot';
+import { dependencyEdgeId, managesEdgeId, nodeId, parseNodeId } from '@/lib/architecture/flow-ids';
+import { BAND_OF, ENTITY_KIND_LABELS, ENTITY_KINDS, type EntityKind } from '@/lib/architecture/snapshot';
 import { newEntity } from '@/lib/architecture/new-entities';
 import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
@@ -120,8 +121,8 @@ export function connect(store: EditorStore, verdict: ConnectionVerdict) {
   const model = store.getState().model;
   switch (verdict.edgeKind) {
     case 'link': {
-      const a = model.entities.get(`${verdict.a.kind}:${verdict.a.id}`);
-      const b = model.entities.get(`${verdict.b.kind}:${verdict.b.id}`);
+      const a = model.entities.get(nodeId(verdict.a.kind, verdict.a.id));
+      const b = model.entities.get(nodeId(verdict.b.kind, verdict.b.id));
       let name = `${a?.name ?? 'a'}--${b?.name ?? 'b'}`;
       for (let i = 2; [...model.links.values()].some((l) => l.name === name); i++) name = `${a?.name}--${b?.name}-${i}`;
       void store.commit({
@@ -158,7 +159,7 @@ export function connect(store: EditorStore, verdict: ConnectionVerdict) {
       });
       return;
     case 'hosting': {
-      const hosted = model.entities.get(`${verdict.hosted.kind}:${verdict.hosted.id}`);
+      const hosted = model.entities.get(nodeId(verdict.hosted.kind, verdict.hosted.id));
       if (!hosted || (hosted.kind !== 'vnf' && hosted.kind !== 'controller')) return;
       if (hosted.hostServerId === verdict.edgeServerId) return;
       void store.commit({
@@ -194,7 +195,7 @@ export function addEntityAt(store: EditorStore, kind: EntityKind, position: { x:
   void store
     .commit({ type: 'create', label: `add ${ENTITY_KIND_LABELS[kind].toLowerCase()}`, edit: { type: 'create', entities: [entity], links: [], dependencies: [], manages: [] } })
     .then((r) => {
-      if (r?.ok) store.select([`${kind}:${entity.id}`]);
+      if (r?.ok) store.select([nodeId(kind, entity.id)]);
     });
 }
 

@@ -11,6 +11,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { buildElkGraph, positionsFromElk } from '@/lib/architecture/auto-layout';
 import { coordinatesOf, geographicLayout } from '@/lib/architecture/geographic-layout';
 import { placeNewNodes } from '@/lib/architecture/place-new-nodes';
+import { nodeId } from '@/lib/architecture/flow-ids';
 import { EDGE_KIND_LABELS, EDGE_KINDS, ENTITY_KIND_LABELS, type EdgeKind, type EntityKind } from '@/lib/architecture/snapshot';
 import { ACCELERATORS, ARCHS, LAYERS, type LayerName } from '@/lib/vocabulary/kinds-and-labels';
 import { addEntityAt, PALETTE_MIME } from './architecture-canvas';
@@ -151,7 +152,7 @@ function SearchBox() {
         placeholder="Find a node… (/)"
         className="w-44 rounded-md border border-slate-300 px-2 py-1 text-sm"
       />
-      <datalist id="arch-search-names">{names.size <= 2000 && [...names.values()].map((e) => <option key={`${e.kind}:${e.id}`} value={e.name} />)}</datalist>
+      <datalist id="arch-search-names">{names.size <= 2000 && [...names.values()].map((e) => <option key={nodeId(e.kind, e.id)} value={e.name} />)}</datalist>
       <Button type="submit">Find</Button>
     </form>
   );
@@ -451,7 +452,7 @@ export function DeleteDialog() {
       </div>
     ) : null;
   const model = store.getState().model;
-  const nameOf = (kind: string, id: string) => model.entities.get(`${kind}:${id}`)?.name ?? id;
+  const nameOf = (kind: EntityKind, id: string) => model.entities.get(nodeId(kind, id))?.name ?? id;
   return (
     <Dialog open={!!plan} title="Delete from the scenario?" onClose={() => store.cancelDelete()}>
       {plan && (

@@ -20,8 +20,9 @@ import type { ControlOverlay } from '@/lib/architecture/control-overlay';
 import type { EdgeOverlay } from '@/lib/architecture/flow-graph';
 import { entitiesInScope } from '@/lib/architecture/view-scope';
 import type { Viewport } from '@/lib/architecture/view-url';
-import { BAND_OF, dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/snapshot';
-import { createdIds, type CreateEdit } from '@/lib/architecture/new-entities';
+import { dependencyEdgeId, flowIdsOf, nodeId, parseEdgeId, parseNodeId } from '@/lib/architecture/flow-ids';
+import { BAND_OF, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/snapshot';
+import type { CreateEdit } from '@/lib/architecture/new-entities';
 import { isEmptyPlan, planDelete, type DeletePlan } from '@/lib/architecture/plan-delete';
 import { computeStorageUse, type StorageUse } from '@/lib/architecture/storage-use';
 
@@ -159,7 +160,7 @@ export class EditorStore {
     const inScope = entitiesInScope(model, view.scope);
     const scoped = inScope ? [...inScope].map((id) => model.entities.get(id)!).filter(Boolean) : [...model.entities.values()];
     const shown: string[] = [];
-    for (const e of scoped) if (passesFilters(e, view)) shown.push(`${e.kind}:${e.id}`);
+    for (const e of scoped) if (passesFilters(e, view)) shown.push(nodeId(e.kind, e.id));
     if (shown.length > AGGREGATE_THRESHOLD) {
       const aggregated = aggregateView(model, shown, view.expanded);
       const bands = layoutAggregated(aggregated, heightOf);
@@ -302,7 +303,7 @@ export class EditorStore {
         const result = await this.send(intent.edit);
         if (!result.ok) return { ok: false, result };
         this.setModel(applyOutcome(this.state.model, result.outcome));
-        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids: createdIds(intent.edit) } };
+        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids: flowIdsOf(intent.edit) } };
       }
       case 'deleteOf': {
         const plan = planDelete(model, intent.ids);
@@ -319,14 +320,7 @@ export class EditorStore {
         const result = await this.send({ type: 'restore', bundle: intent.bundle });
         if (!result.ok) return { ok: false, result };
         this.setModel(applyOutcome(this.state.model, result.outcome));
-        const b = intent.bundle;
-        const ids = [
-          ...b.entities.map((e) => nodeId(e.kind, e.id)),
-          ...b.links.map((l) => `link:${l.id}`),
-          ...b.dependencies.map(dependencyEdgeId),
-          ...b.manages.map(managesEdgeId),
-        ];
-        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids } };
+        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids: flowIdsOf(intent.bundle) } };
       }
       case 'update': {
         const t = intent.target;
@@ -494,9 +488,9 @@ export class EditorStore {
     }
     const plan = planDelete(this.state.model, ids);
     if (isEmptyPlan(plan)) {
-      if (ids.some((id) => id.startsWith('hosting:')))
+      if (ids.some((id) => parseEdgeId(id)?.kind === 'hosting'))
         this.set({ notice: { tone: 'info', text: 'A hosting edge cannot be deleted: connect the VNF or controller to another edge server instead.' } });
-      else if (ids.some((id) => id.startsWith('placement:')))
+      else if (ids.some((id) => parseEdgeId(id)?.kind === 'placement'))
         this.set({ notice: { tone: 'info', text: 'Placement edges come from the applied placement run; change the placement on the Placement page.' } });
       return;
     }
@@ -511,12 +505,7 @@ export class EditorStore {
     const plan = this.state.deleteRequest;
     if (!plan) return;
     this.set({ deleteRequest: null });
-    const ids = [
-      ...plan.entities.map((e) => nodeId(e.kind, e.id)),
-      ...plan.links.map((l) => `link:${l.id}`),
-      ...plan.dependencies.map(dependencyEdgeId),
-      ...plan.manages.map(managesEdgeId),
-    ];
+    const ids = flowIdsOf(plan);
     const n = plan.edit.entities.length + plan.edit.links.length + plan.edit.dependencies.length + plan.edit.manages.length;
     await this.commit({ type: 'deleteOf', label: n === 1 ? 'delete' : `delete ${n} items`, ids });
   }

@@ -9,7 +9,8 @@ import { Button } from '@/components/ui/button';
 import { FieldErrors } from '@/components/ui/field';
 import { isNameTaken } from '@/lib/architecture/working-copy';
 import { ENTITY_FIELD_SCHEMAS, fieldErrors as zodFieldErrors, dependencyFields, linkFields } from '@/lib/architecture/entity-schemas';
-import { EDGE_KIND_LABELS, ENTITY_KIND_LABELS, parseEdgeId, parseNodeId, type Entity, type EntityKind } from '@/lib/architecture/snapshot';
+import { nodeId, parseEdgeId, parseNodeId } from '@/lib/architecture/flow-ids';
+import { EDGE_KIND_LABELS, ENTITY_KIND_LABELS, type Entity, type EntityKind } from '@/lib/architecture/snapshot';
 import { formatBytes } from '@/lib/format/format-units';
 import { ACCELERATORS, ARCHS, CONTROLLER_KINDS, LINK_MEDIA, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { useEditor, useEditorStore, type EditorState } from './editor-store';
@@ -370,7 +371,7 @@ export const Inspector = memo(function Inspector() {
     if (edge.kind === 'link') {
       const link = model.links.get(edge.id);
       if (!link) return null;
-      const ends = `${model.entities.get(`${link.a.kind}:${link.a.id}`)?.name ?? '?'} – ${model.entities.get(`${link.b.kind}:${link.b.id}`)?.name ?? '?'}`;
+      const ends = `${model.entities.get(nodeId(link.a.kind, link.a.id))?.name ?? '?'} – ${model.entities.get(nodeId(link.b.kind, link.b.id))?.name ?? '?'}`;
       return (
         <EditForm
           key={`${id}@${link.version}`}
@@ -402,8 +403,8 @@ export const Inspector = memo(function Inspector() {
     if (edge.kind === 'dependency') {
       const dep = model.dependencies.get(id);
       if (!dep) return null;
-      const from = model.entities.get(`service:${dep.fromId}`)?.name;
-      const to = model.entities.get(`service:${dep.toId}`)?.name;
+      const from = model.entities.get(nodeId('service', dep.fromId))?.name;
+      const to = model.entities.get(nodeId('service', dep.toId))?.name;
       return (
         <EditForm
           key={`${id}@${dep.version}`}
@@ -432,7 +433,8 @@ export const Inspector = memo(function Inspector() {
         <div className="text-sm">
           <h2 className="mb-2 font-semibold">{EDGE_KIND_LABELS.placement}</h2>
           <p>
-            {model.entities.get(`service:${edge.serviceId}`)?.name} replicas {rel?.replicas.join(', ')} run on {model.entities.get(`edgeServer:${edge.edgeServerId}`)?.name}.
+            {model.entities.get(nodeId('service', edge.serviceId))?.name} replicas {rel?.replicas.join(', ')} run on{' '}
+            {model.entities.get(nodeId('edgeServer', edge.edgeServerId))?.name}.
           </p>
           <p className="mt-1 text-xs text-slate-500">
             From the applied placement run ({placement?.algorithm}, {placement?.status}). Change it on the Placement page.
@@ -441,13 +443,13 @@ export const Inspector = memo(function Inspector() {
       );
     }
     if (edge.kind === 'hosting') {
-      const e = model.entities.get(`${edge.entityKind}:${edge.id}`);
+      const e = model.entities.get(nodeId(edge.entityKind, edge.id));
       return (
         <div className="text-sm">
           <h2 className="mb-2 font-semibold">{EDGE_KIND_LABELS.hosting}</h2>
           <p>
-            {e?.name} runs on {e && 'hostServerId' in e ? model.entities.get(`edgeServer:${e.hostServerId}`)?.name : '?'}. To move it, drag from its square host handle to another
-            edge server, or pick the server in its inspector.
+            {e?.name} runs on {e && 'hostServerId' in e ? model.entities.get(nodeId('edgeServer', e.hostServerId))?.name : '?'}. To move it, drag from its square host handle to
+            another edge server, or pick the server in its inspector.
           </p>
         </div>
       );
@@ -457,7 +459,7 @@ export const Inspector = memo(function Inspector() {
       <div className="text-sm">
         <h2 className="mb-2 font-semibold">{EDGE_KIND_LABELS.manages}</h2>
         <p>
-          {model.entities.get(`controller:${edge.controllerId}`)?.name} manages {m ? model.entities.get(`${m.targetKind}:${m.targetId}`)?.name : '?'}.
+          {model.entities.get(nodeId('controller', edge.controllerId))?.name} manages {m ? model.entities.get(nodeId(m.targetKind, m.targetId))?.name : '?'}.
         </p>
         <Button variant="danger" className="mt-3" onClick={() => store.requestDelete([id])}>
           Delete…
