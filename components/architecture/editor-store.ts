@@ -401,6 +401,12 @@ export class EditorStore {
     });
   }
 
+  /** Resolves once every edit asked for so far has been saved or refused (a layout or a drag
+   * shows its positions first and saves them after). */
+  whenSaved(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   /** Resolves once the undo has run (or was refused); the keyboard does not wait for it. */
   undoLast(): Promise<void> {
     if (this.state.locked) return Promise.resolve();
