@@ -1,10 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateLargeScenario } from '../bench/architecture/generate-large-scenario';
+import { groupNodeId, nodeId } from '../lib/architecture/flow-ids';
 import { deleteScenarios, uniqueName } from './helpers';
 
 // The architecture editor on 5,000 nodes and 10,000 edges (the benchmark's generated scenario:
 // 100 sites in 25 regions, site-0 in region r0 with edge servers es-0, es-100, …, es-1800).
 
+// Node ids (the drawn nodes' data-id) and id prefixes: a region's summary, every site summary in
+// the physical band, every edge server.
+const REGION_R0 = groupNodeId('physical', 'region:r0');
+const SITE_SUMMARIES = groupNodeId('physical', 'site:');
+const EDGE_SERVERS = nodeId('edgeServer', '');
 const drawnIds = (page: Page) => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
 
 test.describe('architecture editor, large topology', () => {
@@ -31,18 +37,18 @@ test.describe('architecture editor, large topology', () => {
     const summaries = page.getByTestId('summary-node');
     await expect(summaries.first()).toBeVisible();
     expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
-    await expect(page.locator('.react-flow__node[data-id="group:physical:region:r0"]')).toContainText('edge servers');
+    await expect(page.locator(`.react-flow__node[data-id="${REGION_R0}"]`)).toContainText('edge servers');
 
     // Open region r0, then its site-0 (a double click on a summary opens it at any zoom; its ▸
     // button is there once zoomed in enough to read it): its edge servers are drawn one by one.
-    await page.locator('.react-flow__node[data-id="group:physical:region:r0"]').dblclick();
-    const sites = page.locator('.react-flow__node[data-id^="group:physical:site:"]');
+    await page.locator(`.react-flow__node[data-id="${REGION_R0}"]`).dblclick();
+    const sites = page.locator(`.react-flow__node[data-id^="${SITE_SUMMARIES}"]`);
     await expect(sites).toHaveCount(4);
     await sites.filter({ has: page.getByTestId('node-name').getByText('site-0', { exact: true }) }).dblclick();
-    const es0 = page.locator('.react-flow__node[data-id^="edgeServer:"]').filter({ has: page.getByTestId('node-name').getByText('es-0', { exact: true }) });
+    const es0 = page.locator(`.react-flow__node[data-id^="${EDGE_SERVERS}"]`).filter({ has: page.getByTestId('node-name').getByText('es-0', { exact: true }) });
     await expect(es0).toHaveCount(1);
-    await expect(page.locator('.react-flow__node[data-id^="edgeServer:"]')).toHaveCount(19);
-    await expect(page.locator('.react-flow__node[data-id^="group:physical:site:"]')).toHaveCount(3);
+    await expect(page.locator(`.react-flow__node[data-id^="${EDGE_SERVERS}"]`)).toHaveCount(19);
+    await expect(page.locator(`.react-flow__node[data-id^="${SITE_SUMMARIES}"]`)).toHaveCount(3);
     // Links between the site's servers and the other groups are merged, with a count and capacity.
     await expect(page.locator('[data-edge-label="link"]').first()).toContainText(/×\d+ · [\d.,]+ [GM]bit\/s/);
 
@@ -54,7 +60,7 @@ test.describe('architecture editor, large topology', () => {
     const second = await context.newPage();
     await second.goto(shared);
     await expect(second.getByTestId('aggregated-view')).toBeVisible({ timeout: 60_000 });
-    await expect(second.locator('.react-flow__node[data-id^="edgeServer:"]')).toHaveCount(19);
+    await expect(second.locator(`.react-flow__node[data-id^="${EDGE_SERVERS}"]`)).toHaveCount(19);
     await expect.poll(() => drawnIds(second)).toEqual(before);
     await expect(second.getByRole('button', { name: /^Close site:/ })).toBeVisible();
     await second.close();

@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { nodeId } from '../lib/architecture/flow-ids';
+import type { EntityKind } from '../lib/architecture/snapshot';
 import { deleteScenarios, importScenario, SMALL_EDGE, uniqueName } from './helpers';
 
 // The architecture editor on the e2e suite's small edge (north-1, north-2, south-1, router
 // "core", services web and api, controller k8s on north-2). Every test imports its own copy.
 
-const node = (page: Page, kind: string, name: string) =>
-  page.locator(`.react-flow__node[data-id^="${kind}:"]`).filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) });
+// Every node of a kind: its id is the kind's prefix followed by the database id.
+const node = (page: Page, kind: EntityKind, name: string) =>
+  page.locator(`.react-flow__node[data-id^="${nodeId(kind, '')}"]`).filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) });
 const edges = (page: Page, kind: string) => page.locator(`[data-edge-kind="${kind}"]`);
 const inspector = (page: Page) => page.getByTestId('inspector');
 

@@ -2,13 +2,17 @@
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ControlOverlay } from '@/lib/architecture/control-overlay';
 import type { ArchitectureSnapshot } from '@/lib/architecture/snapshot';
 import { parseViewParams, viewToParams } from '@/lib/architecture/view-url';
-import { copySelection, pasteEdit, type Clipboard } from '@/lib/architecture/new-entities';
 import { ArchitectureCanvas } from './architecture-canvas';
-import { Banners, DeleteDialog, Filters, Legend, Palette, Toolbar } from './editor-chrome';
+import { Banners } from './banners';
+import { DeleteDialog } from './delete-dialog';
+import { Filters } from './filters';
+import { Legend } from './legend';
+import { Palette } from './palette';
+import { Toolbar } from './toolbar';
 import { EditorStore, EditorStoreContext, useEditorStore } from './editor-store';
 import { Inspector } from './inspector';
 import { ControlPanel } from './control-panel';
@@ -25,8 +29,6 @@ function isTyping(target: EventTarget | null): boolean {
 function KeyboardShortcuts() {
   const store = useEditorStore();
   const { fitView } = useReactFlow();
-  const clipboard = useRef<Clipboard | null>(null);
-  const pastes = useRef(0);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
@@ -46,28 +48,11 @@ function KeyboardShortcuts() {
         e.preventDefault();
         void store.redoLast();
       } else if (mod && key === 'c') {
-        const clip = copySelection(state.model, state.selected);
-        if (clip.entities.length) {
-          clipboard.current = clip;
-          pastes.current = 0;
-          store.setNotice({ tone: 'info', text: `Copied ${clip.entities.length} ${clip.entities.length === 1 ? 'node' : 'nodes'}.` });
-        }
+        store.copy();
       } else if (mod && key === 'v') {
-        if (!clipboard.current) return;
+        if (!store.hasClipboard()) return;
         e.preventDefault();
-        pastes.current += 1;
-        const shift = 40 * pastes.current;
-        const pasted = pasteEdit(
-          state.model,
-          clipboard.current,
-          () => crypto.randomUUID(),
-          { x: shift, y: shift },
-          (kind, p) => store.clampIntoBand(kind, p),
-        );
-        if (!pasted) return;
-        void store.commit({ type: 'create', label: `paste ${pasted.edit.entities.length}`, edit: pasted.edit }).then((r) => {
-          if (r?.ok) store.select(pasted.ids);
-        });
+        void store.paste();
       } else if (mod && key === 'a') {
         e.preventDefault();
         store.selectAll();

@@ -7,7 +7,7 @@ import { useReactFlow } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { formatMbps, formatPercent } from '@/lib/architecture/cached-format';
 import { UTILISATION_LEVELS } from '@/lib/architecture/control-overlay';
-import { linkEdgeId } from '@/lib/architecture/snapshot';
+import { linkEdgeId } from '@/lib/architecture/flow-ids';
 import { useEditor, useEditorStore } from './editor-store';
 
 function Legend() {

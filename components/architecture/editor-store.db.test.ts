@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { loadArchitecture } from '@/lib/architecture/load-architecture';
-import { nodeId } from '@/lib/architecture/snapshot';
+import { nodeId } from '@/lib/architecture/flow-ids';
 import { runArchitectureEdit } from '@/lib/architecture/run-architecture-edit';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';

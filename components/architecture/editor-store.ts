@@ -11,8 +11,12 @@
 import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { applyArchitectureEditAction, loadArchitectureAction } from '@/lib/actions/architecture-actions';
-import { applyOutcome, workingCopyFromSnapshot, withPositions, type WorkingCopy } from '@/lib/architecture/working-copy';
-import { layoutBands, clampIntoBand, NODE_HEIGHT, type BandLayout } from '@/lib/architecture/bands';
+import { applyOutcome, uniqueName, workingCopyFromSnapshot, withPositions, type WorkingCopy } from '@/lib/architecture/working-copy';
+import { buildElkGraph, positionsFromElk, type ElkGraph, type ElkNode } from '@/lib/architecture/auto-layout';
+import { bandAt, layoutBands, clampIntoBand, NODE_HEIGHT, type BandLayout, type XY } from '@/lib/architecture/bands';
+import { classifyConnection, type ConnectionVerdict, type ExistingRelations } from '@/lib/architecture/connection-rules';
+import { geographicLayout } from '@/lib/architecture/geographic-layout';
+import { placeNewNodes } from '@/lib/architecture/place-new-nodes';
 import type { DeletedBundle, Edit, EditOutcome } from '@/lib/architecture/edits';
 import { aggregateView, AGGREGATE_THRESHOLD, layoutAggregated, type AggregatedView } from '@/lib/architecture/aggregate-view';
 import { buildAggregatedNodes, buildEdges, buildNodes, DEFAULT_VIEW, passesFilters, type ArchEdge, type ArchNode, type ViewOptions } from '@/lib/architecture/flow-graph';
@@ -20,10 +24,13 @@ import type { ControlOverlay } from '@/lib/architecture/control-overlay';
 import type { EdgeOverlay } from '@/lib/architecture/flow-graph';
 import { entitiesInScope } from '@/lib/architecture/view-scope';
 import type { Viewport } from '@/lib/architecture/view-url';
-import { BAND_OF, dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type ArchitectureSnapshot, type EntityKind, type ImageInfo } from '@/lib/architecture/snapshot';
-import { createdIds, type CreateEdit } from '@/lib/architecture/new-entities';
+import { dependencyEdgeId, flowIdsOf, managesEdgeId, nodeId, parseEdgeId, parseNodeId } from '@/lib/architecture/flow-ids';
+import { BAND_OF, ENTITY_KIND_LABELS, type ArchitectureSnapshot, type EntityKind, type ImageInfo, type LinkEnd } from '@/lib/architecture/snapshot';
+import { copySelection, newEntity, pasteEdit, type Clipboard, type CreateEdit } from '@/lib/architecture/new-entities';
 import { isEmptyPlan, planDelete, type DeletePlan } from '@/lib/architecture/plan-delete';
 import { computeStorageUse, type StorageUse } from '@/lib/architecture/storage-use';
+import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
+import { runElkLayout } from './run-layout';
 
 type Position = { kind: EntityKind; id: string; x: number; y: number };
 export type UpdateTarget = { type: 'entity'; kind: EntityKind; id: string } | { type: 'link'; id: string } | { type: 'dependency'; fromId: string; toId: string };
@@ -84,6 +91,25 @@ export type EditorBackend = {
 
 const serverActions: EditorBackend = { applyEdit: applyArchitectureEditAction, load: loadArchitectureAction };
 
+/** What the store needs of the browser: ELK (in a web worker) for the auto layout, and a way to
+ * wait until a frame has been painted. The store's tests bring their own. */
+export type EditorRuntime = {
+  runLayout: (graph: ElkGraph) => Promise<{ children: ElkNode[] }>;
+  nextFrame: () => Promise<void>;
+};
+
+const browser: EditorRuntime = {
+  runLayout: runElkLayout,
+  // rAF, then a task after it: the frame has been painted by then.
+  nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+};
+
+/** A layout shows its new positions this many nodes per frame. */
+const LAYOUT_CHUNK = 200;
+
+/** What a connection drawn on the canvas says: two flow ids and the handle it started from. */
+export type DrawnConnection = { source: string | null; target: string | null; sourceHandle?: string | null };
+
 export class EditorStore {
   private state: EditorState;
   private readonly listeners = new Set<() => void>();
@@ -93,6 +119,7 @@ export class EditorStore {
     snapshot: ArchitectureSnapshot,
     initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null; control?: ControlOverlay | null } = {},
     private readonly backend: EditorBackend = serverActions,
+    private readonly runtime: EditorRuntime = browser,
   ) {
     const model = workingCopyFromSnapshot(snapshot);
     const view = initial.view ?? DEFAULT_VIEW;
@@ -159,7 +186,7 @@ export class EditorStore {
     const inScope = entitiesInScope(model, view.scope);
     const scoped = inScope ? [...inScope].map((id) => model.entities.get(id)!).filter(Boolean) : [...model.entities.values()];
     const shown: string[] = [];
-    for (const e of scoped) if (passesFilters(e, view)) shown.push(`${e.kind}:${e.id}`);
+    for (const e of scoped) if (passesFilters(e, view)) shown.push(nodeId(e.kind, e.id));
     if (shown.length > AGGREGATE_THRESHOLD) {
       const aggregated = aggregateView(model, shown, view.expanded);
       const bands = layoutAggregated(aggregated, heightOf);
@@ -302,7 +329,7 @@ export class EditorStore {
         const result = await this.send(intent.edit);
         if (!result.ok) return { ok: false, result };
         this.setModel(applyOutcome(this.state.model, result.outcome));
-        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids: createdIds(intent.edit) } };
+        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids: flowIdsOf(intent.edit) } };
       }
       case 'deleteOf': {
         const plan = planDelete(model, intent.ids);
@@ -319,14 +346,7 @@ export class EditorStore {
         const result = await this.send({ type: 'restore', bundle: intent.bundle });
         if (!result.ok) return { ok: false, result };
         this.setModel(applyOutcome(this.state.model, result.outcome));
-        const b = intent.bundle;
-        const ids = [
-          ...b.entities.map((e) => nodeId(e.kind, e.id)),
-          ...b.links.map((l) => `link:${l.id}`),
-          ...b.dependencies.map(dependencyEdgeId),
-          ...b.manages.map(managesEdgeId),
-        ];
-        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids } };
+        return { ok: true, outcome: result.outcome, opposite: { type: 'deleteOf', label: intent.label, ids: flowIdsOf(intent.bundle) } };
       }
       case 'update': {
         const t = intent.target;
@@ -372,16 +392,19 @@ export class EditorStore {
 
   /** A new edit: run it, and remember its opposite for undo. */
   commit(intent: Intent): Promise<SaveResult | null> {
-    if (this.state.locked) {
-      this.set({ notice: { tone: 'info', text: 'The canvas is locked; unlock it to edit.' } });
-      return Promise.resolve(null);
-    }
+    if (this.refusedWhileLocked('edit')) return Promise.resolve(null);
     return this.enqueue(async () => {
       const done = await this.perform(intent);
       if (!done.ok) return done.result;
       this.set({ undo: [...this.state.undo, done.opposite].slice(-200), redo: [], fieldErrors: {} });
       return { ok: true as const, outcome: done.outcome };
     });
+  }
+
+  /** Resolves once every edit asked for so far has been saved or refused (a layout or a drag
+   * shows its positions first and saves them after). */
+  whenSaved(): Promise<void> {
+    return this.queue.then(() => undefined);
   }
 
   /** Resolves once the undo has run (or was refused); the keyboard does not wait for it. */
@@ -419,7 +442,12 @@ export class EditorStore {
     this.setModel(workingCopyFromSnapshot(s), { conflict: null, notice: { tone: 'info', text: 'Reloaded: this is the scenario as saved now.' }, fieldErrors: {} });
   }
 
-  // ------------------------------------------------------------------ edits the UI asks for
+  /** When the canvas is locked, says so (the user tried to `what`) and answers true. */
+  private refusedWhileLocked(what: string): boolean {
+    if (!this.state.locked) return false;
+    this.set({ notice: { tone: 'info', text: `The canvas is locked; unlock it to ${what}.` } });
+    return true;
+  }
 
   // ------------------------------------------------------------------ edits the UI asks for
 
@@ -440,11 +468,12 @@ export class EditorStore {
     if (intent) void this.commit(intent);
   }
 
-  /** Like moveNodes, but shows the new positions `perFrame` nodes at a time: moving all 1,000
+  /** Like moveNodes, but shows the new positions LAYOUT_CHUNK nodes a frame: moving all 1,000
    * in one frame re-renders and repaints the whole graph in one long freeze. Still one save and
    * one undo step, made once every position is shown. */
-  async moveNodesGradually(moved: readonly { id: string; position: { x: number; y: number } }[], perFrame: number, nextFrame: () => Promise<void>) {
-    const intent = this.moveIntent(moved);
+  private async moveNodesGradually(positions: ReadonlyMap<string, XY>) {
+    const perFrame = LAYOUT_CHUNK;
+    const intent = this.moveIntent([...positions].map(([id, position]) => ({ id, position })));
     if (!intent || this.state.locked) return;
     // The nodes as they will be, swapped in a chunk at a time; the model and bands follow at the
     // end (changing them per chunk would rebuild every node each time: the bands move them all).
@@ -458,7 +487,7 @@ export class EditorStore {
         return next ? { ...next, selected: n.selected, measured: n.measured } : n;
       });
       this.set({ nodes });
-      await nextFrame();
+      await this.runtime.nextFrame();
     }
     // The same entity objects as the target nodes were drawn from, unless a save landed meanwhile.
     this.setModel(this.state.model === start ? model : withPositions(this.state.model, intent.positions));
@@ -488,15 +517,12 @@ export class EditorStore {
   }
 
   requestDelete(ids: readonly string[] = this.state.selected) {
-    if (this.state.locked) {
-      this.set({ notice: { tone: 'info', text: 'The canvas is locked; unlock it to delete.' } });
-      return;
-    }
+    if (this.refusedWhileLocked('delete')) return;
     const plan = planDelete(this.state.model, ids);
     if (isEmptyPlan(plan)) {
-      if (ids.some((id) => id.startsWith('hosting:')))
+      if (ids.some((id) => parseEdgeId(id)?.kind === 'hosting'))
         this.set({ notice: { tone: 'info', text: 'A hosting edge cannot be deleted: connect the VNF or controller to another edge server instead.' } });
-      else if (ids.some((id) => id.startsWith('placement:')))
+      else if (ids.some((id) => parseEdgeId(id)?.kind === 'placement'))
         this.set({ notice: { tone: 'info', text: 'Placement edges come from the applied placement run; change the placement on the Placement page.' } });
       return;
     }
@@ -511,12 +537,7 @@ export class EditorStore {
     const plan = this.state.deleteRequest;
     if (!plan) return;
     this.set({ deleteRequest: null });
-    const ids = [
-      ...plan.entities.map((e) => nodeId(e.kind, e.id)),
-      ...plan.links.map((l) => `link:${l.id}`),
-      ...plan.dependencies.map(dependencyEdgeId),
-      ...plan.manages.map(managesEdgeId),
-    ];
+    const ids = flowIdsOf(plan);
     const n = plan.edit.entities.length + plan.edit.links.length + plan.edit.dependencies.length + plan.edit.manages.length;
     await this.commit({ type: 'deleteOf', label: n === 1 ? 'delete' : `delete ${n} items`, ids });
   }
@@ -568,6 +589,179 @@ export class EditorStore {
   clampIntoBand(kind: EntityKind, p: { x: number; y: number }) {
     const rect = this.state.bands.bands.find((b) => b.band === BAND_OF[kind]);
     return rect ? clampIntoBand(rect, p) : p;
+  }
+
+  // ------------------------------------------------------------------ commands of the canvas and its chrome
+
+  /** Whether a connection being drawn may be made, and what it would become. */
+  judgeConnection(c: DrawnConnection): ConnectionVerdict {
+    const s = c.source ? parseNodeId(c.source) : null;
+    const t = c.target ? parseNodeId(c.target) : null;
+    if (!s || !t) return { ok: false, reason: 'Connect two nodes.' };
+    return classifyConnection(s, t, c.sourceHandle === 'host' ? 'host' : 'edge', this.existingRelations());
+  }
+
+  private existingRelations(): ExistingRelations {
+    const m = this.state.model;
+    return {
+      hasDependency: (fromId, toId) => m.dependencies.has(dependencyEdgeId({ fromId, toId })),
+      hasManages: (controllerId, targetKind, targetId) => m.manages.has(managesEdgeId({ controllerId, targetKind, targetId })),
+    };
+  }
+
+  /** Makes the edit a judged connection stands for, or says why there is none. */
+  connect(verdict: ConnectionVerdict): Promise<SaveResult | null> {
+    if (!verdict.ok) {
+      this.setNotice({ tone: 'error', text: `Not connected: ${verdict.reason}` });
+      return Promise.resolve(null);
+    }
+    switch (verdict.edgeKind) {
+      case 'link':
+        return this.createRelations('add link', { links: [this.newLink(verdict.a, verdict.b)] });
+      case 'dependency':
+        return this.createRelations('add dependency', { dependencies: [{ fromId: verdict.fromId, toId: verdict.toId, trafficMbps: 10 }] });
+      case 'manages':
+        return this.createRelations('add manages', { manages: [{ controllerId: verdict.controllerId, targetKind: verdict.targetKind, targetId: verdict.targetId }] });
+      case 'hosting':
+        return this.moveToHost(verdict.hosted, verdict.edgeServerId);
+    }
+  }
+
+  private createRelations(label: string, relations: Partial<Pick<CreateEdit, 'links' | 'dependencies' | 'manages'>>) {
+    return this.commit({ type: 'create', label, edit: { type: 'create', entities: [], links: [], dependencies: [], manages: [], ...relations } });
+  }
+
+  /** A link of the default kind, named after its ends (`a--b`, then `a--b-2`…). */
+  private newLink(a: LinkEnd, b: LinkEnd): CreateEdit['links'][number] {
+    const model = this.state.model;
+    const nameOf = (end: LinkEnd, fallback: string) => model.entities.get(nodeId(end.kind, end.id))?.name ?? fallback;
+    const name = uniqueName(model, 'link', `${nameOf(a, 'a')}--${nameOf(b, 'b')}`);
+    return { id: crypto.randomUUID(), name, medium: 'ethernet', bandwidthMbps: 1000, latencyMs: 1, lossPercent: 0, a, b };
+  }
+
+  /** A VNF or controller connected by its host handle to another edge server runs there. */
+  private moveToHost(ref: { kind: 'vnf' | 'controller'; id: string }, edgeServerId: string): Promise<SaveResult | null> {
+    const hosted = this.state.model.entities.get(nodeId(ref.kind, ref.id));
+    if (!hosted || (hosted.kind !== 'vnf' && hosted.kind !== 'controller') || hosted.hostServerId === edgeServerId) return Promise.resolve(null);
+    return this.commit({
+      type: 'update',
+      label: 'change host',
+      target: { type: 'entity', kind: hosted.kind, id: hosted.id },
+      changes: { hostServerId: edgeServerId },
+      before: { hostServerId: hosted.hostServerId },
+    });
+  }
+
+  /** A new entity of the palette at a canvas position (`checkBand`: refused outside its band),
+   * hosted on the selected edge server if it needs a host; selected once saved. */
+  async addEntityAt(kind: EntityKind, position: XY, checkBand = true): Promise<SaveResult | null> {
+    if (this.refusedWhileLocked('add')) return null;
+    const state = this.state;
+    const band = BAND_OF[kind];
+    if (checkBand && bandAt(state.bands.bands, position.y) !== band) {
+      this.setNotice({ tone: 'error', text: `${ENTITY_KIND_LABELS[kind]} belongs in the ${LAYERS[band].toLowerCase()} band: drop it there.` });
+      return null;
+    }
+    const selectedServer = state.selected.map(parseNodeId).find((r) => r?.kind === 'edgeServer')?.id ?? null;
+    const entity = newEntity(state.model, kind, crypto.randomUUID(), this.clampIntoBand(kind, { x: position.x - 100, y: position.y - 30 }), selectedServer);
+    if (!entity) {
+      this.setNotice({ tone: 'error', text: `Add an edge server first: a ${ENTITY_KIND_LABELS[kind].toLowerCase()} runs on one.` });
+      return null;
+    }
+    const result = await this.commit({
+      type: 'create',
+      label: `add ${ENTITY_KIND_LABELS[kind].toLowerCase()}`,
+      edit: { type: 'create', entities: [entity], links: [], dependencies: [], manages: [] },
+    });
+    if (result?.ok) this.select([nodeId(kind, entity.id)]);
+    return result;
+  }
+
+  private clipboard: { clip: Clipboard; pastes: number } | null = null;
+
+  /** Remembers the selected nodes, with the relations among them, for paste. */
+  copy() {
+    const clip = copySelection(this.state.model, this.state.selected);
+    if (!clip.entities.length) return;
+    this.clipboard = { clip, pastes: 0 };
+    this.setNotice({ tone: 'info', text: `Copied ${clip.entities.length} ${clip.entities.length === 1 ? 'node' : 'nodes'}.` });
+  }
+
+  hasClipboard(): boolean {
+    return this.clipboard !== null;
+  }
+
+  /** A copy of what was copied, offset further at each paste; selected once saved. */
+  async paste(): Promise<SaveResult | null> {
+    if (!this.clipboard) return null;
+    const shift = 40 * ++this.clipboard.pastes;
+    const pasted = pasteEdit(
+      this.state.model,
+      this.clipboard.clip,
+      () => crypto.randomUUID(),
+      { x: shift, y: shift },
+      (kind, p) => this.clampIntoBand(kind, p),
+    );
+    if (!pasted) return null;
+    const result = await this.commit({ type: 'create', label: `paste ${pasted.edit.entities.length}`, edit: pasted.edit });
+    if (result?.ok) this.select(pasted.ids);
+    return result;
+  }
+
+  /** Selects the entity named like the query (an exact name first) and answers its flow id. */
+  find(query: string): string | null {
+    const q = query.trim().toLowerCase();
+    if (!q) return null;
+    const all = [...this.state.model.entities.entries()];
+    const hit = all.find(([, e]) => e.name.toLowerCase() === q) ?? all.find(([, e]) => e.name.toLowerCase().includes(q));
+    if (!hit) {
+      this.setNotice({ tone: 'error', text: `Nothing is named like “${query}”.` });
+      return null;
+    }
+    const [id, entity] = hit;
+    if (this.state.nodes.find((n) => n.id === id)?.hidden) this.setNotice({ tone: 'info', text: `${entity.name} is hidden by a filter or a collapsed site.` });
+    this.select([id]);
+    return id;
+  }
+
+  /** Lays the whole graph out with ELK, off the main thread; saved as one move. */
+  async runAutoLayout() {
+    if (this.refusedWhileLocked('lay it out')) return;
+    this.setLayout({ status: 'running', ms: null });
+    const started = performance.now();
+    try {
+      const { children } = await this.runtime.runLayout(buildElkGraph(this.state.model));
+      const positions = positionsFromElk(this.state.model, children, { groupBySite: this.state.view.groupBySite });
+      await this.moveNodesGradually(positions);
+      const ms = Math.round(performance.now() - started);
+      this.setLayout({ status: 'done', ms });
+      this.setNotice({ tone: 'info', text: `Laid out ${positions.size} nodes in ${(ms / 1000).toFixed(1)} s.` });
+    } catch (error) {
+      this.setLayout({ status: 'error', ms: null });
+      this.setNotice({ tone: 'error', text: `Auto layout failed: ${(error as Error).message}` });
+    }
+  }
+
+  /** Nodes with coordinates placed by a map projection in their bands; saved as one move. */
+  async runGeographicLayout() {
+    if (this.refusedWhileLocked('lay it out')) return;
+    const { positions, mapped } = geographicLayout(this.state.model);
+    if (!mapped) {
+      this.setNotice({
+        tone: 'info',
+        text: 'No node has coordinates: give sites or network nodes a latitude and longitude (the inspector, or a Topology Zoo or site CSV import).',
+      });
+      return;
+    }
+    await this.moveNodesGradually(positions);
+    this.setNotice({ tone: 'info', text: `Placed ${mapped} nodes by their latitude and longitude (north up); the others keep their band.` });
+  }
+
+  /** Only the nodes without a position, next to their neighbours; nothing else moves. */
+  async runPlaceNewNodes() {
+    const positions = placeNewNodes(this.state.model);
+    await this.moveNodesGradually(positions);
+    this.setNotice({ tone: 'info', text: `Placed ${positions.size} new ${positions.size === 1 ? 'node' : 'nodes'} next to what they connect to; nothing else moved.` });
   }
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { aggregateView, groupNodeId, layoutAggregated, MAX_TOP_SITES } from './aggregate-view';
+import { aggregateView, layoutAggregated, MAX_TOP_SITES } from './aggregate-view';
+import { groupNodeId, nodeId } from './flow-ids';
 import { workingCopyFromSnapshot, type WorkingCopy } from './working-copy';
 import { buildEdges, DEFAULT_VIEW } from './flow-graph';
-import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity, type LinkRelation } from './snapshot';
+import { BAND_OF, type ArchitectureSnapshot, type Entity, type LinkRelation } from './snapshot';
 
 /** Sites in regions, each with edge servers and switches, links inside and between sites, services with dependencies, controllers. */
 function bigModel(sites: number, regions: number): WorkingCopy {

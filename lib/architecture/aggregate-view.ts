@@ -11,6 +11,7 @@
 import type { LayerName } from '@/lib/vocabulary/kinds-and-labels';
 import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, BAND_PADDING, GRID_X, GRID_Y, MIN_BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type BandLayout, type BandRect, type XY } from './bands';
+import { groupNodeId, isGroupNodeId, nodeId } from './flow-ids';
 import { BAND_OF, BAND_ORDER, ENTITY_KINDS, type Entity, type EntityKind } from './snapshot';
 import { regionOfSite, siteOfEntity } from './view-scope';
 
@@ -45,12 +46,6 @@ export type AggregatedView = {
   order: ReadonlyMap<LayerName, { id: string; parent: string | null }[]>;
 };
 
-export const groupNodeId = (band: LayerName, key: string) => `group:${band}:${key}`;
-
-function isGroupNodeId(id: string): boolean {
-  return id.startsWith('group:');
-}
-
 function imageRepository(imageRef: string): string {
   // registry:5000/team/app:1.2@sha256:… → registry:5000/team/app
   const noDigest = imageRef.split('@')[0];
@@ -72,7 +67,7 @@ function groupPath(model: WorkingCopy, e: Entity, useRegions: boolean): Step[] {
     ];
   }
   const siteId = siteOfEntity(model, e);
-  const site = siteId ? model.entities.get(`site:${siteId}`) : undefined;
+  const site = siteId ? model.entities.get(nodeId('site', siteId)) : undefined;
   const siteStep: Step = { key: `site:${siteId ?? ''}`, level: 'site', label: site ? site.name : 'no site' };
   if (!useRegions) return [siteStep];
   const region = regionOfSite(model, siteId) ?? '';

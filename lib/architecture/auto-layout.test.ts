@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { workingCopyFromSnapshot } from './working-copy';
 import { buildElkGraph, positionsFromElk, rowWidth } from './auto-layout';
 import { layoutBands } from './bands';
+import { nodeId, parseNodeId } from './flow-ids';
 import type { ArchitectureSnapshot, Entity } from './snapshot';
 import { pasteEdit, copySelection, newEntity } from './new-entities';
 
@@ -111,21 +112,21 @@ describe('layout input', () => {
     expect(graph.layoutOptions['elk.partitioning.activate']).toBe('true');
     expect(graph.children).toHaveLength(7);
     const partition = (n: string) => graph.children.find((c) => c.id === n)!.layoutOptions!['elk.partitioning.partition'];
-    expect(partition(`controller:${id(1)}`)).toBe('0');
-    expect(partition(`service:${id(2)}`)).toBe('1');
-    expect(partition(`networkNode:${id(4)}`)).toBe('2');
-    expect(partition(`edgeServer:${id(100)}`)).toBe('3');
-    const pairs = graph.edges.map((e) => `${e.sources[0].split(':')[0]}>${e.targets[0].split(':')[0]}`).sort();
+    expect(partition(nodeId('controller', id(1)))).toBe('0');
+    expect(partition(nodeId('service', id(2)))).toBe('1');
+    expect(partition(nodeId('networkNode', id(4)))).toBe('2');
+    expect(partition(nodeId('edgeServer', id(100)))).toBe('3');
+    const pairs = graph.edges.map((e) => `${parseNodeId(e.sources[0])!.kind}>${parseNodeId(e.targets[0])!.kind}`).sort();
     // Edges inside a band (web calls api) are left out: each band is one ELK layer.
     expect(pairs).toEqual(['controller>edgeServer', 'controller>service', 'networkNode>edgeServer']);
   });
 
   test('ELK positions become rows inside the bands, long layers wrapped, keeping ELK order', () => {
     const model = workingCopyFromSnapshot(snapshot(40));
-    const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i * 10, y: c.id.startsWith('service') ? (c.id.endsWith('3') ? 0 : 100) : 0 }));
+    const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i * 10, y: parseNodeId(c.id)?.kind === 'service' ? (c.id.endsWith('3') ? 0 : 100) : 0 }));
     const positions = positionsFromElk(model, laidOut);
     const entities = [...model.entities.values()].map((e) => {
-      const p = positions.get(`${e.kind}:${e.id}`)!;
+      const p = positions.get(nodeId(e.kind, e.id))!;
       return { ...e, posX: p.x, posY: p.y };
     });
     const bands = layoutBands(entities);
@@ -137,8 +138,8 @@ describe('layout input', () => {
       expect(e.posY).toBeLessThan(band.top + band.height);
     }
     // web (ELK layer 0) is above api (layer 1).
-    expect(positions.get(`service:${id(3)}`)!.y).toBeLessThan(positions.get(`service:${id(2)}`)!.y);
-    const xs = [...positions.entries()].filter(([k]) => k.startsWith('edgeServer')).map(([, p]) => p.x);
+    expect(positions.get(nodeId('service', id(3)))!.y).toBeLessThan(positions.get(nodeId('service', id(2)))!.y);
+    const xs = [...positions.entries()].filter(([k]) => parseNodeId(k)?.kind === 'edgeServer').map(([, p]) => p.x);
     expect(new Set(xs).size).toBeLessThanOrEqual(rowWidth(model.entities.size));
   });
 
@@ -147,7 +148,7 @@ describe('layout input', () => {
     const laidOut = buildElkGraph(model).children.map((c, i) => ({ ...c, x: i, y: 0 }));
     const positions = positionsFromElk(model, laidOut, { groupBySite: true });
     const rowsOf = (odd: boolean) =>
-      new Set([...model.entities.values()].filter((e) => e.kind === 'edgeServer' && (e.siteId !== null) === odd).map((e) => positions.get(`edgeServer:${e.id}`)!.y));
+      new Set([...model.entities.values()].filter((e) => e.kind === 'edgeServer' && (e.siteId !== null) === odd).map((e) => positions.get(nodeId('edgeServer', e.id))!.y));
     const sited = rowsOf(true);
     const unsited = rowsOf(false);
     expect([...sited].some((y) => unsited.has(y))).toBe(false);
@@ -158,7 +159,7 @@ describe('layout input', () => {
     expect(newEntity(model, 'edgeServer', id(900), { x: 0, y: 0 })!.name).toBe('edge-server-1');
     expect(newEntity(model, 'vnf', id(901), { x: 0, y: 0 })).toMatchObject({ hostServerId: id(100) });
     let n = 1000;
-    const pasted = pasteEdit(model, copySelection(model, [`service:${id(2)}`, `service:${id(3)}`]), () => id(n++), { x: 40, y: 40 })!;
+    const pasted = pasteEdit(model, copySelection(model, [nodeId('service', id(2)), nodeId('service', id(3))]), () => id(n++), { x: 40, y: 40 })!;
     expect(pasted.edit.entities.map((e) => e.name)).toEqual(['api-copy', 'web-copy']);
     expect(pasted.edit.dependencies).toEqual([{ fromId: id(1001), toId: id(1000), trafficMbps: 1 }]);
   });

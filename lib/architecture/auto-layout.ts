@@ -9,7 +9,8 @@
 
 import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, BAND_PADDING, GRID_X, GRID_Y, NODE_HEIGHT, NODE_WIDTH, type XY } from './bands';
-import { BAND_OF, BAND_ORDER, nodeId, type EntityKind } from './snapshot';
+import { nodeId } from './flow-ids';
+import { BAND_OF, BAND_ORDER, type EntityKind } from './snapshot';
 
 export type ElkNode = { id: string; width: number; height: number; x?: number; y?: number; layoutOptions?: Record<string, string> };
 export type ElkGraph = {

@@ -8,7 +8,8 @@
 // until someone moves them or runs the auto layout).
 
 import type { LayerName } from '@/lib/vocabulary/kinds-and-labels';
-import { BAND_OF, BAND_ORDER, nodeId, type Entity } from './snapshot';
+import { nodeId } from './flow-ids';
+import { BAND_OF, BAND_ORDER, type Entity } from './snapshot';
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 84;

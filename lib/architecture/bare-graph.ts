@@ -5,7 +5,8 @@ import type { Edge, Node } from '@xyflow/react';
 import { workingCopyFromSnapshot } from './working-copy';
 import { layoutBands } from './bands';
 import { buildEdges, DEFAULT_VIEW } from './flow-graph';
-import { nodeId, type ArchitectureSnapshot } from './snapshot';
+import { nodeId } from './flow-ids';
+import type { ArchitectureSnapshot } from './snapshot';
 
 export type BareGraph = { nodes: Node<{ label: string }>[]; edges: Edge[] };
 

@@ -4,7 +4,8 @@ import { edgeServerFromRow, entityColumns, linkColumns, linkFromRow, networkNode
 import { emptyOutcome } from './edits';
 import { buildEdges, buildNodes, DEFAULT_VIEW } from './flow-graph';
 import { layoutBands } from './bands';
-import { parseEdgeId, parseNodeId, type ArchitectureSnapshot, type EdgeServerEntity } from './snapshot';
+import { nodeId, parseNodeId } from './flow-ids';
+import type { ArchitectureSnapshot, EdgeServerEntity } from './snapshot';
 import { planDelete } from './plan-delete';
 import { computeStorageUse, storageLevel } from './storage-use';
 
@@ -115,18 +116,13 @@ describe('graph ↔ database mapping', () => {
     expect(linkColumns(link)).toEqual({ aEdgeServerId: null, aNodeId: SW, bEdgeServerId: S1, bNodeId: null });
   });
 
-  test('node and edge ids are <kind>:<dbId> and parse back', () => {
-    expect(parseNodeId(`edgeServer:${S1}`)).toEqual({ kind: 'edgeServer', id: S1 });
-    expect(parseNodeId('band:control')).toBeNull();
-    expect(parseEdgeId(`manages:${CTL}:vnf:${S2}`)).toEqual({ kind: 'manages', controllerId: CTL, targetKind: 'vnf', targetId: S2 });
-    expect(parseEdgeId(`hosting:controller:${CTL}`)).toEqual({ kind: 'hosting', entityKind: 'controller', id: CTL });
-  });
-
   test('the model draws every entity in its band and every relation as its kind of edge', () => {
     const model = workingCopyFromSnapshot(snapshot());
     const layout = layoutBands([...model.entities.values()]);
     const nodes = buildNodes(model, DEFAULT_VIEW, layout, null);
-    expect(nodes.map((n) => n.id).sort()).toEqual([`controller:${CTL}`, `edgeServer:${S1}`, `edgeServer:${S2}`, `networkNode:${SW}`, `service:${SVC}`, `site:${SITE}`].sort());
+    expect(nodes.map((n) => n.id).sort()).toEqual(
+      [nodeId('controller', CTL), nodeId('edgeServer', S1), nodeId('edgeServer', S2), nodeId('networkNode', SW), nodeId('service', SVC), nodeId('site', SITE)].sort(),
+    );
     const band = (b: string) => layout.bands.find((x) => x.band === b)!;
     for (const n of nodes) {
       const b = band({ controller: 'control', service: 'service', networkNode: 'network', edgeServer: 'physical', site: 'physical', vnf: 'network' }[n.type]);
@@ -140,10 +136,10 @@ describe('graph ↔ database mapping', () => {
     const edges = buildEdges(model, DEFAULT_VIEW);
     expect(edges.map((e) => `${e.className} ${e.source}>${e.target}`).sort()).toEqual(
       [
-        `edge-link networkNode:${SW}>edgeServer:${S1}`,
-        `edge-hosting controller:${CTL}>edgeServer:${S1}`,
-        `edge-manages controller:${CTL}>edgeServer:${S2}`,
-        `edge-placement service:${SVC}>edgeServer:${S2}`,
+        `edge-link ${nodeId('networkNode', SW)}>${nodeId('edgeServer', S1)}`,
+        `edge-hosting ${nodeId('controller', CTL)}>${nodeId('edgeServer', S1)}`,
+        `edge-manages ${nodeId('controller', CTL)}>${nodeId('edgeServer', S2)}`,
+        `edge-placement ${nodeId('service', SVC)}>${nodeId('edgeServer', S2)}`,
       ].sort(),
     );
     expect(edges.find((e) => e.type === 'placement')!.data!.aggregated).toBe(2);
@@ -162,8 +158,8 @@ describe('graph ↔ database mapping', () => {
 
     const folded = { ...DEFAULT_VIEW, groupBySite: true, collapsedSites: new Set([SITE]) };
     const edges = buildEdges(model, folded);
-    expect(edges.every((e) => !e.target.startsWith('edgeServer:'))).toBe(true);
-    expect(edges.filter((e) => e.target === `site:${SITE}`)).toHaveLength(4);
+    expect(edges.every((e) => parseNodeId(e.target)?.kind !== 'edgeServer')).toBe(true);
+    expect(edges.filter((e) => e.target === nodeId('site', SITE))).toHaveLength(4);
   });
 
   test('storage use counts a shared layer once, with the cached layers', () => {
@@ -187,7 +183,7 @@ describe('graph ↔ database mapping', () => {
 
   test('deleting an edge server plans its hosted controller, links and relations', () => {
     const model = workingCopyFromSnapshot(snapshot());
-    const plan = planDelete(model, [`edgeServer:${S1}`]);
+    const plan = planDelete(model, [nodeId('edgeServer', S1)]);
     expect(plan.hosted.map((e) => e.name)).toEqual(['k8s']);
     expect(plan.links.map((l) => l.name)).toEqual(['l1']);
     expect(plan.manages).toHaveLength(1); // k8s goes, so what it manages goes
@@ -195,9 +191,9 @@ describe('graph ↔ database mapping', () => {
       { kind: 'edgeServer', id: S1, version: 3 },
       { kind: 'controller', id: CTL, version: 1 },
     ]);
-    const site = planDelete(model, [`site:${SITE}`]);
+    const site = planDelete(model, [nodeId('site', SITE)]);
     expect(site.unsited.map((e) => e.name).sort()).toEqual(['s1', 's2']);
-    expect(planDelete(model, [`edgeServer:${S2}`]).placedReplicas).toBe(2);
+    expect(planDelete(model, [nodeId('edgeServer', S2)]).placedReplicas).toBe(2);
   });
 
   test('an outcome merges upserts and removals into the model', () => {
@@ -205,11 +201,11 @@ describe('graph ↔ database mapping', () => {
     const out = emptyOutcome();
     out.removed.entities.push({ kind: 'edgeServer', id: S2 });
     out.removed.links.push(L1);
-    out.upserted.entities.push({ ...(model.entities.get(`edgeServer:${S1}`) as EdgeServerEntity), cpuCores: 99, version: 4 });
+    out.upserted.entities.push({ ...(model.entities.get(nodeId('edgeServer', S1)) as EdgeServerEntity), cpuCores: 99, version: 4 });
     const next = applyOutcome(model, out);
-    expect(next.entities.has(`edgeServer:${S2}`)).toBe(false);
+    expect(next.entities.has(nodeId('edgeServer', S2))).toBe(false);
     expect(next.links.size).toBe(0);
-    expect(next.entities.get(`edgeServer:${S1}`)).toMatchObject({ cpuCores: 99, version: 4 });
-    expect(next.entities.get(`service:${SVC}`)).toBe(model.entities.get(`service:${SVC}`));
+    expect(next.entities.get(nodeId('edgeServer', S1))).toMatchObject({ cpuCores: 99, version: 4 });
+    expect(next.entities.get(nodeId('service', SVC))).toBe(model.entities.get(nodeId('service', SVC)));
   });
 });

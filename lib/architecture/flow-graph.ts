@@ -9,19 +9,8 @@ import type { LinkLoadView } from './control-overlay';
 import { LINK_MEDIA, type LayerName } from '@/lib/vocabulary/kinds-and-labels';
 import type { WorkingCopy } from './working-copy';
 import { bandExtent, NODE_WIDTH, type BandLayout, type BandRect } from './bands';
-import {
-  BAND_OF,
-  dependencyEdgeId,
-  hostingEdgeId,
-  linkEdgeId,
-  managesEdgeId,
-  nodeId,
-  placementEdgeId,
-  type EdgeKind,
-  type Entity,
-  type EntityKind,
-  type EntityOf,
-} from './snapshot';
+import { aggregateEdgeId, dependencyEdgeId, hostingEdgeId, linkEdgeId, managesEdgeId, nodeId, placementEdgeId } from './flow-ids';
+import { BAND_OF, type EdgeKind, type Entity, type EntityKind, type EntityOf } from './snapshot';
 import type { StorageUse } from './storage-use';
 import { describeCounts, type AggregatedView, type SummaryGroup } from './aggregate-view';
 import { ALL_SCOPE, type ViewScope } from './view-scope';
@@ -338,7 +327,8 @@ export function buildEdges(
     if (!source || !target || source === target) return;
     const hidden = view.hiddenEdgeKinds.has(kind);
     // A link has no direction: a-b and b-a between two groups are one aggregated edge.
-    const key = kind === 'link' && source > target ? `${kind}|${target}|${source}` : `${kind}|${source}|${target}`;
+    const [from, to] = kind === 'link' && source > target ? [target, source] : [source, target];
+    const key = aggregateEdgeId(kind, from, to);
     const existing = seen.get(key);
     if (existing) {
       // Folded into a collapsed site or a summary: one edge with a count.
@@ -358,7 +348,7 @@ export function buildEdges(
       const mergedOnRoute = existing.data!.onRoute === undefined && onRoute === undefined ? undefined : !!existing.data!.onRoute || !!onRoute;
       const merged: ArchEdge = {
         ...existing,
-        id: representative ? `agg:${key}` : existing.id,
+        id: representative ? key : existing.id,
         animated: !!mergedOnRoute,
         data: {
           ...existing.data!,

@@ -5,7 +5,8 @@ import { parseGraphml } from '@/lib/importers/topology/parse-graphml';
 import { workingCopyFromSnapshot } from './working-copy';
 import { layoutBands, NODE_HEIGHT } from './bands';
 import { geographicLayout, project } from './geographic-layout';
-import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity } from './snapshot';
+import { nodeId } from './flow-ids';
+import { BAND_OF, type ArchitectureSnapshot, type Entity, type EntityKind } from './snapshot';
 
 const base = { version: 1, posX: null, posY: null };
 
@@ -133,7 +134,7 @@ describe('geographic layout', () => {
     const model = workingCopyFromSnapshot(snapshot(entities));
     const before = layoutBands(entities);
     const { positions } = geographicLayout(model);
-    const at = (kind: string, id: string) => positions.get(`${kind}:${id}`)!;
+    const at = (kind: EntityKind, id: string) => positions.get(nodeId(kind, id))!;
     expect(at('networkNode', 'r-syd').x).toBeGreaterThan(at('networkNode', 'r-mel').x);
     expect(at('edgeServer', 'es-syd').x).toBe(at('networkNode', 'r-syd').x);
     expect(at('edgeServer', 'es-mel').x).toBe(at('networkNode', 'r-mel').x);

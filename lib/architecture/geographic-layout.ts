@@ -10,7 +10,8 @@
 
 import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, BAND_PADDING, GRID_X, GRID_Y, layoutBands, MIN_BAND_HEIGHT, NODE_HEIGHT, type XY } from './bands';
-import { BAND_OF, BAND_ORDER, nodeId, type Entity } from './snapshot';
+import { nodeId } from './flow-ids';
+import { BAND_OF, BAND_ORDER, type Entity } from './snapshot';
 
 type LatLon = { latitude: number; longitude: number };
 

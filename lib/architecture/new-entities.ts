@@ -3,7 +3,8 @@
 
 import { isNameTaken, uniqueName, type WorkingCopy } from './working-copy';
 import type { Edit, EntityCreate } from './edits';
-import { dependencyEdgeId, managesEdgeId, nodeId, parseNodeId, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './snapshot';
+import { flowIdsOf, nodeId, parseNodeId } from './flow-ids';
+import type { DependencyRelation, Entity, EntityKind, LinkRelation, ManagesRelation } from './snapshot';
 
 export type CreateEdit = Extract<Edit, { type: 'create' }>;
 
@@ -117,15 +118,5 @@ export function pasteEdit(
     .filter((m) => created.has(idMap.get(m.controllerId) ?? '') && created.has(idMap.get(m.targetId) ?? ''))
     .map((m) => ({ controllerId: idMap.get(m.controllerId)!, targetKind: m.targetKind, targetId: idMap.get(m.targetId)! }));
   const edit: CreateEdit = { type: 'create', entities, links, dependencies, manages };
-  return { edit, ids: createdIds(edit) };
-}
-
-/** Flow ids of everything a create edit makes (nodes and edges). */
-export function createdIds(edit: CreateEdit): string[] {
-  return [
-    ...edit.entities.map((e) => nodeId(e.kind, e.id)),
-    ...edit.links.map((l) => `link:${l.id}`),
-    ...edit.dependencies.map(dependencyEdgeId),
-    ...edit.manages.map(managesEdgeId),
-  ];
+  return { edit, ids: flowIdsOf(edit) };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { workingCopyFromSnapshot } from './working-copy';
 import { layoutBands, NODE_HEIGHT } from './bands';
-import { BAND_OF, nodeId, type ArchitectureSnapshot, type Entity, type LinkRelation } from './snapshot';
+import { nodeId } from './flow-ids';
+import { BAND_OF, type ArchitectureSnapshot, type Entity, type LinkRelation } from './snapshot';
 import { placeNewNodes } from './place-new-nodes';
 
 const base = { version: 1 };

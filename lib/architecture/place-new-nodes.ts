@@ -4,7 +4,8 @@
 
 import type { WorkingCopy } from './working-copy';
 import { BAND_HEADER, GRID_X, GRID_Y, layoutBands, type XY } from './bands';
-import { BAND_OF, nodeId } from './snapshot';
+import { nodeId } from './flow-ids';
+import { BAND_OF } from './snapshot';
 import { relationPairs } from './view-scope';
 
 const cellOf = (p: XY) => `${Math.round(p.x / GRID_X)},${Math.round(p.y / GRID_Y)}`;

@@ -4,7 +4,8 @@
 
 import type { WorkingCopy } from './working-copy';
 import type { Edit } from './edits';
-import { dependencyEdgeId, managesEdgeId, nodeId, parseEdgeId, parseNodeId, type Entity, type LinkRelation, type DependencyRelation, type ManagesRelation } from './snapshot';
+import { nodeId, parseEdgeId, parseNodeId } from './flow-ids';
+import type { Entity, LinkRelation, DependencyRelation, ManagesRelation } from './snapshot';
 
 export type DeletePlan = {
   /** Selected entities first, then VNFs and controllers hosted on selected edge servers. */
@@ -96,14 +97,4 @@ export function planDelete(model: WorkingCopy, selectedIds: readonly string[]): 
 
 export function isEmptyPlan(plan: DeletePlan): boolean {
   return !plan.edit.entities.length && !plan.edit.links.length && !plan.edit.dependencies.length && !plan.edit.manages.length;
-}
-
-/** The flow ids a delete plan removes (for selecting them again after an undo). */
-export function planIds(plan: DeletePlan): string[] {
-  return [
-    ...plan.edit.entities.map((e) => nodeId(e.kind, e.id)),
-    ...plan.links.map((l) => `link:${l.id}`),
-    ...plan.dependencies.map(dependencyEdgeId),
-    ...plan.manages.map(managesEdgeId),
-  ];
 }

@@ -4,7 +4,7 @@
 
 import type { ControllerKind, LayerName, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/vocabulary/kinds-and-labels';
 
-/** Entities drawn as nodes. React Flow node ids are `<kind>:<dbId>`. */
+/** Entities drawn as nodes (flow-ids.ts spells their React Flow ids). */
 export const ENTITY_KINDS = ['controller', 'service', 'vnf', 'networkNode', 'edgeServer', 'site'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -144,47 +144,3 @@ export type ArchitectureSnapshot = {
   cachedLayers: Record<string, string[]>;
   loadedAt: string;
 };
-
-export const nodeId = (kind: EntityKind, id: string) => `${kind}:${id}`;
-
-export function parseNodeId(flowId: string): { kind: EntityKind; id: string } | null {
-  const colon = flowId.indexOf(':');
-  if (colon < 0) return null;
-  const kind = flowId.slice(0, colon) as EntityKind;
-  if (!ENTITY_KINDS.includes(kind)) return null;
-  return { kind, id: flowId.slice(colon + 1) };
-}
-
-export const linkEdgeId = (id: string) => `link:${id}`;
-export const hostingEdgeId = (kind: 'vnf' | 'controller', id: string) => `hosting:${kind}:${id}`;
-export const managesEdgeId = (m: ManagesRelation) => `manages:${m.controllerId}:${m.targetKind}:${m.targetId}`;
-export const dependencyEdgeId = (d: { fromId: string; toId: string }) => `dependency:${d.fromId}:${d.toId}`;
-export const placementEdgeId = (p: { serviceId: string; edgeServerId: string }) => `placement:${p.serviceId}:${p.edgeServerId}`;
-
-/** What a React Flow edge id stands for. */
-export type EdgeRef =
-  | { kind: 'link'; id: string }
-  | { kind: 'hosting'; entityKind: 'vnf' | 'controller'; id: string }
-  | { kind: 'manages'; controllerId: string; targetKind: ManagedKind; targetId: string }
-  | { kind: 'dependency'; fromId: string; toId: string }
-  | { kind: 'placement'; serviceId: string; edgeServerId: string };
-
-export function parseEdgeId(flowId: string): EdgeRef | null {
-  const parts = flowId.split(':');
-  switch (parts[0]) {
-    case 'link':
-      return parts.length === 2 ? { kind: 'link', id: parts[1] } : null;
-    case 'hosting':
-      return parts.length === 3 && (parts[1] === 'vnf' || parts[1] === 'controller') ? { kind: 'hosting', entityKind: parts[1], id: parts[2] } : null;
-    case 'manages':
-      return parts.length === 4 && (MANAGED_KINDS as readonly string[]).includes(parts[2])
-        ? { kind: 'manages', controllerId: parts[1], targetKind: parts[2] as ManagedKind, targetId: parts[3] }
-        : null;
-    case 'dependency':
-      return parts.length === 3 ? { kind: 'dependency', fromId: parts[1], toId: parts[2] } : null;
-    case 'placement':
-      return parts.length === 3 ? { kind: 'placement', serviceId: parts[1], edgeServerId: parts[2] } : null;
-    default:
-      return null;
-  }
-}

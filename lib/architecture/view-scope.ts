@@ -4,7 +4,8 @@
 
 import type { LayerName } from '@/lib/vocabulary/kinds-and-labels';
 import type { WorkingCopy } from './working-copy';
-import { BAND_OF, nodeId, type Entity } from './snapshot';
+import { nodeId } from './flow-ids';
+import { BAND_OF, type Entity } from './snapshot';
 
 export type ViewScope =
   | { type: 'all' }

@@ -3,18 +3,8 @@
 // canvas re-renders only what changed). Pure.
 
 import type { EditOutcome } from './edits';
-import {
-  dependencyEdgeId,
-  managesEdgeId,
-  nodeId,
-  type AppliedPlacement,
-  type ArchitectureSnapshot,
-  type DependencyRelation,
-  type Entity,
-  type EntityKind,
-  type LinkRelation,
-  type ManagesRelation,
-} from './snapshot';
+import { dependencyEdgeId, managesEdgeId, nodeId } from './flow-ids';
+import { type AppliedPlacement, type ArchitectureSnapshot, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './snapshot';
 
 export type WorkingCopy = {
   /** By React Flow node id (`<kind>:<id>`). */
