@@ -2,7 +2,8 @@ import type { LinkMedium, NetworkNodeKind, Tier } from '@/lib/vocabulary/kinds-a
 
 // What an importer decided to write, in the terms of the scenario document (entities refer to
 // each other by name, layers by digest), before the database is touched. One writer
-// (write-import-plan.ts) merges any plan into a scenario in one transaction.
+// (write-import-plan.ts, one step per kind in write-plan/) merges any plan into a scenario in one
+// transaction.
 
 export type EndpointRef = { kind: 'edgeServer' | 'networkNode'; name: string };
 export type ImageKey = { repository: string; tag: string; arch: string };
