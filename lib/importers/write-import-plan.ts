@@ -73,8 +73,8 @@ async function writeInTransaction(tx: Prisma.TransactionClient, target: ImportTa
   const sites = await writeSites(tx, scenarioId, plan);
   const layers = await writeLayers(tx, scenarioId, plan);
   const images = await writeImages(tx, scenarioId, plan.images, layers.layerIds);
-  const edgeServers = await writeEdgeServers(tx, scenarioId, plan.edgeServers, sites.sites);
-  const networkNodes = await writeNetworkNodes(tx, scenarioId, plan.networkNodes, sites.sites);
+  const edgeServers = await writeEdgeServers(tx, scenarioId, plan.edgeServers, sites.siteIdOf);
+  const networkNodes = await writeNetworkNodes(tx, scenarioId, plan.networkNodes, sites.siteIdOf);
   const links = await writeLinks(tx, scenarioId, plan.links, { edgeServers: edgeServers.ids, networkNodes: networkNodes.ids });
   const serviceImages = await writeServiceImages(tx, scenarioId, plan.services, images.catalog);
   const services = await writeServices(tx, scenarioId, plan.services, serviceImages.images);

@@ -3,14 +3,14 @@ import { DomainError } from '@/lib/errors';
 import type { ImportPlan } from '../import-plan';
 import { mergeByName, type EntityCounts } from './merge-by-name';
 
-/** Site names to ids; `siteId` refuses a name the scenario and the file both lack. */
-export type SiteIds = { siteId: (name: string | null) => string | null };
+/** A site's id by name (null for none); refuses a name the scenario and the file both lack. */
+export type SiteIdOf = (name: string | null) => string | null;
 
 /**
  * Merges the planned sites by name. A re-import keeps a provider, region or position the file does
  * not state. Also looks up the existing sites the file's servers and nodes name without planning.
  */
-export async function writeSites(tx: Prisma.TransactionClient, scenarioId: string, plan: ImportPlan): Promise<{ counts: EntityCounts; sites: SiteIds }> {
+export async function writeSites(tx: Prisma.TransactionClient, scenarioId: string, plan: ImportPlan): Promise<{ counts: EntityCounts; siteIdOf: SiteIdOf }> {
   const { ids, counts } = await mergeByName({
     planned: plan.sites,
     find: (names) => tx.site.findMany({ where: { scenarioId, name: { in: names } } }),
@@ -27,11 +27,11 @@ export async function writeSites(tx: Prisma.TransactionClient, scenarioId: strin
   if (referenced.length) {
     for (const s of await tx.site.findMany({ where: { scenarioId, name: { in: referenced } }, select: { id: true, name: true } })) ids.set(s.name, s.id);
   }
-  const siteId = (name: string | null) => {
+  const siteIdOf = (name: string | null) => {
     if (name === null) return null;
     const id = ids.get(name);
     if (!id) throw new DomainError('INVALID_INPUT', `unknown site "${name}"`, 'file');
     return id;
   };
-  return { counts, sites: { siteId } };
+  return { counts, siteIdOf };
 }
