@@ -10,6 +10,7 @@ import { getActor } from '@/lib/auth/get-actor';
 import { ROLE_LABELS, roleAtLeast } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { isDatabaseUnavailable } from '@/lib/db/database-unavailable';
+import { listScenarioNames } from '@/lib/scenarios/list-scenario-names';
 import { getCurrentScenario } from './current-scenario';
 import './globals.css';
 
@@ -24,7 +25,7 @@ export const dynamic = 'force-dynamic';
 
 async function loadShell() {
   const db = await getDb();
-  const [scenarios, current] = await Promise.all([db.scenario.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }), getCurrentScenario()]);
+  const [scenarios, current] = await Promise.all([listScenarioNames(db), getCurrentScenario()]);
   return { scenarios, current, databaseUnavailable: false };
 }
 

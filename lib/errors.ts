@@ -1,5 +1,6 @@
-/** Expected failures of domain functions. Server actions translate them into field errors;
- * anything else is a bug and surfaces as a generic message. */
+/** Expected failures of domain functions. Server actions translate them into field errors, routes
+ * into the HTTP status lib/error-codes.ts gives each code; anything else is a bug and surfaces as
+ * a generic message. */
 export type ErrorCode =
   | 'NOT_FOUND'
   | 'NAME_TAKEN'

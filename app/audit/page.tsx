@@ -5,6 +5,7 @@ import { auditFilterSchema } from '@/lib/audit/audit-filter-schema';
 import { listAuditEntries, listAuditFacets } from '@/lib/audit/list-audit-entries';
 import { requirePageRole } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
+import { listScenarioNames } from '@/lib/scenarios/list-scenario-names';
 
 export const metadata: Metadata = { title: 'Audit' };
 
@@ -23,11 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const db = await getDb();
-  const [data, facets, scenarios] = await Promise.all([
-    listAuditEntries(db, filter),
-    listAuditFacets(db),
-    db.scenario.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-  ]);
+  const [data, facets, scenarios] = await Promise.all([listAuditEntries(db, filter), listAuditFacets(db), listScenarioNames(db)]);
   return (
     <>
       <PageHeader title="Audit" layer="Administration" />

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { CatalogTable } from '@/components/catalog/catalog-table';
 import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
 import { LayerDataBadge } from '@/components/catalog/layer-data-badge';
-import { loadImageRows, type ImageRow } from '@/components/catalog/load-catalog';
+import { listImages, type ImageRow } from '@/lib/catalog/list-images';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatPercent } from '@/lib/format/format-units';
@@ -31,7 +31,7 @@ const spec: CatalogSpec<ImageRow> = {
 export default async function ImagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   return withScenario('Images', 'Service layer', async (scenario) => {
-    const images = await loadImageRows(await getDb(), scenario.id);
+    const images = await listImages(await getDb(), scenario.id);
     if (images.length === 0) {
       return (
         <EmptyState title="No images in the catalog">

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CatalogTable } from '@/components/catalog/catalog-table';
-import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
-import { digestQuery, loadLayerRows, type LayerRow } from '@/components/catalog/load-catalog';
+import { digestQuery, type CatalogSpec, type SearchParams } from '@/components/catalog/catalog-query';
+import { listLayers, type LayerRow } from '@/lib/catalog/list-layers';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/lib/db';
 import { formatBytes } from '@/lib/format/format-units';
@@ -26,7 +26,7 @@ export default async function LayersPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const rawQuery = typeof params.q === 'string' ? params.q : '';
   return withScenario('Layers', 'Service layer', async (scenario) => {
-    const layers = await loadLayerRows(await getDb(), scenario.id);
+    const layers = await listLayers(await getDb(), scenario.id);
     // "Where is this layer?": a digest that names exactly one layer opens it.
     const q = digestQuery(rawQuery);
     if (q.length >= 8 && params.list === undefined) {

@@ -3,40 +3,14 @@ import Link from 'next/link';
 import { CatalogTable } from '@/components/catalog/catalog-table';
 import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
 import { EmptyState } from '@/components/ui/empty-state';
+import { listServices, type ServiceRow } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db';
 import { formatCores, formatMbps, formatMiB } from '@/lib/format/format-units';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Services' };
 
-async function loadServices(scenarioId: string) {
-  const rows = await (
-    await getDb()
-  ).service.findMany({
-    where: { scenarioId },
-    include: {
-      image: { select: { id: true, declaredSizeBytes: true, _count: { select: { layers: true } } } },
-      dependsOn: { include: { toService: { select: { name: true } } } },
-    },
-  });
-  return rows.map((s) => ({
-    id: s.id,
-    name: s.name,
-    imageRef: s.imageRef,
-    imageId: s.image?.id ?? null,
-    layerData: (s.image?._count.layers ?? 0) > 0 ? 'layers' : s.image?.declaredSizeBytes != null ? 'declared' : 'unknown',
-    replicas: s.replicas,
-    cpuCores: s.cpuCores,
-    memoryMiB: s.memoryMiB,
-    bandwidthMbps: s.bandwidthMbps,
-    arch: s.arch,
-    accelerator: s.accelerator,
-    dependsOn: s.dependsOn.map((d) => ({ name: d.toService.name, trafficMbps: d.trafficMbps })),
-  }));
-}
-type Row = Awaited<ReturnType<typeof loadServices>>[number];
-
-const spec: CatalogSpec<Row> = {
+const spec: CatalogSpec<ServiceRow> = {
   search: (s) => `${s.name} ${s.imageRef}`,
   sorts: {
     name: (s) => s.name,
@@ -57,7 +31,7 @@ const spec: CatalogSpec<Row> = {
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   return withScenario('Services', 'Service layer', async (scenario) => {
-    const services = await loadServices(scenario.id);
+    const services = await listServices(await getDb(), scenario.id);
     if (services.length === 0) {
       return (
         <EmptyState title="No services in this scenario">

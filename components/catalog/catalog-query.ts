@@ -71,3 +71,8 @@ export function hrefWith(path: string, params: SearchParams, changes: Record<str
   const qs = next.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/** "sha256:ab12", "ab12…" or a bare hex prefix, normalised for matching against digests. */
+export function digestQuery(raw: string): string {
+  return raw.trim().toLowerCase().replace(/…$/, '');
+}

@@ -1,4 +1,4 @@
-import type { ImageRow } from './load-catalog';
+import type { ImageRow } from '@/lib/catalog/list-images';
 
 export function LayerDataBadge({ image }: { image: Pick<ImageRow, 'layers' | 'declaredSizeBytes'> }) {
   if (image.layers > 0) return null;

@@ -21,3 +21,18 @@ test('an unreachable database is reported as such, with nothing saved', () => {
     /database cannot be reached.*nothing was saved/,
   );
 });
+
+test('a failed action carries its domain code, for a route to choose the status', async () => {
+  expect(await runAction(() => Promise.reject(new DomainError('NOT_FOUND', 'gone')))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect(await runAction(() => Promise.reject(Object.assign(new Error('x'), { code: 'P2002' })))).toMatchObject({ ok: false, code: 'NAME_TAKEN' });
+  expect(
+    await runAction(() =>
+      Promise.resolve()
+        .then(() => z.string().parse(1))
+        .then(() => ({})),
+    ),
+  ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  const bug = await runAction(() => Promise.reject(new Error('a bug')));
+  expect(bug).toMatchObject({ ok: false });
+  expect('code' in bug ? bug.code : undefined).toBeUndefined();
+});

@@ -1,38 +1,48 @@
 import { ZodError } from 'zod';
-import { describeDatabaseError } from '@/lib/db/describe-database-error';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/database-unavailable';
-import { isDomainError } from '@/lib/errors';
+import { translatePrismaError } from '@/lib/db/translate-prisma-error';
+import { isDomainError, type ErrorCode } from '@/lib/errors';
 
 /** What every server action returns: expected failures are values, keyed by form field
  * (`_form` for the form as a whole), never thrown at the page. */
 export type ActionErrors = Record<string, string[]>;
-export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; errors: ActionErrors };
+export type ActionFailure = {
+  ok: false;
+  errors: ActionErrors;
+  /** What failed, for a route to answer with its HTTP status (lib/error-codes.ts); none for a bug. */
+  code?: ErrorCode;
+};
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 
 export const FORM = '_form';
 
-/** Turns a thrown error into field messages a person can act on; unknown errors are logged
- * on the server and shown as a generic message, never as a stack trace. */
-export function toActionErrors(error: unknown): ActionErrors {
+/** Turns a thrown error into field messages a person can act on, and its domain code; unknown
+ * errors are logged on the server and shown as a generic message, never as a stack trace. */
+export function toActionFailure(error: unknown): ActionFailure {
   if (error instanceof ZodError) {
     const errors: ActionErrors = {};
     for (const issue of error.issues) {
       const key = issue.path.length ? issue.path.join('.') : FORM;
       (errors[key] ??= []).push(issue.message);
     }
-    return errors;
+    return { ok: false, errors, code: 'INVALID_INPUT' };
   }
-  if (isDomainError(error)) return { [error.field ?? FORM]: [error.message] };
-  if (isDatabaseUnavailable(error)) return { [FORM]: [DATABASE_UNAVAILABLE_MESSAGE] };
-  const sentence = describeDatabaseError(error);
-  if (sentence) return { [FORM]: [sentence] };
+  if (isDomainError(error)) return { ok: false, errors: { [error.field ?? FORM]: [error.message] }, code: error.code };
+  if (isDatabaseUnavailable(error)) return { ok: false, errors: { [FORM]: [DATABASE_UNAVAILABLE_MESSAGE] } };
+  const translated = translatePrismaError(error);
+  if (translated) return { ok: false, errors: { [FORM]: [translated.message] }, code: translated.code };
   console.error('[edgestack] unexpected error in a server action:', error);
-  return { [FORM]: ['Something went wrong and nothing was changed. Try again; if it persists, check the server log.'] };
+  return { ok: false, errors: { [FORM]: ['Something went wrong and nothing was changed. Try again; if it persists, check the server log.'] } };
+}
+
+export function toActionErrors(error: unknown): ActionErrors {
+  return toActionFailure(error).errors;
 }
 
 export async function runAction<T extends object>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, ...(await fn()) };
   } catch (error) {
-    return { ok: false, errors: toActionErrors(error) };
+    return toActionFailure(error);
   }
 }

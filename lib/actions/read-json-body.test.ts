@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runAction } from './action-result';
-import { errorResponse, readJsonBody } from './read-json-body';
+import { errorResponse } from './error-response';
+import { readJsonBody } from './read-json-body';
 
 const post = (headers: Record<string, string>, body = '{"a":1}') =>
   new Request('http://127.0.0.1:3000/api/scenarios', { method: 'POST', headers: { host: '127.0.0.1:3000', ...headers }, body });
@@ -8,7 +9,7 @@ const post = (headers: Record<string, string>, body = '{"a":1}') =>
 /** What a route handler answers: runAction around readJsonBody, errors through errorResponse. */
 async function answer(request: Request) {
   const result = await runAction(async () => ({ body: await readJsonBody(request, 1024) }));
-  return result.ok ? { status: 200, body: result.body } : { status: errorResponse(result.errors).status, errors: result.errors };
+  return result.ok ? { status: 200, body: result.body } : { status: errorResponse(result).status, errors: result.errors };
 }
 
 describe('readJsonBody', () => {
@@ -34,6 +35,12 @@ describe('readJsonBody', () => {
     const out = await answer(request);
     expect(out.status).toBe(400);
     expect(JSON.stringify(out.errors)).toMatch(/not valid UTF-8 at byte 3 \(0xff\)/);
+  });
+
+  test('a body over the limit is refused with 413', async () => {
+    const out = await answer(post({ 'content-type': 'application/json' }, JSON.stringify({ a: 'x'.repeat(2000) })));
+    expect(out.status).toBe(413);
+    expect(JSON.stringify(out.errors)).toMatch(/limit is 1024|larger than 1024/);
   });
 
   test('a post from another origin is refused with 403 before its body is read', async () => {

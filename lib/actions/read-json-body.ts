@@ -1,7 +1,7 @@
 import { DomainError } from '@/lib/errors';
 import { decodeUtf8 } from '@/lib/importers/decode-utf8';
 
-// The fields these refusals are filed under; errorResponse answers them with their own status.
+// The fields these refusals are filed under.
 const CONTENT_TYPE_FIELD = 'contentType';
 const ORIGIN_FIELD = 'origin';
 
@@ -61,11 +61,4 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch (error) {
     throw new DomainError('INVALID_INPUT', `The body is not valid JSON: ${(error as Error).message}`);
   }
-}
-
-/** The HTTP face of a failed action: 4xx with the same field messages the forms show. A
- * cross-site or non-JSON request is 403 or 415 whatever the route would answer otherwise. */
-export function errorResponse(errors: Record<string, string[]>, status = 400): Response {
-  const refused = errors[ORIGIN_FIELD] ? 403 : errors[CONTENT_TYPE_FIELD] ? 415 : status;
-  return Response.json({ ok: false, errors }, { status: refused });
 }

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { runAsActor } from '@/lib/db/audit-actor';
+import { ERROR_CODES, httpStatusOf } from '@/lib/error-codes';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { auditActorOf, type Actor } from './actor';
 import { getActor } from './get-actor';
@@ -9,7 +10,7 @@ import { ROLE_LABELS, roleAtLeast, type Role } from './roles';
  * ('UNAUTHENTICATED' when nobody is signed in, 'FORBIDDEN' when the role is too low). */
 async function requireRole(min: Role): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new DomainError('UNAUTHENTICATED', 'You are not signed in (or your session expired). Sign in and try again.');
+  if (!actor) throw new DomainError('UNAUTHENTICATED', ERROR_CODES.UNAUTHENTICATED.message);
   if (!roleAtLeast(actor.role, min)) {
     throw new DomainError(
       'FORBIDDEN',
@@ -45,7 +46,7 @@ function isAuthError(error: unknown): error is DomainError {
   return isDomainError(error) && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN');
 }
 
-/** Route handlers: 401 signed out, 403 role too low (JSON in the shape of a failed action);
+/** Route handlers: 401 signed out, 403 role too low (lib/error-codes.ts; JSON in the shape of a failed action);
  * else the handler runs as the actor. */
 export function guardRoute<A extends unknown[]>(min: Role, handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
@@ -54,7 +55,7 @@ export function guardRoute<A extends unknown[]>(min: Role, handler: (...args: A)
       actor = await requireRole(min);
     } catch (error) {
       if (!isAuthError(error)) throw error;
-      return Response.json({ ok: false, errors: { _form: [error.message] } }, { status: error.code === 'UNAUTHENTICATED' ? 401 : 403, headers: { 'cache-control': 'no-store' } });
+      return Response.json({ ok: false, errors: { _form: [error.message] } }, { status: httpStatusOf(error.code), headers: { 'cache-control': 'no-store' } });
     }
     return runAsActor(auditActorOf(actor), () => handler(...args));
   };

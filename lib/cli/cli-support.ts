@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { ZodError } from 'zod';
 import { closeDatabase, getDatabase, type Database } from '@/lib/db';
-import { describeDatabaseError } from '@/lib/db/describe-database-error';
+import { translatePrismaError } from '@/lib/db/translate-prisma-error';
 import { isDomainError } from '@/lib/errors';
 import { decodeUtf8 } from '@/lib/importers/decode-utf8';
 import { MAX_IMPORT_BYTES } from '@/lib/importers/import-input';
@@ -112,9 +112,9 @@ export function reportFailure(io: CliIo, prefix: string, error: unknown): number
     io.stderr(`${prefix}: ${issue.path.length ? `--${kebab(String(issue.path[0]))}` : 'input'}: ${issue.message}\n`);
     return 2;
   }
-  const sentence = describeDatabaseError(error);
-  if (sentence) {
-    io.stderr(`${prefix}: ${sentence}\n`);
+  const translated = translatePrismaError(error);
+  if (translated) {
+    io.stderr(`${prefix}: ${translated.message}\n`);
     return 2;
   }
   io.stderr(`${prefix}: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -1,6 +1,8 @@
+import { httpStatusOf } from '@/lib/error-codes';
 import { isDomainError } from '@/lib/errors';
 
-/** A file download; expected failures (unknown scenario, no placement yet) answer 404 with the reason. */
+/** A file download; expected failures (unknown scenario, no placement yet) answer with the reason and
+ * the status of their code (lib/error-codes.ts). */
 export async function downloadResponse(make: () => Promise<{ body: string; fileName: string; contentType: string }>): Promise<Response> {
   try {
     const { body, fileName, contentType } = await make();
@@ -12,7 +14,7 @@ export async function downloadResponse(make: () => Promise<{ body: string; fileN
       },
     });
   } catch (error) {
-    if (isDomainError(error)) return Response.json({ error: error.message }, { status: error.code === 'NOT_FOUND' ? 404 : 422 });
+    if (isDomainError(error)) return Response.json({ error: error.message }, { status: httpStatusOf(error.code) });
     throw error;
   }
 }

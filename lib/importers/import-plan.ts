@@ -2,8 +2,9 @@ import type { EdgeServer, Image, Layer, Link, NetworkNode, Service, Site } from 
 
 // What an importer decided to write, in the terms of the scenario document (entities refer to
 // each other by name, layers by digest), before the database is touched. One writer
-// (write-import-plan.ts) merges any plan into a scenario in one transaction. Column values take
-// their types from the Prisma models, so a schema change fails the type check here.
+// (write-import-plan.ts, one step per kind in write-plan/) merges any plan into a scenario in one
+// transaction. Column values take their types from the Prisma models, so a schema change fails
+// the type check here.
 
 export type EndpointRef = { kind: 'edgeServer' | 'networkNode'; name: string };
 export type ImageKey = Pick<Image, 'repository' | 'tag' | 'arch'>;

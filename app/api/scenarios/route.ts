@@ -1,5 +1,6 @@
 import { runAction } from '@/lib/actions/action-result';
-import { errorResponse, readJsonBody } from '@/lib/actions/read-json-body';
+import { errorResponse } from '@/lib/actions/error-response';
+import { readJsonBody } from '@/lib/actions/read-json-body';
 import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
@@ -17,5 +18,5 @@ export const POST = guardRoute('planner', async (request: Request) => {
     if (!parsed.ok) throw new DomainError('INVALID_DOCUMENT', parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n'), 'document');
     return importScenarioDocument(await getDb(), parsed.document);
   });
-  return result.ok ? Response.json(result, { status: 201 }) : errorResponse(result.errors, 'errors' in result && result.errors.name ? 409 : 400);
+  return result.ok ? Response.json(result, { status: 201 }) : errorResponse(result);
 });

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeclareSizeForm } from '@/components/catalog/declare-size-form';
 import { PageHeader } from '@/components/ui/page-header';
+import { readImage } from '@/lib/catalog/read-image';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCount } from '@/lib/format/format-units';
-import { displayRepository } from '@/lib/importers/images/image-reference';
 import { getCurrentScenario } from '../../current-scenario';
 
 export const metadata: Metadata = { title: 'Image' };
@@ -13,29 +13,9 @@ export const metadata: Metadata = { title: 'Image' };
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const scenario = await getCurrentScenario();
-  const db = await getDb();
-  const image = await db.image.findFirst({
-    where: { id, scenarioId: scenario?.id ?? '' },
-    include: {
-      registry: { select: { name: true } },
-      layers: { orderBy: { position: 'asc' }, include: { layer: { include: { _count: { select: { images: true, cachedOn: true } } } } } },
-      services: { select: { id: true, name: true, replicas: true }, orderBy: { name: 'asc' } },
-    },
-  });
+  const image = await readImage(await getDb(), scenario?.id ?? '', id);
   if (!image) notFound();
-  const reference = `${displayRepository(image.repository)}:${image.tag}`;
-  const seen = new Set<string>();
-  let total = 0;
-  let shared = 0;
-  for (const l of image.layers) {
-    if (seen.has(l.layerId)) continue;
-    seen.add(l.layerId);
-    total += Number(l.layer.sizeBytes);
-    if (l.layer._count.images > 1) shared += Number(l.layer.sizeBytes);
-  }
-  // The size pulled so far after each layer, in pull order.
-  const cumulative: number[] = [];
-  for (const l of image.layers) cumulative.push((cumulative.at(-1) ?? 0) + Number(l.layer.sizeBytes));
+  const { reference } = image;
   return (
     <>
       <PageHeader title={reference} layer={`Image · ${image.arch}`} />
@@ -47,11 +27,11 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         <dt className="text-slate-500">Manifest digest</dt>
         <dd className="font-mono text-xs break-all">{image.manifestDigest ?? '—'}</dd>
         <dt className="text-slate-500">Registry</dt>
-        <dd>{image.registry?.name ?? '—'}</dd>
+        <dd>{image.registry ?? '—'}</dd>
         <dt className="text-slate-500">Size (compressed)</dt>
         <dd data-testid="image-size">
           {image.layers.length
-            ? `${formatBytes(total)} in ${formatCount(image.layers.length, 'layer')}; ${formatBytes(shared)} of it shared with other images`
+            ? `${formatBytes(image.totalBytes)} in ${formatCount(image.layers.length, 'layer')}; ${formatBytes(image.sharedBytes)} of it shared with other images`
             : image.declaredSizeBytes !== null
               ? `${formatBytes(image.declaredSizeBytes)} (declared; no layer data)`
               : 'unknown — no layer data'}
@@ -69,7 +49,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           <Link className="inline-block text-blue-700 underline" href={`/import?kind=images&reference=${encodeURIComponent(reference)}&arch=${image.arch}`}>
             Import a manifest for {reference}
           </Link>
-          <DeclareSizeForm imageId={image.id} reference={reference} currentMiB={image.declaredSizeBytes === null ? null : Number(image.declaredSizeBytes) / 2 ** 20} />
+          <DeclareSizeForm imageId={image.id} reference={reference} currentMiB={image.declaredSizeBytes === null ? null : image.declaredSizeBytes / 2 ** 20} />
         </section>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -86,19 +66,19 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {image.layers.map((l, i) => {
+              {image.layers.map((l) => {
                 return (
                   <tr key={l.position}>
                     <td className="px-3 py-2 tabular-nums">{l.position === 0 ? '0 (base)' : l.position}</td>
                     <td className="px-3 py-2 font-mono text-xs">
                       <Link href={`/layers/${l.layerId}`} className="text-blue-800 hover:underline">
-                        {l.layer.digest.slice(0, 19)}…
+                        {l.digest.slice(0, 19)}…
                       </Link>
                     </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatBytes(l.layer.sizeBytes)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums text-slate-500">{formatBytes(cumulative[i])}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.layer._count.images > 1 ? <strong>{l.layer._count.images}</strong> : 1}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.layer._count.cachedOn}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatBytes(l.sizeBytes)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums text-slate-500">{formatBytes(l.cumulativeBytes)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{l.sharedBy > 1 ? <strong>{l.sharedBy}</strong> : 1}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{l.cachedOn}</td>
                   </tr>
                 );
               })}

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
+import { readLayer } from '@/lib/catalog/read-layer';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCount } from '@/lib/format/format-units';
-import { displayRepository } from '@/lib/importers/images/image-reference';
 import { getCurrentScenario } from '../../current-scenario';
 
 export const metadata: Metadata = { title: 'Layer' };
@@ -12,22 +12,10 @@ export const metadata: Metadata = { title: 'Layer' };
 export default async function LayerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const scenario = await getCurrentScenario();
-  const db = await getDb();
-  const layer = await db.layer.findFirst({
-    where: { id, scenarioId: scenario?.id ?? '' },
-    include: {
-      images: { include: { image: { include: { _count: { select: { layers: true, services: true } } } } }, orderBy: { image: { repository: 'asc' } } },
-      cachedOn: { include: { edgeServer: { include: { site: { select: { name: true } } } } }, orderBy: { edgeServer: { name: 'asc' } } },
-    },
-  });
+  const layer = await readLayer(await getDb(), scenario?.id ?? '', id);
   if (!layer) notFound();
-  const images = new Map<string, { image: (typeof layer.images)[number]['image']; positions: number[] }>();
-  for (const il of layer.images) {
-    const entry = images.get(il.imageId) ?? { image: il.image, positions: [] };
-    entry.positions.push(il.position);
-    images.set(il.imageId, entry);
-  }
-  const size = Number(layer.sizeBytes);
+  const images = layer.images;
+  const size = layer.sizeBytes;
   return (
     <>
       <PageHeader title="Layer" layer="Service layer" />
@@ -40,26 +28,26 @@ export default async function LayerPage({ params }: { params: Promise<{ id: stri
         <dd>{formatBytes(size)}</dd>
         <dt className="text-slate-500">Shared by</dt>
         <dd data-testid="layer-sharing">
-          {formatCount(images.size, 'image')}
-          {images.size > 1 && ` — stored once with sharing, ${formatBytes(size * (images.size - 1))} saved on a server that runs them all`}
+          {formatCount(images.length, 'image')}
+          {images.length > 1 && ` — stored once with sharing, ${formatBytes(size * (images.length - 1))} saved on a server that runs them all`}
         </dd>
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
         <section>
-          <h2 className="mb-2 text-sm font-semibold text-slate-700">Images that use it ({images.size})</h2>
+          <h2 className="mb-2 text-sm font-semibold text-slate-700">Images that use it ({images.length})</h2>
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="layer-images">
-            {[...images.values()].map(({ image, positions }) => (
+            {images.map((image) => (
               <li key={image.id} className="flex justify-between gap-3 px-3 py-2">
                 <Link href={`/images/${image.id}`} className="font-mono text-xs text-blue-800 hover:underline">
-                  {displayRepository(image.repository)}:{image.tag} ({image.arch})
+                  {image.reference} ({image.arch})
                 </Link>
                 <span className="text-xs text-slate-500">
-                  layer {positions.map((p) => p + 1).join(', ')} of {image._count.layers}
-                  {image._count.services ? ` · ${formatCount(image._count.services, 'service')}` : ''}
+                  layer {image.positions.map((p) => p + 1).join(', ')} of {image.layerCount}
+                  {image.services ? ` · ${formatCount(image.services, 'service')}` : ''}
                 </span>
               </li>
             ))}
-            {images.size === 0 && <li className="px-3 py-2 text-slate-500">No image uses it.</li>}
+            {images.length === 0 && <li className="px-3 py-2 text-slate-500">No image uses it.</li>}
           </ul>
         </section>
         <section>
@@ -67,9 +55,9 @@ export default async function LayerPage({ params }: { params: Promise<{ id: stri
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="layer-cached-on">
             {layer.cachedOn.map((c) => (
               <li key={c.edgeServerId} className="flex justify-between px-3 py-2">
-                <span className="font-medium">{c.edgeServer.name}</span>
+                <span className="font-medium">{c.name}</span>
                 <span className="text-xs text-slate-500">
-                  {c.edgeServer.site?.name ?? 'no site'} · {c.edgeServer.arch}
+                  {c.site ?? 'no site'} · {c.arch}
                 </span>
               </li>
             ))}

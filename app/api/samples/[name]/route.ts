@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { errorResponse, readJsonBody } from '@/lib/actions/read-json-body';
+import { errorResponse } from '@/lib/actions/error-response';
+import { readJsonBody } from '@/lib/actions/read-json-body';
 import { runAction } from '@/lib/actions/action-result';
 import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
@@ -19,7 +20,7 @@ export const POST = guardRoute('planner', async (request: Request, context: { pa
     findSample(name);
     return { body: bodySchema.parse(await readJsonBody(request, 4096)) };
   });
-  if (!checked.ok) return errorResponse(checked.errors, checked.errors.sample ? 404 : 400);
+  if (!checked.ok) return errorResponse(checked);
   const db = await getDb();
   return new Response(streamSampleCreation(db, name, checked.body.scenarioName), {
     headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },

@@ -10,9 +10,10 @@ import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { diffAssignments } from '@/lib/placement-runs/diff-assignments';
 import { explainPlacement } from '@/lib/placement-runs/explain-placement';
-import { statusFromDb } from '@/lib/placement-runs/placement-run-schema';
+import { listComparableRuns } from '@/lib/placement-runs/list-comparable-runs';
+import { readPlacementRun } from '@/lib/placement-runs/read-placement-run';
+import { readRunAssignment } from '@/lib/placement-runs/read-run-assignment';
 import { summarizePlacement } from '@/lib/placement-runs/summarize-placement';
-import type { Assignment, PlacementProblem, PlacementResult } from '@/lib/placement/types';
 
 export const metadata: Metadata = { title: 'Placement run' };
 
@@ -23,33 +24,22 @@ export default async function PlacementRunPage({ params, searchParams }: { param
   await requirePageActor();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const db = await getDb();
-  const run = await db.placementRun.findUnique({ where: { id }, include: { scenario: { select: { name: true, appliedRunId: true } } } });
+  const run = await readPlacementRun(db, id);
   if (!run) notFound();
-  const status = statusFromDb(run.status);
-  const problem = run.problem as unknown as PlacementProblem | null;
-  const result = run.result as unknown as PlacementResult | null;
-  const assignment: Assignment | null = result?.assignment ?? null;
+  const { status, problem, result, assignment } = run;
   const label = ALGORITHM_LABELS[run.algorithm as keyof typeof ALGORITHM_LABELS] ?? run.algorithm;
-  const others = await db.placementRun.findMany({
-    where: { scenarioId: run.scenarioId, id: { not: run.id }, status: { in: ['optimal', 'feasible'] } },
-    orderBy: { createdAt: 'desc' },
-    take: 30,
-    select: { id: true, algorithm: true, createdAt: true, costBytes: true },
-  });
+  const others = await listComparableRuns(db, run.scenarioId, run.id);
 
   const usage = problem && assignment ? summarizePlacement(problem, assignment) : [];
   const used = usage.filter((u) => u.containers.length > 0);
   const explanation = problem && assignment && query.explain ? explainPlacement(problem, assignment, query.explain) : null;
-  const compared = query.compare
-    ? await db.placementRun.findFirst({ where: { id: query.compare, scenarioId: run.scenarioId }, select: { id: true, algorithm: true, result: true } })
-    : null;
-  const comparedAssignment = (compared?.result as unknown as PlacementResult | null)?.assignment ?? null;
-  const moves = assignment && comparedAssignment ? diffAssignments(comparedAssignment, assignment) : [];
+  const compared = query.compare ? await readRunAssignment(db, run.scenarioId, query.compare) : null;
+  const moves = assignment && compared?.assignment ? diffAssignments(compared.assignment, assignment) : [];
 
   return (
     <>
-      <PageHeader title={`${label} — ${RUN_STATUS_LABELS[status] ?? status}`} layer={`Placement run · ${run.scenario.name}`}>
-        {assignment && <ApplyRunButton runId={run.id} applied={run.scenario.appliedRunId === run.id} />}
+      <PageHeader title={`${label} — ${RUN_STATUS_LABELS[status] ?? status}`} layer={`Placement run · ${run.scenarioName}`}>
+        {assignment && <ApplyRunButton runId={run.id} applied={run.applied} />}
       </PageHeader>
       <p className="-mt-4 mb-6 text-sm">
         <Link href="/placement" className="text-blue-700 hover:underline">
@@ -73,6 +63,11 @@ export default async function PlacementRunPage({ params, searchParams }: { param
         ))}
       </dl>
       {run.message && <p className="mb-6 rounded bg-amber-50 p-3 text-sm text-amber-900">{run.message}</p>}
+      {run.unreadable.map((sentence) => (
+        <p key={sentence} role="alert" className="mb-6 rounded bg-red-50 p-3 text-sm text-red-900" data-testid="run-unreadable">
+          {sentence}
+        </p>
+      ))}
 
       {!assignment ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
@@ -155,7 +150,7 @@ export default async function PlacementRunPage({ params, searchParams }: { param
                   <option value="" disabled>
                     Choose a replica…
                   </option>
-                  {problem!.containers.map((c) => (
+                  {(problem?.containers ?? []).map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.id} → {assignment[c.id]}
                     </option>
@@ -224,8 +219,7 @@ export default async function PlacementRunPage({ params, searchParams }: { param
                   </option>
                   {others.map((o) => (
                     <option key={o.id} value={o.id}>
-                      {ALGORITHM_LABELS[o.algorithm as keyof typeof ALGORITHM_LABELS] ?? o.algorithm} · {o.createdAt.toISOString().slice(0, 19).replace('T', ' ')} ·{' '}
-                      {formatBytes(o.costBytes)}
+                      {ALGORITHM_LABELS[o.algorithm as keyof typeof ALGORITHM_LABELS] ?? o.algorithm} · {o.createdAt.slice(0, 19).replace('T', ' ')} · {formatBytes(o.costBytes)}
                     </option>
                   ))}
                 </select>
@@ -236,7 +230,9 @@ export default async function PlacementRunPage({ params, searchParams }: { param
             )}
             {compared && (
               <div className="mt-3 text-sm" data-testid="run-diff">
-                {moves.length === 0 ? (
+                {compared.unreadable ? (
+                  <p role="alert">{compared.unreadable}</p>
+                ) : moves.length === 0 ? (
                   <p>The two runs place every replica on the same edge server.</p>
                 ) : (
                   <>

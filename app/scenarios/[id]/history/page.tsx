@@ -6,6 +6,7 @@ import { auditFilterSchema } from '@/lib/audit/audit-filter-schema';
 import { listAuditEntries, listAuditFacets } from '@/lib/audit/list-audit-entries';
 import { requirePageActor } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
+import { readScenarioName } from '@/lib/scenarios/read-scenario-name';
 
 export const metadata: Metadata = { title: 'Scenario history' };
 
@@ -22,10 +23,10 @@ export default async function ScenarioHistoryPage({
   const raw = await searchParams;
   const filter = auditFilterSchema.parse({ ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])), scenarioId: id });
   const db = await getDb();
-  const [scenario, data, facets] = await Promise.all([db.scenario.findUnique({ where: { id }, select: { name: true } }), listAuditEntries(db, filter), listAuditFacets(db)]);
+  const [scenarioName, data, facets] = await Promise.all([readScenarioName(db, id), listAuditEntries(db, filter), listAuditFacets(db)]);
   return (
     <>
-      <PageHeader title={`History of ${scenario?.name ?? 'a deleted scenario'}`} layer="Data" />
+      <PageHeader title={`History of ${scenarioName ?? 'a deleted scenario'}`} layer="Data" />
       <p className="-mt-4 mb-4 text-sm text-slate-600">
         <Link href="/scenarios" className="text-blue-700 hover:underline">
           ← Scenarios

@@ -1,5 +1,6 @@
 import { runAction } from '@/lib/actions/action-result';
-import { errorResponse, readJsonBody } from '@/lib/actions/read-json-body';
+import { errorResponse } from '@/lib/actions/error-response';
+import { readJsonBody } from '@/lib/actions/read-json-body';
 import { guardRoute } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { enqueuePlacementRuns } from '@/lib/placement-runs/enqueue-placement-runs';
@@ -19,5 +20,5 @@ export const POST = guardRoute('planner', async (request: Request, context: { pa
     const body = (await readJsonBody(request, 64 * 1024)) as Record<string, unknown>;
     return enqueuePlacementRuns(await getDb(), { ...(body as object), scenarioId: id } as never);
   });
-  return result.ok ? Response.json(result, { status: 202 }) : errorResponse(result.errors);
+  return result.ok ? Response.json(result, { status: 202 }) : errorResponse(result);
 });

@@ -15,7 +15,9 @@ export type ImageRow = {
   services: number;
 };
 
-export async function loadImageRows(db: Db, scenarioId: string): Promise<ImageRow[]> {
+/** The scenario's images for the catalog table: size counted once per distinct layer, and the bytes
+ * of layers another image shares. */
+export async function listImages(db: Db, scenarioId: string): Promise<ImageRow[]> {
   const [images, layerUse] = await Promise.all([
     db.image.findMany({
       where: { scenarioId },
@@ -42,16 +44,4 @@ export async function loadImageRows(db: Db, scenarioId: string): Promise<ImageRo
       services: i._count.services,
     };
   });
-}
-
-export type LayerRow = { id: string; digest: string; sizeBytes: number; images: number; cachedOn: number };
-
-export async function loadLayerRows(db: Db, scenarioId: string): Promise<LayerRow[]> {
-  const layers = await db.layer.findMany({ where: { scenarioId }, include: { _count: { select: { images: true, cachedOn: true } } } });
-  return layers.map((l) => ({ id: l.id, digest: l.digest, sizeBytes: Number(l.sizeBytes), images: l._count.images, cachedOn: l._count.cachedOn }));
-}
-
-/** "sha256:ab12", "ab12…" or a bare hex prefix, normalised for matching against digests. */
-export function digestQuery(raw: string): string {
-  return raw.trim().toLowerCase().replace(/…$/, '');
 }
