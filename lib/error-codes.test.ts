@@ -19,8 +19,10 @@ test('the statuses routes have always answered', () => {
   expect(httpStatusOf('UNAUTHENTICATED')).toBe(401);
   expect(httpStatusOf('FORBIDDEN')).toBe(403);
   expect(httpStatusOf('TOO_LARGE')).toBe(413);
+  expect(httpStatusOf('DATABASE_UNAVAILABLE')).toBe(503);
+  expect(httpStatusOf('INTERNAL')).toBe(500);
 });
 
-test('a failure without a code (a zod issue, a bug) answers 400', () => {
+test('a failure an action built by hand without a code answers 400', () => {
   expect(httpStatusOf(undefined)).toBe(400);
 });

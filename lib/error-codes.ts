@@ -21,9 +21,11 @@ export const ERROR_CODES = {
   FORBIDDEN_ORIGIN: { status: 403, message: 'Requests from another site are refused.' },
   UNAUTHENTICATED: { status: 401, message: 'You are not signed in (or your session expired). Sign in and try again.' },
   FORBIDDEN: { status: 403, message: 'You may not do this; nothing was changed.' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now, so nothing was saved. Try again in a moment.' },
+  INTERNAL: { status: 500, message: 'Something went wrong and nothing was changed. Try again; if it persists, check the server log.' },
 } as const satisfies Record<ErrorCode, ErrorCodeEntry>;
 
-/** A failure without a code (a zod issue, a bug already logged) answers 400, as a form shows it. */
+/** A failure an action built by hand without a code is a refused input: 400, as a form shows it. */
 export function httpStatusOf(code: ErrorCode | undefined): number {
   return code ? ERROR_CODES[code].status : 400;
 }

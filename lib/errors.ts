@@ -13,7 +13,10 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'FORBIDDEN_ORIGIN'
   | 'UNAUTHENTICATED'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'DATABASE_UNAVAILABLE'
+  /** A bug: logged on the server, never shown in detail. */
+  | 'INTERNAL';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

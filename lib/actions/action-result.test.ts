@@ -32,7 +32,9 @@ test('a failed action carries its domain code, for a route to choose the status'
         .then(() => ({})),
     ),
   ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-  const bug = await runAction(() => Promise.reject(new Error('a bug')));
-  expect(bug).toMatchObject({ ok: false });
-  expect('code' in bug ? bug.code : undefined).toBeUndefined();
+  expect(await runAction(() => Promise.reject(new Error('a bug')))).toMatchObject({ ok: false, code: 'INTERNAL' });
+  expect(await runAction(() => Promise.reject(Object.assign(new Error("Can't reach database server"), { code: 'P1001' })))).toMatchObject({
+    ok: false,
+    code: 'DATABASE_UNAVAILABLE',
+  });
 });

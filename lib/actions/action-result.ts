@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/database-unavailable';
 import { translatePrismaError } from '@/lib/db/translate-prisma-error';
+import { ERROR_CODES } from '@/lib/error-codes';
 import { isDomainError, type ErrorCode } from '@/lib/errors';
 
 /** What every server action returns: expected failures are values, keyed by form field
@@ -9,7 +10,7 @@ export type ActionErrors = Record<string, string[]>;
 export type ActionFailure = {
   ok: false;
   errors: ActionErrors;
-  /** What failed, for a route to answer with its HTTP status (lib/error-codes.ts); none for a bug. */
+  /** What failed, for a route to answer with its HTTP status (lib/error-codes.ts). */
   code?: ErrorCode;
 };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
@@ -28,11 +29,11 @@ export function toActionFailure(error: unknown): ActionFailure {
     return { ok: false, errors, code: 'INVALID_INPUT' };
   }
   if (isDomainError(error)) return { ok: false, errors: { [error.field ?? FORM]: [error.message] }, code: error.code };
-  if (isDatabaseUnavailable(error)) return { ok: false, errors: { [FORM]: [DATABASE_UNAVAILABLE_MESSAGE] } };
+  if (isDatabaseUnavailable(error)) return { ok: false, errors: { [FORM]: [DATABASE_UNAVAILABLE_MESSAGE] }, code: 'DATABASE_UNAVAILABLE' };
   const translated = translatePrismaError(error);
   if (translated) return { ok: false, errors: { [FORM]: [translated.message] }, code: translated.code };
   console.error('[edgestack] unexpected error in a server action:', error);
-  return { ok: false, errors: { [FORM]: ['Something went wrong and nothing was changed. Try again; if it persists, check the server log.'] } };
+  return { ok: false, errors: { [FORM]: [ERROR_CODES.INTERNAL.message] }, code: 'INTERNAL' };
 }
 
 export function toActionErrors(error: unknown): ActionErrors {

@@ -7,6 +7,7 @@
 
 import type { Db } from '@/lib/db';
 import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
+import { translatePrismaError } from '@/lib/db/translate-prisma-error';
 import { DomainError } from '@/lib/errors';
 import { emptyOutcome, type Edit, type EditOutcome } from './edits';
 import { createEntities } from './apply-edit/create-entities';
@@ -51,11 +52,10 @@ async function applyEditInTransaction(db: Db, scenarioId: string, edit: Edit): P
       { timeout: 60_000, maxWait: 20_000 },
     );
   } catch (error) {
-    const code = (error as { code?: string })?.code;
-    if (code === 'P2002') {
-      const field = edit.type === 'update' || edit.type === 'updateLink' ? 'name' : undefined;
-      throw new DomainError('NAME_TAKEN', 'That name is already taken in this scenario.', field);
-    }
+    // Only a taken name is the user's to fix here: a vanished row (P2025) is already reported as
+    // a conflict by the steps themselves, and run-architecture-edit treats NOT_FOUND as one.
+    const translated = translatePrismaError(error, { field: edit.type === 'update' || edit.type === 'updateLink' ? 'name' : undefined });
+    if (translated?.code === 'NAME_TAKEN') throw translated;
     throw error;
   }
 }

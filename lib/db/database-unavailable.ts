@@ -1,3 +1,5 @@
+import { ERROR_CODES } from '@/lib/error-codes';
+
 /**
  * Whether an error means the database could not be reached (down, restarting, network cut), as
  * opposed to a query that the database refused. Pages show a "database unavailable" state for
@@ -24,4 +26,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'The database cannot be reached right now, so nothing was saved. Try again in a moment.';
+export const DATABASE_UNAVAILABLE_MESSAGE = ERROR_CODES.DATABASE_UNAVAILABLE.message;
