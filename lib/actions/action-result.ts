@@ -19,7 +19,7 @@ export const FORM = '_form';
 
 /** Turns a thrown error into field messages a person can act on, and its domain code; unknown
  * errors are logged on the server and shown as a generic message, never as a stack trace. */
-export function toActionFailure(error: unknown): ActionFailure {
+function toActionFailure(error: unknown): ActionFailure {
   if (error instanceof ZodError) {
     const errors: ActionErrors = {};
     for (const issue of error.issues) {

@@ -27,10 +27,6 @@ export function workingCopyFromSnapshot(s: ArchitectureSnapshot): WorkingCopy {
   };
 }
 
-export function entityOf(model: WorkingCopy, kind: EntityKind, id: string): Entity | undefined {
-  return model.entities.get(nodeId(kind, id));
-}
-
 /** Merges what the server wrote (and removed) into the model. */
 export function applyOutcome(model: WorkingCopy, outcome: EditOutcome): WorkingCopy {
   const entities = new Map(model.entities);

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db';
 import { displayRepository } from '@/lib/importers/images/image-reference';
 
-export type ImageLayerDetail = {
+type ImageLayerDetail = {
   position: number;
   layerId: string;
   digest: string;

@@ -9,7 +9,7 @@ import type { EdgeServer, Image, Layer, Link, NetworkNode, Service, Site } from 
 export type EndpointRef = { kind: 'edgeServer' | 'networkNode'; name: string };
 export type ImageKey = Pick<Image, 'repository' | 'tag' | 'arch'>;
 
-export type PlannedSite = Pick<Site, 'name' | 'latitude' | 'longitude'> & Partial<Pick<Site, 'provider' | 'region'>>;
+type PlannedSite = Pick<Site, 'name' | 'latitude' | 'longitude'> & Partial<Pick<Site, 'provider' | 'region'>>;
 export type PlannedEdgeServer = Pick<EdgeServer, 'name' | 'tier' | 'arch' | 'cpuCores' | 'memoryMiB' | 'storageBytes' | 'bandwidthMbps' | 'accelerators'> & {
   site: string | null;
   /** Image references found on the machine (Kubernetes `status.images`): their layers are cached. */
@@ -26,7 +26,7 @@ export type EdgeServerField = 'site' | 'tier' | 'arch' | 'cpuCores' | 'memoryMiB
 export const SIZED_BY_DEFAULT: EdgeServerField[] = ['tier', 'arch', 'cpuCores', 'memoryMiB', 'storageBytes', 'bandwidthMbps', 'accelerators'];
 export type PlannedNetworkNode = Pick<NetworkNode, 'name' | 'kind' | 'latitude' | 'longitude'> & Partial<Pick<NetworkNode, 'sdnManaged'>> & { site: string | null };
 export type PlannedLink = Pick<Link, 'name' | 'medium' | 'bandwidthMbps' | 'latencyMs'> & Partial<Pick<Link, 'lossPercent'>> & { a: EndpointRef; b: EndpointRef };
-export type PlannedLayer = Pick<Layer, 'digest' | 'sizeBytes'>;
+type PlannedLayer = Pick<Layer, 'digest' | 'sizeBytes'>;
 export type PlannedImage = ImageKey & Pick<Image, 'manifestDigest'> & { layers: string[] };
 export type PlannedService = Pick<Service, 'name' | 'imageRef' | 'replicas' | 'cpuCores' | 'memoryMiB' | 'arch' | 'accelerator'> & {
   /** TCP port from the manifest (containerPort, a Service's targetPort, compose ports/expose); null: not stated. */

@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recomputeAfterChange } from '@/lib/control-plans/recompute-control-plan';
 import { assertContainersWithinLimit } from '@/lib/scenarios/assert-containers-within-limit';
-import type { ImportPlan, PlannedImage } from './import-plan';
+import type { ImportPlan } from './import-plan';
 import { listImagesWithoutLayerData, type ImageWithoutLayerData } from './write-plan/list-images-without-layer-data';
 import type { EntityCounts } from './write-plan/merge-by-name';
 import { resolveImportScenario, type ImportScenario, type ImportTarget } from './write-plan/resolve-import-scenario';
@@ -17,8 +17,8 @@ import { writeServiceImages } from './write-plan/write-service-images';
 import { writeServices } from './write-plan/write-services';
 import { writeSites } from './write-plan/write-sites';
 
-export const ENTITY_KINDS = ['sites', 'edgeServers', 'networkNodes', 'links', 'layers', 'images', 'services', 'dependencies', 'cachedLayers'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+const ENTITY_KINDS = ['sites', 'edgeServers', 'networkNodes', 'links', 'layers', 'images', 'services', 'dependencies', 'cachedLayers'] as const;
+type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export type ImportResult = {
   scenario: ImportScenario;
@@ -30,7 +30,7 @@ export type ImportResult = {
   dryRun: boolean;
 };
 
-export type { EntityCounts, ImportTarget, PlannedImage };
+export type { ImportTarget };
 
 class DryRunRollback extends Error {
   constructor(readonly result: ImportResult) {

@@ -4,7 +4,7 @@ import { DomainError } from '@/lib/errors';
 export type EntityCounts = { created: number; updated: number; unchanged: number };
 
 /** A scenario row an import can merge into: found by name, updated only at the version read. */
-export type StoredRow = { id: string; name: string; version: number };
+type StoredRow = { id: string; name: string; version: number };
 
 export type NewRow<Data> = Data & { id: string; name: string };
 
@@ -69,7 +69,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** An update matched on the version read: a row someone changed since is refused, not overwritten. */
-export function assertUnchanged(updated: { count: number }, old: { name: string }) {
+function assertUnchanged(updated: { count: number }, old: { name: string }) {
   if (updated.count === 0) {
     throw new DomainError('STALE_VERSION', `“${old.name}” was changed by someone else while the import ran; nothing was imported. Import the file again.`);
   }
