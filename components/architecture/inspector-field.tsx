@@ -7,12 +7,13 @@ import { FieldErrors } from '@/components/ui/field';
 
 export type Option = { value: string; label: string };
 
-export type FieldSpec =
-  | { name: string; label: string; type: 'text' }
-  | { name: string; label: string; type: 'number'; step?: string; nullable?: boolean; scale?: number; hint?: string }
-  | { name: string; label: string; type: 'select'; options: Option[]; nullable?: string }
-  | { name: string; label: string; type: 'checkbox' }
-  | { name: string; label: string; type: 'multi'; options: Option[] };
+/** One field of the inspector's form; `N` is the attribute it edits (an entity's own key). */
+export type FieldSpec<N extends string = string> =
+  | { name: N; label: string; type: 'text' }
+  | { name: N; label: string; type: 'number'; step?: string; nullable?: boolean; scale?: number; hint?: string }
+  | { name: N; label: string; type: 'select'; options: Option[]; nullable?: string }
+  | { name: N; label: string; type: 'checkbox' }
+  | { name: N; label: string; type: 'multi'; options: Option[] };
 
 /** What the form holds while it is edited: text for inputs and selects, booleans, lists. */
 export type FormValue = string | boolean | string[];
