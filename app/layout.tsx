@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
 import { NavLinks } from '@/components/shell/nav-links';
 import { ScenarioSwitcher } from '@/components/shell/scenario-switcher';
+import { RoleProvider } from '@/components/auth/role-context';
 import { getActor } from '@/lib/auth/get-actor';
 import { ROLE_LABELS, roleAtLeast } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
@@ -104,7 +105,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             </header>
             <main id="main" className="flex-1 px-6 py-6">
-              {databaseUnavailable ? <DatabaseUnavailable /> : children}
+              {databaseUnavailable ? <DatabaseUnavailable /> : <RoleProvider role={role}>{children}</RoleProvider>}
             </main>
           </div>
         </div>

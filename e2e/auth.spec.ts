@@ -27,19 +27,30 @@ test.describe('signing in', () => {
 test.describe('a viewer', () => {
   test.use({ storageState: storageStateFor('viewer') });
 
-  test('cannot change anything: the server refuses', async ({ page }) => {
-    const name = uniqueName('Viewer try');
+  test('is offered no changes, and the server refuses them anyway', async ({ page, browser }) => {
+    const name = uniqueName('Viewer sees');
+    // A scenario a planner made, so there is a row a planner could rename or delete.
+    const context = await browser.newContext({ storageState: storageStateFor('planner') });
+    const plannerPage = await context.newPage();
+    await importScenario(plannerPage, SMALL_EDGE, name);
+
     await page.goto('/scenarios');
-    await page.getByRole('button', { name: 'New scenario' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New scenario' });
-    await dialog.getByLabel('Name').fill(name);
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    await expect(dialog.getByRole('alert')).toContainText('needs the Planner role');
-    await page.goto('/scenarios');
-    await expect(scenarioRow(page, name)).toHaveCount(0);
-    // Straight at the API, with the viewer's cookie: 403.
+    await expect(scenarioRow(page, name)).toBeVisible();
+    await expect(page.getByTestId('read-only-note')).toContainText('needs the Planner role');
+    await expect(page.getByRole('button', { name: 'New scenario' })).toHaveCount(0);
+    await expect(scenarioRow(page, name).getByRole('button', { name: `Rename ${name}` })).toHaveCount(0);
+    await expect(scenarioRow(page, name).getByRole('button', { name: `Delete ${name}` })).toHaveCount(0);
+    // Export and history stay: reading is what a viewer is for.
+    await expect(scenarioRow(page, name).getByRole('link', { name: `History of ${name}` })).toBeVisible();
+    await page.goto('/import');
+    await expect(page.getByTestId('read-only-note')).toContainText('Importing files needs the Planner role');
+
+    // Straight at the API, with the viewer's cookie: 403, and nothing is created.
     const response = await page.request.post('/api/scenarios', { data: { format: 'edgestack-scenario' } });
     expect(response.status()).toBe(403);
+
+    await deleteScenarios(plannerPage, [name]);
+    await context.close();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { IfRole, ReadOnlyNote } from '@/components/auth/role-context';
 import { ImportWizard } from '@/components/import/import-wizard';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentScenario } from '../current-scenario';
@@ -22,7 +23,9 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         Bring the files you already have: a topology, image manifests, application manifests, a list of edge sites or an inventory of machines. You see what the file holds and what
         it will become before anything is written; an import runs in one transaction, and importing the same file again adds nothing.
       </p>
-      <ImportWizard current={scenario ? { id: scenario.id, name: scenario.name } : null} initialKind={kind} initialOptions={initialOptions} />
+      <IfRole min="planner" fallback={<ReadOnlyNote min="planner" what="Importing files" />}>
+        <ImportWizard current={scenario ? { id: scenario.id, name: scenario.name } : null} initialKind={kind} initialOptions={initialOptions} />
+      </IfRole>
       {scenario && (
         <section className="mt-8 max-w-3xl rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-labelledby="export-heading">
           <h2 id="export-heading" className="mb-2 text-base font-semibold">

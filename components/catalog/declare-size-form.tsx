@@ -1,12 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useMayAct } from '@/components/auth/role-context';
 import { FieldErrors } from '@/components/ui/field';
 import { declareImageSizeAction } from '@/lib/actions/import-actions';
 
 /** Enter a size for an image nobody has layer data for, so placement can count it. */
 export function DeclareSizeForm({ imageId, reference, currentMiB }: { imageId: string; reference: string; currentMiB: number | null }) {
   const [state, action, pending] = useActionState(declareImageSizeAction, null);
+  if (!useMayAct('planner')) return null;
   return (
     <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
       <input type="hidden" name="imageId" value={imageId} />

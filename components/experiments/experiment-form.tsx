@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
+import { IfRole, ReadOnlyNote } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { Field, FieldErrors } from '@/components/ui/field';
 import { startExperimentAction } from '@/lib/actions/experiment-actions';
@@ -189,9 +190,11 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
 
       <FieldErrors errors={errors._form} />
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary" disabled={pending} data-testid="experiment-start">
-          {pending ? 'Starting…' : 'Run experiment'}
-        </Button>
+        <IfRole min="planner" fallback={<ReadOnlyNote min="planner" what="Running an experiment" />}>
+          <Button type="submit" variant="primary" disabled={pending} data-testid="experiment-start">
+            {pending ? 'Starting…' : 'Run experiment'}
+          </Button>
+        </IfRole>
         <p className="text-xs text-slate-500">
           {solves} {solves === 1 ? 'solve' : 'solves'}
           {worst !== null ? `, at most ${formatDuration(worst)} in all` : ''}; it keeps running if you leave the page.

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { ProgressBar } from '@/components/placement/progress-bar';
+import { IfRole } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { FieldErrors } from '@/components/ui/field';
@@ -74,9 +75,11 @@ export function ExperimentView({ scenarioId, experiment, onChanged }: { scenario
         <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="experiment-progress">
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
             <span>{experiment.status === 'queued' ? 'Waiting for a solver worker…' : `${experiment.pointsDone} of ${experiment.pointsTotal} solves done`}</span>
-            <Button variant="danger" onClick={cancel} disabled={pending || experiment.cancelRequested}>
-              {experiment.cancelRequested ? 'Cancelling…' : 'Cancel experiment'}
-            </Button>
+            <IfRole min="planner">
+              <Button variant="danger" onClick={cancel} disabled={pending || experiment.cancelRequested}>
+                {experiment.cancelRequested ? 'Cancelling…' : 'Cancel experiment'}
+              </Button>
+            </IfRole>
           </div>
           <ProgressBar value={experiment.pointsDone} max={experiment.pointsTotal} label="Experiment progress (solves done)" />
           <FieldErrors errors={cancelError} />

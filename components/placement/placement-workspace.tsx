@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useCallback, useEffect, useState, useTransition } from 'react';
+import { IfRole, ReadOnlyNote, useMayAct } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { FieldErrors } from '@/components/ui/field';
 import { cancelPlacementRunAction, startPlacementRunsAction } from '@/lib/actions/placement-actions';
@@ -165,9 +166,11 @@ export function PlacementWorkspace({
             />
             <FieldErrors errors={errors.timeLimitSec} />
           </label>
-          <Button type="submit" variant="primary" data-testid="run-start" disabled={pending || !summary}>
-            {pending ? 'Starting…' : 'Start'}
-          </Button>
+          <IfRole min="planner" fallback={<ReadOnlyNote min="planner" what="Starting a run" />}>
+            <Button type="submit" variant="primary" data-testid="run-start" disabled={pending || !summary}>
+              {pending ? 'Starting…' : 'Start'}
+            </Button>
+          </IfRole>
           <div className="md:col-span-5">
             <FieldErrors errors={[...(errors._form ?? []), ...(errors.engine ?? []), ...(errors.objective ?? [])]} />
           </div>
@@ -265,6 +268,7 @@ export function PlacementWorkspace({
 }
 
 function RunRow({ run, now, onCancel }: { run: RunSummary; now: number; onCancel: () => void }) {
+  const mayCancel = useMayAct('planner');
   const started = run.startedAt ? Date.parse(run.startedAt) : null;
   const elapsedMs = run.status === 'running' && started ? Math.max(run.progress?.elapsedMs ?? 0, now - started) : (run.elapsedMs ?? 0);
   const incumbent = run.costBytes ?? run.progress?.incumbentCost ?? null;
@@ -304,7 +308,7 @@ function RunRow({ run, now, onCancel }: { run: RunSummary; now: number; onCancel
         )}
       </div>
       <div>
-        {ACTIVE.has(run.status) && (
+        {ACTIVE.has(run.status) && mayCancel && (
           <Button onClick={onCancel} disabled={run.cancelRequested} aria-label={`Cancel ${label}`}>
             {run.cancelRequested ? 'Cancelling…' : 'Cancel'}
           </Button>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useCallback, useEffect, useState } from 'react';
+import { ReadOnlyNote, useMayAct } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { Dialog } from '@/components/ui/dialog';
@@ -24,13 +25,18 @@ export function PoliciesManager({ scenarioId, policies, choices }: { scenarioId:
     setMode(null);
     router.refresh();
   }, [router]);
+  const mayEdit = useMayAct('planner');
 
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <Button variant="primary" onClick={() => setMode({ kind: 'create' })}>
-          New policy
-        </Button>
+        {mayEdit ? (
+          <Button variant="primary" onClick={() => setMode({ kind: 'create' })}>
+            New policy
+          </Button>
+        ) : (
+          <ReadOnlyNote min="planner" what="Adding, editing and deleting policies" />
+        )}
         <p className="text-sm text-slate-600">Every run on the Placement page must satisfy these; a policy over a service applies to each of its replicas.</p>
       </div>
 
@@ -48,19 +54,23 @@ export function PoliciesManager({ scenarioId, policies, choices }: { scenarioId:
             { header: 'Name', cell: (p) => <span className="font-medium">{p.name}</span> },
             { header: 'Type', cell: (p) => POLICY_TYPES[p.type].label },
             { header: 'Meaning', cell: (p) => p.meaning },
-            {
-              header: 'Actions',
-              cell: (p) => (
-                <div className="flex gap-1">
-                  <Button variant="ghost" onClick={() => setMode({ kind: 'edit', policy: p })} aria-label={`Edit ${p.name}`}>
-                    Edit
-                  </Button>
-                  <Button variant="ghost" className="text-red-700" onClick={() => setMode({ kind: 'delete', policy: p })} aria-label={`Delete ${p.name}`}>
-                    Delete
-                  </Button>
-                </div>
-              ),
-            },
+            ...(mayEdit
+              ? [
+                  {
+                    header: 'Actions',
+                    cell: (p: ListedPolicy) => (
+                      <div className="flex gap-1">
+                        <Button variant="ghost" onClick={() => setMode({ kind: 'edit', policy: p })} aria-label={`Edit ${p.name}`}>
+                          Edit
+                        </Button>
+                        <Button variant="ghost" className="text-red-700" onClick={() => setMode({ kind: 'delete', policy: p })} aria-label={`Delete ${p.name}`}>
+                          Delete
+                        </Button>
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { IfRole, ReadOnlyNote } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { Field, FieldErrors } from '@/components/ui/field';
 import { selectScenarioAction } from '@/lib/actions/scenario-actions';
@@ -112,9 +113,11 @@ function SampleCard({ sample }: { sample: SampleSummary }) {
             <p className="mt-1 text-xs text-slate-600">{progress ? `${progress.label} (step ${progress.done + 1} of ${progress.total})` : 'Starting…'}</p>
           </div>
         )}
-        <Button type="submit" variant="primary" disabled={running}>
-          {running ? 'Creating…' : 'Create scenario'}
-        </Button>
+        <IfRole min="planner" fallback={<ReadOnlyNote min="planner" what="Creating a scenario" />}>
+          <Button type="submit" variant="primary" disabled={running}>
+            {running ? 'Creating…' : 'Create scenario'}
+          </Button>
+        </IfRole>
       </form>
     </section>
   );

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState, useTransition } from 'react';
+import { ReadOnlyNote, useMayAct } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -20,15 +21,22 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
   const close = () => setMode(null);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const mayEdit = useMayAct('planner');
 
   return (
     <>
-      <div className="mb-4 flex flex-wrap gap-2">
-        <Button variant="primary" onClick={() => setMode({ kind: 'create' })}>
-          New scenario
-        </Button>
-        <Button onClick={() => setMode({ kind: 'import' })}>Import JSON…</Button>
-        {demoMissing && <LoadDemoButton />}
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        {mayEdit ? (
+          <>
+            <Button variant="primary" onClick={() => setMode({ kind: 'create' })}>
+              New scenario
+            </Button>
+            <Button onClick={() => setMode({ kind: 'import' })}>Import JSON…</Button>
+            {demoMissing && <LoadDemoButton />}
+          </>
+        ) : (
+          <ReadOnlyNote min="planner" what="Creating, importing, renaming, cloning and deleting scenarios" />
+        )}
       </div>
 
       {scenarios.length === 0 ? (
@@ -73,12 +81,16 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
                     Open
                   </Button>
                 )}
-                <Button variant="ghost" onClick={() => setMode({ kind: 'rename', scenario: s })} aria-label={`Rename ${s.name}`}>
-                  Rename
-                </Button>
-                <Button variant="ghost" onClick={() => setMode({ kind: 'clone', scenario: s })} aria-label={`Clone ${s.name}`}>
-                  Clone
-                </Button>
+                {mayEdit && (
+                  <>
+                    <Button variant="ghost" onClick={() => setMode({ kind: 'rename', scenario: s })} aria-label={`Rename ${s.name}`}>
+                      Rename
+                    </Button>
+                    <Button variant="ghost" onClick={() => setMode({ kind: 'clone', scenario: s })} aria-label={`Clone ${s.name}`}>
+                      Clone
+                    </Button>
+                  </>
+                )}
                 <Link
                   className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
                   href={`/scenarios/${s.id}/history`}
@@ -89,9 +101,11 @@ export function ScenarioManager({ scenarios, currentId, demoMissing }: { scenari
                 <a className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" href={`/api/scenarios/${s.id}/export`} download>
                   Export JSON
                 </a>
-                <Button variant="ghost" className="text-red-700" onClick={() => setMode({ kind: 'delete', scenario: s })} aria-label={`Delete ${s.name}`}>
-                  Delete
-                </Button>
+                {mayEdit && (
+                  <Button variant="ghost" className="text-red-700" onClick={() => setMode({ kind: 'delete', scenario: s })} aria-label={`Delete ${s.name}`}>
+                    Delete
+                  </Button>
+                )}
               </div>
             </li>
           ))}
