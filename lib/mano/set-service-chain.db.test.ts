@@ -12,7 +12,8 @@ afterAll(async () => db?.drop());
 async function scenarioWithDependency(name: string) {
   const scenario = await db.prisma.scenario.create({ data: { name } });
   const e1 = await db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: 'e1', cpuCores: 8, memoryMiB: 8192, storageBytes: 10n ** 11n, bandwidthMbps: 1000 } });
-  const vnf = (n: string, kind: 'firewall' | 'ids' | 'nat') => db.prisma.vnf.create({ data: { scenarioId: scenario.id, name: n, kind, hostServerId: e1.id, cpuCores: 1, memoryMiB: 512 } });
+  const vnf = (n: string, kind: 'firewall' | 'ids' | 'nat') =>
+    db.prisma.vnf.create({ data: { scenarioId: scenario.id, name: n, kind, hostServerId: e1.id, cpuCores: 1, memoryMiB: 512 } });
   const [fw, ids, nat] = [await vnf('fw', 'firewall'), await vnf('ids', 'ids'), await vnf('nat', 'nat')];
   const web = await db.prisma.service.create({ data: { scenarioId: scenario.id, name: 'web', imageRef: 'web:1', cpuCores: 1, memoryMiB: 1 } });
   const api = await db.prisma.service.create({ data: { scenarioId: scenario.id, name: 'api', imageRef: 'api:1', cpuCores: 1, memoryMiB: 1 } });
@@ -22,7 +23,11 @@ async function scenarioWithDependency(name: string) {
 }
 
 async function chainOf(fromServiceId: string, toServiceId: string) {
-  const rows = await db.prisma.serviceDependencyVnf.findMany({ where: { fromServiceId, toServiceId }, orderBy: { position: 'asc' }, select: { position: true, vnf: { select: { name: true } } } });
+  const rows = await db.prisma.serviceDependencyVnf.findMany({
+    where: { fromServiceId, toServiceId },
+    orderBy: { position: 'asc' },
+    select: { position: true, vnf: { select: { name: true } } },
+  });
   return rows.map((r) => `${r.position}:${r.vnf.name}`);
 }
 
@@ -72,7 +77,10 @@ describe('setServiceChain', () => {
   test('the audit trail records the chain edit', async () => {
     const { fw, base } = await scenarioWithDependency('Chain audit');
     await setServiceChain(db.prisma, { ...base, vnfIds: [fw.id] });
-    const rows = await db.sql.query<{ entity: string; action: string }>(`SELECT "entity", "action" FROM "AuditEntry" WHERE "entity" = 'ServiceDependencyVnf' AND "scenarioId" = $1`, [base.scenarioId]);
+    const rows = await db.sql.query<{ entity: string; action: string }>(
+      `SELECT "entity", "action" FROM "AuditEntry" WHERE "entity" = 'ServiceDependencyVnf' AND "scenarioId" = $1`,
+      [base.scenarioId],
+    );
     expect(rows.length).toBeGreaterThanOrEqual(1);
   });
 });

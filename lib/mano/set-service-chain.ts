@@ -32,7 +32,8 @@ export async function setServiceChain(db: Db, request: SetServiceChain): Promise
     for (const id of input.vnfIds) {
       const vnf = byId.get(id);
       if (!vnf) throw new DomainError('NOT_FOUND', 'A VNF of this chain no longer exists; someone may have terminated it. Reload and choose again.', 'vnfIds');
-      if (vnf.scenarioId !== input.scenarioId) throw new DomainError('INVALID_INPUT', `VNF “${vnf.name}” belongs to another scenario; a chain may only cross VNFs of its own.`, 'vnfIds');
+      if (vnf.scenarioId !== input.scenarioId)
+        throw new DomainError('INVALID_INPUT', `VNF “${vnf.name}” belongs to another scenario; a chain may only cross VNFs of its own.`, 'vnfIds');
       if (seen.has(id)) throw new DomainError('INVALID_INPUT', `VNF “${vnf.name}” appears twice; a chain crosses each VNF once.`, 'vnfIds');
       seen.add(id);
     }
