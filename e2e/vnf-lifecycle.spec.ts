@@ -16,7 +16,15 @@ function withMano(file: string): string {
   return file;
 }
 
+const rowIn = (page: Page, testId: string, name: string) =>
+  page
+    .getByTestId(testId)
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name, exact: true }) });
 const row = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+/** A row of the VNF table, and of the service chains table: a VNF's row names its chains too. */
+const vnfRow = (page: Page, name: string) => rowIn(page, 'vnf-section', name);
+const chainRow = (page: Page, name: string) => rowIn(page, 'chains-section', name);
 
 async function instantiate(page: Page, fields: { name: string; kind: string; host: string; cpu: string; memory: string }) {
   await page.getByRole('button', { name: 'Instantiate VNF' }).click();
@@ -64,8 +72,8 @@ test.describe('VNF lifecycle and service function chains', () => {
     let dialog = await instantiate(page, { name: 'fw', kind: 'Firewall', host: 'north-1: 8 cores and 16 GiB free of 8 cores and 16 GiB', cpu: '2', memory: '2048' });
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('vnf-notice')).toHaveText('Instantiated fw on north-1.');
-    await expect(row(page, 'fw')).toContainText('osm');
-    await expect(row(page, 'fw')).toContainText('2 cores');
+    await expect(vnfRow(page, 'fw')).toContainText('osm');
+    await expect(vnfRow(page, 'fw')).toContainText('2 cores');
 
     // 7 cores do not fit in the 6 left: refused beside the host field, with the figures, and
     // what was typed stays; with 1 core it fits.
@@ -76,7 +84,7 @@ test.describe('VNF lifecycle and service function chains', () => {
     await dialog.getByLabel('CPU (cores)').fill('1');
     await dialog.getByRole('button', { name: 'Instantiate VNF' }).click();
     await expect(dialog).toBeHidden();
-    await expect(row(page, 'ids')).toBeVisible();
+    await expect(vnfRow(page, 'ids')).toBeVisible();
 
     // Scale fw: too big first (5 cores free besides its own 2, after ids), then 3 cores and 3 GiB.
     await page.getByRole('button', { name: 'Scale fw' }).click();
@@ -90,11 +98,11 @@ test.describe('VNF lifecycle and service function chains', () => {
     await dialog.getByRole('button', { name: 'Scale VNF' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('vnf-notice')).toHaveText('Scaled fw to 3 cores and 3 GiB.');
-    await expect(row(page, 'fw')).toContainText('3 cores');
+    await expect(vnfRow(page, 'fw')).toContainText('3 cores');
 
     // Chain web → api through fw then ids, reordered with the keyboard-reachable buttons to ids, fw.
     const chains = page.getByTestId('chains-section');
-    await expect(row(page, 'web → api')).toContainText('none: straight through');
+    await expect(chainRow(page, 'web → api')).toContainText('none: straight through');
     await chains.getByRole('button', { name: 'Edit chain of web → api' }).click();
     dialog = page.getByRole('dialog', { name: 'Chain of web → api' });
     await dialog.getByLabel('Add a VNF at the end').selectOption({ label: 'fw (Firewall, on north-1)' });
@@ -108,13 +116,13 @@ test.describe('VNF lifecycle and service function chains', () => {
     await dialog.getByRole('button', { name: 'Save chain' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('chain-notice')).toHaveText('web → api now crosses ids → fw.');
-    await expect(row(page, 'web → api')).toContainText('ids → fw');
-    await expect(row(page, 'fw')).toContainText('web → api');
+    await expect(chainRow(page, 'web → api')).toContainText('ids → fw');
+    await expect(vnfRow(page, 'fw')).toContainText('web → api');
 
     // The audit trail has the chain's two rows, written by this operator.
     await page.goto('/audit');
-    await page.getByLabel('Scenario').selectOption({ label: name });
-    await page.getByLabel('Entity').selectOption('ServiceDependencyVnf');
+    await page.locator('select[name="scenarioId"]').selectOption({ label: name });
+    await page.locator('select[name="entity"]').selectOption('ServiceDependencyVnf');
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect(page.getByTestId('audit-count')).toContainText('2 entries');
     await expect(page.getByTestId('audit-entry').first()).toContainText(readAccounts().operator.email);
@@ -127,14 +135,14 @@ test.describe('VNF lifecycle and service function chains', () => {
     await dialog.getByRole('button', { name: 'Terminate VNF' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('vnf-notice')).toHaveText('Terminated fw. It is no longer in the chain of web → api.');
-    await expect(row(page, 'fw')).toHaveCount(0);
-    await expect(row(page, 'web → api')).toContainText('ids');
+    await expect(vnfRow(page, 'fw')).toHaveCount(0);
+    await expect(chainRow(page, 'web → api')).toContainText('ids');
 
     // A viewer sees the VNFs and chains, and no button to change them.
     const viewer = await viewerPage(browser, name);
     await viewer.goto('/network');
-    await expect(row(viewer, 'ids')).toBeVisible();
-    await expect(row(viewer, 'web → api')).toContainText('ids');
+    await expect(vnfRow(viewer, 'ids')).toBeVisible();
+    await expect(chainRow(viewer, 'web → api')).toContainText('ids');
     await expect(viewer.getByRole('button', { name: 'Instantiate VNF' })).toHaveCount(0);
     await expect(viewer.getByRole('button', { name: /^(Scale|Terminate) / })).toHaveCount(0);
     await expect(viewer.getByRole('button', { name: /^Edit chain/ })).toHaveCount(0);
