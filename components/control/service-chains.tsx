@@ -10,7 +10,7 @@ import { setServiceChainAction } from '@/lib/actions/control-actions';
 import { formatMbps } from '@/lib/format/format-units';
 import { VNF_KINDS, type VnfKind } from '@/lib/vocabulary/kinds-and-labels';
 
-export type ListedChain = {
+type ListedChain = {
   fromServiceId: string;
   toServiceId: string;
   from: string;

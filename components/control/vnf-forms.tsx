@@ -25,7 +25,7 @@ const selectClass = 'w-full rounded-md border px-2.5 py-1.5 text-sm';
 const atLeastZero = (n: number) => Math.max(0, Math.round(n * 1000) / 1000);
 
 /** "north-1: 6.5 cores and 12 GiB free of 8 cores and 16 GiB". */
-export function describeHost(h: HostCapacity): string {
+function describeHost(h: HostCapacity): string {
   return `${h.name}: ${formatCores(atLeastZero(h.free.cpuCores))} and ${formatMiB(atLeastZero(h.free.memoryMiB))} free of ${formatCores(h.total.cpuCores)} and ${formatMiB(h.total.memoryMiB)}`;
 }
 

@@ -10,7 +10,7 @@ import type { HostCapacity } from '@/lib/mano/load-host-capacity';
 import { VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { InstantiateVnfForm, ScaleVnfForm, TerminateVnf, type ListedVnf } from './vnf-forms';
 
-export type ManagedVnf = ListedVnf & { hostServerId: string; next: string | null };
+type ManagedVnf = ListedVnf & { hostServerId: string; next: string | null };
 
 type Mode = { kind: 'instantiate' } | { kind: 'scale' | 'terminate'; vnf: ManagedVnf } | null;
 
