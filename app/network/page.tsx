@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import { CatalogTable } from '@/components/catalog/catalog-table';
 import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
-import { DataTable } from '@/components/ui/data-table';
+import { ServiceChains } from '@/components/control/service-chains';
+import { VnfManager } from '@/components/control/vnf-manager';
 import { EmptyState } from '@/components/ui/empty-state';
+import { getActor } from '@/lib/auth/get-actor';
+import { roleAtLeast } from '@/lib/auth/roles';
 import { listNetwork } from '@/lib/catalog/list-network';
+import { listServiceChains } from '@/lib/catalog/list-service-chains';
 import { getDb } from '@/lib/db';
-import { formatCores, formatMbps, formatMiB, formatMs } from '@/lib/format/format-units';
-import { LINK_MEDIA, NETWORK_NODE_KINDS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
+import { formatMbps, formatMs } from '@/lib/format/format-units';
+import { listHostCapacities } from '@/lib/mano/load-host-capacity';
+import { LINK_MEDIA, NETWORK_NODE_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Network' };
@@ -32,12 +37,30 @@ const linkSpec: CatalogSpec<LinkRow> = {
 export default async function NetworkPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   return withScenario('Network', 'Network layer', async (scenario) => {
-    const { nodes, links, vnfs } = await listNetwork(await getDb(), scenario.id);
-    if (nodes.length + links.length + vnfs.length === 0) {
+    const db = await getDb();
+    const [{ nodes, links, vnfs }, chains, hosts, manoControllers, actor] = await Promise.all([
+      listNetwork(db, scenario.id),
+      listServiceChains(db, scenario.id),
+      listHostCapacities(db, scenario.id),
+      db.controller.findMany({ where: { scenarioId: scenario.id, kind: 'mano' }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+      getActor(),
+    ]);
+    // Operators get the VNF lifecycle and chain editing; the actions check the role again.
+    const canOperate = roleAtLeast(actor?.role, 'operator');
+    const control = (
+      <>
+        <VnfManager scenarioId={scenario.id} vnfs={vnfs} hosts={hosts} manoControllers={manoControllers} canOperate={canOperate} />
+        <ServiceChains scenarioId={scenario.id} chains={chains} vnfs={vnfs} canOperate={canOperate} />
+      </>
+    );
+    if (nodes.length + links.length === 0) {
       return (
-        <EmptyState title="No network in this scenario">
-          Switches, routers, base stations and the links between them live here. Draw them on the Architecture page or import a topology (GraphML, GML) on the Import page.
-        </EmptyState>
+        <div className="space-y-8">
+          <EmptyState title="No network in this scenario">
+            Switches, routers, base stations and the links between them live here. Draw them on the Architecture page or import a topology (GraphML, GML) on the Import page.
+          </EmptyState>
+          {hosts.length + vnfs.length + chains.length > 0 && control}
+        </div>
       );
     }
     const media = [...new Set(links.map((l) => l.medium))];
@@ -95,24 +118,7 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
             ]}
           />
         </section>
-        {vnfs.length > 0 && (
-          <section>
-            <h2 className="mb-2 text-sm font-semibold text-slate-700">Virtual network functions ({vnfs.length})</h2>
-            <DataTable
-              caption="Virtual network functions"
-              rows={vnfs}
-              rowKey={(v) => v.id}
-              columns={[
-                { header: 'Name', cell: (v) => <span className="font-medium">{v.name}</span> },
-                { header: 'Function', cell: (v) => VNF_KINDS[v.kind] },
-                { header: 'Runs on', cell: (v) => v.host },
-                { header: 'Chained to', cell: (v) => v.next ?? '—' },
-                { header: 'CPU', align: 'right', cell: (v) => formatCores(v.cpuCores) },
-                { header: 'Memory', align: 'right', cell: (v) => formatMiB(v.memoryMiB) },
-              ]}
-            />
-          </section>
-        )}
+        {control}
       </div>
     );
   });

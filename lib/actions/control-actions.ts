@@ -7,6 +7,7 @@ import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { instantiateVnf } from '@/lib/mano/instantiate-vnf';
 import { scaleVnf } from '@/lib/mano/scale-vnf';
+import { setServiceChain } from '@/lib/mano/set-service-chain';
 import { terminateVnf } from '@/lib/mano/terminate-vnf';
 import { setServicePort } from '@/lib/services/set-service-port';
 import { runAction, type ActionResult } from './action-result';
@@ -64,6 +65,23 @@ export async function terminateVnfAction(vnfId: string): Promise<ActionResult<{ 
       const { name, chainsChanged } = await terminateVnf(await getDb(), { vnfId: String(vnfId) });
       revalidatePath('/', 'layout');
       return { message: `Terminated ${name}.${chainsChanged.length ? ` It is no longer in the chain of ${chainsChanged.join(', ')}.` : ''}` };
+    }),
+  );
+}
+
+/** The chain editor on the Network page: `vnfIds` in the order the traffic crosses them. */
+export async function setServiceChainAction(_prev: unknown, form: FormData): Promise<ActionResult<{ message: string }>> {
+  return runAction(() =>
+    asRole('operator', async () => {
+      const { dependency, chain } = await setServiceChain(await getDb(), {
+        scenarioId: field(form, 'scenarioId') ?? '',
+        fromServiceId: field(form, 'fromServiceId') ?? '',
+        toServiceId: field(form, 'toServiceId') ?? '',
+        vnfIds: form.getAll('vnfIds').filter((v): v is string => typeof v === 'string'),
+        version: field(form, 'version') || null,
+      });
+      revalidatePath('/', 'layout');
+      return { message: chain.length ? `${dependency} now crosses ${chain.join(' → ')}.` : `${dependency} now goes straight through, crossing no VNF.` };
     }),
   );
 }

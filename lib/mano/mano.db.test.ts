@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { instantiateVnf } from './instantiate-vnf';
-import { loadHostCapacity } from './load-host-capacity';
+import { listHostCapacities, loadHostCapacity } from './load-host-capacity';
 import { scaleVnf } from './scale-vnf';
 import { terminateVnf } from './terminate-vnf';
 
@@ -37,6 +37,14 @@ describe('MANO actions', () => {
     expect(host.controllers).toEqual({ cpuCores: 2, memoryMiB: 2048 });
     expect(host.replicas).toEqual({ cpuCores: 2, memoryMiB: 2048 });
     expect(host.free).toEqual({ cpuCores: 4, memoryMiB: 4096 });
+    // The Network page's host list says the same, for every edge server at once.
+    const e2 = await db.prisma.edgeServer.create({ data: { scenarioId: scenario.id, name: 'e2', cpuCores: 2, memoryMiB: 1024, storageBytes: 10n ** 11n, bandwidthMbps: 1000 } });
+    const listed = await listHostCapacities(db.prisma, scenario.id);
+    expect(listed.map((h) => [h.name, h.free])).toEqual([
+      ['e1', { cpuCores: 4, memoryMiB: 4096 }],
+      ['e2', { cpuCores: 2, memoryMiB: 1024 }],
+    ]);
+    expect(listed[1].edgeServerId).toBe(e2.id);
   });
 
   test('instantiate fits exactly, then the next one is refused with the figures and nothing is written', async () => {

@@ -1,5 +1,5 @@
-// zod schemas of the MANO actions on the Controllers page, shared by its forms and the server
-// actions (which validate again).
+// zod schemas of the MANO actions (VNF lifecycle, service function chains), shared by the forms
+// on the Network page and the server actions (which validate again).
 
 import { z } from 'zod';
 import { VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
@@ -34,3 +34,15 @@ export const terminateVnfSchema = z.object({ vnfId: uuid('a VNF') });
 
 export type InstantiateVnf = z.input<typeof instantiateVnfSchema>;
 export type ScaleVnf = z.input<typeof scaleVnfSchema>;
+
+/** A service function chain: the VNFs one dependency's traffic crosses, first to last. */
+export const setServiceChainSchema = z.object({
+  scenarioId: uuid('a scenario'),
+  fromServiceId: uuid('the calling service'),
+  toServiceId: uuid('the called service'),
+  vnfIds: z.array(uuid('a VNF')).max(32, 'At most 32 VNFs in a chain.'),
+  /** The dependency's version the editor loaded; a chain saved over someone else's newer one is refused. */
+  version: z.coerce.number().int().positive().nullable().default(null),
+});
+
+export type SetServiceChain = z.input<typeof setServiceChainSchema>;
