@@ -89,6 +89,8 @@ describe('MANO actions', () => {
     const ended = await terminateVnf(db.prisma, { vnfId });
     expect(ended).toMatchObject({ name: 'fw', chainsChanged: ['web → api'] });
     expect(await db.prisma.serviceDependencyVnf.count({ where: { fromServiceId: web.id } })).toBe(0);
+    // A chain editor opened before the termination now holds a stale version.
+    expect((await db.prisma.serviceDependency.findFirstOrThrow({ where: { fromServiceId: web.id } })).version).toBe(2);
     expect((await loadHostCapacity(db.prisma, scenario.id, e1.id))!.free).toEqual({ cpuCores: 4, memoryMiB: 4096 });
     await expect(terminateVnf(db.prisma, { vnfId })).rejects.toThrow(/no longer exists/);
   });
