@@ -90,5 +90,21 @@ test.describe('catalog', () => {
     await expect(page.getByTestId('image-size')).toContainText('16.5 MiB (declared; no layer data)');
     await page.goto('/services?data=declared');
     await expect(page.getByTestId('services-table-count')).toHaveText('1 of 6 services');
+
+    // The TCP port its flow rules match: a port out of range is refused and nothing changes.
+    await page.goto('/services?q=redis-cart');
+    const port = page.getByRole('form', { name: 'TCP port of redis-cart' });
+    const before = await port.getByRole('spinbutton').inputValue();
+    await port.getByRole('spinbutton').fill('70000');
+    await port.evaluate((form: HTMLFormElement) => (form.noValidate = true));
+    await port.getByRole('button', { name: 'Set' }).click();
+    await expect(port.getByRole('alert')).toContainText('between 1 and 65535');
+    await page.reload();
+    await expect(page.getByRole('form', { name: 'TCP port of redis-cart' }).getByRole('spinbutton')).toHaveValue(before);
+    await page.getByRole('form', { name: 'TCP port of redis-cart' }).getByRole('spinbutton').fill('6380');
+    await page.getByRole('form', { name: 'TCP port of redis-cart' }).getByRole('button', { name: 'Set' }).click();
+    await expect(page.getByRole('form', { name: 'TCP port of redis-cart' }).getByRole('status')).toHaveText('Saved');
+    await page.reload();
+    await expect(page.getByRole('form', { name: 'TCP port of redis-cart' }).getByRole('spinbutton')).toHaveValue('6380');
   });
 });

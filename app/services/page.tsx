@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CatalogTable } from '@/components/catalog/catalog-table';
 import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
+import { ServicePortForm } from '@/components/catalog/service-port-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listServices, type ServiceRow } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db';
@@ -16,6 +17,7 @@ const spec: CatalogSpec<ServiceRow> = {
     name: (s) => s.name,
     image: (s) => s.imageRef,
     replicas: (s) => s.replicas,
+    port: (s) => s.port,
     cpu: (s) => s.cpuCores,
     memory: (s) => s.memoryMiB,
     bandwidth: (s) => s.bandwidthMbps,
@@ -88,6 +90,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             ),
           },
           { key: 'replicas', header: 'Replicas', align: 'right', cell: (s) => s.replicas },
+          { key: 'port', header: 'Port (TCP)', align: 'right', cell: (s) => <ServicePortForm serviceId={s.id} name={s.name} port={s.port} /> },
           { key: 'cpu', header: 'CPU / replica', align: 'right', cell: (s) => formatCores(s.cpuCores) },
           { key: 'memory', header: 'Memory / replica', align: 'right', cell: (s) => formatMiB(s.memoryMiB) },
           { key: 'bandwidth', header: 'Bandwidth / replica', align: 'right', cell: (s) => formatMbps(s.bandwidthMbps) },

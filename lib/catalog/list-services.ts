@@ -8,6 +8,8 @@ export type ServiceRow = {
   /** What placement can size the image by: its layers, a declared size, or nothing. */
   layerData: 'layers' | 'declared' | 'unknown';
   replicas: number;
+  /** TCP port it listens on: what flow rules match and the mesh routes to. */
+  port: number;
   cpuCores: number;
   memoryMiB: number;
   bandwidthMbps: number;
@@ -32,6 +34,7 @@ export async function listServices(db: Db, scenarioId: string): Promise<ServiceR
     imageId: s.image?.id ?? null,
     layerData: (s.image?._count.layers ?? 0) > 0 ? 'layers' : s.image?.declaredSizeBytes != null ? 'declared' : 'unknown',
     replicas: s.replicas,
+    port: s.port,
     cpuCores: s.cpuCores,
     memoryMiB: s.memoryMiB,
     bandwidthMbps: s.bandwidthMbps,
