@@ -68,6 +68,7 @@ describe('sameValues', () => {
     const row = { id: 'r', size: 1, tags: ['a', 'b'] };
     expect(sameValues(row, { size: 1, tags: ['a', 'b'] })).toBe(true);
     expect(sameValues({ size: 1, tags: ['b', 'a'] }, { size: 1, tags: ['a', 'b'] })).toBe(false);
+    expect(sameValues({ size: 1, tags: ['a,b'] }, { size: 1, tags: ['a', 'b'] })).toBe(false);
     expect(sameValues({ size: 1n, at: null }, { size: 1n, at: null })).toBe(true);
     expect(sameValues({ size: 1, at: null }, { size: 1, at: 0 })).toBe(false);
   });

@@ -61,10 +61,9 @@ export function sameValues<Data extends object>(old: Record<keyof Data, unknown>
   return (Object.keys(data) as (keyof Data)[]).every((key) => sameValue(old[key], data[key]));
 }
 
-// Arrays compare by their joined text, as the writer always has: a CSV that names "gpu,fpga" as one
-// accelerator therefore matches a server holding ["gpu", "fpga"].
+// Lists (accelerators) compare element by element, in order; a reordered list counts as a change.
 function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.join() === b.join();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => value === b[i]);
   return a === b;
 }
 
