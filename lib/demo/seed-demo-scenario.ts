@@ -2,6 +2,7 @@ import type { Db } from '@/lib/db';
 import { solvePlacement } from '@/lib/placement/solve-placement';
 import { applyPlacementRun } from '@/lib/placement-runs/apply-placement-run';
 import { enqueuePlacementRuns } from '@/lib/placement-runs/enqueue-placement-runs';
+import { readQueuedRun } from '@/lib/placement-runs/read-queued-run';
 import { recordRunResult } from '@/lib/placement-runs/record-run-result';
 import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
 import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-document-schema';
@@ -24,7 +25,9 @@ export async function seedDemoScenario(db: Db, options: { onlyIfEmpty?: boolean;
 async function placeDemo(db: Db, scenarioId: string) {
   const { runIds } = await enqueuePlacementRuns(db, { scenarioId, algorithms: ['greedy'], engine: 'auto', objective: 'storage', timeLimitSec: 5, seed: 1 });
   const run = await db.placementRun.update({ where: { id: runIds[0] }, data: { status: 'running', startedAt: new Date(), claimedBy: 'demo seed' } });
-  const result = await solvePlacement(run.problem as never, { algorithm: 'greedy', timeLimitSec: run.timeLimitSec, seed: run.seed });
+  const queued = readQueuedRun(run);
+  if (!queued.ok) throw new Error(`the demo's own run cannot be read: ${queued.message}`);
+  const result = await solvePlacement(queued.run.problem, { algorithm: 'greedy', timeLimitSec: run.timeLimitSec, seed: run.seed });
   await recordRunResult(db, run.id, 'demo seed', result);
   if (result.status === 'optimal' || result.status === 'feasible') await applyPlacementRun(db, run.id);
 }

@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db';
 import { solveInWorker } from '@/lib/placement/solve-in-worker';
-import type { AlgorithmName, EngineChoice, PlacementProblem, PlacementProgress, PlacementResult } from '@/lib/placement/types';
+import type { PlacementProgress, PlacementResult } from '@/lib/placement/types';
 import { heldBy, requeuePlacementRun, requeueToOutcome } from './claim-queued-work';
+import { readQueuedRun } from './read-queued-run';
 import { recordRunResult } from './record-run-result';
 
 export const HEARTBEAT_MS = 1000;
@@ -27,7 +28,13 @@ export type ExecutionOutcome = { kind: 'recorded'; status: string } | { kind: 'r
 export async function executePlacementRun(db: Db, runId: string, options: ExecuteOptions): Promise<ExecutionOutcome> {
   const { workerId } = options;
   const log = options.log ?? (() => undefined);
-  const run = await db.placementRun.findUniqueOrThrow({ where: { id: runId } });
+  const row = await db.placementRun.findUniqueOrThrow({ where: { id: runId } });
+  const queued = readQueuedRun(row);
+  if (!queued.ok) {
+    const { count } = await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { status: 'error', message: queued.message, finishedAt: new Date() } });
+    return count === 1 ? { kind: 'recorded', status: 'error' } : { kind: 'lost', why: 'the run was no longer running under this worker' };
+  }
+  const { run } = queued;
   const controller = new AbortController();
   let lost: string | null = null;
   const onStop = () => controller.abort();
@@ -60,11 +67,11 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
   const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   let result: PlacementResult;
   try {
-    result = await solveInWorker(run.problem as unknown as PlacementProblem, {
-      algorithm: run.algorithm as AlgorithmName,
-      engine: run.engine as EngineChoice,
-      timeLimitSec: run.timeLimitSec,
-      seed: run.seed,
+    result = await solveInWorker(run.problem, {
+      algorithm: run.algorithm,
+      engine: run.engine,
+      timeLimitSec: row.timeLimitSec,
+      seed: row.seed,
       signal: controller.signal,
       onProgress: (progress) => {
         latest = progress;
