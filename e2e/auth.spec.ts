@@ -44,6 +44,12 @@ test.describe('a viewer', () => {
     await expect(scenarioRow(page, name).getByRole('link', { name: `History of ${name}` })).toBeVisible();
     await page.goto('/import');
     await expect(page.getByTestId('read-only-note')).toContainText('Importing files needs the Planner role');
+    // The architecture is drawn for reading: no palette, no unlocking.
+    await page.goto('/architecture');
+    const editor = page.getByTestId('architecture-editor');
+    await expect(editor.getByTestId('read-only-note')).toHaveText('View only');
+    await expect(editor.getByRole('group', { name: 'Palette' })).toHaveCount(0);
+    await expect(editor.getByRole('button', { name: 'Lock' })).toHaveCount(0);
 
     // Straight at the API, with the viewer's cookie: 403, and nothing is created.
     const response = await page.request.post('/api/scenarios', { data: { format: 'edgestack-scenario' } });

@@ -3,6 +3,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useState } from 'react';
+import { useMayAct } from '@/components/auth/role-context';
 import type { ControlOverlay } from '@/lib/architecture/control-overlay';
 import type { ArchitectureSnapshot } from '@/lib/architecture/snapshot';
 import { parseViewParams, viewToParams } from '@/lib/architecture/view-url';
@@ -100,10 +101,11 @@ function UrlSync() {
 }
 
 export function ArchitectureEditor({ snapshot, query = '', control = null }: { snapshot: ArchitectureSnapshot; query?: string; control?: ControlOverlay | null }) {
+  const mayEdit = useMayAct('planner');
   // One store per mounted editor; a new scenario is a new page (and a new store).
   const [store] = useState(() => {
     const initial = parseViewParams(new URLSearchParams(query));
-    const s = new EditorStore(snapshot, { ...initial, control });
+    const s = new EditorStore(snapshot, { ...initial, control, readOnly: !mayEdit });
     if (initial.problems.length) s.setNotice({ tone: 'error', text: `Part of the link's view was not understood and is left out: ${initial.problems.join('; ')}.` });
     return s;
   });
@@ -117,7 +119,7 @@ export function ArchitectureEditor({ snapshot, query = '', control = null }: { s
             <div className="w-52 shrink-0 space-y-4 overflow-y-auto border-r border-slate-200 bg-slate-50 p-3">
               <ViewPanel />
               <ControlPanel />
-              <Palette />
+              {mayEdit && <Palette />}
               <Filters />
               <Legend />
             </div>

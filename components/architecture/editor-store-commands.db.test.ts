@@ -123,6 +123,18 @@ describe('editor store: adding, copying and finding', () => {
     expect(store.getState().undo.at(-1)).toMatchObject({ label: 'add edge server' });
   });
 
+  test("a viewer's store stays locked and says which role editing takes", async () => {
+    const store = new EditorStore(await loadArchitecture(db.prisma, scenarioId), { readOnly: true }, backend(), runtime());
+    expect(store.getState()).toMatchObject({ readOnly: true, locked: true });
+    store.setLocked(false);
+    expect(store.getState().locked).toBe(true);
+    expect(store.getState().notice).toEqual({ tone: 'info', text: 'You are viewing this architecture: editing it needs the Planner role.' });
+    const servers = await db.prisma.edgeServer.count({ where: { scenarioId } });
+    expect(await store.addEntityAt('edgeServer', middleOf(store, 'physical'))).toBeNull();
+    expect(store.getState().notice).toEqual({ tone: 'info', text: 'You are viewing this architecture; editing it needs the Planner role, so you cannot add here.' });
+    expect(await db.prisma.edgeServer.count({ where: { scenarioId } })).toBe(servers);
+  });
+
   test('a VNF added from the palette runs on the selected edge server', async () => {
     const store = await openStore();
     const south = idOf(store, 'edgeServer', 'south-1');

@@ -55,6 +55,8 @@ export type EditorState = {
   layerSizes: Record<string, number>;
   cachedLayers: Record<string, string[]>;
   view: ViewOptions;
+  /** The signed-in role may not edit: the canvas stays locked (the server refuses edits anyway). */
+  readOnly: boolean;
   locked: boolean;
   bands: BandLayout;
   storage: ReadonlyMap<string, StorageUse> | null;
@@ -117,7 +119,7 @@ export class EditorStore {
 
   constructor(
     snapshot: ArchitectureSnapshot,
-    initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null; control?: ControlOverlay | null } = {},
+    initial: { view?: ViewOptions; selected?: readonly string[]; viewport?: Viewport | null; control?: ControlOverlay | null; readOnly?: boolean } = {},
     private readonly backend: EditorBackend = serverActions,
     private readonly runtime: EditorRuntime = browser,
   ) {
@@ -131,7 +133,8 @@ export class EditorStore {
       layerSizes: snapshot.layerSizes,
       cachedLayers: snapshot.cachedLayers,
       view,
-      locked: false,
+      readOnly: initial.readOnly ?? false,
+      locked: initial.readOnly ?? false,
       bands: { bands: [], positions: {}, minX: 0, maxX: 0 },
       storage: null,
       nodes: [],
@@ -445,7 +448,10 @@ export class EditorStore {
   /** When the canvas is locked, says so (the user tried to `what`) and answers true. */
   private refusedWhileLocked(what: string): boolean {
     if (!this.state.locked) return false;
-    this.set({ notice: { tone: 'info', text: `The canvas is locked; unlock it to ${what}.` } });
+    const text = this.state.readOnly
+      ? `You are viewing this architecture; editing it needs the Planner role, so you cannot ${what} here.`
+      : `The canvas is locked; unlock it to ${what}.`;
+    this.set({ notice: { tone: 'info', text } });
     return true;
   }
 
@@ -571,6 +577,10 @@ export class EditorStore {
   }
 
   setLocked(locked: boolean) {
+    if (this.state.readOnly) {
+      this.set({ notice: { tone: 'info', text: 'You are viewing this architecture: editing it needs the Planner role.' } });
+      return;
+    }
     this.set({ locked, notice: { tone: 'info', text: locked ? 'Canvas locked: nothing can be moved or edited until you unlock it.' : 'Canvas unlocked.' } });
   }
 

@@ -16,15 +16,22 @@ const Separator = () => <span className="mx-1 h-5 w-px bg-slate-200" />;
 export const Toolbar = memo(function Toolbar() {
   const store = useEditorStore();
   const locked = useEditor((s) => s.locked);
+  const readOnly = useEditor((s) => s.readOnly);
   const grouped = useEditor((s) => s.view.groupBySite);
   const { fitView } = useReactFlow();
   const exportAs = useExportImage();
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2" role="toolbar" aria-label="Editor tools">
       <HistoryButtons />
-      <Button onClick={() => store.setLocked(!locked)} aria-pressed={locked} variant={locked ? 'primary' : 'secondary'} title="Lock the canvas against edits (L)">
-        {locked ? 'Locked' : 'Lock'}
-      </Button>
+      {readOnly ? (
+        <span className="rounded bg-slate-100 px-2 py-1 text-sm font-medium text-slate-700" data-testid="read-only-note" title="Editing the architecture needs the Planner role">
+          View only
+        </span>
+      ) : (
+        <Button onClick={() => store.setLocked(!locked)} aria-pressed={locked} variant={locked ? 'primary' : 'secondary'} title="Lock the canvas against edits (L)">
+          {locked ? 'Locked' : 'Lock'}
+        </Button>
+      )}
       <Separator />
       <LayoutButtons />
       <Button onClick={() => void fitView({ padding: 0.05, duration: 300 })} title="Fit view (F)">
