@@ -7,11 +7,19 @@ import type { MilpEngine, MilpModel } from '../engines/milp-engine';
 import type { PlacementState } from '../placement-state';
 
 /**
- * A column: a set of units on one server. Its cost counts each layer once (layer sharing inside
- * the column), so the master LP over columns sees what the compact model's LP cannot: that a
- * layer's users have to be split over servers when capacity is tight.
+ * A column: a set of units on one server of a class of interchangeable servers. Its cost
+ * counts each layer once (layer sharing inside the column), so the master LP over columns sees
+ * what the compact model's LP cannot: that a layer's users have to be split over servers when
+ * capacity is tight.
  */
-type Column = { server: number; units: number[]; cost: number };
+type Column = { cls: number; units: number[]; cost: number };
+
+/**
+ * Servers with the same capacities, cache, site (when spread rows need it) and eligibility are
+ * interchangeable: the master has one row per class (at most `servers.length` columns of it)
+ * and pricing runs once per class instead of once per server.
+ */
+export type ServerClass = { servers: number[]; rep: number };
 
 export type ColumnBoundOutcome = {
   /** bytes: a proved lower bound on every placement's cost (null when none was reached) */
@@ -24,32 +32,61 @@ export type ColumnBoundOutcome = {
   iterations: number;
   /** whether pricing proved the master LP optimal (the bound is the LP bound itself) */
   converged: boolean;
+  /** MB: the last master LP value of phase 2 (equal to the bound, up to tolerances, when converged) */
+  masterValue: number | null;
 };
 
 export type ColumnBoundOptions = {
-  /** rounds of heuristic pricing between exact (MIP) pricing rounds */
-  exactEvery?: number;
+  /** Wentges smoothing weight of the stability centre (0 = plain Kelley column generation) */
+  smoothing?: boolean | number;
+  /** one pricing per class of interchangeable servers (false: one per server, the old way) */
+  serverClasses?: boolean;
   /** share of the remaining time left for the integer master over the columns */
   integerShare?: number;
   report?: (bound: number | null) => void;
+  /** each round: master LP value (MB), best Lagrangian bound (MB), columns, phase */
+  onRound?: (round: { lp: number; lagrangian: number; columns: number; phase1: boolean }) => void;
 };
 
 const EPS = 1e-7; // MB: far below a byte
-/** seeds per server for the greedy pricer (the most valuable units first) */
+/** seeds per class for the greedy pricer (the most valuable units first) */
 const GREEDY_SEEDS = 24;
 /** an exact pricing MIP that runs longer still yields a valid bound (its dual bound) */
 const PRICING_LIMIT_SEC = 1;
 /** nodes the pricing branch and bound may visit before the MIP pricer takes over */
 const PRICING_NODES = 200_000;
+/** Wentges weight of the stability centre; measured on Fig. 5 ×0.8 (README) */
+const DEFAULT_SMOOTHING = 0.8;
+
+export function serverClasses(cp: CompiledProblem, bySite: boolean): ServerClass[] {
+  const classes = new Map<string, ServerClass>();
+  cp.servers.forEach((s, j) => {
+    const cached: number[] = [];
+    s.cached.forEach((v, l) => {
+      if (v) cached.push(l);
+    });
+    let eligible = '';
+    for (const unit of cp.units) eligible += unit.eligible[j] ? '1' : '0';
+    const key = [s.cpu, s.memory, s.bandwidth, s.storage, bySite ? s.site : '', cached.join(','), eligible].join('|');
+    const found = classes.get(key);
+    if (found) found.servers.push(j);
+    else classes.set(key, { servers: [j], rep: j });
+  });
+  return [...classes.values()];
+}
 
 /**
- * Column generation (Dantzig–Wolfe over servers). Master: cover every unit (≥ 1), at most one
- * column per server, at most one unit of a spread group per site. Pricing per server is a
- * knapsack with shared layers: pick units whose duals outweigh the bytes of the union of their
- * layers, within cpu, memory, bandwidth and disk, without two units of a conflict group. A
- * greedy pricer finds most columns; a MIP pricer (HiGHS) every few rounds proves the rest or
- * yields a Lagrangian bound: master value + Σ_servers min(0, best reduced cost), valid at every
- * round, not only at convergence. Without a placement in hand it first runs phase 1 (only
+ * Column generation (Dantzig–Wolfe over servers). Master: cover every unit (≥ 1), at most as
+ * many columns of a class as it has servers, at most one unit of a spread group per site.
+ * Pricing per class is a knapsack with shared layers: pick units whose duals outweigh the bytes
+ * of the union of their layers, within cpu, memory, bandwidth and disk, without two units of a
+ * conflict group. Every round prices exactly (branch and bound; the HiGHS MIP when that runs
+ * out of nodes), so every round gives a Lagrangian bound, Σ duals + Σ_classes servers ·
+ * min(0, best reduced cost), valid for any duals, not only at convergence. The duals priced are
+ * smoothed towards the best Lagrangian point so far (Wentges): the master's own duals jump
+ * between extreme points and the bound tails off; when smoothing misprices (no column improves
+ * the master) the weight falls in steps until pricing sees the master's own duals. A greedy
+ * pricer adds more columns per round. Without a placement in hand it first runs phase 1 (only
  * artificial columns cost), whose bound above zero proves that no placement exists.
  */
 export async function boundByColumns(
@@ -61,12 +98,16 @@ export async function boundByColumns(
 ): Promise<ColumnBoundOutcome> {
   const U = cp.units.length;
   const S = cp.servers.length;
-  const exactEvery = options.exactEvery ?? 4;
-  const outcome: ColumnBoundOutcome = { bound: null, infeasible: false, unitServer: null, columns: 0, iterations: 0, converged: false };
-  if (U === 0) return { ...outcome, bound: 0, converged: true };
+  const alpha = options.smoothing === false ? 0 : options.smoothing === true || options.smoothing === undefined ? DEFAULT_SMOOTHING : options.smoothing;
+  const outcome: ColumnBoundOutcome = { bound: null, infeasible: false, unitServer: null, columns: 0, iterations: 0, converged: false, masterValue: null };
+  if (U === 0) return { ...outcome, bound: 0, converged: true, masterValue: 0 };
 
   // Spread groups become master rows, one per (group, site); anti-affinity stays in pricing.
   const siteGroups = cp.conflictGroups.map((g, k) => ({ g, k })).filter(({ g }) => g.kind === 'site');
+  const classes = options.serverClasses === false ? cp.servers.map((_, j) => ({ servers: [j], rep: j })) : serverClasses(cp, siteGroups.length > 0);
+  const K = classes.length;
+  const classOf = new Int32Array(S);
+  classes.forEach((c, k) => c.servers.forEach((j) => (classOf[j] = k)));
   const spreadRow = new Map<string, number>();
   const rowLower: number[] = [],
     rowUpper: number[] = [];
@@ -74,9 +115,9 @@ export async function boundByColumns(
     rowLower.push(1);
     rowUpper.push(Infinity);
   }
-  for (let j = 0; j < S; j++) {
+  for (const c of classes) {
     rowLower.push(-Infinity);
-    rowUpper.push(1);
+    rowUpper.push(c.servers.length);
   }
   for (const { k } of siteGroups) {
     for (let t = 0; t < cp.siteCount; t++) {
@@ -87,8 +128,10 @@ export async function boundByColumns(
   }
   const groupsOf: number[][] = cp.units.map(() => []);
   cp.conflictGroups.forEach((g, k) => g.units.forEach((u) => groupsOf[u].push(k)));
+  const siteGroupsOf: number[][] = groupsOf.map((gs) => gs.filter((k) => cp.conflictGroups[k].kind === 'site'));
 
-  const columnCost = (j: number, units: number[]): number => {
+  const columnCost = (k: number, units: number[]): number => {
+    const j = classes[k].rep;
     const seen = new Set<number>();
     let cost = 0;
     for (const u of units)
@@ -99,15 +142,18 @@ export async function boundByColumns(
         }
     return cost / BYTES_PER_UNIT;
   };
+  const spreadEntries = (c: Column): [number, number][] => {
+    const site = cp.servers[classes[c.cls].rep].site;
+    const counts = new Map<number, number>();
+    for (const u of c.units) for (const k of siteGroupsOf[u]) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return [...counts].map(([k, n]) => [spreadRow.get(`${k}:${site}`)!, n]);
+  };
   const toLp = (c: Column, phase1: boolean): LpColumn => {
-    const rows = [...c.units, U + c.server];
+    const rows = [...c.units, U + c.cls];
     const values = c.units.map(() => 1);
     values.push(1);
-    const site = cp.servers[c.server].site;
-    const counts = new Map<number, number>();
-    for (const u of c.units) for (const k of groupsOf[u]) if (cp.conflictGroups[k].kind === 'site') counts.set(k, (counts.get(k) ?? 0) + 1);
-    for (const [k, n] of counts) {
-      rows.push(spreadRow.get(`${k}:${site}`)!);
+    for (const [r, n] of spreadEntries(c)) {
+      rows.push(r);
       values.push(n);
     }
     return { cost: phase1 ? 0 : c.cost, rows, values };
@@ -115,12 +161,12 @@ export async function boundByColumns(
 
   const pool: Column[] = [];
   const keys = new Set<string>();
-  const addColumn = (j: number, units: number[]): Column | null => {
+  const addColumn = (k: number, units: number[]): Column | null => {
     const sorted = [...units].sort((a, b) => a - b);
-    const key = `${j}:${sorted.join(',')}`;
+    const key = `${k}:${sorted.join(',')}`;
     if (keys.has(key)) return null;
     keys.add(key);
-    const column = { server: j, units: sorted, cost: columnCost(j, sorted) };
+    const column = { cls: k, units: sorted, cost: columnCost(k, sorted) };
     pool.push(column);
     return column;
   };
@@ -128,10 +174,10 @@ export async function boundByColumns(
     const members: number[][] = Array.from({ length: S }, () => []);
     incumbent.unitServer.forEach((j, u) => members[j].push(u));
     members.forEach((units, j) => {
-      if (units.length) addColumn(j, units);
+      if (units.length) addColumn(classOf[j], units);
     });
   }
-  for (let u = 0; u < U; u++) for (let j = 0; j < S; j++) if (cp.units[u].eligible[j]) addColumn(j, [u]);
+  for (let u = 0; u < U; u++) for (let k = 0; k < K; k++) if (cp.units[u].eligible[classes[k].rep]) addColumn(k, [u]);
 
   // Artificial columns (one per unit) keep the master feasible whatever the pool holds.
   let noSharingMb = 0;
@@ -147,101 +193,122 @@ export async function boundByColumns(
   } catch {
     return outcome;
   }
+  const spreadKeys = [...spreadRow];
+  // Duals as one vector: π (cover, ≥ 0) then σ (spread rows in spreadKeys order, ≤ 0).
+  const D = U + spreadKeys.length;
+  const reportBound = (mb: number) => {
+    const bytes = Math.max(0, Math.floor(mb * BYTES_PER_UNIT * (1 - 1e-9) - 1));
+    if (outcome.bound === null || bytes > outcome.bound) {
+      outcome.bound = bytes;
+      options.report?.(bytes);
+    }
+  };
+  const proved = () => incumbent !== null && outcome.bound !== null && outcome.bound >= incumbent.cost - 0.5;
   try {
-    let best = -Infinity; // MB, phase 2 bound
-    let round = 0;
+    let best = -Infinity; // MB, best Lagrangian bound of the current phase
+    let centre: Float64Array | null = null; // duals at which `best` was reached
+    let mispriced = 0;
     for (;;) {
       if (deadline.expired()) break;
       const solved = lp.solve(deadline.remainingSec(), () => deadline.stopped());
       if (solved.clockCut) deadline.markClockCut();
       if (solved.status !== 'optimal' || !solved.rowDual) break;
       outcome.iterations++;
-      if (phase1 && (solved.objective ?? 1) < 1e-9) {
+      const lpValue = solved.objective ?? Infinity;
+      if (!phase1) outcome.masterValue = lpValue;
+      if (phase1 && lpValue < 1e-9) {
         // The columns already cover every unit: the LP is feasible; on to the real costs.
         phase1 = false;
         lp.setCosts(Float64Array.from([...Array.from({ length: U }, () => bigM), ...pool.map((c) => c.cost)]));
-        round = 0;
+        best = -Infinity;
+        centre = null;
+        mispriced = 0;
         continue;
       }
       const dual = solved.rowDual;
-      const pi = Float64Array.from({ length: U }, (_, u) => Math.max(0, dual[u]));
-      const mu = Float64Array.from({ length: S }, (_, j) => Math.min(0, dual[U + j]));
-      const sigma = new Map<string, number>();
-      for (const [key, row] of spreadRow) sigma.set(key, Math.min(0, dual[row]));
-      const value = (u: number, j: number): number => {
-        let v = pi[u];
-        const site = cp.servers[j].site;
-        for (const k of groupsOf[u]) if (cp.conflictGroups[k].kind === 'site') v += sigma.get(`${k}:${site}`) ?? 0;
+      const master = new Float64Array(D);
+      for (let u = 0; u < U; u++) master[u] = Math.max(0, dual[u]);
+      spreadKeys.forEach(([, row], i) => (master[U + i] = Math.min(0, dual[row])));
+      const mu = Float64Array.from({ length: K }, (_, k) => Math.min(0, dual[U + k]));
+      // Wentges: price at a point between the stability centre and the master's duals.
+      const weight = centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
+      const priced: Float64Array = centre && weight > 0 ? master.map((v, i) => weight * centre![i] + (1 - weight) * v) : master;
+      const sigmaAt = (duals: Float64Array) => new Map(spreadKeys.map(([key], i) => [key, duals[U + i]]));
+      const pricedSigma = sigmaAt(priced);
+      const masterSigma = sigmaAt(master);
+      const valueAt = (duals: Float64Array, sigma: Map<string, number>, u: number, k: number): number => {
+        let v = duals[u];
+        const site = cp.servers[classes[k].rep].site;
+        for (const g of siteGroupsOf[u]) v += sigma.get(`${g}:${site}`) ?? 0;
         return v;
       };
-      let dualValue = 0;
-      for (let u = 0; u < U; u++) dualValue += pi[u];
-      for (let j = 0; j < S; j++) dualValue += mu[j];
-      for (const v of sigma.values()) dualValue += v;
 
-      const exactRound = ++round % exactEvery === 0;
+      let lagrangian = 0;
+      for (let i = 0; i < D; i++) lagrangian += priced[i];
+      let allPriced = true;
       const added: Column[] = [];
-      let lagrangian = dualValue;
-      let allPriced = exactRound;
-      for (let j = 0; j < S; j++) {
+      for (let k = 0; k < K; k++) {
         if (deadline.expired()) {
           allPriced = false;
           break;
         }
-        let found: { columns: number[][]; bound: number | null };
-        if (exactRound) {
-          const searched = priceByBranchAndBound(cp, j, (u) => value(u, j), phase1, groupsOf, PRICING_NODES);
-          found = searched
-            ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 }
-            : priceExactly(cp, engine, j, (u) => value(u, j), phase1, deadline);
-        } else found = { columns: priceGreedily(cp, j, (u) => value(u, j), phase1, groupsOf), bound: null };
-        if (found.bound === null) allPriced = false;
-        else lagrangian += Math.min(0, found.bound - mu[j]);
-        for (const units of found.columns) {
-          const cost = phase1 ? 0 : columnCost(j, units);
-          let gain = mu[j]; // reduced cost = cost − Σ value − μ(j)
-          for (const u of units) gain += value(u, j);
-          if (cost - gain < -EPS) {
-            const column = addColumn(j, units);
+        const j = classes[k].rep;
+        const value = (u: number) => valueAt(priced, pricedSigma, u, k);
+        const candidates = priceGreedily(cp, j, value, phase1, groupsOf);
+        const searched = priceByBranchAndBound(cp, j, value, phase1, groupsOf, PRICING_NODES);
+        const exact = searched ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 } : priceExactly(cp, engine, j, value, phase1, deadline);
+        candidates.push(...exact.columns);
+        if (exact.bound === null) allPriced = false;
+        else lagrangian += classes[k].servers.length * Math.min(0, exact.bound);
+        for (const units of candidates) {
+          // Added when it improves the master: reduced cost at the master's own duals.
+          let rc = (phase1 ? 0 : columnCost(k, units)) - mu[k];
+          for (const u of units) rc -= valueAt(master, masterSigma, u, k);
+          if (rc < -EPS) {
+            const column = addColumn(k, units);
             if (column) added.push(column);
           }
         }
       }
-      if (allPriced) {
+      if (allPriced && lagrangian > best) {
+        best = lagrangian;
+        centre = priced;
         if (phase1) {
           // Phase 1 bound > 0: no combination of columns covers every unit, so no placement exists.
-          if (lagrangian > 1e-6) {
+          if (best > 1e-6) {
             outcome.infeasible = true;
             break;
           }
-        } else if (lagrangian > best) {
-          best = lagrangian;
-          outcome.bound = Math.max(0, Math.floor(best * BYTES_PER_UNIT * (1 - 1e-9) - 1));
-          options.report?.(outcome.bound);
-          if (incumbent && outcome.bound >= incumbent.cost - 0.5) break;
-        }
+        } else reportBound(best);
       }
-      if (added.length === 0) {
-        if (!exactRound) {
-          round = exactEvery - 1;
+      options.onRound?.({ lp: lpValue, lagrangian: best, columns: pool.length, phase1 });
+      if (!phase1 && proved()) break;
+      // The bound has met the master's value: the LP is solved, nothing left to price.
+      const closed = allPriced && best >= lpValue - Math.max(1e-6, 1e-9 * Math.abs(lpValue));
+      if (added.length === 0 || closed) {
+        if (!closed && weight > 0) {
+          mispriced++;
           continue;
-        } // let the exact pricer decide
+        }
+        if (!allPriced && !closed) break; // the clock, not a proof, ended pricing
         if (phase1) {
-          // Converged with value 0: the LP is feasible; switch to the real costs.
-          if ((solved.objective ?? 1) > 1e-6) {
+          // Converged with value above 0 only if infeasible, which the bound above proved.
+          if (lpValue > 1e-6) {
             outcome.infeasible = true;
             break;
           }
           phase1 = false;
           lp.setCosts(Float64Array.from([...Array.from({ length: U }, () => bigM), ...pool.map((c) => c.cost)]));
-          round = 0;
+          best = -Infinity;
+          centre = null;
+          mispriced = 0;
           continue;
         }
         outcome.converged = true;
         break;
       }
+      mispriced = 0;
       lp.addColumns(added.map((c) => toLp(c, phase1)));
-      if (!phase1 && incumbent && outcome.bound !== null && outcome.bound >= incumbent.cost - 0.5) break;
     }
   } finally {
     lp.dispose();
@@ -251,8 +318,8 @@ export async function boundByColumns(
 
   // Price and branch: the integer master over every column generated.
   const share = options.integerShare ?? 0.5;
-  if (!deadline.expired() && !(incumbent && outcome.bound !== null && outcome.bound >= incumbent.cost - 0.5)) {
-    outcome.unitServer = solveIntegerMaster(cp, engine, pool, rowLower.length, spreadRow, groupsOf, incumbent, deadline.remainingSec() * share, deadline);
+  if (share > 0 && !deadline.expired() && !proved()) {
+    outcome.unitServer = solveIntegerMaster(cp, engine, pool, classes, rowLower.length, spreadEntries, incumbent, classOf, deadline.remainingSec() * share, deadline);
   }
   return outcome;
 }
@@ -440,10 +507,11 @@ function solveIntegerMaster(
   cp: CompiledProblem,
   engine: MilpEngine,
   pool: Column[],
+  classes: ServerClass[],
   rowCount: number,
-  spreadRow: Map<string, number>,
-  groupsOf: number[][],
+  spreadEntries: (c: Column) => [number, number][],
   incumbent: PlacementState | null,
+  classOf: Int32Array,
   timeLimitSec: number,
   deadline: Deadline,
 ): Int32Array | null {
@@ -451,11 +519,8 @@ function solveIntegerMaster(
   const entries: [number, number][][] = Array.from({ length: rowCount }, () => []);
   pool.forEach((c, k) => {
     for (const u of c.units) entries[u].push([k, 1]);
-    entries[U + c.server].push([k, 1]);
-    const site = cp.servers[c.server].site;
-    const counts = new Map<number, number>();
-    for (const u of c.units) for (const g of groupsOf[u]) if (cp.conflictGroups[g].kind === 'site') counts.set(g, (counts.get(g) ?? 0) + 1);
-    for (const [g, n] of counts) entries[spreadRow.get(`${g}:${site}`)!].push([k, n]);
+    entries[U + c.cls].push([k, 1]);
+    for (const [r, n] of spreadEntries(c)) entries[r].push([k, n]);
   });
   const rowLower: number[] = [],
     rowUpper: number[] = [],
@@ -470,7 +535,7 @@ function solveIntegerMaster(
     rowStarts.push(rowIndex.length);
     // Each unit exactly once in the integer master (the LP may cover twice at no gain).
     rowLower.push(r < U ? 1 : -Infinity);
-    rowUpper.push(1);
+    rowUpper.push(r < U ? 1 : r < U + classes.length ? classes[r - U].servers.length : 1);
   });
   const n = pool.length;
   let start: Float64Array | undefined;
@@ -478,10 +543,9 @@ function solveIntegerMaster(
     start = new Float64Array(n);
     const members: number[][] = Array.from({ length: cp.servers.length }, () => []);
     incumbent.unitServer.forEach((j, u) => members[j].push(u));
-    const keyOf = (c: Column) => `${c.server}:${c.units.join(',')}`;
-    const wanted = new Set(members.map((units, j) => `${j}:${[...units].sort((a, b) => a - b).join(',')}`));
+    const wanted = new Set(members.map((units, j) => `${classOf[j]}:${[...units].sort((a, b) => a - b).join(',')}`));
     pool.forEach((c, k) => {
-      if (wanted.has(keyOf(c))) start![k] = 1;
+      if (wanted.has(`${c.cls}:${c.units.join(',')}`)) start![k] = 1;
     });
   }
   const solved = engine.solve(
@@ -500,19 +564,22 @@ function solveIntegerMaster(
     { timeLimitSec: Math.min(timeLimitSec, deadline.remainingSec()), start, shouldStop: () => deadline.stopped() },
   );
   if (!solved.values) return null;
+  // The chosen columns of a class go to its servers in turn.
   const unitServer = new Int32Array(U).fill(-1);
+  const next = new Int32Array(classes.length);
   pool.forEach((c, k) => {
-    if (solved.values![k] > 0.5) for (const u of c.units) unitServer[u] = c.server;
+    if (solved.values![k] <= 0.5) return;
+    const j = classes[c.cls].servers[next[c.cls]++];
+    if (j !== undefined) for (const u of c.units) unitServer[u] = j;
   });
   return unitServer.every((j) => j >= 0) ? unitServer : null;
 }
 
 /**
  * Exact pricing by depth-first branch and bound (no WASM round trip): units by value, take
- * before skip. The bound adds, for every remaining unit that still fits alone, its value less
- * the layers only it (among those remaining) would bring: a shared layer may be paid by
- * someone else, so only private ones are certain. Null when `nodeLimit` runs out (the caller
- * then prices with the MIP).
+ * before skip, bounded by shared layer costs split among their remaining users and a
+ * fractional knapsack per resource (below). Null when `nodeLimit` runs out (the caller then
+ * prices with the MIP).
  */
 export function priceByBranchAndBound(
   cp: CompiledProblem,
@@ -563,17 +630,69 @@ export function priceByBranchAndBound(
     for (const l of unit.layers) if (!present[l]) extra += layerStorage(cp, l, j);
     return disk + extra <= server.storage;
   };
+  // Bound: a layer some remaining units share costs each of them its share (cost / users):
+  // whatever subset is taken pays at least the shares of its members, so Σ (value − shares)
+  // over the subset is above its profit. The subset also fits every resource, so a fractional
+  // knapsack per resource (disk weighted by the same shares of bytes) bounds it further.
+  const profits = new Float64Array(n);
+  const weights = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const order = new Int32Array(n);
   const bound = (i: number): number => {
-    let total = profit;
     const users = suffixUsers[i];
+    let m = 0,
+      loose = 0;
+    const need = [0, 0, 0, 0];
     for (let k = i; k < n; k++) {
       const { u, v } = items[k];
       if (!fits(u)) continue;
-      let own = 0;
-      for (const l of cp.units[u].layers) if (!present[l] && users[l] === 1) own += cost(l);
-      if (v > own) total += v - own;
+      const unit = cp.units[u];
+      let share = 0,
+        bytes = 0;
+      for (const l of unit.layers)
+        if (!present[l]) {
+          share += cost(l) / users[l];
+          bytes += layerStorage(cp, l, j) / users[l];
+        }
+      if (v <= share) continue;
+      profits[m] = v - share;
+      weights[0][m] = unit.cpu;
+      weights[1][m] = unit.memory;
+      weights[2][m] = unit.bandwidth;
+      weights[3][m] = bytes;
+      need[0] += unit.cpu;
+      need[1] += unit.memory;
+      need[2] += unit.bandwidth;
+      need[3] += bytes;
+      loose += v - share;
+      m++;
     }
-    return total;
+    const slack = (limit: number) => 1e-9 * Math.max(1, limit);
+    const room = [
+      server.cpu - cpu + slack(server.cpu),
+      server.memory - memory + slack(server.memory),
+      server.bandwidth - bandwidth + slack(server.bandwidth),
+      server.storage - disk,
+    ];
+    let tightest = loose;
+    for (let r = 0; r < 4; r++) {
+      if (need[r] <= room[r]) continue;
+      const w = weights[r];
+      for (let k = 0; k < m; k++) order[k] = k;
+      const sorted = Array.from(order.subarray(0, m)).sort((a, b) => profits[b] * w[a] - profits[a] * w[b]);
+      let left = room[r],
+        total = 0;
+      for (const k of sorted) {
+        if (w[k] <= left) {
+          left -= w[k];
+          total += profits[k];
+        } else {
+          total += (profits[k] * left) / w[k];
+          break;
+        }
+      }
+      tightest = Math.min(tightest, total);
+    }
+    return profit + tightest;
   };
   const visit = (i: number): boolean => {
     if (++nodes > nodeLimit) return false;
