@@ -4,7 +4,7 @@ import { layerCost, layerStorage, type CompiledProblem } from '../compile-proble
 import type { Deadline } from '../deadline';
 import { openHighsLp, type LpColumn, type LpSession } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel } from '../engines/milp-engine';
-import type { PlacementState } from '../placement-state';
+import { PlacementState } from '../placement-state';
 
 /**
  * A column: a set of units on one server of a class of interchangeable servers. Its cost
@@ -32,8 +32,12 @@ export type ColumnBoundOutcome = {
   iterations: number;
   /** whether pricing proved the master LP optimal (the bound is the LP bound itself) */
   converged: boolean;
-  /** MB: the last master LP value of phase 2 (equal to the bound, up to tolerances, when converged) */
+  /** MB: the root master LP value of phase 2 (equal to the root bound, up to tolerances, when converged) */
   masterValue: number | null;
+  /** branch-and-price nodes solved (the root is one) */
+  nodes: number;
+  /** the tree closed: the best placement (`unitServer`, else the incumbent given) is optimal */
+  proved: boolean;
 };
 
 export type ColumnBoundOptions = {
@@ -41,8 +45,10 @@ export type ColumnBoundOptions = {
   smoothing?: boolean | number;
   /** one pricing per class of interchangeable servers (false: one per server, the old way) */
   serverClasses?: boolean;
-  /** share of the remaining time left for the integer master over the columns */
+  /** share of the remaining time the integer master over the root's columns may take */
   integerShare?: number;
+  /** branch and price after the root (false: the root's bound and the integer master only) */
+  branching?: boolean;
   report?: (bound: number | null) => void;
   /** each round: master LP value (MB), best Lagrangian bound (MB), columns, phase */
   onRound?: (round: { lp: number; lagrangian: number; columns: number; phase1: boolean }) => void;
@@ -75,19 +81,37 @@ export function serverClasses(cp: CompiledProblem, bySite: boolean): ServerClass
   return [...classes.values()];
 }
 
+/** A branching decision: unit u on a server of class k or not; units u and v together or apart. */
+type Decision = { kind: 'class'; u: number; k: number; on: boolean } | { kind: 'pair'; u: number; v: number; together: boolean };
+type TreeNode = { decisions: Decision[]; bound: number; depth: number };
+
 /**
- * Column generation (Dantzig–Wolfe over servers). Master: cover every unit (≥ 1), at most as
- * many columns of a class as it has servers, at most one unit of a spread group per site.
- * Pricing per class is a knapsack with shared layers: pick units whose duals outweigh the bytes
- * of the union of their layers, within cpu, memory, bandwidth and disk, without two units of a
- * conflict group. Every round prices exactly (branch and bound; the HiGHS MIP when that runs
- * out of nodes), so every round gives a Lagrangian bound, Σ duals + Σ_classes servers ·
- * min(0, best reduced cost), valid for any duals, not only at convergence. The duals priced are
- * smoothed towards the best Lagrangian point so far (Wentges): the master's own duals jump
- * between extreme points and the bound tails off; when smoothing misprices (no column improves
- * the master) the weight falls in steps until pricing sees the master's own duals. A greedy
- * pricer adds more columns per round. Without a placement in hand it first runs phase 1 (only
- * artificial columns cost), whose bound above zero proves that no placement exists.
+ * What pricing sees at a node: units tied together by the node's decisions merged into one
+ * item (an affinity group of sorts), ineligible where a decision forbids, units kept apart as
+ * extra conflict groups. The pricers run unchanged on this derived problem.
+ */
+type NodeView = { view: CompiledProblem; items: number[][]; allowed: (c: Column) => boolean };
+
+/**
+ * Column generation (Dantzig–Wolfe over servers) inside a branch and price. Master: cover every
+ * unit (≥ 1), at most as many columns of a class as it has servers, at most one unit of a
+ * spread group per site. Pricing per class is a knapsack with shared layers: pick units whose
+ * duals outweigh the bytes of the union of their layers, within cpu, memory, bandwidth and
+ * disk, without two units of a conflict group. Every round prices exactly (branch and bound;
+ * the HiGHS MIP when that runs out of nodes), so every round gives a Lagrangian bound, Σ duals
+ * + Σ_classes servers · min(0, best reduced cost), valid for any duals, not only at
+ * convergence. The duals priced are smoothed towards the best Lagrangian point so far
+ * (Wentges): the master's own duals jump between extreme points and the bound tails off; when
+ * smoothing misprices (no column improves the master) the weight falls in steps until pricing
+ * sees the master's own duals. A greedy pricer adds more columns per round. Without a placement
+ * in hand it first runs phase 1 (only artificial columns cost), whose bound above zero proves
+ * that no placement exists.
+ *
+ * Once the root LP is solved, an integer master over the columns looks for a better placement,
+ * then branching closes the gap the LP leaves: first on a unit's class (Σ of its columns of a
+ * class fractional), then on a pair of units (Ryan–Foster: same server or not); each node's
+ * column generation bounds its subtree, best bound first. The bound reported is the lowest
+ * over the open nodes.
  */
 export async function boundByColumns(
   cp: CompiledProblem,
@@ -99,7 +123,17 @@ export async function boundByColumns(
   const U = cp.units.length;
   const S = cp.servers.length;
   const alpha = options.smoothing === false ? 0 : options.smoothing === true || options.smoothing === undefined ? DEFAULT_SMOOTHING : options.smoothing;
-  const outcome: ColumnBoundOutcome = { bound: null, infeasible: false, unitServer: null, columns: 0, iterations: 0, converged: false, masterValue: null };
+  const outcome: ColumnBoundOutcome = {
+    bound: null,
+    infeasible: false,
+    unitServer: null,
+    columns: 0,
+    iterations: 0,
+    converged: false,
+    masterValue: null,
+    nodes: 0,
+    proved: false,
+  };
   if (U === 0) return { ...outcome, bound: 0, converged: true, masterValue: 0 };
 
   // Spread groups become master rows, one per (group, site); anti-affinity stays in pricing.
@@ -179,11 +213,33 @@ export async function boundByColumns(
   }
   for (let u = 0; u < U; u++) for (let k = 0; k < K; k++) if (cp.units[u].eligible[classes[k].rep]) addColumn(k, [u]);
 
-  // Artificial columns (one per unit) keep the master feasible whatever the pool holds.
+  // Artificial columns (one per unit) keep the master feasible whatever the pool holds; any
+  // placement costs at most the no-sharing bytes, so a bound above them proves infeasibility.
   let noSharingMb = 0;
   for (const unit of cp.units) noSharingMb += unit.ownBytes / BYTES_PER_UNIT;
   const bigM = 2 * noSharingMb + 1;
   const artificial = (u: number, phase1: boolean): LpColumn => ({ cost: phase1 ? 1 : bigM, rows: [u], values: [1] });
+
+  let best = incumbent;
+  let bestMb = incumbent ? incumbent.cost / BYTES_PER_UNIT : Infinity;
+  // Prune a node whose bound reaches the incumbent, or (without one) exceeds every placement.
+  const cutoff = () => Math.min(bestMb - 0.5 / BYTES_PER_UNIT, noSharingMb + 1e-6);
+  const reportBound = (mb: number) => {
+    const bytes = Math.max(0, Math.floor(Math.min(mb, bestMb) * BYTES_PER_UNIT * (1 - 1e-9) - 1));
+    if (outcome.bound === null || bytes > outcome.bound) {
+      outcome.bound = bytes;
+      options.report?.(bytes);
+    }
+  };
+  const accept = (unitServer: Int32Array): boolean => {
+    const state = placementOf(cp, unitServer);
+    if (state && state.cost < (best?.cost ?? Infinity)) {
+      best = state;
+      bestMb = state.cost / BYTES_PER_UNIT;
+      outcome.unitServer = state.unitServer;
+    }
+    return state !== null;
+  };
 
   let phase1 = incumbent === null;
   const initial = [...Array.from({ length: U }, (_, u) => artificial(u, phase1)), ...pool.map((c) => toLp(c, phase1))];
@@ -196,31 +252,94 @@ export async function boundByColumns(
   const spreadKeys = [...spreadRow];
   // Duals as one vector: π (cover, ≥ 0) then σ (spread rows in spreadKeys order, ≤ 0).
   const D = U + spreadKeys.length;
-  const reportBound = (mb: number) => {
-    const bytes = Math.max(0, Math.floor(mb * BYTES_PER_UNIT * (1 - 1e-9) - 1));
-    if (outcome.bound === null || bytes > outcome.bound) {
-      outcome.bound = bytes;
-      options.report?.(bytes);
+
+  const nodeView = (decisions: Decision[]): NodeView => {
+    const forbidden = new Uint8Array(U * K);
+    const apart: [number, number][] = [];
+    const parent = Array.from({ length: U }, (_, u) => u);
+    const find = (u: number): number => (parent[u] === u ? u : (parent[u] = find(parent[u])));
+    for (const d of decisions) {
+      if (d.kind === 'class') {
+        for (let k = 0; k < K; k++) if (d.on ? k !== d.k : k === d.k) forbidden[d.u * K + k] = 1;
+      } else if (d.together) parent[find(d.v)] = find(d.u);
+      else apart.push([d.u, d.v]);
     }
+    const rootItem = new Map<number, number>();
+    const items: number[][] = [];
+    for (let u = 0; u < U; u++) {
+      const r = find(u);
+      if (!rootItem.has(r)) {
+        rootItem.set(r, items.length);
+        items.push([]);
+      }
+      items[rootItem.get(r)!].push(u);
+    }
+    const itemOf = new Int32Array(U);
+    items.forEach((members, i) => members.forEach((u) => (itemOf[u] = i)));
+    const groups = [
+      ...cp.conflictGroups.map((g) => ({ kind: g.kind, units: g.units.map((u) => itemOf[u]) })),
+      ...apart.map(([u, v]) => ({ kind: 'server' as const, units: [itemOf[u], itemOf[v]] })),
+    ];
+    const units = items.map((members) => {
+      const layers = new Set<number>();
+      let cpu = 0,
+        memory = 0,
+        bandwidth = 0;
+      for (const u of members) {
+        cp.units[u].layers.forEach((l) => layers.add(l));
+        cpu += cp.units[u].cpu;
+        memory += cp.units[u].memory;
+        bandwidth += cp.units[u].bandwidth;
+      }
+      const eligible = new Uint8Array(S);
+      for (let j = 0; j < S; j++) eligible[j] = members.every((u) => cp.units[u].eligible[j] && !forbidden[u * K + classOf[j]]) ? 1 : 0;
+      return { ...cp.units[members[0]], containers: [], layers: Int32Array.from([...layers].sort((a, b) => a - b)), cpu, memory, bandwidth, eligible };
+    });
+    // Two members of one conflict group tied together can go nowhere.
+    for (const g of groups) {
+      const seen = new Set<number>();
+      for (const i of g.units) {
+        if (seen.has(i)) units[i].eligible.fill(0);
+        seen.add(i);
+      }
+    }
+    const together = decisions.filter((d) => d.kind === 'pair' && d.together) as { u: number; v: number }[];
+    const allowed = (c: Column) => {
+      const inside = new Set(c.units);
+      for (const u of c.units) if (forbidden[u * K + c.cls]) return false;
+      for (const [u, v] of apart) if (inside.has(u) && inside.has(v)) return false;
+      for (const { u, v } of together) if (inside.has(u) !== inside.has(v)) return false;
+      return true;
+    };
+    return { view: { ...cp, units, conflictGroups: groups }, items, allowed };
   };
-  const proved = () => incumbent !== null && outcome.bound !== null && outcome.bound >= incumbent.cost - 0.5;
-  try {
-    let best = -Infinity; // MB, best Lagrangian bound of the current phase
-    let centre: Float64Array | null = null; // duals at which `best` was reached
+
+  type NodeResult = { bound: number; lpValue: number; lambda: Float64Array | null; converged: boolean };
+  /** Column generation at one node (phase 1 first at the root without a placement). */
+  const solveNode = (node: NodeView, floor: number): NodeResult => {
+    const { view, items, allowed } = node;
+    const itemGroups: number[][] = view.units.map(() => []);
+    view.conflictGroups.forEach((g, k) => g.units.forEach((i) => itemGroups[i].push(k)));
+    lp.setUpperBounds(
+      U,
+      Float64Array.from(pool, (c) => (allowed(c) ? Infinity : 0)),
+    );
+    let bestL = -Infinity; // MB, best Lagrangian bound of the node (and phase)
+    let centre: Float64Array | null = null; // duals at which `bestL` was reached
     let mispriced = 0;
+    let lpValue = Infinity;
     for (;;) {
-      if (deadline.expired()) break;
+      if (deadline.expired()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
       const solved = lp.solve(deadline.remainingSec(), () => deadline.stopped());
       if (solved.clockCut) deadline.markClockCut();
-      if (solved.status !== 'optimal' || !solved.rowDual) break;
+      if (solved.status !== 'optimal' || !solved.rowDual || !solved.colValue) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
       outcome.iterations++;
-      const lpValue = solved.objective ?? Infinity;
-      if (!phase1) outcome.masterValue = lpValue;
+      lpValue = solved.objective ?? Infinity;
       if (phase1 && lpValue < 1e-9) {
         // The columns already cover every unit: the LP is feasible; on to the real costs.
         phase1 = false;
         lp.setCosts(Float64Array.from([...Array.from({ length: U }, () => bigM), ...pool.map((c) => c.cost)]));
-        best = -Infinity;
+        bestL = -Infinity;
         centre = null;
         mispriced = 0;
         continue;
@@ -253,14 +372,15 @@ export async function boundByColumns(
           break;
         }
         const j = classes[k].rep;
-        const value = (u: number) => valueAt(priced, pricedSigma, u, k);
-        const candidates = priceGreedily(cp, j, value, phase1, groupsOf);
-        const searched = priceByBranchAndBound(cp, j, value, phase1, groupsOf, PRICING_NODES);
-        const exact = searched ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 } : priceExactly(cp, engine, j, value, phase1, deadline);
+        const value = (i: number) => items[i].reduce((sum, u) => sum + valueAt(priced, pricedSigma, u, k), 0);
+        const candidates = priceGreedily(view, j, value, phase1, itemGroups);
+        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, PRICING_NODES);
+        const exact = searched ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 } : priceExactly(view, engine, j, value, phase1, deadline);
         candidates.push(...exact.columns);
         if (exact.bound === null) allPriced = false;
         else lagrangian += classes[k].servers.length * Math.min(0, exact.bound);
-        for (const units of candidates) {
+        for (const chosen of candidates) {
+          const units = chosen.flatMap((i) => items[i]);
           // Added when it improves the master: reduced cost at the master's own duals.
           let rc = (phase1 ? 0 : columnCost(k, units)) - mu[k];
           for (const u of units) rc -= valueAt(master, masterSigma, u, k);
@@ -270,58 +390,181 @@ export async function boundByColumns(
           }
         }
       }
-      if (allPriced && lagrangian > best) {
-        best = lagrangian;
+      // Into the LP at once: the pool and the LP's columns stay in step whatever happens next.
+      if (added.length) lp.addColumns(added.map((c) => toLp(c, phase1)));
+      if (allPriced && lagrangian > bestL) {
+        bestL = lagrangian;
         centre = priced;
-        if (phase1) {
-          // Phase 1 bound > 0: no combination of columns covers every unit, so no placement exists.
-          if (best > 1e-6) {
-            outcome.infeasible = true;
-            break;
-          }
-        } else reportBound(best);
+        // Phase 1 bound > 0: no combination of columns covers every unit, so no placement exists.
+        if (phase1 && bestL > 1e-6) return { bound: Infinity, lpValue, lambda: null, converged: true };
       }
-      options.onRound?.({ lp: lpValue, lagrangian: best, columns: pool.length, phase1 });
-      if (!phase1 && proved()) break;
+      options.onRound?.({ lp: lpValue, lagrangian: bestL, columns: pool.length, phase1 });
+      if (!phase1 && Math.max(bestL, floor) >= cutoff()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: true };
       // The bound has met the master's value: the LP is solved, nothing left to price.
-      const closed = allPriced && best >= lpValue - Math.max(1e-6, 1e-9 * Math.abs(lpValue));
+      const closed = allPriced && bestL >= lpValue - Math.max(1e-6, 1e-9 * Math.abs(lpValue));
       if (added.length === 0 || closed) {
         if (!closed && weight > 0) {
           mispriced++;
           continue;
         }
-        if (!allPriced && !closed) break; // the clock, not a proof, ended pricing
+        if (!allPriced && !closed) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
         if (phase1) {
-          // Converged with value above 0 only if infeasible, which the bound above proved.
-          if (lpValue > 1e-6) {
-            outcome.infeasible = true;
-            break;
-          }
+          if (lpValue > 1e-6) return { bound: Infinity, lpValue, lambda: null, converged: true };
           phase1 = false;
           lp.setCosts(Float64Array.from([...Array.from({ length: U }, () => bigM), ...pool.map((c) => c.cost)]));
-          best = -Infinity;
+          bestL = -Infinity;
           centre = null;
           mispriced = 0;
           continue;
         }
-        outcome.converged = true;
-        break;
+        const lambda = new Float64Array(pool.length);
+        lambda.set(solved.colValue.subarray(U, U + pool.length));
+        return { bound: Math.max(bestL, floor), lpValue, lambda, converged: true };
       }
       mispriced = 0;
-      lp.addColumns(added.map((c) => toLp(c, phase1)));
     }
+  };
+
+  /** The node's branching decision, or null when its LP solution is integral (then it is a placement). */
+  const branchOn = (lambda: Float64Array): [Decision, Decision] | null => {
+    const onClass = new Float64Array(U * K);
+    pool.forEach((c, i) => {
+      if (lambda[i] > 1e-9) for (const u of c.units) onClass[u * K + c.cls] += lambda[i];
+    });
+    let pick = -1,
+      distance = 0.5 - 1e-6;
+    onClass.forEach((x, i) => {
+      const d = Math.abs(x - 0.5);
+      if (x > 1e-6 && x < 1 - 1e-6 && d < distance) {
+        distance = d;
+        pick = i;
+      }
+    });
+    if (pick >= 0) {
+      const u = Math.floor(pick / K),
+        k = pick % K;
+      return [
+        { kind: 'class', u, k, on: true },
+        { kind: 'class', u, k, on: false },
+      ];
+    }
+    const together = new Map<number, number>();
+    pool.forEach((c, i) => {
+      if (lambda[i] <= 1e-9) return;
+      for (let a = 0; a < c.units.length; a++)
+        for (let b = a + 1; b < c.units.length; b++) together.set(c.units[a] * U + c.units[b], (together.get(c.units[a] * U + c.units[b]) ?? 0) + lambda[i]);
+    });
+    let pair = -1;
+    distance = 0.5 - 1e-6;
+    for (const [key, x] of together) {
+      const d = Math.abs(x - 0.5);
+      if (x > 1e-6 && x < 1 - 1e-6 && d < distance) {
+        distance = d;
+        pair = key;
+      }
+    }
+    if (pair < 0) return null;
+    const u = Math.floor(pair / U),
+      v = pair % U;
+    return [
+      { kind: 'pair', u, v, together: true },
+      { kind: 'pair', u, v, together: false },
+    ];
+  };
+  /** An integral LP solution as a placement: each class's columns go to its servers in turn. */
+  const placeColumns = (lambda: Float64Array): boolean => {
+    const unitServer = new Int32Array(U).fill(-1);
+    const next = new Int32Array(K);
+    pool.forEach((c, i) => {
+      if (lambda[i] <= 0.5) return;
+      const j = classes[c.cls].servers[next[c.cls]++];
+      if (j !== undefined) for (const u of c.units) if (unitServer[u] < 0) unitServer[u] = j;
+    });
+    return unitServer.every((j) => j >= 0) && accept(unitServer);
+  };
+
+  try {
+    const root = solveNode(nodeView([]), -Infinity);
+    outcome.nodes = 1;
+    if (phase1) {
+      outcome.infeasible = root.bound === Infinity;
+      return outcome;
+    }
+    if (root.bound === Infinity && !best) {
+      outcome.infeasible = true;
+      return outcome;
+    }
+    outcome.masterValue = root.lpValue;
+    outcome.converged = root.converged && root.lambda !== null;
+    if (root.bound > -Infinity) reportBound(root.bound);
+    if (!root.converged || !root.lambda) return outcome;
+
+    // Price and branch: the integer master over the root's columns, for a better placement.
+    const share = options.integerShare ?? 0.2;
+    if (share > 0 && root.bound < cutoff() && !deadline.expired()) {
+      const unitServer = solveIntegerMaster(cp, engine, pool, classes, rowLower.length, spreadEntries, best, classOf, deadline.remainingSec() * share, deadline);
+      if (unitServer) accept(unitServer);
+    }
+    if (options.branching === false) return outcome;
+
+    // Branch and price, best bound first (deeper first among equals).
+    const open: TreeNode[] = [];
+    let incomplete = false;
+    const expand = (decisions: Decision[], result: NodeResult, depth: number) => {
+      if (result.bound >= cutoff() || !result.lambda) return;
+      const branch = branchOn(result.lambda);
+      // A leaf whose columns do not make a placement (tolerances) is left unproved, not dropped.
+      if (!branch) {
+        if (!placeColumns(result.lambda)) incomplete = true;
+        return;
+      }
+      for (const d of branch) open.push({ decisions: [...decisions, d], bound: result.bound, depth: depth + 1 });
+    };
+    expand([], root, 0);
+    let stopped = false;
+    while (open.length) {
+      open.sort((a, b) => a.bound - b.bound || b.depth - a.depth);
+      const lowest = open[0].bound;
+      reportBound(lowest);
+      if (lowest >= cutoff()) {
+        open.length = 0;
+        break;
+      }
+      if (deadline.expired()) {
+        stopped = true;
+        break;
+      }
+      const node = open.shift()!;
+      const result = solveNode(nodeView(node.decisions), node.bound);
+      outcome.nodes++;
+      if (!result.converged) {
+        open.push(node);
+        stopped = true;
+        break;
+      }
+      expand(node.decisions, result, node.depth);
+    }
+    if (!stopped && !incomplete && open.length === 0) {
+      // Every node closed: the best placement is optimal, or none exists.
+      if (best) outcome.proved = true;
+      else outcome.infeasible = true;
+    } else if (open.length) reportBound(Math.min(...open.map((n) => n.bound)));
   } finally {
     lp.dispose();
-  }
-  outcome.columns = pool.length;
-  if (outcome.infeasible || phase1) return outcome;
-
-  // Price and branch: the integer master over every column generated.
-  const share = options.integerShare ?? 0.5;
-  if (share > 0 && !deadline.expired() && !proved()) {
-    outcome.unitServer = solveIntegerMaster(cp, engine, pool, classes, rowLower.length, spreadEntries, incumbent, classOf, deadline.remainingSec() * share, deadline);
+    outcome.columns = pool.length;
   }
   return outcome;
+}
+
+/** A placement checked through the incremental state (null if some unit does not fit). */
+function placementOf(cp: CompiledProblem, unitServer: Int32Array): PlacementState | null {
+  const state = new PlacementState(cp);
+  for (let u = 0; u < unitServer.length; u++) {
+    const j = unitServer[u];
+    if (j < 0 || !state.canPlace(u, j)) return null;
+    state.place(u, j);
+  }
+  return state;
 }
 
 /** Greedy pricing: from each of a few promising seeds, add the unit with the best marginal value. */

@@ -111,7 +111,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     if (columns.bound !== null) lowerBound = Math.max(lowerBound, columns.bound);
     const state = columns.unitServer ? stateFromUnitServers(cp, columns.unitServer) : null;
     if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
-    if (incumbent && lowerBound >= incumbent.cost - 0.5) {
+    if (incumbent && (columns.proved || lowerBound >= incumbent.cost - 0.5)) {
       return { status: 'optimal', unitServer: incumbent.unitServer, lowerBound: incumbent.cost, usedEngine: true };
     }
   }

@@ -142,6 +142,8 @@ export type LpSolve = {
  */
 export type LpSession = {
   addColumns(columns: LpColumn[]): void;
+  /** replaces the upper bounds of columns from, from + 1, … (0 takes a column out of the LP) */
+  setUpperBounds(from: number, upper: Float64Array): void;
   /** replaces the objective coefficients of the first `costs.length` columns */
   setCosts(costs: Float64Array): void;
   solve(timeLimitSec: number, shouldStop?: () => boolean): LpSolve;
@@ -177,6 +179,11 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
   return {
     addColumns(added) {
       for (const c of added) m.addCol(c.cost, 0, highs.infinity, { indices: c.rows, values: c.values });
+    },
+    setUpperBounds(from, upper) {
+      if (upper.length === 0) return;
+      const clamped = Float64Array.from(upper, (v) => (v === Infinity ? highs.infinity : v));
+      m.changeColsBounds({ kind: 'range', from, to: from + upper.length - 1 }, new Float64Array(upper.length), clamped);
     },
     setCosts(costs) {
       m.changeColsCost({ kind: 'range', from: 0, to: costs.length - 1 }, costs);
