@@ -497,6 +497,12 @@ export async function boundByColumns(
     outcome.masterValue = root.lpValue;
     outcome.converged = root.converged && root.lambda !== null;
     if (root.bound > -Infinity) reportBound(root.bound);
+    if (root.converged && root.bound >= cutoff()) {
+      // The root alone closes the tree.
+      if (best) outcome.proved = true;
+      else outcome.infeasible = true;
+      return outcome;
+    }
     if (!root.converged || !root.lambda) return outcome;
 
     // Price and branch: the integer master over the root's columns, for a better placement.
