@@ -20,6 +20,8 @@ export type ExactOptions = {
   symmetryBreaking?: boolean;
   /** column generation for a stronger bound before the MIP (HiGHS only) */
   columnGeneration?: boolean;
+  /** share of the remaining time the branch and price may take before the compact MIP */
+  columnShare?: number;
 };
 
 /** share of the remaining time column generation may take before the compact MIP */
@@ -102,7 +104,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
 
   if (options.columnGeneration && engine.name === 'highs') {
     ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null });
-    const columns = await boundByColumns(cp, engine, deadline.sub(deadline.remainingSec() * COLUMN_SHARE), incumbent, {
+    const columns = await boundByColumns(cp, engine, deadline.sub(deadline.remainingSec() * (options.columnShare ?? COLUMN_SHARE)), incumbent, {
       report: (bound) => ctx.report({ phase: 'column generation', bound }),
     });
     if (columns.infeasible && !incumbent) {
