@@ -49,6 +49,8 @@ export type ColumnBoundOptions = {
   integerShare?: number;
   /** branch and price after the root (false: the root's bound and the integer master only) */
   branching?: boolean;
+  /** seconds the root's column generation may take (the whole deadline when absent) */
+  rootSec?: number;
   /** exact pricing only for classes where the greedy pricer found no improving column */
   heuristicFirst?: boolean;
   report?: (bound: number | null) => void;
@@ -319,7 +321,7 @@ export async function boundByColumns(
 
   type NodeResult = { bound: number; lpValue: number; lambda: Float64Array | null; converged: boolean };
   /** Column generation at one node (phase 1 first at the root without a placement). */
-  const solveNode = (node: NodeView, floor: number): NodeResult => {
+  const solveNode = (node: NodeView, floor: number, limit: Deadline): NodeResult => {
     const { view, items, allowed } = node;
     const itemGroups: number[][] = view.units.map(() => []);
     view.conflictGroups.forEach((g, k) => g.units.forEach((i) => itemGroups[i].push(k)));
@@ -332,9 +334,9 @@ export async function boundByColumns(
     let mispriced = 0;
     let lpValue = Infinity;
     for (;;) {
-      if (deadline.expired()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
-      const solved = lp.solve(deadline.remainingSec(), () => deadline.stopped());
-      if (solved.clockCut) deadline.markClockCut();
+      if (limit.expired()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
+      const solved = lp.solve(limit.remainingSec(), () => limit.stopped());
+      if (solved.clockCut) limit.markClockCut();
       if (solved.status !== 'optimal' || !solved.rowDual || !solved.colValue) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
       outcome.iterations++;
       lpValue = solved.objective ?? Infinity;
@@ -370,7 +372,7 @@ export async function boundByColumns(
       let allPriced = true;
       const added: Column[] = [];
       for (let k = 0; k < K; k++) {
-        if (deadline.expired()) {
+        if (limit.expired()) {
           allPriced = false;
           break;
         }
@@ -402,7 +404,7 @@ export async function boundByColumns(
           continue;
         }
         const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, PRICING_NODES, start);
-        const exact = searched ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 } : priceExactly(view, engine, j, value, phase1, deadline);
+        const exact = searched ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 } : priceExactly(view, engine, j, value, phase1, limit);
         if (exact.bound === null) allPriced = false;
         else lagrangian += classes[k].servers.length * Math.min(0, exact.bound);
         for (const chosen of exact.columns) improving(chosen);
@@ -501,7 +503,9 @@ export async function boundByColumns(
   };
 
   try {
-    const root = solveNode(nodeView([]), -Infinity);
+    // A root that cannot converge in its time (loose capacity: pricing is slow and the LP no
+    // stronger than the compact one) hands the rest back to the caller.
+    const root = solveNode(nodeView([]), -Infinity, options.rootSec === undefined ? deadline : deadline.sub(options.rootSec));
     outcome.nodes = 1;
     if (phase1) {
       outcome.infeasible = root.bound === Infinity;
@@ -558,7 +562,7 @@ export async function boundByColumns(
         break;
       }
       const node = open.shift()!;
-      const result = solveNode(nodeView(node.decisions), node.bound);
+      const result = solveNode(nodeView(node.decisions), node.bound, deadline);
       outcome.nodes++;
       if (!result.converged) {
         open.push(node);
