@@ -30,6 +30,11 @@ export type ExactOptions = {
  * (ablation in the README).
  */
 const COLUMN_GENERATION = true;
+/**
+ * Pricing handles every unit per round (its branch and bound keeps layer counts per unit), so
+ * beyond a few hundred units a round takes seconds and the compact MIP keeps all the time.
+ */
+const COLUMN_MAX_UNITS = 300;
 /** share of the time left after the warm start that goes to column generation */
 const COLUMN_SHARE = 0.7;
 /** share of column generation's time its root LP may take before handing back to the MIP */
@@ -126,7 +131,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
         }),
     });
 
-  if ((options.columnGeneration ?? COLUMN_GENERATION) && engine.name === 'highs') {
+  if ((options.columnGeneration ?? COLUMN_GENERATION) && engine.name === 'highs' && cp.units.length <= COLUMN_MAX_UNITS) {
     // The compact MIP first: it proves the easy instances in seconds, where column generation
     // (slow pricing on loose capacity) would only delay the proof.
     ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
