@@ -37,6 +37,9 @@ const COLUMN_GENERATION = true;
 const COLUMN_MAX_UNITS = 300;
 /** share of the time left after the warm start that goes to column generation */
 const COLUMN_SHARE = 0.7;
+/** after this many seconds, a relative gap above EARLY_MIP_GAP ends the first compact MIP */
+const EARLY_MIP_SEC = 5;
+const EARLY_MIP_GAP = 0.05;
 /** share of column generation's time its root LP may take before handing back to the MIP */
 const ROOT_SHARE = 0.25;
 
@@ -115,27 +118,39 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const { model } = built;
   const engine = await ctx.engine();
 
-  const runMip = (limit: Deadline) =>
-    engine.solve(model.milp, {
+  /** The compact MIP until `limit`, or until `giveUp` says that it will not close its gap. */
+  const runMip = (limit: Deadline, giveUp: (gap: number) => boolean = () => false) => {
+    let gap = Infinity;
+    return engine.solve(model.milp, {
       timeLimitSec: limit.remainingSec(),
       // The time left once HiGHS has taken the model in, less its tail past a time limit
       // (about one build time on 5,000 containers: model-for-engine.ts).
       remainingSec: () => limit.remainingSec() - built.buildSec,
       start: incumbent ? placementToColumns(model, incumbent) : undefined,
-      shouldStop: () => limit.stopped() || limit.expired(),
-      onProgress: ({ primal, dual }) =>
+      shouldStop: () => limit.stopped() || limit.expired() || giveUp(gap),
+      onProgress: ({ primal, dual }) => {
+        if (primal !== null && dual !== null && dual > 0) gap = (primal - dual) / dual;
         ctx.report({
           phase: 'branch and bound',
           incumbentCost: primal === null ? null : Math.round(primal * BYTES_PER_UNIT),
           bound: boundToBytes(dual),
-        }),
+        });
+      },
     });
+  };
 
   if ((options.columnGeneration ?? COLUMN_GENERATION) && engine.name === 'highs' && cp.units.length <= COLUMN_MAX_UNITS) {
     // The compact MIP first: it proves the easy instances in seconds, where column generation
     // (slow pricing on loose capacity) would only delay the proof.
     ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
-    const first = runMip(deadline.sub(deadline.remainingSec() * (1 - (options.columnShare ?? COLUMN_SHARE))));
+    // A gap still wide after a few seconds marks tight capacity, where the MIP's bound creeps
+    // and the branch and price's does not: it gets the time at once.
+    const firstStart = performance.now();
+    const first = runMip(deadline.sub(deadline.remainingSec() * (1 - (options.columnShare ?? COLUMN_SHARE))), (gap) => {
+      const wide = performance.now() - firstStart > EARLY_MIP_SEC * 1000 && gap > EARLY_MIP_GAP;
+      if (wide) deadline.markClockCut();
+      return wide;
+    });
     if (first.status === 'infeasible' && !incumbent) return { status: 'infeasible', usedEngine: true };
     if (first.status !== 'error' && first.status !== 'infeasible') {
       const solved = first.values ? stateFromUnitServers(cp, columnsToUnitServers(model, cp, first.values)) : null;
