@@ -66,7 +66,7 @@ const PRICING_LIMIT_SEC = 1;
 /** nodes the pricing branch and bound may visit before the MIP pricer takes over */
 const PRICING_NODES = 200_000;
 /** Wentges weight of the stability centre; measured on Fig. 5 ×0.8 (README) */
-const DEFAULT_SMOOTHING = 0.8;
+const DEFAULT_SMOOTHING = 0.5;
 
 export function serverClasses(cp: CompiledProblem, bySite: boolean): ServerClass[] {
   const classes = new Map<string, ServerClass>();
