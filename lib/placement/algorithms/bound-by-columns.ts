@@ -881,17 +881,7 @@ export function priceByBranchAndBound(
     }
     items.sort((a, b) => net[b.u] - net[a.u] || a.u - b.u);
   }
-  // users[l] among items at index ≥ i: suffix counts let the bound see which layers are private.
   const L = cp.layerSize.length;
-  const suffixUsers: Int32Array[] = [];
-  {
-    const counts = new Int32Array(L);
-    suffixUsers[n] = Int32Array.from(counts);
-    for (let i = n - 1; i >= 0; i--) {
-      for (const l of cp.units[items[i].u].layers) counts[l]++;
-      suffixUsers[i] = Int32Array.from(counts);
-    }
-  }
   const present = new Int32Array(L);
   const usedGroups = new Int32Array(cp.conflictGroups.length);
   const chosen: number[] = [];
@@ -913,28 +903,47 @@ export function priceByBranchAndBound(
     for (const l of unit.layers) if (!present[l]) extra += layerStorage(cp, l, j);
     return disk + extra <= server.storage;
   };
-  // Bound: a layer some remaining units share costs each of them its share (cost / users):
-  // whatever subset is taken pays at least the shares of its members, so Σ (value − shares)
-  // over the subset is above its profit. The subset also fits every resource, so a fractional
-  // knapsack per resource (disk weighted by the same shares of bytes) bounds it further.
+  // Bound: a layer that several remaining units (those that still fit) share costs each of
+  // them its share (cost / those users): whatever subset is taken pays at least the shares of
+  // its members, so Σ (value − shares) over the subset is above its profit. The subset also
+  // fits every resource, so a fractional knapsack per resource (disk weighted by the same
+  // shares of bytes) bounds it further.
+  const layerCostOf = new Float64Array(L);
+  const layerBytesOf = new Float64Array(L);
+  for (const { u } of items)
+    for (const l of cp.units[u].layers) {
+      layerCostOf[l] = cost(l);
+      layerBytesOf[l] = layerStorage(cp, l, j);
+    }
   const profits = new Float64Array(n);
   const weights = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const ratio = new Float64Array(n);
   const order = new Int32Array(n);
+  const fitting = new Int32Array(n);
+  const fitUsers = new Int32Array(L);
+  const need = new Float64Array(4);
+  const room = new Float64Array(4);
+  const slack = (limit: number) => 1e-9 * Math.max(1, limit);
   const bound = (i: number): number => {
-    const users = suffixUsers[i];
+    let f = 0;
+    for (let k = i; k < n; k++) {
+      const u = items[k].u;
+      if (!fits(u)) continue;
+      fitting[f++] = k;
+      for (const l of cp.units[u].layers) if (!present[l]) fitUsers[l]++;
+    }
     let m = 0,
       loose = 0;
-    const need = [0, 0, 0, 0];
-    for (let k = i; k < n; k++) {
-      const { u, v } = items[k];
-      if (!fits(u)) continue;
+    need.fill(0);
+    for (let q = 0; q < f; q++) {
+      const { u, v } = items[fitting[q]];
       const unit = cp.units[u];
       let share = 0,
         bytes = 0;
       for (const l of unit.layers)
         if (!present[l]) {
-          share += cost(l) / users[l];
-          bytes += layerStorage(cp, l, j) / users[l];
+          share += layerCostOf[l] / fitUsers[l];
+          bytes += layerBytesOf[l] / fitUsers[l];
         }
       if (v <= share) continue;
       profits[m] = v - share;
@@ -949,19 +958,20 @@ export function priceByBranchAndBound(
       loose += v - share;
       m++;
     }
-    const slack = (limit: number) => 1e-9 * Math.max(1, limit);
-    const room = [
-      server.cpu - cpu + slack(server.cpu),
-      server.memory - memory + slack(server.memory),
-      server.bandwidth - bandwidth + slack(server.bandwidth),
-      server.storage - disk,
-    ];
+    for (let q = 0; q < f; q++) for (const l of cp.units[items[fitting[q]].u].layers) fitUsers[l] = 0;
+    room[0] = server.cpu - cpu + slack(server.cpu);
+    room[1] = server.memory - memory + slack(server.memory);
+    room[2] = server.bandwidth - bandwidth + slack(server.bandwidth);
+    room[3] = server.storage - disk;
     let tightest = loose;
     for (let r = 0; r < 4; r++) {
       if (need[r] <= room[r]) continue;
       const w = weights[r];
-      for (let k = 0; k < m; k++) order[k] = k;
-      const sorted = Array.from(order.subarray(0, m)).sort((a, b) => profits[b] * w[a] - profits[a] * w[b]);
+      for (let k = 0; k < m; k++) {
+        order[k] = k;
+        ratio[k] = w[k] > 0 ? profits[k] / w[k] : Infinity;
+      }
+      const sorted = order.subarray(0, m).sort((a, b) => ratio[b] - ratio[a] || a - b);
       let left = room[r],
         total = 0;
       for (const k of sorted) {
@@ -974,6 +984,7 @@ export function priceByBranchAndBound(
         }
       }
       tightest = Math.min(tightest, total);
+      if (profit + tightest <= best + EPS) break;
     }
     return profit + tightest;
   };
