@@ -125,10 +125,14 @@ describe('column generation bound', () => {
     }
   }, 300_000);
 
-  it('pricing by branch and bound finds the most profitable column (checked by enumeration)', () => {
-    const problem = generateProblem({ servers: 3, containers: 12, seed: 4, capacityScale: 0.8 });
+  it.each([
+    [4, 0.8],
+    [5, 0.6],
+    [6, 1],
+  ])('pricing by branch and bound finds the most profitable column (checked by enumeration, seed %i, capacity ×%f)', (seed, capacityScale) => {
+    const problem = generateProblem({ servers: 3, containers: 12, seed, capacityScale });
     const cp = compileProblem(problem);
-    const random = createPrng(9);
+    const random = createPrng(seed + 5);
     const values = cp.units.map(() => random() * 200);
     const groupsOf = cp.units.map(() => [] as number[]);
     for (let j = 0; j < cp.servers.length; j++) {
