@@ -190,10 +190,16 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
     },
     solve(timeLimitSec, shouldStop) {
       try {
-        m.options.set({ time_limit: Math.max(0.01, timeLimitSec) });
+        // HiGHS measures time_limit on a clock that keeps running across the runs of one model,
+        // so a session solved again and again hit it with half its time unused: the limit is
+        // kept here instead, at the simplex checkpoints.
+        const end = performance.now() + Math.max(0.01, timeLimitSec) * 1000;
+        let timedOut = false;
+        m.options.set({ time_limit: 1e7 });
         const run = m.run({
           [CB.simplexInterrupt](event) {
-            if (shouldStop?.()) event.interrupt();
+            if (performance.now() > end) timedOut = true;
+            if (timedOut || shouldStop?.()) event.interrupt();
           },
         });
         const status = run.modelStatus;
@@ -204,7 +210,7 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
             objective: null,
             colValue: null,
             rowDual: null,
-            clockCut: status === MS.timeLimit,
+            clockCut: status === MS.timeLimit || timedOut,
           };
         const solution = m.getSolution();
         return {
