@@ -97,7 +97,15 @@ export type SolveOptions = {
   /** seeds the randomised parts (relax rounding, greedy restarts) */
   seed?: number;
   /** model switches for `exact`, for the benchmark's ablation (defaults are the tuned ones) */
-  exactTuning?: { capacityLinking?: boolean; layerCover?: boolean; warmStart?: boolean; integerLayers?: boolean; symmetryBreaking?: boolean; columnGeneration?: boolean };
+  exactTuning?: {
+    capacityLinking?: boolean;
+    layerCover?: boolean;
+    warmStart?: boolean;
+    integerLayers?: boolean;
+    symmetryBreaking?: boolean;
+    columnGeneration?: boolean;
+    columnShare?: number;
+  };
   /** a stop flag polled like `signal` (the worker runner passes a shared-memory flag) */
   shouldStop?: () => boolean;
 };

@@ -1,6 +1,6 @@
 import { BYTES_PER_UNIT, columnsToUnitServers, orderInterchangeableServers, placementToColumns } from '../build-placement-model';
 import type { CompiledProblem } from '../compile-problem';
-import { WORK_PER_SECOND } from '../deadline';
+import { WORK_PER_SECOND, type Deadline } from '../deadline';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { boundByColumns } from './bound-by-columns';
@@ -20,10 +20,28 @@ export type ExactOptions = {
   symmetryBreaking?: boolean;
   /** column generation for a stronger bound before the MIP (HiGHS only) */
   columnGeneration?: boolean;
+  /** share of the remaining time the branch and price may take before the compact MIP */
+  columnShare?: number;
 };
 
-/** share of the remaining time column generation may take before the compact MIP */
-const COLUMN_SHARE = 0.5;
+/**
+ * Column generation (branch and price) is on by default with HiGHS: the compact MIP has the
+ * first 30 % of the time, the branch and price the rest, its root at most a quarter of that
+ * (ablation in the README).
+ */
+const COLUMN_GENERATION = true;
+/**
+ * Pricing handles every unit per round (its branch and bound keeps layer counts per unit), so
+ * beyond a few hundred units a round takes seconds and the compact MIP keeps all the time.
+ */
+const COLUMN_MAX_UNITS = 300;
+/** share of the time left after the warm start that goes to column generation */
+const COLUMN_SHARE = 0.7;
+/** after this many seconds, a relative gap above EARLY_MIP_GAP ends the first compact MIP */
+const EARLY_MIP_SEC = 5;
+const EARLY_MIP_GAP = 0.05;
+/** share of column generation's time its root LP may take before handing back to the MIP */
+const ROOT_SHARE = 0.25;
 
 /** A solver bound in model units to bytes, rounded down with room for the solver's tolerances. */
 export function boundToBytes(bound: number | null): number | null {
@@ -100,20 +118,66 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const { model } = built;
   const engine = await ctx.engine();
 
-  if (options.columnGeneration && engine.name === 'highs') {
-    ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null });
-    const columns = await boundByColumns(cp, engine, deadline.sub(deadline.remainingSec() * COLUMN_SHARE), incumbent, {
+  /** The compact MIP until `limit`, or until `giveUp` says that it will not close its gap. */
+  const runMip = (limit: Deadline, giveUp: (gap: number) => boolean = () => false) => {
+    let gap = Infinity;
+    return engine.solve(model.milp, {
+      timeLimitSec: limit.remainingSec(),
+      // The time left once HiGHS has taken the model in, less its tail past a time limit
+      // (about one build time on 5,000 containers: model-for-engine.ts).
+      remainingSec: () => limit.remainingSec() - built.buildSec,
+      start: incumbent ? placementToColumns(model, incumbent) : undefined,
+      shouldStop: () => limit.stopped() || limit.expired() || giveUp(gap),
+      onProgress: ({ primal, dual }) => {
+        if (primal !== null && dual !== null && dual > 0) gap = (primal - dual) / dual;
+        ctx.report({
+          phase: 'branch and bound',
+          incumbentCost: primal === null ? null : Math.round(primal * BYTES_PER_UNIT),
+          bound: boundToBytes(dual),
+        });
+      },
+    });
+  };
+
+  if ((options.columnGeneration ?? COLUMN_GENERATION) && engine.name === 'highs' && cp.units.length <= COLUMN_MAX_UNITS) {
+    // The compact MIP first: it proves the easy instances in seconds, where column generation
+    // (slow pricing on loose capacity) would only delay the proof.
+    ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
+    // A gap still wide after a few seconds marks tight capacity, where the MIP's bound creeps
+    // and the branch and price's does not: it gets the time at once.
+    const firstStart = performance.now();
+    const first = runMip(deadline.sub(deadline.remainingSec() * (1 - (options.columnShare ?? COLUMN_SHARE))), (gap) => {
+      const wide = performance.now() - firstStart > EARLY_MIP_SEC * 1000 && gap > EARLY_MIP_GAP;
+      if (wide) deadline.markClockCut();
+      return wide;
+    });
+    if (first.status === 'infeasible' && !incumbent) return { status: 'infeasible', usedEngine: true };
+    if (first.status !== 'error' && first.status !== 'infeasible') {
+      const solved = first.values ? stateFromUnitServers(cp, columnsToUnitServers(model, cp, first.values)) : null;
+      if (solved && (!incumbent || solved.cost < incumbent.cost)) incumbent = solved;
+      if (first.status === 'optimal' && solved && incumbent === solved) return { status: 'optimal', unitServer: solved.unitServer, lowerBound: solved.cost, usedEngine: true };
+      lowerBound = Math.max(lowerBound, boundToBytes(first.status === 'optimal' ? first.objective : first.bound) ?? 0);
+      if (incumbent && lowerBound >= incumbent.cost - 0.5) return { status: 'optimal', unitServer: incumbent.unitServer, lowerBound: incumbent.cost, usedEngine: true };
+    }
+    if (deadline.expired()) return stopHere();
+    ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null, bound: lowerBound });
+    const columns = await boundByColumns(cp, engine, deadline, incumbent, {
+      rootSec: deadline.remainingSec() * ROOT_SHARE,
       report: (bound) => ctx.report({ phase: 'column generation', bound }),
     });
+    engineUsed = true;
     if (columns.infeasible && !incumbent) {
       return { status: 'infeasible', usedEngine: true, message: 'column generation proved that no combination of servers can hold every container' };
     }
     if (columns.bound !== null) lowerBound = Math.max(lowerBound, columns.bound);
     const state = columns.unitServer ? stateFromUnitServers(cp, columns.unitServer) : null;
     if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
-    if (incumbent && lowerBound >= incumbent.cost - 0.5) {
+    if (incumbent && (columns.proved || lowerBound >= incumbent.cost - 0.5)) {
       return { status: 'optimal', unitServer: incumbent.unitServer, lowerBound: incumbent.cost, usedEngine: true };
     }
+    // A converged root means the branch and price had the rest of the time; otherwise the
+    // compact MIP takes it back.
+    if (columns.converged || !engineFitsIn(deadline, built)) return stopHere();
   }
 
   // glpk.js reports no bound at a time limit, so take the LP relaxation's first.
@@ -128,22 +192,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     incumbent = stateFromUnitServers(cp, orderInterchangeableServers(cp, incumbent.unitServer)) ?? incumbent;
   }
   ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
-  engineUsed ||= engine.name === 'glpk' || Boolean(options.columnGeneration && engine.name === 'highs');
+  engineUsed ||= engine.name === 'glpk';
   if (!engineFitsIn(deadline, built)) return stopHere();
-  const outcome = engine.solve(model.milp, {
-    timeLimitSec: deadline.remainingSec(),
-    // The time left once HiGHS has taken the model in, less its tail past a time limit
-    // (about one build time on 5,000 containers: model-for-engine.ts).
-    remainingSec: () => deadline.remainingSec() - built.buildSec,
-    start: incumbent ? placementToColumns(model, incumbent) : undefined,
-    shouldStop: () => deadline.stopped() || deadline.expired(),
-    onProgress: ({ primal, dual }) =>
-      ctx.report({
-        phase: 'branch and bound',
-        incumbentCost: primal === null ? null : Math.round(primal * BYTES_PER_UNIT),
-        bound: boundToBytes(dual),
-      }),
-  });
+  const outcome = runMip(deadline);
 
   if (outcome.status === 'error') {
     if (incumbent) return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true, message: outcome.message };

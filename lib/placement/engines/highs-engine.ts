@@ -142,6 +142,8 @@ type LpSolve = {
  */
 export type LpSession = {
   addColumns(columns: LpColumn[]): void;
+  /** replaces the upper bounds of columns from, from + 1, … (0 takes a column out of the LP) */
+  setUpperBounds(from: number, upper: Float64Array): void;
   /** replaces the objective coefficients of the first `costs.length` columns */
   setCosts(costs: Float64Array): void;
   solve(timeLimitSec: number, shouldStop?: () => boolean): LpSolve;
@@ -178,15 +180,26 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
     addColumns(added) {
       for (const c of added) m.addCol(c.cost, 0, highs.infinity, { indices: c.rows, values: c.values });
     },
+    setUpperBounds(from, upper) {
+      if (upper.length === 0) return;
+      const clamped = Float64Array.from(upper, (v) => (v === Infinity ? highs.infinity : v));
+      m.changeColsBounds({ kind: 'range', from, to: from + upper.length - 1 }, new Float64Array(upper.length), clamped);
+    },
     setCosts(costs) {
       m.changeColsCost({ kind: 'range', from: 0, to: costs.length - 1 }, costs);
     },
     solve(timeLimitSec, shouldStop) {
       try {
-        m.options.set({ time_limit: Math.max(0.01, timeLimitSec) });
+        // HiGHS measures time_limit on a clock that keeps running across the runs of one model,
+        // so a session solved again and again hit it with half its time unused: the limit is
+        // kept here instead, at the simplex checkpoints.
+        const end = performance.now() + Math.max(0.01, timeLimitSec) * 1000;
+        let timedOut = false;
+        m.options.set({ time_limit: 1e7 });
         const run = m.run({
           [CB.simplexInterrupt](event) {
-            if (shouldStop?.()) event.interrupt();
+            if (performance.now() > end) timedOut = true;
+            if (timedOut || shouldStop?.()) event.interrupt();
           },
         });
         const status = run.modelStatus;
@@ -197,7 +210,7 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
             objective: null,
             colValue: null,
             rowDual: null,
-            clockCut: status === MS.timeLimit,
+            clockCut: status === MS.timeLimit || timedOut,
           };
         const solution = m.getSolution();
         return {
