@@ -114,6 +114,12 @@ function DeferredMiniMap() {
   return shown ? <MiniMap<ArchNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" /> : null;
 }
 
+// Props of <ReactFlow> that are objects or arrays live here, not inline: React Flow copies a prop
+// into its store whenever its identity changes, and an inline `{ padding }` is new at every render
+// (every drag step), which ran every node's and edge's store selectors a second time per step.
+const FIT_VIEW_OPTIONS = { padding: 0.05 };
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+
 /** Zoomed in this far on a summary node, the aggregated view opens it (semantic zoom). */
 export const SEMANTIC_ZOOM = 1;
 
@@ -201,10 +207,10 @@ export function ArchitectureCanvas() {
       nodesConnectable={!locked}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       fitView={!initialViewport}
       defaultViewport={initialViewport ?? undefined}
-      fitViewOptions={{ padding: 0.05 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.02}
       maxZoom={2.5}
       elevateNodesOnSelect={false}
