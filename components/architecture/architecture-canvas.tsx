@@ -4,7 +4,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   ViewportPortal,
   useReactFlow,
@@ -23,7 +22,8 @@ import { ENTITY_KINDS, type EntityKind } from '@/lib/architecture/snapshot';
 import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
 import { useEditor, useEditorStore } from './editor-store';
-import { MINIMAP_COLOURS, NODE_TYPES } from './node-types';
+import { NODE_TYPES } from './node-types';
+import { CanvasMiniMap } from './canvas-minimap';
 import './architecture-canvas.css';
 
 export const PALETTE_MIME = 'application/x-edgestack-kind';
@@ -92,8 +92,6 @@ function ZoomDetail() {
   return null;
 }
 
-const minimapColour = (node: ArchNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
-
 /** After the first interaction (or a few seconds): drawing 1,000 more shapes while the graph is
  * still being measured and painted for the first time held up the first drag. */
 const MINIMAP_DELAY_MS = 3000;
@@ -111,7 +109,7 @@ function DeferredMiniMap() {
       for (const e of events) window.removeEventListener(e, show);
     };
   }, [shown]);
-  return shown ? <MiniMap<ArchNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" /> : null;
+  return shown ? <CanvasMiniMap /> : null;
 }
 
 // Props of <ReactFlow> that are objects or arrays live here, not inline: React Flow copies a prop

@@ -107,8 +107,8 @@ const browser: EditorRuntime = {
 /** A layout shows its new positions a chunk of nodes per frame, the chunk sized so that a frame
  * (React and React Flow re-rendering the moved nodes and their edges, then the paint) takes about
  * LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame on a loaded 2-core machine. */
-const LAYOUT_CHUNK = { first: 40, min: 10, max: 500 };
-const LAYOUT_FRAME_MS = 40;
+const LAYOUT_CHUNK = { first: 50, min: 25, max: 500 };
+const LAYOUT_FRAME_MS = 60;
 
 /** What a connection drawn on the canvas says: two flow ids and the handle it started from. */
 export type DrawnConnection = { source: string | null; target: string | null; sourceHandle?: string | null };
@@ -501,9 +501,11 @@ export class EditorStore {
       });
       this.set({ nodes });
       await this.runtime.nextFrame();
-      // At most twice the size after a quick frame; in proportion after a slow one.
+      // Half as big again at most after a quick frame; in proportion after a slow one. Not below
+      // LAYOUT_CHUNK.min: a frame has a fixed cost (React Flow's whole-store update), and tiny
+      // chunks only add frames of it.
       const took = Math.max(performance.now() - started, 1);
-      size = Math.min(LAYOUT_CHUNK.max, Math.max(LAYOUT_CHUNK.min, Math.round(size * Math.min(2, LAYOUT_FRAME_MS / took))));
+      size = Math.min(LAYOUT_CHUNK.max, Math.max(LAYOUT_CHUNK.min, Math.round(size * Math.min(1.5, LAYOUT_FRAME_MS / took))));
     }
     // The same entity objects as the target nodes were drawn from, unless a save landed meanwhile.
     this.setModel(this.state.model === start ? model : withPositions(this.state.model, intent.positions), {}, true);
