@@ -5,7 +5,6 @@ import {
   ConnectionMode,
   Controls,
   ReactFlow,
-  ViewportPortal,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -23,6 +22,7 @@ import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
 import { useEditor, useEditorStore } from './editor-store';
 import { NODE_TYPES } from './node-types';
+import { ViewportLayer } from './flow-layer';
 import { CanvasMiniMap } from './canvas-minimap';
 import './architecture-canvas.css';
 
@@ -41,7 +41,7 @@ const Bands = memo(function Bands() {
   const bands = useEditor((s) => s.bands);
   const width = bands.maxX - bands.minX;
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       {bands.bands.map((b) => (
         <div
           key={b.band}
@@ -75,7 +75,7 @@ const Bands = memo(function Bands() {
           </div>
         </div>
       ))}
-    </ViewportPortal>
+    </ViewportLayer>
   );
 });
 

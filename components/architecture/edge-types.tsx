@@ -3,12 +3,12 @@
 // One memoised edge component for all five kinds, styled per kind; registered at module level.
 // Each edge's <g> carries data-edge-kind (and React Flow's wrapper the class edge-<kind>).
 
-import { BaseEdge, getBezierPath, getStraightPath, useStoreApi, type EdgeProps, type EdgeTypes } from '@xyflow/react';
-import { memo, useEffect, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { BaseEdge, getBezierPath, getStraightPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { memo } from 'react';
 import { utilisationColour } from '@/lib/architecture/control-overlay';
 import { loadLabel, type ArchEdge } from '@/lib/architecture/flow-graph';
 import type { EdgeKind } from '@/lib/architecture/snapshot';
+import { EdgeLabelLayer } from './flow-layer';
 
 export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number; strokeDasharray?: string; marker: boolean }> = {
   link: { stroke: '#0369a1', strokeWidth: 2.5, marker: false },
@@ -17,20 +17,6 @@ export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number
   dependency: { stroke: '#047857', strokeWidth: 1.8, marker: true },
   placement: { stroke: '#dc2626', strokeWidth: 2, strokeDasharray: '1 3', marker: true },
 };
-
-const labelLayer = (domNode: Element | null | undefined) => domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null;
-
-/** React Flow's EdgeLabelRenderer, minus its cost: that one finds the label layer with a store
- * selector (a querySelector) that every label runs on every store update, hundreds of DOM queries
- * per drag step or pan frame. The layer does not move: found once per label. */
-function EdgeLabel({ children }: { children: ReactNode }) {
-  const api = useStoreApi();
-  const [layer, setLayer] = useState(() => labelLayer(api.getState().domNode));
-  useEffect(() => {
-    if (!layer) setLayer(labelLayer(api.getState().domNode));
-  }, [api, layer]);
-  return layer ? createPortal(children, layer) : null;
-}
 
 const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
@@ -61,7 +47,7 @@ const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchE
         interactionWidth={12}
       />
       {showLabel && (
-        <EdgeLabel>
+        <EdgeLabelLayer>
           <div
             className="nodrag nopan pointer-events-auto absolute rounded bg-white/90 px-1 text-[10px] font-medium shadow-sm"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, color: stroke }}
@@ -70,7 +56,7 @@ const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchE
           >
             {label}
           </div>
-        </EdgeLabel>
+        </EdgeLabelLayer>
       )}
     </g>
   );

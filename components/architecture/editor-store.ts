@@ -107,7 +107,7 @@ const browser: EditorRuntime = {
 /** A layout shows its new positions a chunk of nodes per frame, the chunk sized so that a frame
  * (React and React Flow re-rendering the moved nodes and their edges, then the paint) takes about
  * LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame on a loaded 2-core machine. */
-const LAYOUT_CHUNK = { first: 50, min: 25, max: 500 };
+const LAYOUT_CHUNK = { first: 50, min: 25, max: 150 };
 const LAYOUT_FRAME_MS = 60;
 
 /** What a connection drawn on the canvas says: two flow ids and the handle it started from. */
