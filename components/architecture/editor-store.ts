@@ -509,6 +509,9 @@ export class EditorStore {
     }
     // The same entity objects as the target nodes were drawn from, unless a save landed meanwhile.
     this.setModel(this.state.model === start ? model : withPositions(this.state.model, intent.positions), {}, true);
+    // The save (and its "Saving…") in a frame of its own: after the last chunk and the model's
+    // derivation, it made the longest frame of a layout.
+    await this.runtime.nextFrame();
     // The model already has these positions, so applying them again rebuilds no node. Like any
     // move, the positions stay shown if the save fails; only a refusal (locked meanwhile) undoes them.
     void this.commit(intent).then((result) => {
