@@ -168,14 +168,17 @@ async function frameRate(page: Page, what: string, action: () => Promise<void>) 
     requestAnimationFrame(tick);
   })()`);
   await profiled(page, what, action);
+  // Chromium reports a long frame after it ends: the last frame of the action (the bare page's
+  // whole layout) is only in the list a moment later.
+  await page.evaluate(`(() => { window.__stop = true; window.__tEnd = performance.now(); })()`);
+  await page.waitForTimeout(200);
   return page.evaluate<{ fps: number; worstFrameMs: number; long: [number, number][]; longFrames: LongFrame[] }>(`(() => {
-    window.__stop = true;
-    const f = window.__frames;
+    const f = window.__frames.filter((t) => t <= window.__tEnd);
     let worst = 0;
     for (let i = 1; i < f.length; i++) worst = Math.max(worst, f[i] - f[i - 1]);
     const long = [];
     for (let i = 1; i < f.length; i++) if (f[i] - f[i - 1] > 100) long.push([Math.round(f[i - 1] - f[0]), Math.round(f[i] - f[i - 1])]);
-    const longFrames = window.__loaf.filter((e) => e.startTime >= window.__t0).map((e) => {
+    const longFrames = window.__loaf.filter((e) => e.startTime >= window.__t0 && e.startTime <= window.__tEnd).map((e) => {
       const end = e.startTime + e.duration;
       const scriptMs = e.scripts.reduce((t, s) => t + s.duration, 0);
       const renderStart = e.renderStart || end;
