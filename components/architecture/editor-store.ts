@@ -379,8 +379,11 @@ export class EditorStore {
         return { ok: true, outcome: result.outcome, opposite: { ...intent, changes: intent.before, before: intent.changes } };
       }
       case 'move': {
-        // Positions show at once; the save follows. Rows deleted meanwhile are not brought back.
-        this.setModel(withPositions(model, intent.positions), {}, true);
+        // A drag's positions are on the canvas already; the model follows a frame later, so that
+        // deriving the graph again is not part of the frame that ends the drag (it made that frame
+        // the longest of a drag). Rows deleted meanwhile are not brought back.
+        await this.runtime.nextFrame();
+        this.setModel(withPositions(this.state.model, intent.positions), {}, true);
         const result = await this.send({ type: 'move', positions: intent.positions });
         if (!result.ok) return { ok: false, result };
         return { ok: true, outcome: result.outcome, opposite: { ...intent, positions: intent.before, before: intent.positions } };
