@@ -198,8 +198,9 @@ async function frameRate(page: Page, what: string, action: () => Promise<void>) 
   })()`);
 }
 
-/** The most script time in one frame (0: no frame over 50 ms). Unlike the longest frame, not
- * lengthened by the other processes of a shared machine taking the core: the page's own work. */
+/** The most script time in one frame (0: no frame over 50 ms): the page's own work, apart from
+ * the frame's rendering and idle waits. Still wall time: a script that another process of the
+ * shared machine keeps off the core counts longer. */
 const worstScript = (frames: LongFrame[]) => frames.reduce((m, f) => Math.max(m, f.scriptMs), 0);
 
 /** The longest few long animation frames, for the log: where a stall's time went. */

@@ -2,8 +2,9 @@
 
 // The canvas's minimap. Why not React Flow's <MiniMap>: it draws each node as its own component
 // with its own store selector, so with 1,000 nodes every store update (each step of a pan, a drag
-// or a layout) ran 1,000 more selectors, and measured, it made those steps about half again as
-// slow. This one draws the nodes as one path per colour, rebuilt when the editor's nodes change,
+// or a layout) ran 1,000 more selectors (measured: a pan step's script time went from 40–80 ms to
+// 10–30 ms without it, on a loaded 2-core machine, in Chromium's long-animation-frame entries).
+// This one draws the nodes as one path per colour, rebuilt when the editor's nodes change,
 // and reads only the viewport from React Flow's store. Dragging on it pans; the wheel zooms.
 
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
