@@ -4,9 +4,7 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
-  ViewportPortal,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -23,7 +21,9 @@ import { ENTITY_KINDS, type EntityKind } from '@/lib/architecture/snapshot';
 import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
 import { useEditor, useEditorStore } from './editor-store';
-import { MINIMAP_COLOURS, NODE_TYPES } from './node-types';
+import { NODE_TYPES } from './node-types';
+import { ViewportLayer } from './flow-layer';
+import { CanvasMiniMap } from './canvas-minimap';
 import './architecture-canvas.css';
 
 export const PALETTE_MIME = 'application/x-edgestack-kind';
@@ -41,7 +41,7 @@ const Bands = memo(function Bands() {
   const bands = useEditor((s) => s.bands);
   const width = bands.maxX - bands.minX;
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       {bands.bands.map((b) => (
         <div
           key={b.band}
@@ -75,7 +75,7 @@ const Bands = memo(function Bands() {
           </div>
         </div>
       ))}
-    </ViewportPortal>
+    </ViewportLayer>
   );
 });
 
@@ -91,8 +91,6 @@ function ZoomDetail() {
   }, [api, far]);
   return null;
 }
-
-const minimapColour = (node: ArchNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
 
 /** After the first interaction (or a few seconds): drawing 1,000 more shapes while the graph is
  * still being measured and painted for the first time held up the first drag. */
@@ -111,8 +109,14 @@ function DeferredMiniMap() {
       for (const e of events) window.removeEventListener(e, show);
     };
   }, [shown]);
-  return shown ? <MiniMap<ArchNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" /> : null;
+  return shown ? <CanvasMiniMap /> : null;
 }
+
+// Props of <ReactFlow> that are objects or arrays live here, not inline: React Flow copies a prop
+// into its store whenever its identity changes, and an inline `{ padding }` is new at every render
+// (every drag step), which ran every node's and edge's store selectors a second time per step.
+const FIT_VIEW_OPTIONS = { padding: 0.05 };
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
 
 /** Zoomed in this far on a summary node, the aggregated view opens it (semantic zoom). */
 export const SEMANTIC_ZOOM = 1;
@@ -201,10 +205,10 @@ export function ArchitectureCanvas() {
       nodesConnectable={!locked}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       fitView={!initialViewport}
       defaultViewport={initialViewport ?? undefined}
-      fitViewOptions={{ padding: 0.05 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.02}
       maxZoom={2.5}
       elevateNodesOnSelect={false}

@@ -3,11 +3,12 @@
 // One memoised edge component for all five kinds, styled per kind; registered at module level.
 // Each edge's <g> carries data-edge-kind (and React Flow's wrapper the class edge-<kind>).
 
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, getStraightPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { BaseEdge, getBezierPath, getStraightPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { memo } from 'react';
 import { utilisationColour } from '@/lib/architecture/control-overlay';
 import { loadLabel, type ArchEdge } from '@/lib/architecture/flow-graph';
 import type { EdgeKind } from '@/lib/architecture/snapshot';
+import { EdgeLabelLayer } from './flow-layer';
 
 export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number; strokeDasharray?: string; marker: boolean }> = {
   link: { stroke: '#0369a1', strokeWidth: 2.5, marker: false },
@@ -46,7 +47,7 @@ const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchE
         interactionWidth={12}
       />
       {showLabel && (
-        <EdgeLabelRenderer>
+        <EdgeLabelLayer>
           <div
             className="nodrag nopan pointer-events-auto absolute rounded bg-white/90 px-1 text-[10px] font-medium shadow-sm"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, color: stroke }}
@@ -55,7 +56,7 @@ const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchE
           >
             {label}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelLayer>
       )}
     </g>
   );

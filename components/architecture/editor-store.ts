@@ -106,8 +106,11 @@ const browser: EditorRuntime = {
   nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
 };
 
-/** A layout shows its new positions this many nodes per frame. */
-const LAYOUT_CHUNK = 200;
+/** A layout shows its new positions a chunk of nodes per frame, the chunk sized so that a frame
+ * (React and React Flow re-rendering the moved nodes and their edges, then the paint) takes about
+ * LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame on a loaded 2-core machine. */
+const LAYOUT_CHUNK = { first: 50, min: 25, max: 150 };
+const LAYOUT_FRAME_MS = 60;
 
 /** What a connection drawn on the canvas says: two flow ids and the handle it started from. */
 export type DrawnConnection = { source: string | null; target: string | null; sourceHandle?: string | null };
@@ -255,8 +258,14 @@ export class EditorStore {
     });
   }
 
-  private setModel(model: WorkingCopy, extra: Partial<EditorState> = {}) {
-    this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view) });
+  /** `positionsOnly`: only where nodes sit changed, so storage use stands (it is not recomputed). */
+  private setModel(model: WorkingCopy, extra: Partial<EditorState> = {}, positionsOnly = false) {
+    // The model a layout has already shown: nothing to derive again.
+    if (model === this.state.model && !extra.view) {
+      if (Object.keys(extra).length) this.set(extra);
+      return;
+    }
+    this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view, !positionsOnly) });
   }
 
   setView(patch: Partial<ViewOptions>) {
@@ -373,8 +382,11 @@ export class EditorStore {
         return { ok: true, outcome: result.outcome, opposite: { ...intent, changes: intent.before, before: intent.changes } };
       }
       case 'move': {
-        // Positions show at once; the save follows. Rows deleted meanwhile are not brought back.
-        this.setModel(withPositions(model, intent.positions));
+        // A drag's positions are on the canvas already; the model follows a frame later, so that
+        // deriving the graph again is not part of the frame that ends the drag (it made that frame
+        // the longest of a drag). Rows deleted meanwhile are not brought back.
+        await this.runtime.nextFrame();
+        this.setModel(withPositions(this.state.model, intent.positions), {}, true);
         const result = await this.send({ type: 'move', positions: intent.positions });
         if (!result.ok) return { ok: false, result };
         return { ok: true, outcome: result.outcome, opposite: { ...intent, positions: intent.before, before: intent.positions } };
@@ -474,11 +486,10 @@ export class EditorStore {
     if (intent) void this.commit(intent);
   }
 
-  /** Like moveNodes, but shows the new positions LAYOUT_CHUNK nodes a frame: moving all 1,000
-   * in one frame re-renders and repaints the whole graph in one long freeze. Still one save and
-   * one undo step, made once every position is shown. */
+  /** Like moveNodes, but shows the new positions a chunk of nodes a frame (LAYOUT_CHUNK): moving
+   * all 1,000 in one frame re-renders and repaints the whole graph in one long freeze. Still one
+   * save and one undo step, made once every position is shown. */
   private async moveNodesGradually(positions: ReadonlyMap<string, XY>) {
-    const perFrame = LAYOUT_CHUNK;
     const intent = this.moveIntent([...positions].map(([id, position]) => ({ id, position })));
     if (!intent || this.state.locked) return;
     // The nodes as they will be, swapped in a chunk at a time; the model and bands follow at the
@@ -486,21 +497,34 @@ export class EditorStore {
     const start = this.state.model;
     const model = withPositions(start, intent.positions);
     const target = new Map(this.derive(model, this.state.view, false).nodes.map((n) => [n.id, n]));
-    for (let i = 0; i < intent.positions.length; i += perFrame) {
-      const ids = new Set(intent.positions.slice(i, i + perFrame).map((p) => nodeId(p.kind, p.id)));
+    // Deriving the target is a frame's work of its own.
+    await this.runtime.nextFrame();
+    let size = LAYOUT_CHUNK.first;
+    for (let i = 0; i < intent.positions.length;) {
+      const started = performance.now();
+      const ids = new Set(intent.positions.slice(i, i + size).map((p) => nodeId(p.kind, p.id)));
+      i += size;
       const nodes = this.state.nodes.map((n) => {
         const next = ids.has(n.id) ? target.get(n.id) : undefined;
         return next ? { ...next, selected: n.selected, measured: n.measured } : n;
       });
       this.set({ nodes });
       await this.runtime.nextFrame();
+      // Half as big again at most after a quick frame; in proportion after a slow one. Not below
+      // LAYOUT_CHUNK.min: a frame has a fixed cost (React Flow's whole-store update), and tiny
+      // chunks only add frames of it.
+      const took = Math.max(performance.now() - started, 1);
+      size = Math.min(LAYOUT_CHUNK.max, Math.max(LAYOUT_CHUNK.min, Math.round(size * Math.min(1.5, LAYOUT_FRAME_MS / took))));
     }
     // The same entity objects as the target nodes were drawn from, unless a save landed meanwhile.
-    this.setModel(this.state.model === start ? model : withPositions(this.state.model, intent.positions));
+    this.setModel(this.state.model === start ? model : withPositions(this.state.model, intent.positions), {}, true);
+    // The save (and its "Saving…") in a frame of its own: after the last chunk and the model's
+    // derivation, it made the longest frame of a layout.
+    await this.runtime.nextFrame();
     // The model already has these positions, so applying them again rebuilds no node. Like any
     // move, the positions stay shown if the save fails; only a refusal (locked meanwhile) undoes them.
     void this.commit(intent).then((result) => {
-      if (result === null) this.setModel(withPositions(this.state.model, intent.before));
+      if (result === null) this.setModel(withPositions(this.state.model, intent.before), {}, true);
     });
   }
 

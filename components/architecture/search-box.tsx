@@ -4,13 +4,25 @@
 // node is selected and brought into view.
 
 import { useReactFlow } from '@xyflow/react';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { nodeId } from '@/lib/architecture/flow-ids';
+import type { Entity } from '@/lib/architecture/snapshot';
 import { useEditor, useEditorStore } from './editor-store';
 
 /** Above this many entities the name list is left out: the browser's list would be unusable. */
 const MAX_LISTED_NAMES = 2000;
+
+/** The names to pick from. The entities change at every move (a new position), their names
+ * rarely: the list of up to MAX_LISTED_NAMES options is redrawn only when a name changes. */
+const NameList = memo(
+  function NameList({ entities }: { entities: ReadonlyMap<string, Entity> }) {
+    return (
+      <datalist id="arch-search-names">{entities.size <= MAX_LISTED_NAMES && [...entities.values()].map((e) => <option key={nodeId(e.kind, e.id)} value={e.name} />)}</datalist>
+    );
+  },
+  (a, b) => a.entities === b.entities || (a.entities.size === b.entities.size && [...a.entities].every(([id, e]) => b.entities.get(id)?.name === e.name)),
+);
 
 export function SearchBox() {
   const store = useEditorStore();
@@ -35,7 +47,7 @@ export function SearchBox() {
         placeholder="Find a node… (/)"
         className="w-44 rounded-md border border-slate-300 px-2 py-1 text-sm"
       />
-      <datalist id="arch-search-names">{names.size <= MAX_LISTED_NAMES && [...names.values()].map((e) => <option key={nodeId(e.kind, e.id)} value={e.name} />)}</datalist>
+      <NameList entities={names} />
       <Button type="submit">Find</Button>
     </form>
   );

@@ -47,14 +47,15 @@ export function applyOutcome(model: WorkingCopy, outcome: EditOutcome): WorkingC
 /** Local position changes (saved separately; positions are never version-checked). */
 export function withPositions(model: WorkingCopy, positions: readonly { kind: EntityKind; id: string; x: number; y: number }[]): WorkingCopy {
   if (!positions.length) return model;
-  const entities = new Map(model.entities);
+  let entities: Map<string, Entity> | null = null;
   for (const p of positions) {
     const key = nodeId(p.kind, p.id);
-    const e = entities.get(key);
-    // Unchanged entities keep their identity, so the nodes drawn from them are not rebuilt.
-    if (e && (e.posX !== p.x || e.posY !== p.y)) entities.set(key, { ...e, posX: p.x, posY: p.y });
+    const e = model.entities.get(key);
+    // Unchanged entities keep their identity, so the nodes drawn from them are not rebuilt; and
+    // with none changed the model keeps its own, so nothing is derived again.
+    if (e && (e.posX !== p.x || e.posY !== p.y)) (entities ??= new Map(model.entities)).set(key, { ...e, posX: p.x, posY: p.y });
   }
-  return { ...model, entities };
+  return entities ? { ...model, entities } : model;
 }
 
 export function isNameTaken(model: WorkingCopy, kind: EntityKind | 'link', name: string, exceptId?: string): boolean {

@@ -11,6 +11,6 @@ export const metadata: Metadata = { title: 'Architecture (bare React Flow baseli
 export default async function BareArchitecturePage() {
   return withScenario('Architecture: bare React Flow baseline', 'For the benchmark', async (scenario) => {
     const graph = buildBareGraph(await loadArchitecture(await getDb(), scenario.id));
-    return <BareFlow nodes={graph.nodes} edges={graph.edges} />;
+    return <BareFlow nodes={graph.nodes} edges={graph.edges} elk={graph.elk} />;
   });
 }
