@@ -80,7 +80,7 @@ const Bands = memo(function Bands() {
 });
 
 /** Below this zoom node text is a few pixels tall: the canvas drops what cannot be read. */
-export const FAR_ZOOM = 0.3;
+const FAR_ZOOM = 0.3;
 
 /** Marks the canvas `arch-far` when zoomed out (a class on the root: no node re-renders). */
 function ZoomDetail() {
@@ -119,7 +119,7 @@ const FIT_VIEW_OPTIONS = { padding: 0.05 };
 const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
 
 /** Zoomed in this far on a summary node, the aggregated view opens it (semantic zoom). */
-export const SEMANTIC_ZOOM = 1;
+const SEMANTIC_ZOOM = 1;
 
 export function ArchitectureCanvas() {
   const store = useEditorStore();

@@ -71,7 +71,7 @@ function sameShownEntity(a: Record<string, unknown>, b: Record<string, unknown>)
 }
 
 /** Memo comparison for node bodies: where the node sits is the wrapper's business, not theirs. */
-export function sameNodeView(a: NodeProps<EntityNode>, b: NodeProps<EntityNode>): boolean {
+function sameNodeView(a: NodeProps<EntityNode>, b: NodeProps<EntityNode>): boolean {
   for (const k in b) {
     const key = k as keyof NodeProps<EntityNode>;
     if (key === 'positionAbsoluteX' || key === 'positionAbsoluteY') continue;
@@ -279,7 +279,3 @@ export const MINIMAP_COLOURS: Record<string, string> = {
   edgeServer: '#d97706',
   site: '#fcd34d',
 };
-
-export function minimapNodeColour(node: { type?: string }): string {
-  return MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
-}

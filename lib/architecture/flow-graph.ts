@@ -44,7 +44,7 @@ export const DEFAULT_VIEW: ViewOptions = {
   highlightService: null,
 };
 
-export type ArchNodeData<K extends EntityKind = EntityKind> = {
+type ArchNodeData<K extends EntityKind = EntityKind> = {
   entity: EntityOf<K>;
   /** Edge servers, once a placement is applied. */
   storage: StorageUse | null;
@@ -57,12 +57,12 @@ export type ArchNodeData<K extends EntityKind = EntityKind> = {
 export type EntityNode = { [K in EntityKind]: Node<ArchNodeData<K>, K> }[EntityKind];
 
 /** A group of the aggregated view drawn as one node. */
-export type SummaryNodeData = { group: SummaryGroup; summary: string };
-export type SummaryNode = Node<SummaryNodeData, 'summary'>;
+type SummaryNodeData = { group: SummaryGroup; summary: string };
+type SummaryNode = Node<SummaryNodeData, 'summary'>;
 
 export type ArchNode = EntityNode | SummaryNode;
 
-export type ArchEdgeData = {
+type ArchEdgeData = {
   kind: EdgeKind;
   label: string | null;
   aggregated: number;
@@ -87,7 +87,7 @@ const FRAME_PAD = 20;
 const FRAME_HEADER = 36;
 
 /** The one way nodes are made: type, id and class follow the entity's kind. */
-export function createNode<K extends EntityKind>(
+function createNode<K extends EntityKind>(
   entity: EntityOf<K>,
   position: { x: number; y: number },
   extras: Partial<Omit<ArchNodeData<K>, 'entity'>> & { band?: BandRect; hidden?: boolean; size?: { width: number; height: number } } = {},
@@ -118,7 +118,7 @@ export function createNode<K extends EntityKind>(
 }
 
 /** A summary node of the aggregated view. Draggable for the session, never saved. */
-export function createSummaryNode(group: SummaryGroup, position: { x: number; y: number }): SummaryNode {
+function createSummaryNode(group: SummaryGroup, position: { x: number; y: number }): SummaryNode {
   return {
     id: group.id,
     type: 'summary',
@@ -284,7 +284,7 @@ export function buildNodes(
   return out;
 }
 
-export function linkLabel(l: { medium: keyof typeof LINK_MEDIA; bandwidthMbps: number; latencyMs: number }): string {
+function linkLabel(l: { medium: keyof typeof LINK_MEDIA; bandwidthMbps: number; latencyMs: number }): string {
   return `${LINK_MEDIA[l.medium]} · ${formatMbps(l.bandwidthMbps)} · ${formatMs(l.latencyMs)}`;
 }
 
