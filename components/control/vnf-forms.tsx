@@ -1,8 +1,8 @@
 'use client';
 
-import { type ReactNode, useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field, FieldErrors } from '@/components/ui/field';
+import { Field, FieldErrors, SelectField } from '@/components/ui/field';
 import { instantiateVnfAction, scaleVnfAction, terminateVnfAction } from '@/lib/actions/control-actions';
 import type { ActionErrors } from '@/lib/actions/action-result';
 import { formatCores, formatMiB } from '@/lib/format/format-units';
@@ -20,54 +20,12 @@ export type ListedVnf = {
   inChains: string[];
 };
 
-const selectClass = 'w-full rounded-md border px-2.5 py-1.5 text-sm';
 // Overcommitted hosts (a placement applied over VNFs) show nothing free rather than a negative.
 const atLeastZero = (n: number) => Math.max(0, Math.round(n * 1000) / 1000);
 
 /** "north-1: 6.5 cores and 12 GiB free of 8 cores and 16 GiB". */
 function describeHost(h: HostCapacity): string {
   return `${h.name}: ${formatCores(atLeastZero(h.free.cpuCores))} and ${formatMiB(atLeastZero(h.free.memoryMiB))} free of ${formatCores(h.total.cpuCores)} and ${formatMiB(h.total.memoryMiB)}`;
-}
-
-function Select({
-  label,
-  name,
-  value,
-  onChange,
-  errors,
-  hint,
-  children,
-}: {
-  label: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  errors?: string[];
-  hint?: string;
-  children: ReactNode;
-}) {
-  const id = `field-${name}`;
-  const errorId = `${id}-error`;
-  return (
-    <div className="mb-3">
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className={`${selectClass} ${errors?.length ? 'border-red-500' : 'border-slate-300'}`}
-      >
-        {children}
-      </select>
-      {hint && !errors?.length && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
-  );
 }
 
 const errorsOf = (state: { ok: boolean; errors?: ActionErrors } | null): ActionErrors => (state && !state.ok && state.errors ? state.errors : {});
@@ -110,18 +68,18 @@ export function InstantiateVnfForm({
     >
       <input type="hidden" name="scenarioId" value={scenarioId} />
       <Field label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus errors={errors.name} />
-      <Select label="Function" name="kind" value={kind} onChange={(v) => setKind(v as VnfKind)} errors={errors.kind}>
+      <SelectField label="Function" name="kind" value={kind} onValue={(v) => setKind(v as VnfKind)} errors={errors.kind}>
         {(Object.keys(VNF_KINDS) as VnfKind[]).map((k) => (
           <option key={k} value={k}>
             {VNF_KINDS[k]}
           </option>
         ))}
-      </Select>
-      <Select
+      </SelectField>
+      <SelectField
         label="Host edge server (free cpu and memory)"
         name="hostServerId"
         value={host}
-        onChange={setHost}
+        onValue={setHost}
         errors={errors.hostServerId}
         hint="Free is what its VNFs, controllers and the applied placement’s replicas leave."
       >
@@ -130,19 +88,19 @@ export function InstantiateVnfForm({
             {describeHost(h)}
           </option>
         ))}
-      </Select>
+      </SelectField>
       <div className="grid grid-cols-2 gap-3">
         <Field label="CPU (cores)" name="cpuCores" inputMode="decimal" value={cpuCores} onChange={(e) => setCpuCores(e.target.value)} errors={errors.cpuCores} />
         <Field label="Memory (MiB)" name="memoryMiB" inputMode="numeric" value={memoryMiB} onChange={(e) => setMemoryMiB(e.target.value)} errors={errors.memoryMiB} />
       </div>
-      <Select label="Managed by (VNF orchestrator)" name="controllerId" value={controllerId} onChange={setControllerId} errors={errors.controllerId}>
+      <SelectField label="Managed by (VNF orchestrator)" name="controllerId" value={controllerId} onValue={setControllerId} errors={errors.controllerId}>
         <option value="">No MANO controller</option>
         {manoControllers.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
           </option>
         ))}
-      </Select>
+      </SelectField>
       <FieldErrors errors={errors._form} />
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
