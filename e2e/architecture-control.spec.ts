@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { deleteScenarios, importScenario, SMALL_EDGE, uniqueName } from './helpers';
+import { applyGreedyPlacement, deleteScenarios, importScenario, SMALL_EDGE, uniqueName } from './helpers';
 
 // Issue 9 on the Architecture page: applying a placement computes routes and link load, and
 // the editor colours and labels the links, highlights a service's routes and lists problems.
@@ -26,17 +26,7 @@ test.describe('architecture editor, control plan', () => {
 
     // A greedy run: web ×2 apart on north-1 and south-1 (the only amd64 edge servers), so one of
     // its replicas calls api across the router.
-    await page.goto('/placement');
-    for (const algorithm of ['Exact ILP', 'Kubernetes default scheduler', 'No sharing (baseline)', 'Relaxation (the paper’s algorithm)'])
-      await page.getByLabel(algorithm).uncheck();
-    await page.getByLabel('Greedy + local search').check();
-    await page.getByLabel('Time limit (s)').fill('5');
-    await page.getByTestId('run-start').click();
-    const done = page.locator('[data-testid="run-row"][data-status="feasible"], [data-testid="run-row"][data-status="optimal"]');
-    await expect(done).toHaveCount(1, { timeout: 60_000 });
-    await done.getByRole('link').first().click();
-    await page.getByRole('button', { name: 'Apply as current placement' }).click();
-    await expect(page.getByText('This is the scenario’s current placement')).toBeVisible();
+    await applyGreedyPlacement(page);
 
     await page.goto('/architecture');
     await expect(page.getByTestId('control-summary')).toContainText('2 demands routed');

@@ -36,3 +36,17 @@ export async function deleteScenarios(page: Page, names: string[]) {
     await expect(row).toHaveCount(0);
   }
 }
+
+/** Runs greedy alone on the current scenario from the Placement page and applies its placement. */
+export async function applyGreedyPlacement(page: Page) {
+  await page.goto('/placement');
+  for (const algorithm of ['Exact ILP', 'Kubernetes default scheduler', 'No sharing (baseline)', 'Relaxation (the paper’s algorithm)']) await page.getByLabel(algorithm).uncheck();
+  await page.getByLabel('Greedy + local search').check();
+  await page.getByLabel('Time limit (s)').fill('5');
+  await page.getByTestId('run-start').click();
+  const done = page.locator('[data-testid="run-row"][data-status="feasible"], [data-testid="run-row"][data-status="optimal"]');
+  await expect(done).toHaveCount(1, { timeout: 60_000 });
+  await done.getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Apply as current placement' }).click();
+  await expect(page.getByText('This is the scenario’s current placement')).toBeVisible();
+}

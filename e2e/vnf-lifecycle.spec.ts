@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readAccounts, storageStateFor } from './accounts';
-import { deleteScenarios, importScenario, scenarioRow, SMALL_EDGE, uniqueName } from './helpers';
+import { applyGreedyPlacement, deleteScenarios, importScenario, scenarioRow, SMALL_EDGE, uniqueName } from './helpers';
 
 // The control layer from the browser: VNF lifecycle and service function chains on the Network
 // page, the Recompute button on the Controllers page. The small edge plus a VNF orchestrator
@@ -162,17 +162,7 @@ test.describe('VNF lifecycle and service function chains', () => {
     await expect(page.getByTestId('recompute-outcome')).toContainText('This scenario has no applied placement');
 
     // A greedy run, applied (which computes the plan): recomputing again stores nothing new.
-    await page.goto('/placement');
-    for (const algorithm of ['Exact ILP', 'Kubernetes default scheduler', 'No sharing (baseline)', 'Relaxation (the paper’s algorithm)'])
-      await page.getByLabel(algorithm).uncheck();
-    await page.getByLabel('Greedy + local search').check();
-    await page.getByLabel('Time limit (s)').fill('5');
-    await page.getByTestId('run-start').click();
-    const done = page.locator('[data-testid="run-row"][data-status="feasible"], [data-testid="run-row"][data-status="optimal"]');
-    await expect(done).toHaveCount(1, { timeout: 60_000 });
-    await done.getByRole('link').first().click();
-    await page.getByRole('button', { name: 'Apply as current placement' }).click();
-    await expect(page.getByText('This is the scenario’s current placement')).toBeVisible();
+    await applyGreedyPlacement(page);
 
     await page.goto('/controllers');
     await page.getByRole('button', { name: 'Recompute control plan' }).click();
