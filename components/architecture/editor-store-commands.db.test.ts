@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { ElkGraph } from '@/lib/architecture/auto-layout';
 import { nodeId } from '@/lib/architecture/flow-ids';
 import { loadArchitecture } from '@/lib/architecture/load-architecture';
-import { runArchitectureEdit } from '@/lib/architecture/run-architecture-edit';
 import type { EntityKind } from '@/lib/architecture/snapshot';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
-import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-document-schema';
-import { EditorStore, type EditorBackend, type EditorRuntime } from './editor-store';
+import { databaseBackend, SMALL_EDGE_DOCUMENT } from './editor-store.fixture';
+import { EditorStore, type EditorRuntime } from './editor-store';
 
 // The commands the canvas and its chrome give (connect, add, copy and paste, find, the three
 // layouts), run through the store against the real domain on a test database. ELK and the
@@ -17,7 +14,6 @@ import { EditorStore, type EditorBackend, type EditorRuntime } from './editor-st
 
 let db: TestDatabase;
 let scenarioId: string;
-const document = scenarioDocumentSchema.parse(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../e2e/fixtures/small-edge.json'), 'utf8')));
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -26,13 +22,10 @@ afterAll(async () => db?.drop());
 
 let n = 0;
 beforeEach(async () => {
-  scenarioId = (await importScenarioDocument(db.prisma, document, { name: `Commands ${++n}` })).id;
+  scenarioId = (await importScenarioDocument(db.prisma, SMALL_EDGE_DOCUMENT, { name: `Commands ${++n}` })).id;
 });
 
-const backend = (): EditorBackend => ({
-  applyEdit: (id, edit) => runArchitectureEdit(db.prisma, id, edit),
-  load: async (id) => ({ ok: true, snapshot: await loadArchitecture(db.prisma, id) }),
-});
+const backend = () => databaseBackend(db);
 
 /** Lays the ELK graph out as one row, 300 apart, in the order given. */
 const rowLayout: EditorRuntime['runLayout'] = (graph: ElkGraph) => Promise.resolve({ children: graph.children.map((c, i) => ({ ...c, x: i * 300, y: 0 })) });

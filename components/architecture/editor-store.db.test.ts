@@ -1,20 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { loadArchitecture } from '@/lib/architecture/load-architecture';
 import { nodeId } from '@/lib/architecture/flow-ids';
-import { runArchitectureEdit } from '@/lib/architecture/run-architecture-edit';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
-import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-document-schema';
-import { EditorStore, type EditorBackend, type Intent } from './editor-store';
+import { databaseBackend, SMALL_EDGE_DOCUMENT } from './editor-store.fixture';
+import { EditorStore, type Intent } from './editor-store';
 
 // The editor's store against the real domain on a real database: the backend is what the
 // server actions call, with the test database instead of the app's.
 
 let db: TestDatabase;
 let scenarioId: string;
-const document = scenarioDocumentSchema.parse(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../e2e/fixtures/small-edge.json'), 'utf8')));
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -23,13 +19,10 @@ afterAll(async () => db?.drop());
 
 let n = 0;
 beforeEach(async () => {
-  scenarioId = (await importScenarioDocument(db.prisma, document, { name: `Store ${++n}` })).id;
+  scenarioId = (await importScenarioDocument(db.prisma, SMALL_EDGE_DOCUMENT, { name: `Store ${++n}` })).id;
 });
 
-const backend = (): EditorBackend => ({
-  applyEdit: (id, edit) => runArchitectureEdit(db.prisma, id, edit),
-  load: async (id) => ({ ok: true, snapshot: await loadArchitecture(db.prisma, id) }),
-});
+const backend = () => databaseBackend(db);
 const openStore = async () => new EditorStore(await loadArchitecture(db.prisma, scenarioId), {}, backend());
 const server = (name: string) => db.prisma.edgeServer.findFirstOrThrow({ where: { scenarioId, name } });
 const setCores = (id: string, cpuCores: number, before: number): Intent => ({
