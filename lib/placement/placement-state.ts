@@ -168,3 +168,15 @@ export class PlacementState {
     return this.placed === this.cp.units.length;
   }
 }
+
+/** A solver's placement checked through the incremental state: null when some unit is unplaced
+ * or does not fit (a rounding artefact), so only placements that evaluate as feasible get through. */
+export function stateFromUnitServers(cp: CompiledProblem, unitServer: Int32Array): PlacementState | null {
+  const state = new PlacementState(cp);
+  for (let u = 0; u < unitServer.length; u++) {
+    const j = unitServer[u];
+    if (j < 0 || !state.canPlace(u, j)) return null;
+    state.place(u, j);
+  }
+  return state;
+}

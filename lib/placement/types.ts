@@ -97,15 +97,20 @@ export type SolveOptions = {
   /** seeds the randomised parts (relax rounding, greedy restarts) */
   seed?: number;
   /** model switches for `exact`, for the benchmark's ablation (defaults are the tuned ones) */
-  exactTuning?: {
-    capacityLinking?: boolean;
-    layerCover?: boolean;
-    warmStart?: boolean;
-    integerLayers?: boolean;
-    symmetryBreaking?: boolean;
-    columnGeneration?: boolean;
-    columnShare?: number;
-  };
+  exactTuning?: ExactTuning;
   /** a stop flag polled like `signal` (the worker runner passes a shared-memory flag) */
   shouldStop?: () => boolean;
+};
+
+/** Model switches of `exact`; the defaults are the tuned ones (lib/placement/README.md). */
+export type ExactTuning = {
+  capacityLinking?: boolean;
+  layerCover?: boolean;
+  warmStart?: boolean;
+  integerLayers?: boolean;
+  symmetryBreaking?: boolean;
+  /** column generation (branch and price) after the compact MIP (HiGHS only) */
+  columnGeneration?: boolean;
+  /** share of the time left after the warm start that the branch and price may take */
+  columnShare?: number;
 };

@@ -4,7 +4,7 @@ import { layerCost, layerStorage, type CompiledProblem } from '../compile-proble
 import type { Deadline } from '../deadline';
 import { openHighsLp, type LpColumn, type LpSession } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel } from '../engines/milp-engine';
-import { PlacementState } from '../placement-state';
+import { stateFromUnitServers, type PlacementState } from '../placement-state';
 
 /**
  * A column: a set of units on one server of a class of interchangeable servers. Its cost
@@ -237,7 +237,7 @@ export async function boundByColumns(
     }
   };
   const accept = (unitServer: Int32Array): boolean => {
-    const state = placementOf(cp, unitServer);
+    const state = stateFromUnitServers(cp, unitServer);
     if (state && state.cost < (best?.cost ?? Infinity)) {
       best = state;
       bestMb = state.cost / BYTES_PER_UNIT;
@@ -581,17 +581,6 @@ export async function boundByColumns(
     outcome.columns = pool.length;
   }
   return outcome;
-}
-
-/** A placement checked through the incremental state (null if some unit does not fit). */
-function placementOf(cp: CompiledProblem, unitServer: Int32Array): PlacementState | null {
-  const state = new PlacementState(cp);
-  for (let u = 0; u < unitServer.length; u++) {
-    const j = unitServer[u];
-    if (j < 0 || !state.canPlace(u, j)) return null;
-    state.place(u, j);
-  }
-  return state;
 }
 
 /** Greedy pricing: from each of a few promising seeds, add the unit with the best marginal value. */

@@ -1,7 +1,7 @@
 import { BYTES_PER_UNIT, columnsToUnitServers, orderInterchangeableServers, placementToColumns } from '../build-placement-model';
-import type { CompiledProblem } from '../compile-problem';
 import { WORK_PER_SECOND, type Deadline } from '../deadline';
-import { PlacementState } from '../placement-state';
+import { stateFromUnitServers, type PlacementState } from '../placement-state';
+import type { ExactTuning } from '../types';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { boundByColumns } from './bound-by-columns';
 import { layerCopiesBound } from './layer-copies-bound';
@@ -12,17 +12,7 @@ import { solveRelax } from './solve-relax';
 
 const LARGE_MODEL = 600;
 
-export type ExactOptions = {
-  capacityLinking?: boolean;
-  layerCover?: boolean;
-  warmStart?: boolean;
-  integerLayers?: boolean;
-  symmetryBreaking?: boolean;
-  /** column generation for a stronger bound before the MIP (HiGHS only) */
-  columnGeneration?: boolean;
-  /** share of the remaining time the branch and price may take before the compact MIP */
-  columnShare?: number;
-};
+export type ExactOptions = ExactTuning;
 
 /**
  * Column generation (branch and price) is on by default with HiGHS: the compact MIP has the
@@ -47,17 +37,6 @@ const ROOT_SHARE = 0.25;
 export function boundToBytes(bound: number | null): number | null {
   if (bound === null || !Number.isFinite(bound)) return null;
   return Math.max(0, Math.floor(bound * BYTES_PER_UNIT * (1 - 1e-9) - 1));
-}
-
-/** Checks a solver's placement through the incremental state (rejects rounding artefacts). */
-function stateFromUnitServers(cp: CompiledProblem, unitServer: Int32Array): PlacementState | null {
-  const state = new PlacementState(cp);
-  for (let u = 0; u < unitServer.length; u++) {
-    const j = unitServer[u];
-    if (j < 0 || !state.canPlace(u, j)) return null;
-    state.place(u, j);
-  }
-  return state;
 }
 
 /**
