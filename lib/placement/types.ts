@@ -19,6 +19,8 @@ export type Server = {
 
 export type Container = {
   id: string;
+  /** v2: the service this container is a replica of (dependencies name services) */
+  service?: string;
   image?: string;
   layers: string[];
   cpu: number;
@@ -35,13 +37,86 @@ export type Policy =
   | { type: 'spread'; containers: string[] }
   | { type: 'max-utilisation'; fraction: number; servers?: string[] };
 
+/** One way an edge server can pull images: a registry, over the path the routing chose. */
+export type RegistryPath = {
+  server: string;
+  registry: string;
+  /** the path's bottleneck bandwidth, Mbit/s (> 0) */
+  bandwidthMbps: number;
+  /** the path's latency, ms: paid once before a server's pulls start */
+  latencyMs: number;
+  /** node names from the server to the registry, for people (not used by the engine) */
+  path?: string[];
+};
+
+/** Path latency between two edge servers, ms, either direction. A pair that is not listed has no path. */
+export type ServerLatency = { a: string; b: string; latencyMs: number };
+
+/**
+ * v2: what the engine knows of the network layer (docs/placement-format.md, "Network"). Built
+ * from the scenario's topology with the control layer's routing.
+ */
+export type NetworkSection = {
+  registries: { id: string }[];
+  pulls: RegistryPath[];
+  latencies: ServerLatency[];
+};
+
+/**
+ * v2: `from` calls `to` with `trafficMbps`, split evenly over the pairs of their replicas.
+ * `via`: the edge servers hosting the VNFs of the dependency's service chain, in order.
+ */
+export type Dependency = { from: string; to: string; trafficMbps: number; via?: string[] };
+
+/** v2: the placement in force (the applied run), for re-planning with few moves. */
+export type CurrentPlacement = {
+  /** container id -> server id; entries for containers or servers no longer in the problem are allowed */
+  assignment: Assignment;
+  /** bytes-equivalent charged per moved replica, on top of the bytes its new server pulls */
+  movePenaltyBytes: number;
+};
+
+/**
+ * v2: the objective is Σ weight × term. Weights are exchange rates into bytes, so a storage-only
+ * problem keeps its cost in bytes: `storage` multiplies the storage (or download) bytes, `startup`
+ * is bytes per second of start-up makespan, `traffic` bytes per Mbit/s·ms of traffic cost, and
+ * `moves` multiplies the moves term (pulled bytes + movePenaltyBytes per move).
+ */
+export type ObjectiveWeights = { storage: number; startup: number; traffic: number; moves: number };
+
+export const DEFAULT_WEIGHTS: ObjectiveWeights = { storage: 1, startup: 0, traffic: 0, moves: 0 };
+
 export type PlacementProblem = {
-  version: 1;
+  /** 1: storage only. 2: may carry the network, dependencies, current placement and weights. */
+  version: 1 | 2;
   objective: Objective;
   layers: Layer[];
   servers: Server[];
   containers: Container[];
   policies: Policy[];
+  /** v2 only; absent means DEFAULT_WEIGHTS */
+  weights?: ObjectiveWeights;
+  network?: NetworkSection;
+  dependencies?: Dependency[];
+  current?: CurrentPlacement;
+};
+
+export type TermName = 'storage' | 'startup' | 'traffic' | 'moves';
+
+/** Each objective term on its own (evaluate.ts defines them); null when the problem lacks its input. */
+export type ObjectiveTerms = {
+  /** bytes stored (objective "storage") or downloaded (objective "download") */
+  storageBytes: number;
+  /** start-up makespan: until the last container is ready, s (needs `network`) */
+  startupSeconds: number | null;
+  /** Σ over containers of their ready times, s */
+  startupSumSeconds: number | null;
+  /** Σ dependencies trafficMbps × mean path latency between their replicas, Mbit/s·ms (needs `network` and `dependencies`) */
+  trafficCost: number | null;
+  /** replicas placed elsewhere than in `current` (needs `current`) */
+  moves: number | null;
+  /** bytes the servers receiving moved replicas pull for them */
+  moveBytes: number | null;
 };
 
 /** container id -> server id */
@@ -66,6 +141,10 @@ export type PlacementResult = {
   noSharingCost: number;
   assignment?: Assignment;
   serverLayers?: Record<string, string[]>;
+  /** v2: each term of the objective apart; `cost` is their weighted sum */
+  terms?: ObjectiveTerms;
+  /** v2, exact only: terms left out of the model for size (the answer is then exact for the rest) */
+  droppedTerms?: TermName[];
   elapsedMs: number;
   /**
    * Present (true) when the wall-clock limit, not a work limit or a proof, ended some part of
