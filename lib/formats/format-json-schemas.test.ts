@@ -16,11 +16,18 @@ for (const name of Object.keys(FORMAT_SCHEMAS) as FormatName[]) {
   });
 }
 
-test('the problem schema lists exactly the fields the engine accepts', () => {
-  const schema = JSON.parse(formatJsonSchemaText('placement-problem')) as { properties: object; required: string[]; additionalProperties: boolean };
-  expect(Object.keys(schema.properties).sort()).toEqual(['containers', 'layers', 'objective', 'policies', 'servers', 'version']);
-  expect(schema.required.sort()).toEqual(['containers', 'layers', 'servers', 'version']);
-  expect(schema.additionalProperties).toBe(false);
+test('the problem schema lists exactly the fields the engine accepts, per version', () => {
+  type Variant = { properties: { version: { const: number } }; required: string[]; additionalProperties: boolean };
+  const schema = JSON.parse(formatJsonSchemaText('placement-problem')) as { oneOf: Variant[] };
+  const [v1, v2] = schema.oneOf;
+  expect(v1.properties.version.const).toBe(1);
+  expect(Object.keys(v1.properties).sort()).toEqual(['containers', 'layers', 'objective', 'policies', 'servers', 'version']);
+  expect(v2.properties.version.const).toBe(2);
+  expect(Object.keys(v2.properties).sort()).toEqual(['containers', 'current', 'dependencies', 'layers', 'network', 'objective', 'policies', 'servers', 'version', 'weights']);
+  for (const variant of [v1, v2]) {
+    expect(variant.required.sort()).toEqual(['containers', 'layers', 'servers', 'version']);
+    expect(variant.additionalProperties).toBe(false);
+  }
 });
 
 // The examples in docs/placement-format.md are real documents: the problem passes the engine's
