@@ -41,7 +41,7 @@ test('the runs to compare with are the other ones that found a placement', async
 
 test('a malformed stored column is reported in a sentence, not trusted and not thrown', async () => {
   const broken = await db.prisma.placementRun.create({
-    data: { scenarioId, algorithm: 'greedy', status: 'feasible', problem: { version: 2 }, result: { status: 'feasible', assignment: 'everything on one server' } },
+    data: { scenarioId, algorithm: 'greedy', status: 'feasible', problem: { version: 3 }, result: { status: 'feasible', assignment: 'everything on one server' } },
   });
   const run = await readPlacementRun(db.prisma, broken.id);
   expect(run).toMatchObject({ problem: null, result: null, assignment: null });

@@ -1,5 +1,8 @@
-import type { Assignment, PlacementProblem } from './types';
+import { DEFAULT_WEIGHTS, type Assignment, type ObjectiveTerms, type ObjectiveWeights, type PlacementProblem } from './types';
 import { fitsWithin } from './capacity-tolerance';
+import { computeStartupTimeline } from './terms/compute-startup-timeline';
+import { computeTrafficCost } from './terms/compute-traffic-cost';
+import { computeMoves } from './terms/compute-moves';
 
 export type StorageMode = 'sharing' | 'no-sharing';
 
@@ -17,14 +20,20 @@ type ViolationRule =
   | 'affinity'
   | 'pin'
   | 'spread'
-  | 'max-utilisation';
+  | 'max-utilisation'
+  | 'registry'
+  | 'no-path';
 
 export type Violation = { rule: ViolationRule; message: string; container?: string; server?: string };
 
 export type Evaluation = {
   feasible: boolean;
-  /** bytes: the objective under sharing, or the no-sharing cost in no-sharing mode */
+  /**
+   * Σ weight × term (bytes-equivalent; exactly the storage bytes when the weights are
+   * storage-only, as in every v1 problem). The storage term is the no-sharing cost in no-sharing mode.
+   */
   cost: number;
+  terms: ObjectiveTerms;
   noSharingCost: number;
   violations: Violation[];
   /** per server with containers: the distinct layers they need (sharing view) */
@@ -191,12 +200,58 @@ export function evaluate(problem: PlacementProblem, assignment: Assignment, mode
   }
 
   const noSharingCost = computeNoSharingCost(problem);
+  const terms = computeTerms(problem, assignment, mode, mode === 'sharing' ? cost : noSharingCost, violations);
   return {
     feasible: violations.length === 0,
-    cost: mode === 'sharing' ? cost : noSharingCost,
+    cost: weighTerms(problem, terms),
+    terms,
     noSharingCost,
     violations,
     serverLayers,
     storageUsed,
+  };
+}
+
+export function problemWeights(problem: PlacementProblem): ObjectiveWeights {
+  return problem.weights ?? DEFAULT_WEIGHTS;
+}
+
+/** The objective: Σ weight × term; a term the problem cannot measure counts 0. */
+export function weighTerms(problem: PlacementProblem, terms: ObjectiveTerms): number {
+  const weights = problemWeights(problem);
+  let total = weights.storage * terms.storageBytes;
+  if (weights.startup > 0 && terms.startupSeconds !== null) total += weights.startup * terms.startupSeconds;
+  if (weights.traffic > 0 && terms.trafficCost !== null) total += weights.traffic * terms.trafficCost;
+  if (weights.moves > 0 && terms.moves !== null && terms.moveBytes !== null) {
+    total += weights.moves * (terms.moveBytes + (problem.current?.movePenaltyBytes ?? 0) * terms.moves);
+  }
+  return total;
+}
+
+/**
+ * The network terms of a placement, with the violations only the network can cause: a server
+ * that must pull but reaches no registry, a dependency with traffic whose replicas no path joins.
+ */
+function computeTerms(problem: PlacementProblem, assignment: Assignment, mode: StorageMode, storageBytes: number, violations: Violation[]): ObjectiveTerms {
+  const startup = computeStartupTimeline(problem, assignment, mode);
+  for (const server of startup?.servers ?? []) {
+    if (server.unreachable) {
+      violations.push({ rule: 'registry', server: server.server, message: `${server.server} must pull ${server.pullBytes} bytes but reaches no registry` });
+    }
+  }
+  const traffic = computeTrafficCost(problem, assignment);
+  for (const d of traffic?.dependencies ?? []) {
+    if (d.unreachablePairs > 0 && d.trafficMbps > 0) {
+      violations.push({ rule: 'no-path', message: `${d.from} → ${d.to}: ${d.unreachablePairs} of ${d.pairs} replica pairs are on servers no path joins` });
+    }
+  }
+  const moves = computeMoves(problem, assignment);
+  return {
+    storageBytes,
+    startupSeconds: startup?.makespanSeconds ?? null,
+    startupSumSeconds: startup?.sumSeconds ?? null,
+    trafficCost: traffic?.total ?? null,
+    moves: moves?.moves.length ?? null,
+    moveBytes: moves?.moveBytes ?? null,
   };
 }

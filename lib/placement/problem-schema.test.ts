@@ -93,7 +93,8 @@ describe('parsePlacementProblem', () => {
 
   it('refuses an empty server list, another version, unknown fields and bad JSON', () => {
     expect(errorsOf({ ...valid(), servers: [], policies: [] })).toBe('servers: must list at least one server');
-    expect(errorsOf({ ...valid(), version: 2 })).toMatch(/^version: must be 1/);
+    expect(errorsOf({ ...valid(), version: 3 })).toMatch(/^version: must be 1 or 2/);
+    expect(errorsOf({ ...valid(), weights: { storage: 1, startup: 0, traffic: 0, moves: 0 } })).toContain('weights');
     expect(errorsOf({ ...valid(), extra: true })).toContain('extra');
     expect(errorsOf('{"version": 1,')).toMatch(/^\(root\): not valid JSON/);
     const p = valid();

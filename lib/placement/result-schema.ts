@@ -12,11 +12,23 @@ export const placementResultSchema = z.strictObject({
   algorithm: z.enum(ALGORITHMS),
   engine: z.enum(['glpk', 'highs']).nullable(),
   objective: z.enum(['storage', 'download']),
-  cost: bytes().nullable(),
+  // Bytes for a storage-only objective; the weighted total (bytes-equivalent) for a v2 problem with other weights.
+  cost: z.number().min(0).nullable(),
   lowerBound: z.number().min(0).nullable(),
   noSharingCost: bytes(),
   assignment: z.record(z.string(), z.string()).optional(),
   serverLayers: z.record(z.string(), z.array(z.string())).optional(),
+  terms: z
+    .strictObject({
+      storageBytes: z.number().min(0),
+      startupSeconds: z.number().min(0).nullable(),
+      startupSumSeconds: z.number().min(0).nullable(),
+      trafficCost: z.number().min(0).nullable(),
+      moves: z.number().int().min(0).nullable(),
+      moveBytes: z.number().min(0).nullable(),
+    })
+    .optional(),
+  droppedTerms: z.array(z.enum(['storage', 'startup', 'traffic', 'moves'])).optional(),
   elapsedMs: z.number().min(0),
   message: z.string().optional(),
   // Set when the wall-clock safety net cut the run: a rerun may then differ.

@@ -30,7 +30,7 @@ const ALGORITHM_RUNNERS: Record<AlgorithmName, (ctx: AlgorithmContext, options: 
  */
 /** the spec's field order, so printed results read status first */
 export function orderResultFields(result: PlacementResult): PlacementResult {
-  const { status, algorithm, engine, objective, cost, lowerBound, noSharingCost, assignment, serverLayers, elapsedMs, timeLimitReached, message } = result;
+  const { status, algorithm, engine, objective, cost, lowerBound, noSharingCost, assignment, serverLayers, terms, droppedTerms, elapsedMs, timeLimitReached, message } = result;
   return {
     status,
     algorithm,
@@ -41,6 +41,8 @@ export function orderResultFields(result: PlacementResult): PlacementResult {
     noSharingCost,
     ...(assignment ? { assignment } : {}),
     ...(serverLayers ? { serverLayers } : {}),
+    ...(terms ? { terms } : {}),
+    ...(droppedTerms ? { droppedTerms } : {}),
     elapsedMs,
     ...(timeLimitReached ? { timeLimitReached } : {}),
     ...(message !== undefined ? { message } : {}),
@@ -148,6 +150,8 @@ async function solveUnordered(problem: PlacementProblem, options: SolveOptions, 
       lowerBound,
       assignment,
       serverLayers: sharing.serverLayers,
+      // v1 results keep their v1 shape; a v2 result always shows its terms apart.
+      ...(problem.version === 2 ? { terms: checked.terms } : {}),
       elapsedMs: elapsedMs(),
       ...(outcome.message ? { message: outcome.message } : {}),
     };
