@@ -72,6 +72,11 @@ export function isStorageOnly(weights: Pick<ObjectiveWeights, 'startup' | 'traff
   return weights.startup === 0 && weights.traffic === 0;
 }
 
+/** Whether a problem's cost is plain bytes stored: no weights (version 1), or storage 1 and the rest 0. */
+export function costIsBytes(weights: ObjectiveWeights | undefined | null): boolean {
+  return !weights || (weights.storage === 1 && weights.startup === 0 && weights.traffic === 0 && weights.moves === 0);
+}
+
 /** Weights as a person reads them: "storage 1 · start-up 2.4e+08 B/s". */
 export function describeWeights(weights: ObjectiveWeights): string {
   const n = (v: number) => (v === 0 || (v >= 0.01 && v < 1e6) ? String(Number(v.toPrecision(3))) : v.toExponential(2));
@@ -96,7 +101,11 @@ const weight = (what: string) =>
 /** Raw weights as a run request carries them. */
 export const objectiveWeightsSchema = z
   .object({ storage: weight('storage'), startup: weight('start-up'), traffic: weight('traffic'), moves: weight('moves') })
-  .refine((w) => w.storage + w.startup + w.traffic + w.moves > 0, { message: 'At least one weight must be more than 0', path: ['storage'] });
+  // A negative weight is already reported at its field.
+  .refine((w) => Object.values(w).some((v) => v < 0) || w.storage + w.startup + w.traffic + w.moves > 0, {
+    message: 'At least one weight must be more than 0',
+    path: ['storage'],
+  });
 
 /** What a run stores of its objective (PlacementRun.weights, and the scenario document). */
 export const storedWeightsSchema = z.object({
