@@ -52,6 +52,12 @@ export type CompiledProblem = {
   network: CompiledNetwork | null;
   /** which weighted terms the heuristics must track beside storage (weight > 0 and measurable) */
   active: { startup: boolean; traffic: boolean; moves: boolean };
+  /**
+   * A cost change smaller than this is rounding noise, not an improvement: half a byte when
+   * storage alone counts (costs are sums of whole bytes), else a billionth of the objective's
+   * scale, since weights in bytes per second or per Mbit/s·ms make costs fractional.
+   */
+  costTolerance: number;
   /** set when infeasibility is evident without search (a proof, not a guess) */
   infeasibleReason: string | null;
   /** work done on this problem so far (see deadline.ts); a solve shares it with its deadline */
@@ -203,6 +209,11 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
     }
   }
 
+  const active = {
+    startup: weights.startup > 0 && (network?.paths ?? null) !== null,
+    traffic: weights.traffic > 0 && (network?.dependencies.length ?? 0) > 0,
+    moves: weights.moves > 0 && (network?.hasCurrent ?? false),
+  };
   return {
     problem,
     download: problem.objective === 'download',
@@ -215,14 +226,34 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
     conflictGroups,
     weights,
     network,
-    active: {
-      startup: weights.startup > 0 && (network?.paths ?? null) !== null,
-      traffic: weights.traffic > 0 && (network?.dependencies.length ?? 0) > 0,
-      moves: weights.moves > 0 && (network?.hasCurrent ?? false),
-    },
+    active,
+    costTolerance: costTolerance(problem, weights, network, active, layerSize),
     infeasibleReason: reasons.length > 0 ? reasons.join('; ') : null,
     work: { units: 0 },
   };
+}
+
+function costTolerance(problem: PlacementProblem, weights: ObjectiveWeights, network: CompiledNetwork | null, active: CompiledProblem['active'], layerSize: Float64Array): number {
+  if (!active.startup && !active.traffic && !active.moves) return 0.5 * weights.storage;
+  let bytes = 0;
+  for (const size of layerSize) bytes += size;
+  let scale = weights.storage * bytes;
+  if (active.startup && network?.paths) {
+    let slowest = 0;
+    for (const { latencySec, secPerByte } of network.paths) {
+      for (let p = 0; p < latencySec.length; p++) slowest = Math.max(slowest, latencySec[p] + bytes * secPerByte[p]);
+    }
+    scale += weights.startup * slowest;
+  }
+  if (active.traffic && network) {
+    for (const d of network.dependencies) {
+      let farthest = 0;
+      for (const ms of d.latency) if (Number.isFinite(ms)) farthest = Math.max(farthest, ms);
+      scale += weights.traffic * d.trafficMbps * farthest;
+    }
+  }
+  if (active.moves && network) scale += weights.moves * (bytes + network.movePenaltyBytes * problem.containers.length);
+  return Math.max(1e-9 * scale, Number.MIN_VALUE);
 }
 
 /**
