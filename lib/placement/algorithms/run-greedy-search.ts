@@ -20,7 +20,7 @@ export type GreedySearchResult = {
 };
 
 /** Problems at most this big (units × servers) get an exact branch-and-bound finish. */
-const EXACT_FINISH_SIZE = Number(process.env.EXACT_FINISH_SIZE ?? 200);
+const EXACT_FINISH_SIZE = 200;
 const EXACT_FINISH_NODES = 200_000;
 /** share of the remaining work the exact finish may spend before local search takes over */
 const EXACT_FINISH_SHARE = 0.4;
