@@ -3,7 +3,7 @@ import { evaluate } from './evaluate';
 import { TERM_MIXES, networkCostOf, randomNetworkProblem, type TermMix } from './network-problems.fixture';
 import { bruteForceOptimum, enumerateOptimum } from './small-problems.fixture';
 import { solvePlacement } from './solve-placement';
-import type { Assignment, PlacementProblem } from './types';
+import type { Assignment, PlacementProblem, Policy } from './types';
 
 // Issue 13's property tests: random small version-2 instances (3–4 servers, 5–8 containers in
 // 2–3 services with dependencies, 1–2 registries, servers that reach none, server pairs with no
@@ -78,7 +78,7 @@ describe('greedy and relax against enumerated optima of the weighted objective (
 
 /** `problem` without server `gone`: its paths, latencies, chain hops and policy mentions */
 function withoutServer(problem: PlacementProblem, gone: string): PlacementProblem {
-  const policies = problem.policies.flatMap((p) => {
+  const policies = problem.policies.flatMap((p): Policy[] => {
     if (p.type === 'pin') {
       const servers = p.servers.filter((s) => s !== gone);
       return servers.length > 0 ? [{ ...p, servers }] : [];

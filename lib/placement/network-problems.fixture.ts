@@ -15,7 +15,16 @@ export const TERM_MIXES: readonly TermMix[] = ['startup', 'traffic', 'moves', 'm
 const MB = 1_000_000;
 
 export function randomNetworkProblem(seed: number, mix: TermMix, size: SmallProblemSize = { servers: [3, 4], containers: [5, 8] }): PlacementProblem {
-  const base = drawSmallProblem(seed, size);
+  return addRandomNetwork(drawSmallProblem(seed, size), seed, mix);
+}
+
+/**
+ * `base` with a random network, services, dependencies, maybe a current placement, and the
+ * weights of `mix`. `gaps` (the default) leaves some servers without a registry and some server
+ * pairs without a path; without gaps every server reaches a registry and every other server,
+ * so a large problem stays feasible.
+ */
+export function addRandomNetwork(base: PlacementProblem, seed: number, mix: TermMix, gaps = true): PlacementProblem {
   const random = createPrng(seed * 7919 + TERM_MIXES.indexOf(mix));
   const chance = (p: number) => random() < p;
   const ids = base.servers.map((s) => s.id);
@@ -23,7 +32,7 @@ export function randomNetworkProblem(seed: number, mix: TermMix, size: SmallProb
   const registries = Array.from({ length: randomInt(random, 1, 2) }, (_, r) => ({ id: `reg-${r}` }));
   const pulls: RegistryPath[] = [];
   for (const server of ids) {
-    if (chance(0.15)) continue; // reaches no registry: may only host what it holds already
+    if (gaps && chance(0.15)) continue; // reaches no registry: may only host what it holds already
     for (const { id } of registries) {
       if (pulls.some((p) => p.server === server) && chance(0.4)) continue;
       pulls.push({ server, registry: id, bandwidthMbps: randomInt(random, 1, 10) * 100, latencyMs: randomInt(random, 1, 400) });
@@ -31,7 +40,7 @@ export function randomNetworkProblem(seed: number, mix: TermMix, size: SmallProb
   }
   const latencies: ServerLatency[] = [];
   for (let a = 0; a < ids.length; a++) {
-    for (let b = a + 1; b < ids.length; b++) if (chance(0.8)) latencies.push({ a: ids[a], b: ids[b], latencyMs: randomInt(random, 1, 40) });
+    for (let b = a + 1; b < ids.length; b++) if (!gaps || chance(0.8)) latencies.push({ a: ids[a], b: ids[b], latencyMs: randomInt(random, 1, 40) });
   }
 
   const serviceCount = randomInt(random, 2, 3);
