@@ -35,11 +35,11 @@ test('the problem schema lists exactly the fields the engine accepts, per versio
 test('the examples of docs/placement-format.md parse, and the result example is correct', () => {
   const text = fs.readFileSync(path.join(docs, 'placement-format.md'), 'utf8');
   const blocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m): unknown => JSON.parse(m[1]));
-  expect(blocks).toHaveLength(2);
+  expect(blocks).toHaveLength(3);
   const parsed = parsePlacementProblem(blocks[0]);
   expect(parsed.ok).toBe(true);
   if (!parsed.ok) return;
-  const result = placementResultSchema.parse(blocks[1]);
+  const result = placementResultSchema.parse(blocks[2]);
   const verdict = evaluate(parsed.problem, result.assignment!, 'sharing');
   expect(verdict.violations).toEqual([]);
   expect(verdict.cost).toBe(result.cost);
@@ -47,6 +47,17 @@ test('the examples of docs/placement-format.md parse, and the result example is 
   expect(Object.fromEntries(Object.entries(verdict.serverLayers).map(([k, v]) => [k, [...v].sort()]))).toEqual(
     Object.fromEntries(Object.entries(result.serverLayers!).map(([k, v]) => [k, [...v].sort()])),
   );
+
+  // The version-2 example's figures, as the text works them out.
+  const v2 = parsePlacementProblem(blocks[1]);
+  expect(v2.ok ? [] : v2.errors).toEqual([]);
+  if (!v2.ok) return;
+  const networked = evaluate(v2.problem, result.assignment!, 'sharing');
+  expect(networked.terms).toMatchObject({ storageBytes: 129_000_000, trafficCost: 160 });
+  expect(networked.terms.startupSeconds).toBeCloseTo(3.38, 9);
+  expect(networked.terms.startupSumSeconds).toBeCloseTo(3.38 + 0.52 + 2.32, 9);
+  expect(networked.cost).toBeCloseTo(178_800_000, 3);
+  expect(evaluate(v2.problem, { ...result.assignment!, 'api-0': 'edge-a' }).terms.startupSeconds).toBeCloseTo(6.98, 9);
 });
 
 test('the example of docs/scenario-format.md is a valid scenario document', () => {
