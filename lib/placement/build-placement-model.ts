@@ -1,10 +1,11 @@
 import { addMoveModel } from './add-move-model';
 import { addStartupModel, type StartFiller } from './add-startup-model';
-import { addTrafficModel, countTrafficColumns, type TrafficModel } from './add-traffic-model';
+import { addTrafficModel, countTrafficColumns, type TrafficCut, type TrafficModel } from './add-traffic-model';
 import { layerCost, layerStorage, type CompiledProblem } from './compile-problem';
 import type { NetworkCoefficients } from './derive-network-coefficients';
 import type { MilpModel } from './engines/milp-engine';
 import { MilpBuilder, type RowEntry } from './milp-builder';
+import { addIdenticalUnitOrder, identicalUnits } from './order-identical-units';
 
 /** Objective and storage rows are in MB, which keeps coefficients near 1 for the LP solvers. */
 export const BYTES_PER_UNIT = 1e6;
@@ -21,6 +22,8 @@ export type PlacementModel = {
   fillNetwork: StartFiller;
   /** columns the traffic linearisation took (0 when it is off) */
   trafficColumns: number;
+  /** the same placement relabelled to obey the model's symmetry rows (identical units ordered) */
+  canonical: (unitServer: ArrayLike<number>) => Int32Array;
 };
 
 /** The network terms in the model (v2); without them the model is the storage-only one of v1. */
@@ -29,6 +32,8 @@ export type NetworkModelOptions = {
   traffic: TrafficModel;
   /** T ≥ Σ_j a(u,j) x(u,j) per unit (add-startup-model.ts) */
   startupUnitCuts: boolean;
+  /** valid rows on the traffic columns (add-traffic-model.ts, `pairs`) */
+  trafficCuts: readonly TrafficCut[];
 };
 
 export type ModelOptions = {
@@ -48,6 +53,8 @@ export type ModelOptions = {
   noSharing?: boolean;
   /** v2: weights, network terms and the placements the network rules out */
   network?: NetworkModelOptions;
+  /** order units no input tells apart (replicas) by server index (order-identical-units.ts) */
+  identicalUnitOrder?: boolean;
 };
 
 /** Thrown by buildPlacementModel when its `shouldStop` says the time is up. */
@@ -232,7 +239,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     if (net.latency) {
       const traffic = weights.traffic > 0 ? options.network!.traffic : 'off';
       trafficColumns = countTrafficColumns(cp, net, traffic);
-      fillers.push(addTrafficModel(b, cp, net, xCol, weights.traffic / BYTES_PER_UNIT, traffic));
+      fillers.push(addTrafficModel(b, cp, net, xCol, weights.traffic / BYTES_PER_UNIT, { model: traffic, cuts: options.network!.trafficCuts, yCol }));
       offset += (weights.traffic * net.trafficConstant) / BYTES_PER_UNIT;
     }
     if (weights.moves > 0) {
@@ -262,19 +269,23 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     }
   }
 
+  const canonical = options.identicalUnitOrder ? addIdenticalUnitOrder(b, identicalUnits(cp, net), xCol, S) : (unitServer: ArrayLike<number>) => Int32Array.from(unitServer);
+
   return {
     milp: b.build(),
     xCol,
     yCol,
     offset,
+    canonical,
     fillNetwork: (unitServer, values) => fillers.forEach((fill) => fill(unitServer, values)),
     trafficColumns,
   };
 }
 
 /** column values of a complete placement (unit -> server), used as a MIP start */
-export function placementToColumns(model: PlacementModel, cp: CompiledProblem, unitServer: ArrayLike<number>): Float64Array {
+export function placementToColumns(model: PlacementModel, cp: CompiledProblem, placement: ArrayLike<number>): Float64Array {
   const values = new Float64Array(model.milp.numCols);
+  const unitServer = model.canonical(placement);
   const S = cp.servers.length;
   for (let u = 0; u < unitServer.length; u++) {
     const j = unitServer[u];

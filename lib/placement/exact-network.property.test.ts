@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { countTrafficColumns } from './add-traffic-model';
+import { compileProblem } from './compile-problem';
+import { deriveNetworkCoefficients } from './derive-network-coefficients';
 import { evaluate } from './evaluate';
 import { parsePlacementProblem } from './problem-schema';
 import { bruteForceOptimum } from './small-problems.fixture';
@@ -67,6 +70,37 @@ describe('exact on random version-2 problems (brute force over every assignment 
     if (optimum === null) expect(result.status).toBe('infeasible');
     else expect(sameCost(result.cost!, optimum) && result.status === 'optimal', `${result.status} ${result.cost} against ${optimum}`).toBe(true);
   });
+});
+
+describe('every traffic linearisation is exact', () => {
+  const withTraffic = cases.filter((c) => c.optimum !== null && (c.emphasis === 'traffic' || c.emphasis === 'mixed'));
+
+  it.each(withTraffic)('seed $seed, $emphasis: stars, McCormick and pairs without cuts prove the same optimum', async ({ seed, emphasis, optimum }) => {
+    const problem = randomNetworkProblem(seed, emphasis);
+    for (const exactTuning of [{ trafficModel: 'stars' as const }, { trafficModel: 'mccormick' as const }, { trafficCuts: [] }, { identicalUnitOrder: true }]) {
+      const result = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 30, exactTuning });
+      checkAnswer(problem, result);
+      expect(result.status, JSON.stringify(exactTuning)).toBe('optimal');
+      expect(sameCost(result.cost!, optimum!), `${JSON.stringify(exactTuning)}: ${result.cost} against ${optimum}`).toBe(true);
+    }
+  });
+
+  let starred = 0;
+  it.each(withTraffic.slice(0, 30))('seed $seed, $emphasis: between the two sizes, stars replace pairs and the answer stays optimal', async ({ seed, emphasis, optimum }) => {
+    const problem = randomNetworkProblem(seed, emphasis);
+    const cp = compileProblem(problem);
+    const net = deriveNetworkCoefficients(cp);
+    const stars = countTrafficColumns(cp, net, 'stars');
+    if (stars >= countTrafficColumns(cp, net, 'pairs')) return;
+    const result = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 30, exactTuning: { trafficColumnLimit: stars } });
+    starred++;
+    expect(result.droppedTerms).toBeUndefined();
+    expect(result.message).toMatch(/stars/);
+    expect(result.status).toBe('optimal');
+    expect(sameCost(result.cost!, optimum!)).toBe(true);
+  });
+
+  it('replaced pairs by stars on some of them', () => expect(starred).toBeGreaterThanOrEqual(5));
 });
 
 describe('the traffic term above the size limit', () => {
