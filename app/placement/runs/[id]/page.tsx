@@ -2,13 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApplyRunButton } from '@/components/placement/apply-run-button';
+import { MovesBeforeApply } from '@/components/placement/moves-before-apply';
 import { EdgeServerUsageChart } from '@/components/placement/edge-server-usage-chart';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/lib/format/format-units';
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
+import { describeMoves } from '@/lib/placement-runs/describe-moves';
 import { diffAssignments } from '@/lib/placement-runs/diff-assignments';
+import { describeWeights } from '@/lib/placement-runs/objective-weights';
 import { explainPlacement } from '@/lib/placement-runs/explain-placement';
 import { listComparableRuns } from '@/lib/placement-runs/list-comparable-runs';
 import { readPlacementRun } from '@/lib/placement-runs/read-placement-run';
@@ -35,6 +38,8 @@ export default async function PlacementRunPage({ params, searchParams }: { param
   const explanation = problem && assignment && query.explain ? explainPlacement(problem, assignment, query.explain) : null;
   const compared = query.compare ? await readRunAssignment(db, run.scenarioId, query.compare) : null;
   const moves = assignment && compared?.assignment ? diffAssignments(compared.assignment, assignment) : [];
+  const replanMoves = problem && assignment ? describeMoves(problem, assignment) : null;
+  const terms = result?.terms ?? null;
 
   return (
     <>
@@ -62,6 +67,30 @@ export default async function PlacementRunPage({ params, searchParams }: { param
           </div>
         ))}
       </dl>
+      {run.weights && (
+        <dl className="mb-8 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-5" data-testid="run-terms">
+          <div className="col-span-2 md:col-span-5">
+            <dt className="text-slate-500">Objective{run.replan ? ' (re-plan)' : ''}</dt>
+            <dd>
+              {run.weights.preset ? `${run.weights.preset}: ` : 'custom: '}
+              {describeWeights(run.weights)}
+            </dd>
+          </div>
+          {[
+            ['Weighted total', assignment && result?.cost !== null && result?.cost !== undefined ? `${formatBytes(result.cost)} (bytes-equivalent)` : '—'],
+            ['Start-up (last container ready)', terms?.startupSeconds === null || terms?.startupSeconds === undefined ? '—' : `${terms.startupSeconds.toFixed(2)} s`],
+            ['Traffic cost', terms?.trafficCost === null || terms?.trafficCost === undefined ? '—' : `${Number(terms.trafficCost.toPrecision(4))} Mbit/s·ms`],
+            ['Replicas moved', terms?.moves === null || terms?.moves === undefined ? '—' : String(terms.moves)],
+            ['Bytes pulled for moves', terms?.moveBytes === null || terms?.moveBytes === undefined ? '—' : formatBytes(terms.moveBytes)],
+          ].map(([k, v]) => (
+            <div key={k}>
+              <dt className="text-slate-500">{k}</dt>
+              <dd className="font-medium tabular-nums">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {replanMoves && <MovesBeforeApply report={replanMoves} movesWeight={run.weights?.moves ?? 0} applied={run.applied} />}
       {run.message && <p className="mb-6 rounded bg-amber-50 p-3 text-sm text-amber-900">{run.message}</p>}
       {run.unreadable.map((sentence) => (
         <p key={sentence} role="alert" className="mb-6 rounded bg-red-50 p-3 text-sm text-red-900" data-testid="run-unreadable">
