@@ -1,0 +1,55 @@
+import type { BuiltProblem } from '@/lib/placement-runs/build-placement-problem';
+import type { Dependency, NetworkSection } from '@/lib/placement/types';
+import type { ScenarioDocumentInput } from '@/lib/scenario-document/scenario-document-schema';
+
+// docs/placement-format.md's version-2 example as a scenario, for the sweep's database tests.
+// Until registries are topology nodes the builder emits no network section; withNetworkSection
+// adds the example's, as the builder's version-2 output will carry it.
+
+export const EXAMPLE_NETWORK: NetworkSection = {
+  registries: [{ id: 'hub' }],
+  pulls: [
+    { server: 'edge-a', registry: 'hub', bandwidthMbps: 100, latencyMs: 20, path: ['edge-a', 'core', 'hub'] },
+    { server: 'edge-b', registry: 'hub', bandwidthMbps: 200, latencyMs: 40, path: ['edge-b', 'core', 'hub'] },
+  ],
+  latencies: [{ a: 'edge-a', b: 'edge-b', latencyMs: 8 }],
+};
+
+export const EXAMPLE_DEPENDENCIES: Dependency[] = [{ from: 'web', to: 'api', trafficMbps: 40 }];
+
+/** The example's scenario, with twice the example's disks so that private copies (no sharing) fit too. */
+export function exampleScenarioDocument(name: string): ScenarioDocumentInput {
+  const server = { arch: 'amd64' as const, cpuCores: 4, memoryMiB: 8192, storageBytes: 200_000_000, bandwidthMbps: 1000 };
+  return {
+    format: 'edgestack.scenario',
+    version: 1,
+    scenario: { name, description: 'The version-2 example of docs/placement-format.md.' },
+    sites: [{ name: 'north' }, { name: 'south' }],
+    edgeServers: [
+      { name: 'edge-a', site: 'north', ...server },
+      { name: 'edge-b', site: 'south', ...server, cachedLayers: ['sha256:base'] },
+    ],
+    layers: [
+      { digest: 'sha256:base', sizeBytes: 30_000_000 },
+      { digest: 'sha256:web', sizeBytes: 12_000_000 },
+      { digest: 'sha256:api', sizeBytes: 45_000_000 },
+    ],
+    images: [
+      { repository: 'web', tag: '1', arch: 'amd64', layers: ['sha256:base', 'sha256:web'] },
+      { repository: 'api', tag: '2', arch: 'amd64', layers: ['sha256:base', 'sha256:api'] },
+    ],
+    services: [
+      { name: 'web', imageRef: 'web:1', image: { repository: 'web', tag: '1', arch: 'amd64' }, replicas: 2, cpuCores: 1, memoryMiB: 512, bandwidthMbps: 50 },
+      { name: 'api', imageRef: 'api:2', image: { repository: 'api', tag: '2', arch: 'amd64' }, replicas: 1, cpuCores: 2, memoryMiB: 2048, bandwidthMbps: 100 },
+    ],
+    dependencies: EXAMPLE_DEPENDENCIES.map((d) => ({ from: d.from, to: d.to, trafficMbps: d.trafficMbps })),
+    policies: [{ name: 'web apart', type: 'spread', services: ['web'] }],
+  };
+}
+
+/** The builder's answer as version 2: each container names its service; the network and dependencies added. */
+export function withNetworkSection(built: BuiltProblem, network: NetworkSection = EXAMPLE_NETWORK, dependencies: Dependency[] = EXAMPLE_DEPENDENCIES): BuiltProblem {
+  if (!built.ok) return built;
+  const containers = built.problem.containers.map((c) => ({ ...c, service: built.origins[c.id].service }));
+  return { ...built, problem: { ...built.problem, version: 2, containers, network, dependencies } };
+}
