@@ -1,5 +1,5 @@
 import type { BuiltProblem } from '@/lib/placement-runs/build-placement-problem';
-import type { Dependency, NetworkSection } from '@/lib/placement/types';
+import type { Dependency, NetworkSection, PlacementProblem } from '@/lib/placement/types';
 import type { ScenarioDocumentInput } from '@/lib/scenario-document/scenario-document-schema';
 
 // docs/placement-format.md's version-2 example as a scenario, for the sweep's database tests.
@@ -16,6 +16,36 @@ export const EXAMPLE_NETWORK: NetworkSection = {
 };
 
 export const EXAMPLE_DEPENDENCIES: Dependency[] = [{ from: 'web', to: 'api', trafficMbps: 40 }];
+
+/** The example problem itself, with its weights; its placement below costs 178,800,000. */
+export function exampleProblem(): PlacementProblem {
+  const server = { storage: 100_000_000, cpu: 4, memory: 8192, bandwidth: 1000, arch: 'amd64' };
+  const container = (id: string, service: string, image: string, layers: string[], cpu: number, memory: number, bandwidth: number) => ({ id, service, image, layers, cpu, memory, bandwidth });
+  return {
+    version: 2,
+    objective: 'storage',
+    weights: { storage: 1, startup: 10_000_000, traffic: 100_000, moves: 0 },
+    layers: [
+      { digest: 'sha256:base', size: 30_000_000 },
+      { digest: 'sha256:web', size: 12_000_000 },
+      { digest: 'sha256:api', size: 45_000_000 },
+    ],
+    servers: [
+      { id: 'edge-a', site: 'north', ...server },
+      { id: 'edge-b', site: 'south', ...server, cachedLayers: ['sha256:base'] },
+    ],
+    containers: [
+      container('web-0', 'web', 'web:1', ['sha256:base', 'sha256:web'], 1, 512, 50),
+      container('web-1', 'web', 'web:1', ['sha256:base', 'sha256:web'], 1, 512, 50),
+      container('api-0', 'api', 'api:2', ['sha256:base', 'sha256:api'], 2, 2048, 100),
+    ],
+    policies: [{ type: 'spread', containers: ['web-0', 'web-1'] }],
+    network: EXAMPLE_NETWORK,
+    dependencies: EXAMPLE_DEPENDENCIES,
+  };
+}
+
+export const EXAMPLE_ASSIGNMENT = { 'web-0': 'edge-a', 'web-1': 'edge-b', 'api-0': 'edge-b' };
 
 /** The example's scenario, with twice the example's disks so that private copies (no sharing) fit too. */
 export function exampleScenarioDocument(name: string): ScenarioDocumentInput {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApplyRunButton } from '@/components/placement/apply-run-button';
 import { EdgeServerUsageChart } from '@/components/placement/edge-server-usage-chart';
+import { NetworkTermsSection } from '@/components/placement/network-terms-section';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
@@ -13,6 +14,7 @@ import { explainPlacement } from '@/lib/placement-runs/explain-placement';
 import { listComparableRuns } from '@/lib/placement-runs/list-comparable-runs';
 import { readPlacementRun } from '@/lib/placement-runs/read-placement-run';
 import { readRunAssignment } from '@/lib/placement-runs/read-run-assignment';
+import { summarizeNetworkTerms } from '@/lib/placement-runs/summarize-network-terms';
 import { summarizePlacement } from '@/lib/placement-runs/summarize-placement';
 
 export const metadata: Metadata = { title: 'Placement run' };
@@ -35,6 +37,10 @@ export default async function PlacementRunPage({ params, searchParams }: { param
   const explanation = problem && assignment && query.explain ? explainPlacement(problem, assignment, query.explain) : null;
   const compared = query.compare ? await readRunAssignment(db, run.scenarioId, query.compare) : null;
   const moves = assignment && compared?.assignment ? diffAssignments(compared.assignment, assignment) : [];
+  const network = problem && assignment ? summarizeNetworkTerms(problem, result, assignment, run.algorithm) : null;
+  // A version-2 cost weighs every term (bytes-equivalent); the saving compares storage alone.
+  const weighted = problem?.version === 2;
+  const storageBytes = assignment ? (result?.terms?.storageBytes ?? run.costBytes) : null;
 
   return (
     <>
@@ -49,10 +55,10 @@ export default async function PlacementRunPage({ params, searchParams }: { param
 
       <dl className="mb-8 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-6">
         {[
-          ['Storage cost', formatBytes(assignment ? run.costBytes : null)],
+          [weighted ? 'Weighted cost (bytes-equivalent)' : 'Storage cost', formatBytes(assignment ? run.costBytes : null)],
           ['Lower bound', formatBytes(run.lowerBoundBytes)],
           ['No-sharing cost', formatBytes(run.noSharingBytes)],
-          ['Saving vs no sharing', assignment && run.costBytes !== null && run.noSharingBytes ? formatPercent(1 - Number(run.costBytes) / Number(run.noSharingBytes)) : '—'],
+          ['Saving vs no sharing', storageBytes !== null && run.noSharingBytes ? formatPercent(1 - Number(storageBytes) / Number(run.noSharingBytes)) : '—'],
           ['Time', run.elapsedMs === null ? '—' : formatMs(run.elapsedMs)],
           ['Engine · objective', `${result?.engine ?? run.engine} · ${run.objective}`],
         ].map(([k, v]) => (
@@ -137,6 +143,8 @@ export default async function PlacementRunPage({ params, searchParams }: { param
               </table>
             </div>
           </section>
+
+          {network && <NetworkTermsSection view={network} />}
 
           <section className="mb-8 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="explain-heading">
             <h2 id="explain-heading" className="text-sm font-semibold text-slate-700">
