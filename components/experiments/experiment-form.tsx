@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
 import { IfRole, ReadOnlyNote } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { Field, FieldErrors } from '@/components/ui/field';
@@ -55,14 +55,25 @@ export function ExperimentForm({
     if (state?.ok) onStarted(state.id);
   }, [state, onStarted]);
 
+  // Sent from onSubmit rather than as the form's action: React resets a form after its action,
+  // and the reset puts the controlled radios back to the first figure in the page while the
+  // state (and the fields shown) keep the one chosen.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+
   const errors = state && !state.ok ? state.errors : {};
+  const startupErrors = errorsFor(errors, 'startupWeights');
+  const trafficErrors = errorsFor(errors, 'trafficWeights');
   const xCount = figure === 'containers' ? listCount(containers) : figure === 'capacity' ? listCount(capacityScales) : listCount(startupWeights) + listCount(trafficWeights);
   const solves = xCount * algorithms.length;
   const limit = Number(timeLimit);
   const worst = Number.isFinite(limit) && limit > 0 ? solves * limit : null;
 
   return (
-    <form action={formAction} noValidate className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="new-experiment-heading">
+    <form onSubmit={submit} noValidate className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="new-experiment-heading">
       <h2 id="new-experiment-heading" className="mb-3 text-sm font-semibold text-slate-700">
         New experiment
       </h2>
@@ -100,9 +111,9 @@ export function ExperimentForm({
                 value={startupWeights}
                 onChange={(e) => setStartupWeights(e.target.value)}
                 hint="MiB of storage per second of start-up makespan, comma-separated (at most 20)."
-                errors={errorsFor(errors, 'startupWeights')}
+                errors={startupErrors}
               />
-              {tradeoffNotes.startup && (
+              {tradeoffNotes.startup && !startupErrors && (
                 <p className="-mt-2 mb-3 text-xs text-amber-800" data-testid="tradeoff-note-startup">
                   {tradeoffNotes.startup}
                 </p>
@@ -115,9 +126,9 @@ export function ExperimentForm({
                 value={trafficWeights}
                 onChange={(e) => setTrafficWeights(e.target.value)}
                 hint="MiB of storage per Mbit/s·ms of traffic cost, comma-separated (at most 20)."
-                errors={errorsFor(errors, 'trafficWeights')}
+                errors={trafficErrors}
               />
-              {tradeoffNotes.traffic && (
+              {tradeoffNotes.traffic && !trafficErrors && (
                 <p className="-mt-2 mb-3 text-xs text-amber-800" data-testid="tradeoff-note-traffic">
                   {tradeoffNotes.traffic}
                 </p>

@@ -18,11 +18,13 @@ export function ParetoScatterChart({ summary, fileName }: { summary: TradeoffAxi
   const figure = useRef<HTMLElement>(null);
   const unit = summary.storageUnit.label;
   const others = summary.points.filter((p) => !p.onFront);
-  const caption = `${summary.title}: storage (${unit}) against ${summary.termLabel.toLowerCase()}`;
   return (
     <figure ref={figure} data-testid={`tradeoff-chart-${summary.axis}`} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
-        <figcaption className="text-sm font-semibold text-slate-800">{caption}</figcaption>
+        <figcaption className="text-sm font-semibold text-slate-800">
+          {summary.title}
+          <span className="block text-xs font-normal text-slate-600">Each dot is a placement found; lower and further left is better on both.</span>
+        </figcaption>
         <div data-export-ignore="">
           <ExportPngButton target={figure} fileName={fileName} label={`Download PNG of ${summary.title}`} />
         </div>
@@ -37,7 +39,6 @@ export function ParetoScatterChart({ summary, fileName }: { summary: TradeoffAxi
               type="number"
               dataKey="storage"
               name="Storage"
-              unit={` ${unit}`}
               domain={['auto', 'auto']}
               tickFormatter={(v: number) => trimNumber(v, 4)}
               label={{ value: `Storage (${unit})`, position: 'insideBottom', offset: -16 }}
