@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: 'Placement' };
 export default async function PlacementPage() {
   return withScenario('Placement', 'Layer-sharing-aware placement', async (scenario) => {
     const db = await getDb();
-    const [built, runs] = await Promise.all([buildPlacementProblem(db, scenario.id), listPlacementRuns(db, scenario.id)]);
+    const [built, runs, applied] = await Promise.all([
+      buildPlacementProblem(db, scenario.id),
+      listPlacementRuns(db, scenario.id),
+      db.scenario.findUnique({ where: { id: scenario.id }, select: { appliedRun: { select: { id: true, algorithm: true } } } }),
+    ]);
     const summary = built.ok
       ? {
           containers: built.problem.containers.length,
@@ -26,6 +30,7 @@ export default async function PlacementPage() {
         summary={summary}
         blocked={built.ok ? null : describeBuildFailure(built)}
         missingServices={!built.ok && built.reason === 'missing-layer-data' ? built.services : []}
+        appliedRun={applied?.appliedRun ?? null}
       />
     );
   });

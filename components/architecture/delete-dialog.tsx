@@ -49,6 +49,7 @@ function PlanLists({ plan }: { plan: DeletePlan }) {
       <NameList title="Dependencies" names={plan.dependencies.map((d) => `${nameOf('service', d.fromId)} → ${nameOf('service', d.toId)}`)} />
       <NameList title="“Manages” relations" names={plan.manages.map((m) => `${nameOf('controller', m.controllerId)} manages ${nameOf(m.targetKind, m.targetId)}`)} />
       <NameList title="Lose their site (they stay)" names={plan.unsited.map((e) => e.name)} />
+      <NameList title="Registries left unattached (they stay)" names={plan.detached.map((e) => e.name)} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 'use client';
 
 // What the inspector says about the edges that are not edited here: a placed replica (from the
-// applied placement run), a VNF or controller's host, and a controller managing something.
+// applied placement run), a VNF or controller's host, a controller managing something, and
+// where a registry is attached.
 
 import { managesEdgeId, nodeId } from '@/lib/architecture/flow-ids';
 import { EDGE_KIND_LABELS, type EntityKind, type ManagesRelation } from '@/lib/architecture/snapshot';
 import type { ReactNode } from 'react';
-import { useEditor } from './editor-store';
+import { Button } from '@/components/ui/button';
+import { useEditor, useEditorStore } from './editor-store';
 import { DeleteButton } from './inspector-form';
 
 function Details({ title, children }: { title: string; children: ReactNode }) {
@@ -62,6 +64,25 @@ export function ManagesDetails({ relation }: { relation: ManagesRelation }) {
         {nameOf('controller', relation.controllerId)} manages {managed ? nameOf(managed.targetKind, managed.targetId) : '?'}.
       </p>
       <DeleteButton ids={[id]} />
+    </Details>
+  );
+}
+
+export function AttachmentDetails({ registryId }: { registryId: string }) {
+  const nameOf = useNameOf();
+  const store = useEditorStore();
+  const registry = useEditor((s) => s.model.entities.get(nodeId('registry', registryId)));
+  if (registry?.kind !== 'registry') return null;
+  const at = registry.networkNodeId ? nameOf('networkNode', registry.networkNodeId) : registry.edgeServerId ? nameOf('edgeServer', registry.edgeServerId) : null;
+  return (
+    <Details title={EDGE_KIND_LABELS.attachment}>
+      <p>
+        {registry.name} is attached to {at ?? 'nothing'}: edge servers pull its images over the network&rsquo;s paths to there. To move it, draw an edge from it to another network
+        node or edge server, or pick one in its inspector.
+      </p>
+      <Button className="mt-2" onClick={() => void store.detachRegistry(registryId)}>
+        Detach
+      </Button>
     </Details>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-// One memoised edge component for all five kinds, styled per kind; registered at module level.
+// One memoised edge component for all six kinds, styled per kind; registered at module level.
 // Each edge's <g> carries data-edge-kind (and React Flow's wrapper the class edge-<kind>).
 
 import { BaseEdge, getBezierPath, getStraightPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
@@ -16,6 +16,7 @@ export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number
   manages: { stroke: '#7c3aed', strokeWidth: 1.2, strokeDasharray: '8 4', marker: true },
   dependency: { stroke: '#047857', strokeWidth: 1.8, marker: true },
   placement: { stroke: '#dc2626', strokeWidth: 2, strokeDasharray: '1 3', marker: true },
+  attachment: { stroke: '#0f766e', strokeWidth: 1.5, strokeDasharray: '6 3', marker: true },
 };
 
 const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchEdge>) {
@@ -68,6 +69,7 @@ export const EDGE_TYPES: EdgeTypes = {
   manages: ArchEdgeComponent,
   dependency: ArchEdgeComponent,
   placement: ArchEdgeComponent,
+  attachment: ArchEdgeComponent,
 };
 
 /** Arrowheads, one per kind colour; rendered once inside the canvas. */

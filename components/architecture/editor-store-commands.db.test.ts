@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ElkGraph } from '@/lib/architecture/auto-layout';
-import { nodeId } from '@/lib/architecture/flow-ids';
+import { attachmentEdgeId, nodeId } from '@/lib/architecture/flow-ids';
 import { loadArchitecture } from '@/lib/architecture/load-architecture';
 import type { EntityKind } from '@/lib/architecture/snapshot';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
@@ -91,6 +91,30 @@ describe('editor store: connecting nodes', () => {
     expect((await store.connect(store.judgeConnection({ source: k8s, target: north1, sourceHandle: 'host' })))?.ok).toBe(true);
     expect(await db.prisma.controller.findUniqueOrThrow({ where: { id: dbId(k8s) } })).toMatchObject({ hostServerId: dbId(north1) });
     expect(store.getState().undo.at(-1)).toMatchObject({ type: 'update', label: 'change host' });
+  });
+
+  test('a registry added from the palette is attached by an edge to a node, moved to a server, and detached by deleting the edge; undo reattaches it', async () => {
+    const store = await openStore();
+    expect((await store.addEntityAt('registry', middleOf(store, 'service')))?.ok).toBe(true);
+    const registry = idOf(store, 'registry', 'registry-1');
+    const row = () => db.prisma.registry.findUniqueOrThrow({ where: { id: dbId(registry) }, select: { networkNodeId: true, edgeServerId: true, version: true } });
+    expect(await row()).toEqual({ networkNodeId: null, edgeServerId: null, version: 1 });
+
+    const core = idOf(store, 'networkNode', 'core');
+    expect((await store.connect(store.judgeConnection({ source: core, target: registry })))?.ok).toBe(true);
+    expect(await row()).toEqual({ networkNodeId: dbId(core), edgeServerId: null, version: 2 });
+    expect(store.getState().edges.find((e) => e.type === 'attachment')).toMatchObject({ source: registry, target: core });
+
+    const north1 = idOf(store, 'edgeServer', 'north-1');
+    expect((await store.connect(store.judgeConnection({ source: registry, target: north1 })))?.ok).toBe(true);
+    expect(await row()).toEqual({ networkNodeId: null, edgeServerId: dbId(north1), version: 3 });
+
+    store.requestDelete([attachmentEdgeId(dbId(registry))]);
+    expect(store.getState().deleteRequest).toBeNull();
+    await vi.waitFor(async () => expect(await row()).toEqual({ networkNodeId: null, edgeServerId: null, version: 4 }));
+    expect(store.getState().undo.at(-1)).toMatchObject({ type: 'update', label: 'detach registry' });
+    await store.undoLast();
+    expect(await row()).toEqual({ networkNodeId: null, edgeServerId: dbId(north1), version: 5 });
   });
 
   test('what is not two nodes is not a connection', async () => {

@@ -549,6 +549,11 @@ export class EditorStore {
   requestDelete(ids: readonly string[] = this.state.selected) {
     if (this.refusedWhileLocked('delete')) return;
     const plan = planDelete(this.state.model, ids);
+    const attachments = ids.map(parseEdgeId).filter((e) => e?.kind === 'attachment');
+    if (isEmptyPlan(plan) && attachments.length) {
+      for (const a of attachments) void this.detachRegistry(a.registryId);
+      return;
+    }
     if (isEmptyPlan(plan)) {
       if (ids.some((id) => parseEdgeId(id)?.kind === 'hosting'))
         this.set({ notice: { tone: 'info', text: 'A hosting edge cannot be deleted: connect the VNF or controller to another edge server instead.' } });
@@ -658,7 +663,30 @@ export class EditorStore {
         return this.createRelations('add manages', { manages: [{ controllerId: verdict.controllerId, targetKind: verdict.targetKind, targetId: verdict.targetId }] });
       case 'hosting':
         return this.moveToHost(verdict.hosted, verdict.edgeServerId);
+      case 'attachment':
+        return this.attachRegistry(verdict.registryId, verdict.target);
     }
+  }
+
+  /** A registry connected to a network node or an edge server sits there (and nowhere else). */
+  private attachRegistry(registryId: string, target: LinkEnd | null): Promise<SaveResult | null> {
+    const registry = this.state.model.entities.get(nodeId('registry', registryId));
+    if (registry?.kind !== 'registry') return Promise.resolve(null);
+    const changes = { networkNodeId: target?.kind === 'networkNode' ? target.id : null, edgeServerId: target?.kind === 'edgeServer' ? target.id : null };
+    if (changes.networkNodeId === registry.networkNodeId && changes.edgeServerId === registry.edgeServerId) return Promise.resolve(null);
+    return this.commit({
+      type: 'update',
+      label: target ? 'attach registry' : 'detach registry',
+      target: { type: 'entity', kind: 'registry', id: registryId },
+      changes,
+      before: { networkNodeId: registry.networkNodeId, edgeServerId: registry.edgeServerId },
+    });
+  }
+
+  /** Deleting a registry's attachment edge leaves the registry in place, attached to nothing. */
+  detachRegistry(registryId: string): Promise<SaveResult | null> {
+    if (this.refusedWhileLocked('detach')) return Promise.resolve(null);
+    return this.attachRegistry(registryId, null);
   }
 
   private createRelations(label: string, relations: Partial<Pick<CreateEdit, 'links' | 'dependencies' | 'manages'>>) {

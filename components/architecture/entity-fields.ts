@@ -73,6 +73,14 @@ export function entityFields(self: Entity, model: WorkingCopy, images: readonly 
         { name: 'arch', label: 'Architecture', type: 'select', options: ARCH_OPTIONS, nullable: 'any' },
         { name: 'accelerator', label: 'Needs accelerator', type: 'select', options: ACCELERATOR_OPTIONS, nullable: 'none' },
       ]);
+    case 'registry':
+      return fieldsOf<'registry'>([
+        NAME,
+        { name: 'url', label: 'URL', type: 'text' },
+        { name: 'siteId', label: 'Site', type: 'select', options: others('site'), nullable: 'no site' },
+        { name: 'networkNodeId', label: 'Attached to network node', type: 'select', options: others('networkNode'), nullable: 'none' },
+        { name: 'edgeServerId', label: 'Attached to edge server', type: 'select', options: others('edgeServer'), nullable: 'none' },
+      ]);
     case 'controller':
       return fieldsOf<'controller'>([
         NAME,

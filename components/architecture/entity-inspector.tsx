@@ -3,7 +3,7 @@
 // The inspector for one node: its fields, what the applied placement stores on an edge server,
 // and delete.
 
-import { ENTITY_FIELD_SCHEMAS } from '@/lib/architecture/entity-schemas';
+import { attachmentErrors, ENTITY_FIELD_SCHEMAS } from '@/lib/architecture/entity-schemas';
 import { ENTITY_KIND_LABELS } from '@/lib/architecture/snapshot';
 import type { StorageUse } from '@/lib/architecture/storage-use';
 import { formatBytes } from '@/lib/format/format-units';
@@ -26,7 +26,12 @@ export function EntityInspector({ id }: { id: string }) {
       fields={entityFields(entity, model, images)}
       source={entity}
       validate={(typed) =>
-        checkNameFree(schemaErrors(ENTITY_FIELD_SCHEMAS[entity.kind], typed), typed, { kind: entity.kind, label: label.toLowerCase(), selfId: entity.id }, store.getState().model)
+        checkNameFree(
+          { ...schemaErrors(ENTITY_FIELD_SCHEMAS[entity.kind], typed), ...(entity.kind === 'registry' ? attachmentErrors(typed) : {}) },
+          typed,
+          { kind: entity.kind, label: label.toLowerCase(), selfId: entity.id },
+          store.getState().model,
+        )
       }
       save={{ label: `edit ${entity.name}`, target: { type: 'entity', kind: entity.kind, id: entity.id } }}
       footer={

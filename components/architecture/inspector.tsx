@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { parseEdgeId, parseNodeId } from '@/lib/architecture/flow-ids';
 import { DependencyInspector } from './dependency-inspector';
-import { HostingDetails, ManagesDetails, PlacementDetails } from './edge-details';
+import { AttachmentDetails, HostingDetails, ManagesDetails, PlacementDetails } from './edge-details';
 import { useEditor } from './editor-store';
 import { EntityInspector } from './entity-inspector';
 import { DeleteButton } from './inspector-form';
@@ -52,6 +52,8 @@ function OneSelected({ id }: { id: string }) {
       return <HostingDetails entityKind={edge.entityKind} id={edge.id} />;
     case 'manages':
       return <ManagesDetails relation={edge} />;
+    case 'attachment':
+      return <AttachmentDetails registryId={edge.registryId} />;
     default:
       return null;
   }

@@ -158,6 +158,16 @@ const ServiceNode = memo(function ServiceNode({ data, selected }: P<'service'>) 
   );
 }, sameNodeView as never);
 
+const RegistryNode = memo(function RegistryNode({ data, selected }: P<'registry'>) {
+  const e = data.entity;
+  return (
+    <Shell band="service" selected={!!selected} badge="reg" name={e.name} className="border-dashed border-teal-700 bg-teal-50">
+      <div className="truncate">{e.url}</div>
+      {!e.networkNodeId && !e.edgeServerId && <div className="text-amber-800">not attached: draw an edge to a network node or edge server</div>}
+    </Shell>
+  );
+}, sameNodeView as never);
+
 const ControllerNode = memo(function ControllerNode({ data, selected }: P<'controller'>) {
   const e = data.entity;
   return (
@@ -266,6 +276,7 @@ export const NODE_TYPES: NodeTypes = {
   networkNode: NetworkNodeNode,
   vnf: VnfNode,
   service: ServiceNode,
+  registry: RegistryNode,
   controller: ControllerNode,
   site: SiteNode,
 };
@@ -274,6 +285,7 @@ export const MINIMAP_COLOURS: Record<string, string> = {
   summary: '#475569',
   controller: '#7c3aed',
   service: '#059669',
+  registry: '#0f766e',
   vnf: '#0ea5e9',
   networkNode: '#0284c7',
   edgeServer: '#d97706',

@@ -13,6 +13,7 @@ import { MINIMAP_COLOURS } from './node-types';
 const PALETTE: { kind: EntityKind; hint: string }[] = [
   { kind: 'controller', hint: 'control band' },
   { kind: 'service', hint: 'service band' },
+  { kind: 'registry', hint: 'service band' },
   { kind: 'vnf', hint: 'network band' },
   { kind: 'networkNode', hint: 'network band' },
   { kind: 'edgeServer', hint: 'physical band' },

@@ -10,6 +10,8 @@ import { formatBytes, formatMs, formatPercent } from '@/lib/format/format-units'
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { compareRuns } from '@/lib/placement-runs/compare-runs';
 import type { RunSummary } from '@/lib/placement-runs/list-placement-runs';
+import { describeWeights } from '@/lib/placement-runs/objective-weights';
+import { ObjectiveEditor } from './objective-editor';
 import { ProgressBar } from './progress-bar';
 
 type Summary = { containers: number; edgeServers: number; layers: number; policies: number } | null;
@@ -33,12 +35,15 @@ export function PlacementWorkspace({
   summary,
   blocked,
   missingServices,
+  appliedRun,
 }: {
   scenarioId: string;
   initialRuns: RunSummary[];
   summary: Summary;
   blocked: string | null;
   missingServices: { name: string; imageRef: string }[];
+  /** the scenario's applied run, which Re-plan starts from */
+  appliedRun: { id: string; algorithm: string } | null;
 }) {
   const [runs, setRuns] = useState(initialRuns);
   const [now, setNow] = useState(() => Date.now());
@@ -70,6 +75,7 @@ export function PlacementWorkspace({
 
   const latest = runs[0];
   const comparison = compareRuns(runs);
+  const weightedColumn = comparison.some((c) => c.run.weighted);
   const errors = state && !state.ok ? state.errors : {};
 
   return (
@@ -172,6 +178,13 @@ export function PlacementWorkspace({
             </Button>
           </IfRole>
           <div className="md:col-span-5">
+            <ObjectiveEditor scenarioId={scenarioId} errors={errors} />
+          </div>
+          <div className="md:col-span-5">
+            <ReplanControl appliedRun={appliedRun} pending={pending} disabled={!summary} />
+            <FieldErrors errors={errors.replan} />
+          </div>
+          <div className="md:col-span-5">
             <FieldErrors errors={[...(errors._form ?? []), ...(errors.engine ?? []), ...(errors.objective ?? [])]} />
           </div>
         </form>
@@ -203,6 +216,12 @@ export function PlacementWorkspace({
               <dt className="text-slate-500">No-sharing cost</dt>
               <dd data-testid="no-sharing-cost">{formatBytes(latest.noSharingBytes)}</dd>
             </div>
+            {latest.weighted && (
+              <div>
+                <dt className="text-slate-500">Weighted total (bytes-equivalent)</dt>
+                <dd data-testid="weighted-cost">{formatBytes(latest.weighted.cost)}</dd>
+              </div>
+            )}
           </dl>
         </section>
       )}
@@ -236,6 +255,7 @@ export function PlacementWorkspace({
                   <th className="px-3 py-2">Algorithm</th>
                   <th className="px-3 py-2">Status</th>
                   <th className="px-3 py-2 text-right">Storage cost</th>
+                  {weightedColumn && <th className="px-3 py-2 text-right">Weighted total</th>}
                   <th className="px-3 py-2 text-right">Saving vs no sharing</th>
                   <th className="px-3 py-2 text-right">Saving vs Kubernetes</th>
                   <th className="px-3 py-2 text-right">Gap to bound</th>
@@ -243,7 +263,7 @@ export function PlacementWorkspace({
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {comparison.map(({ run, cost, savingVsNoSharing, savingVsKube, gap }) => (
+                {comparison.map(({ run, cost, weightedCost, savingVsNoSharing, savingVsKube, gap }) => (
                   <tr key={run.id}>
                     <td className="px-3 py-2">
                       <Link className="text-blue-700 hover:underline" href={`/placement/runs/${run.id}`}>
@@ -252,6 +272,7 @@ export function PlacementWorkspace({
                     </td>
                     <td className="px-3 py-2">{RUN_STATUS_LABELS[run.status] ?? run.status}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatBytes(cost)}</td>
+                    {weightedColumn && <td className="px-3 py-2 text-right tabular-nums">{weightedCost === null ? '—' : formatBytes(weightedCost)}</td>}
                     <td className="px-3 py-2 text-right tabular-nums">{savingVsNoSharing === null ? '—' : formatPercent(savingVsNoSharing)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{savingVsKube === null ? '—' : formatPercent(savingVsKube)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{gap === null ? '—' : formatPercent(gap, 2)}</td>
@@ -283,7 +304,18 @@ function RunRow({ run, now, onCancel }: { run: RunSummary; now: number; onCancel
         </Link>
         <p className="text-xs text-slate-500">
           {run.engineUsed ?? run.engine} · {run.objective} · limit {run.timeLimitSec} s{run.applied ? ' · applied' : ''}
+          {run.replan && (
+            <span className="ml-1 rounded bg-violet-100 px-1 text-violet-900" data-testid="run-replan">
+              re-plan
+            </span>
+          )}
         </p>
+        {run.weights && (
+          <p className="text-xs text-slate-500" data-testid="run-weights">
+            {run.weights.preset ? `${run.weights.preset}: ` : 'custom: '}
+            {describeWeights(run.weights)}
+          </p>
+        )}
       </div>
       <span className={`w-fit rounded px-1.5 py-0.5 text-xs ${statusTone(run.status)}`}>{RUN_STATUS_LABELS[run.status] ?? run.status}</span>
       <div className="min-w-0 text-sm">
@@ -301,6 +333,7 @@ function RunRow({ run, now, onCancel }: { run: RunSummary; now: number; onCancel
         ) : (
           <p className="text-xs text-slate-600">
             {incumbent !== null && (run.status === 'optimal' || run.status === 'feasible') ? `cost ${formatBytes(incumbent)} · ` : ''}
+            {run.weighted?.cost !== null && run.weighted?.cost !== undefined ? `weighted total ${formatBytes(run.weighted.cost)} · ` : ''}
             {bound !== null ? `lower bound ${formatBytes(bound)} · ` : ''}
             {run.elapsedMs !== null ? formatMs(run.elapsedMs) : ''}
             {run.message ? ` · ${run.message}` : ''}
@@ -315,5 +348,28 @@ function RunRow({ run, now, onCancel }: { run: RunSummary; now: number; onCancel
         )}
       </div>
     </li>
+  );
+}
+
+/** Re-plan: the applied placement, moved as little as the objective allows to fit the scenario as it is now. */
+function ReplanControl({ appliedRun, pending, disabled }: { appliedRun: { id: string; algorithm: string } | null; pending: boolean; disabled: boolean }) {
+  if (!appliedRun) {
+    return <p className="text-sm text-slate-500">Re-plan needs an applied placement: run one, open it and apply it, then come back after the scenario changes.</p>;
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-3 rounded-md border border-violet-200 bg-violet-50 p-3">
+      <p className="min-w-0 flex-1 text-sm text-slate-700">
+        The scenario changed since its placement was applied (
+        <Link className="text-blue-700 underline" href={`/placement/runs/${appliedRun.id}`}>
+          {ALGORITHM_LABELS[appliedRun.algorithm as Algorithm] ?? appliedRun.algorithm} run
+        </Link>
+        )? Re-plan keeps what still fits and moves as few replicas as the objective allows; the run&rsquo;s page lists the moves and what they cost before you apply it.
+      </p>
+      <IfRole min="planner" fallback={<ReadOnlyNote min="planner" what="Re-planning" />}>
+        <Button type="submit" name="replan" value="true" data-testid="run-replan" disabled={pending || disabled}>
+          Re-plan
+        </Button>
+      </IfRole>
+    </div>
   );
 }

@@ -22,8 +22,8 @@ vi.mock('next/headers', () => ({
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const root = process.cwd();
-/** Reads that a viewer may call: they change nothing (selecting a scenario sets a cookie only). */
-const VIEWER_ACTIONS = new Set(['selectScenarioAction', 'loadArchitectureAction']);
+/** Reads that a viewer may call: they change nothing (selecting a scenario sets a cookie only; a preview of an objective computes its weights). */
+const VIEWER_ACTIONS = new Set(['selectScenarioAction', 'loadArchitectureAction', 'previewObjectiveAction']);
 /** Needs no role: ends the caller's own session and touches no scenario data. */
 const PUBLIC_ACTIONS = new Set(['signOutAction']);
 /** Better Auth's own endpoints: sign-in must be open; its admin endpoints are checked below. */

@@ -59,6 +59,8 @@ type Step = { key: string; level: GroupLevel; label: string };
 /** The groups an entity sits in, outermost first. */
 function groupPath(model: WorkingCopy, e: Entity, useRegions: boolean): Step[] {
   if (e.kind === 'controller') return [{ key: `controllers:${e.controllerKind}`, level: 'controllers', label: `${e.controllerKind} controllers` }];
+  // Registries are few: one group beside the services, whatever their attachment.
+  if (e.kind === 'registry') return [{ key: 'registries', level: 'services', label: 'Registries' }];
   if (e.kind === 'service') {
     const repo = imageRepository(e.imageRef) || '(no image)';
     return [
@@ -138,6 +140,7 @@ export function describeCounts(counts: SummaryGroup['counts']): string {
   const plural: Record<EntityKind, [string, string]> = {
     controller: ['controller', 'controllers'],
     service: ['service', 'services'],
+    registry: ['registry', 'registries'],
     vnf: ['VNF', 'VNFs'],
     networkNode: ['network node', 'network nodes'],
     edgeServer: ['edge server', 'edge servers'],

@@ -38,6 +38,57 @@ async function refused(edit: Edit): Promise<string> {
 }
 
 describe('architecture edits', () => {
+  test('a registry is created, attached, moved from a node to a server, refused on both, and detached by deleting what it sits on (undo reattaches it)', async () => {
+    const s0 = await load();
+    const core = find(s0, 'networkNode', 'core');
+    const server = find(s0, 'edgeServer', 'north-1');
+    const registryId = randomUUID();
+    const created = await applyEdit(db.prisma, scenarioId, {
+      type: 'create',
+      entities: [{ kind: 'registry', id: registryId, name: 'hub', url: 'https://hub.example', siteId: null, networkNodeId: core.id, edgeServerId: null, posX: 10, posY: 20 }],
+      links: [],
+      dependencies: [],
+      manages: [],
+    });
+    expect(created.upserted.entities).toEqual([expect.objectContaining({ kind: 'registry', networkNodeId: core.id, edgeServerId: null, version: 1 })]);
+
+    // Attaching it to an edge server detaches it from the node.
+    const moved = await applyEdit(db.prisma, scenarioId, { type: 'update', kind: 'registry', id: registryId, version: 1, changes: { edgeServerId: server.id } });
+    expect(moved.upserted.entities).toEqual([expect.objectContaining({ networkNodeId: null, edgeServerId: server.id, version: 2 })]);
+    expect(await refused({ type: 'update', kind: 'registry', id: registryId, version: 2, changes: { networkNodeId: core.id, edgeServerId: server.id } })).toMatch(
+      /^INVALID_INPUT: .*not both/,
+    );
+    // Drawn on the canvas as an attachment edge (and audited like every row).
+    const drawn = (await load()).entities.find((e) => e.id === registryId);
+    expect(drawn).toMatchObject({ kind: 'registry', edgeServerId: server.id });
+    const audit = await db.prisma.auditEntry.findMany({ where: { entity: 'Registry', entityId: registryId }, orderBy: { id: 'asc' }, select: { action: true } });
+    expect(audit.map((a) => a.action)).toEqual(['insert', 'update']);
+
+    // Deleting the server leaves the registry unattached, one version on; undo puts it back.
+    const s1 = await load();
+    const hosted = s1.entities.filter((e) => (e.kind === 'vnf' || e.kind === 'controller') && e.hostServerId === server.id);
+    const links = s1.links.filter((l) => l.a.id === server.id || l.b.id === server.id);
+    const deleted = await applyEdit(db.prisma, scenarioId, {
+      type: 'delete',
+      entities: [server, ...hosted].map((e) => ({ kind: e.kind, id: e.id, version: e.version })),
+      links: links.map((l) => ({ id: l.id, version: l.version })),
+      dependencies: [],
+      manages: s1.manages.filter((m) => m.targetId === server.id || hosted.some((h) => h.id === m.controllerId)),
+    });
+    expect(deleted.bundle?.registryAttachments).toEqual([{ registryId, kind: 'edgeServer', id: server.id }]);
+    expect(deleted.upserted.entities).toEqual(expect.arrayContaining([expect.objectContaining({ id: registryId, edgeServerId: null, version: 3 })]));
+    const restored = await applyEdit(db.prisma, scenarioId, { type: 'restore', bundle: deleted.bundle! });
+    expect(restored.upserted.entities).toEqual(expect.arrayContaining([expect.objectContaining({ id: registryId, edgeServerId: server.id, version: 4 })]));
+
+    // Deleting the registry takes it off the images that named it; undo gives it back to them.
+    const image = await db.prisma.image.findFirstOrThrow({ where: { scenarioId }, select: { id: true } });
+    await db.prisma.image.update({ where: { id: image.id }, data: { registryId } });
+    const gone = await applyEdit(db.prisma, scenarioId, { type: 'delete', entities: [{ kind: 'registry', id: registryId, version: 4 }], links: [], dependencies: [], manages: [] });
+    expect(await db.prisma.image.findUniqueOrThrow({ where: { id: image.id }, select: { registryId: true } })).toEqual({ registryId: null });
+    await applyEdit(db.prisma, scenarioId, { type: 'restore', bundle: gone.bundle! });
+    expect(await db.prisma.image.findUniqueOrThrow({ where: { id: image.id }, select: { registryId: true } })).toEqual({ registryId });
+  });
+
   test('load maps every layer, the relations and the hosting', async () => {
     const s = await load();
     expect(s.entities.filter((e) => e.kind === 'edgeServer')).toHaveLength(3);
@@ -206,6 +257,8 @@ describe('ids from another scenario', () => {
       manages: [],
       siteMembers: [],
       vnfChain: [],
+      registryAttachments: [],
+      imageRegistries: [],
       cachedLayers: [],
       policyServices: [],
       policyEdgeServers: [],

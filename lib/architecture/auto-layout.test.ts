@@ -132,7 +132,8 @@ describe('layout input', () => {
     const bands = layoutBands(entities);
     for (const e of entities) {
       const band = bands.bands.find(
-        (b) => b.band === { controller: 'control', service: 'service', vnf: 'network', networkNode: 'network', edgeServer: 'physical', site: 'physical' }[e.kind],
+        (b) =>
+          b.band === { controller: 'control', service: 'service', registry: 'service', vnf: 'network', networkNode: 'network', edgeServer: 'physical', site: 'physical' }[e.kind],
       )!;
       expect(e.posY).toBeGreaterThanOrEqual(band.top);
       expect(e.posY).toBeLessThan(band.top + band.height);

@@ -70,7 +70,11 @@ export function buildElkGraph(model: WorkingCopy): ElkGraph {
     edges.push({ id: `e${edges.length}`, sources: [s], targets: [t] });
   };
   for (const l of model.links.values()) add(nodeId(l.a.kind, l.a.id), nodeId(l.b.kind, l.b.id));
-  for (const e of model.entities.values()) if (e.kind === 'vnf' || e.kind === 'controller') add(nodeId(e.kind, e.id), nodeId('edgeServer', e.hostServerId));
+  for (const e of model.entities.values()) {
+    if (e.kind === 'vnf' || e.kind === 'controller') add(nodeId(e.kind, e.id), nodeId('edgeServer', e.hostServerId));
+    if (e.kind === 'registry' && e.networkNodeId) add(nodeId(e.kind, e.id), nodeId('networkNode', e.networkNodeId));
+    if (e.kind === 'registry' && e.edgeServerId) add(nodeId(e.kind, e.id), nodeId('edgeServer', e.edgeServerId));
+  }
   for (const m of model.manages.values()) add(nodeId('controller', m.controllerId), nodeId(m.targetKind, m.targetId));
   for (const d of model.dependencies.values()) add(nodeId('service', d.fromId), nodeId('service', d.toId));
   for (const p of model.placement?.relations ?? []) add(nodeId('service', p.serviceId), nodeId('edgeServer', p.edgeServerId));

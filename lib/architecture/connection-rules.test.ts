@@ -47,4 +47,20 @@ describe('valid-connection rules', () => {
     expect(classifyConnection(n('edgeServer', 'x'), n('edgeServer', 'x'))).toMatchObject({ ok: false });
     expect(classifyConnection(n('site'), n('edgeServer'))).toMatchObject({ ok: false, reason: expect.stringMatching(/Sites/) as string });
   });
+
+  test('a registry is attached to a network node or an edge server, drawn either way, and to nothing else', () => {
+    expect(classifyConnection(n('registry', 'r'), n('networkNode', 'core'))).toEqual({
+      ok: true,
+      edgeKind: 'attachment',
+      registryId: 'r',
+      target: { kind: 'networkNode', id: 'core' },
+    });
+    expect(classifyConnection(n('edgeServer', 'e'), n('registry', 'r'))).toEqual({ ok: true, edgeKind: 'attachment', registryId: 'r', target: { kind: 'edgeServer', id: 'e' } });
+    for (const other of ['service', 'vnf', 'controller', 'registry'] as const) {
+      expect(classifyConnection(n('registry', 'r'), n(other, 'x'))).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/attached to a network node or an edge server/) as string,
+      });
+    }
+  });
 });

@@ -15,6 +15,7 @@ export type ConnectionVerdict =
   | { ok: true; edgeKind: 'hosting'; hosted: ConnectionEnd & { kind: 'vnf' | 'controller' }; edgeServerId: string }
   | { ok: true; edgeKind: 'manages'; controllerId: string; targetKind: ManagedKind; targetId: string }
   | { ok: true; edgeKind: 'dependency'; fromId: string; toId: string }
+  | { ok: true; edgeKind: 'attachment'; registryId: string; target: ConnectionEnd & { kind: 'edgeServer' | 'networkNode' } }
   | { ok: false; reason: string };
 
 const isLinkEnd = (k: EntityKind): k is 'edgeServer' | 'networkNode' => k === 'edgeServer' || k === 'networkNode';
@@ -40,6 +41,13 @@ export function classifyConnection(source: ConnectionEnd, target: ConnectionEnd,
 
   if (source.kind === 'site' || target.kind === 'site') {
     return { ok: false, reason: 'Sites are not connected by edges: choose an edge server’s or network node’s site in the inspector.' };
+  }
+
+  // A registry is attached to the network node or edge server it sits on, drawn either way.
+  const [registry, other] = source.kind === 'registry' ? [source, target] : target.kind === 'registry' ? [target, source] : [null, null];
+  if (registry && other) {
+    if (isLinkEnd(other.kind)) return { ok: true, edgeKind: 'attachment', registryId: registry.id, target: { kind: other.kind, id: other.id } };
+    return { ok: false, reason: 'A registry is attached to a network node or an edge server: that is where pulls reach it.' };
   }
 
   if (isLinkEnd(source.kind) && isLinkEnd(target.kind)) {

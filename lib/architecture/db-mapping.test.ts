@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { workingCopyFromSnapshot, applyOutcome } from './working-copy';
-import { edgeServerFromRow, entityColumns, linkColumns, linkFromRow, networkNodeFromRow } from './db-mapping';
+import { edgeServerFromRow, entityColumns, linkColumns, linkFromRow, networkNodeFromRow, registryFromRow } from './db-mapping';
 import { emptyOutcome } from './edits';
 import { buildEdges, buildNodes, DEFAULT_VIEW } from './flow-graph';
 import { layoutBands } from './bands';
-import { nodeId, parseNodeId } from './flow-ids';
+import { attachmentEdgeId, nodeId, parseEdgeId, parseNodeId } from './flow-ids';
 import type { ArchitectureSnapshot, EdgeServerEntity } from './snapshot';
 import { planDelete } from './plan-delete';
 import { computeStorageUse, storageLevel } from './storage-use';
@@ -125,7 +125,7 @@ describe('graph ↔ database mapping', () => {
     );
     const band = (b: string) => layout.bands.find((x) => x.band === b)!;
     for (const n of nodes) {
-      const b = band({ controller: 'control', service: 'service', networkNode: 'network', edgeServer: 'physical', site: 'physical', vnf: 'network' }[n.type]);
+      const b = band({ controller: 'control', service: 'service', registry: 'service', networkNode: 'network', edgeServer: 'physical', site: 'physical', vnf: 'network' }[n.type]);
       expect(n.position.y, n.id).toBeGreaterThanOrEqual(b.top);
       expect(n.position.y, n.id).toBeLessThan(b.top + b.height);
     }
@@ -207,5 +207,25 @@ describe('graph ↔ database mapping', () => {
     expect(next.links.size).toBe(0);
     expect(next.entities.get(nodeId('edgeServer', S1))).toMatchObject({ cpuCores: 99, version: 4 });
     expect(next.entities.get(nodeId('service', SVC))).toBe(model.entities.get(nodeId('service', SVC)));
+  });
+
+  test('a registry is drawn in the service band with an attachment edge down to its node; deleting the node leaves it unattached', () => {
+    const REG = '00000000-0000-4000-8000-000000000008';
+    const s = snapshot();
+    const registry = registryFromRow({ id: REG, version: 2, posX: null, posY: null, name: 'hub', url: 'https://hub.example', siteId: null, networkNodeId: SW, edgeServerId: null });
+    expect(registry).toMatchObject({ kind: 'registry', networkNodeId: SW, edgeServerId: null, version: 2 });
+    const model = workingCopyFromSnapshot({ ...s, entities: [...s.entities, registry] });
+    const layout = layoutBands([...model.entities.values()]);
+    const service = layout.bands.find((b) => b.band === 'service')!;
+    expect(layout.positions[nodeId('registry', REG)].y).toBeGreaterThanOrEqual(service.top);
+    expect(layout.positions[nodeId('registry', REG)].y).toBeLessThan(service.top + service.height);
+    const attachment = buildEdges(model, DEFAULT_VIEW).find((e) => e.type === 'attachment');
+    expect(attachment).toMatchObject({ id: attachmentEdgeId(REG), source: nodeId('registry', REG), target: nodeId('networkNode', SW) });
+    expect(parseEdgeId(attachmentEdgeId(REG))).toEqual({ kind: 'attachment', registryId: REG });
+    const plan = planDelete(model, [nodeId('networkNode', SW)]);
+    expect(plan.detached.map((e) => e.name)).toEqual(['hub']);
+    expect(plan.edit.entities).toEqual([{ kind: 'networkNode', id: SW, version: 1 }]);
+    // The attachment edge alone plans nothing: the store turns its delete into a detach.
+    expect(planDelete(model, [attachmentEdgeId(REG)]).edit.entities).toEqual([]);
   });
 });

@@ -7,7 +7,18 @@
 // rather than at run time.
 
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ControllerEntity, DependencyRelation, EdgeServerEntity, EntityKind, LinkRelation, NetworkNodeEntity, ServiceEntity, SiteEntity, VnfEntity } from './snapshot';
+import type {
+  ControllerEntity,
+  DependencyRelation,
+  EdgeServerEntity,
+  EntityKind,
+  LinkRelation,
+  NetworkNodeEntity,
+  RegistryEntity,
+  ServiceEntity,
+  SiteEntity,
+  VnfEntity,
+} from './snapshot';
 
 const placed = { id: true, version: true, posX: true, posY: true } as const;
 
@@ -49,6 +60,10 @@ export const serviceSelect = {
   arch: true,
   accelerator: true,
 } as const satisfies SelectOf<Prisma.ServiceSelect, ServiceEntity>;
+export const registrySelect = { ...placed, name: true, url: true, siteId: true, networkNodeId: true, edgeServerId: true } as const satisfies SelectOf<
+  Prisma.RegistrySelect,
+  RegistryEntity
+>;
 export const controllerSelect = {
   ...placed,
   name: true,
@@ -81,6 +96,7 @@ export type EdgeServerRow = Prisma.EdgeServerGetPayload<{ select: typeof edgeSer
 export type NetworkNodeRow = Prisma.NetworkNodeGetPayload<{ select: typeof networkNodeSelect }>;
 export type VnfRow = Prisma.VnfGetPayload<{ select: typeof vnfSelect }>;
 export type ServiceRow = Prisma.ServiceGetPayload<{ select: typeof serviceSelect }>;
+export type RegistryRow = Prisma.RegistryGetPayload<{ select: typeof registrySelect }>;
 export type ControllerRow = Prisma.ControllerGetPayload<{ select: typeof controllerSelect }>;
 export type LinkRow = Prisma.LinkGetPayload<{ select: typeof linkSelect }>;
 export type DependencyRow = Prisma.ServiceDependencyGetPayload<{ select: typeof dependencySelect }>;
@@ -148,6 +164,16 @@ export const serviceFromRow = (r: ServiceRow): ServiceEntity => ({
   port: r.port,
   arch: r.arch,
   accelerator: r.accelerator,
+});
+
+export const registryFromRow = (r: RegistryRow): RegistryEntity => ({
+  kind: 'registry',
+  ...base(r),
+  name: r.name,
+  url: r.url,
+  siteId: r.siteId,
+  networkNodeId: r.networkNodeId,
+  edgeServerId: r.edgeServerId,
 });
 
 export const controllerFromRow = (r: ControllerRow): ControllerEntity => ({

@@ -5,7 +5,18 @@
 // is last-writer-wins, but it only ever updates rows that still exist.
 
 import { z } from 'zod';
-import { controllerFields, dependencyFields, edgeServerFields, linkEndSchema, linkFields, networkNodeFields, serviceFields, siteFields, vnfFields } from './entity-schemas';
+import {
+  controllerFields,
+  dependencyFields,
+  edgeServerFields,
+  linkEndSchema,
+  linkFields,
+  networkNodeFields,
+  registryFields,
+  serviceFields,
+  siteFields,
+  vnfFields,
+} from './entity-schemas';
 import { ENTITY_KINDS, MANAGED_KINDS, type AppliedPlacement, type DependencyRelation, type Entity, type EntityKind, type LinkRelation, type ManagesRelation } from './snapshot';
 
 const uuid = z.string().uuid();
@@ -18,6 +29,7 @@ export const entityCreateSchema = z.discriminatedUnion('kind', [
   networkNodeFields.extend({ kind: z.literal('networkNode'), id: uuid, ...pos }),
   vnfFields.extend({ kind: z.literal('vnf'), id: uuid, ...pos }),
   serviceFields.extend({ kind: z.literal('service'), id: uuid, ...pos }),
+  registryFields.extend({ kind: z.literal('registry'), id: uuid, ...pos }),
   controllerFields.extend({ kind: z.literal('controller'), id: uuid, ...pos }),
 ]);
 export type EntityCreate = z.infer<typeof entityCreateSchema>;
@@ -32,6 +44,7 @@ export const ENTITY_UPDATE_SCHEMAS = {
   networkNode: networkNodeFields.partial(),
   vnf: vnfFields.partial(),
   service: serviceFields.partial(),
+  registry: registryFields.partial(),
   controller: controllerFields.partial(),
 } as const;
 
@@ -79,6 +92,10 @@ const deletedBundleSchema = z.object({
   /** Memberships and pointers of rows that were not deleted but pointed at deleted ones. */
   siteMembers: z.array(z.object({ kind: z.enum(['edgeServer', 'networkNode', 'registry']), id: uuid, siteId: uuid })),
   vnfChain: z.array(z.object({ vnfId: uuid, nextVnfId: uuid })),
+  /** Registries attached to a deleted network node or edge server (they stay, unattached). */
+  registryAttachments: z.array(z.object({ registryId: uuid, kind: z.enum(['networkNode', 'edgeServer']), id: uuid })),
+  /** Images that named a deleted registry as theirs (they stay, with no registry). */
+  imageRegistries: z.array(z.object({ imageId: uuid, registryId: uuid })),
   cachedLayers: z.array(z.object({ edgeServerId: uuid, layerId: uuid })),
   policyServices: z.array(z.object({ policyId: uuid, serviceId: uuid })),
   policyEdgeServers: z.array(z.object({ policyId: uuid, edgeServerId: uuid })),

@@ -89,6 +89,21 @@ export const controllerFields = z.object({
   memoryMiB: atMost(nonNegativeInt('the memory', 'Memory'), MAX_MEMORY_MIB, 'Memory (MiB)'),
 });
 
+export const registryFields = z.object({
+  name,
+  url: z.string().trim().min(1, 'Enter the registry’s URL, e.g. https://registry.example.').max(500, 'At most 500 characters.'),
+  siteId: uuid.nullable(),
+  // At most one of the two: the database's CHECK says so too. An update that attaches the
+  // registry to one kind detaches it from the other (apply-edit/update-entity.ts).
+  networkNodeId: uuid.nullable(),
+  edgeServerId: uuid.nullable(),
+});
+
+/** A registry sits on one network node or one edge server, never both. */
+export function attachmentErrors(fields: { networkNodeId?: string | null; edgeServerId?: string | null }): Record<string, string[]> {
+  return fields.networkNodeId && fields.edgeServerId ? { edgeServerId: ['Attach the registry to a network node or an edge server, not both.'] } : {};
+}
+
 export const linkEndSchema = z.object({ kind: z.enum(['edgeServer', 'networkNode']), id: uuid });
 
 export const linkFields = z.object({
@@ -112,6 +127,7 @@ export const ENTITY_FIELD_SCHEMAS = {
   networkNode: networkNodeFields,
   vnf: vnfFields,
   service: serviceFields,
+  registry: registryFields,
   controller: controllerFields,
 } as const satisfies { [K in EntityKind]: z.ZodObject & z.ZodType<Attributes<K>> };
 

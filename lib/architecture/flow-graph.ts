@@ -9,7 +9,7 @@ import type { LinkLoadView } from './control-overlay';
 import { LINK_MEDIA, type LayerName } from '@/lib/vocabulary/kinds-and-labels';
 import type { WorkingCopy } from './working-copy';
 import { bandExtent, NODE_WIDTH, type BandLayout, type BandRect } from './bands';
-import { aggregateEdgeId, dependencyEdgeId, hostingEdgeId, linkEdgeId, managesEdgeId, nodeId, placementEdgeId } from './flow-ids';
+import { aggregateEdgeId, attachmentEdgeId, dependencyEdgeId, hostingEdgeId, linkEdgeId, managesEdgeId, nodeId, placementEdgeId } from './flow-ids';
 import { BAND_OF, type EdgeKind, type Entity, type EntityKind, type EntityOf } from './snapshot';
 import type { StorageUse } from './storage-use';
 import { describeCounts, type AggregatedView, type SummaryGroup } from './aggregate-view';
@@ -394,6 +394,10 @@ export function buildEdges(
       // A chain's VNF on the highlighted routes: its hosting edge is part of the route.
       const onRoute = e.kind === 'vnf' && overlay?.routeVnfs ? overlay.routeVnfs.has(e.name) : undefined;
       add('hosting', hostingEdgeId(e.kind, e.id), visibleEnd(e.kind, e.id), visibleEnd('edgeServer', e.hostServerId), null, 'host', 1, 0, undefined, onRoute);
+    }
+    if (e.kind === 'registry' && (e.networkNodeId || e.edgeServerId)) {
+      const target = e.networkNodeId ? visibleEnd('networkNode', e.networkNodeId) : visibleEnd('edgeServer', e.edgeServerId!);
+      add('attachment', attachmentEdgeId(e.id), visibleEnd('registry', e.id), target, null);
     }
   }
   for (const m of model.manages.values()) {

@@ -9,6 +9,7 @@
 //   manages         manages:<controller id>:<kind>:<target id>
 //   dependency      dependency:<from id>:<to id>
 //   placement       placement:<service id>:<edge server id>
+//   attachment      attachment:<registry id>                (to its network node or edge server)
 //   merged edges    agg:<edge kind>|<source>|<target>    (the aggregated view; never read back)
 //
 // Database ids are UUIDs (no ':'), so an edge id splits on ':'. A group key is free text (a
@@ -47,6 +48,7 @@ export const hostingEdgeId = (kind: 'vnf' | 'controller', id: string) => `hostin
 export const managesEdgeId = (m: ManagesRelation) => `manages:${m.controllerId}:${m.targetKind}:${m.targetId}`;
 export const dependencyEdgeId = (d: { fromId: string; toId: string }) => `dependency:${d.fromId}:${d.toId}`;
 export const placementEdgeId = (p: { serviceId: string; edgeServerId: string }) => `placement:${p.serviceId}:${p.edgeServerId}`;
+export const attachmentEdgeId = (registryId: string) => `attachment:${registryId}`;
 
 /** One edge of the aggregated view standing for every `kind` edge between two drawn nodes. */
 export const aggregateEdgeId = (kind: EdgeKind, source: string, target: string) => `agg:${kind}|${source}|${target}`;
@@ -57,7 +59,8 @@ export type EdgeRef =
   | { kind: 'hosting'; entityKind: 'vnf' | 'controller'; id: string }
   | { kind: 'manages'; controllerId: string; targetKind: ManagedKind; targetId: string }
   | { kind: 'dependency'; fromId: string; toId: string }
-  | { kind: 'placement'; serviceId: string; edgeServerId: string };
+  | { kind: 'placement'; serviceId: string; edgeServerId: string }
+  | { kind: 'attachment'; registryId: string };
 
 export function parseEdgeId(flowId: string): EdgeRef | null {
   const parts = flowId.split(':');
@@ -74,6 +77,8 @@ export function parseEdgeId(flowId: string): EdgeRef | null {
       return parts.length === 3 ? { kind: 'dependency', fromId: parts[1], toId: parts[2] } : null;
     case 'placement':
       return parts.length === 3 ? { kind: 'placement', serviceId: parts[1], edgeServerId: parts[2] } : null;
+    case 'attachment':
+      return parts.length === 2 ? { kind: 'attachment', registryId: parts[1] } : null;
     default:
       return null;
   }

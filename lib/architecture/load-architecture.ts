@@ -1,7 +1,18 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError } from '@/lib/errors';
-import { controllerFromRow, dependencyFromRow, edgeServerFromRow, linkFromRow, networkNodeFromRow, serviceFromRow, siteFromRow, vnfFromRow } from './db-mapping';
+import {
+  controllerFromRow,
+  dependencyFromRow,
+  edgeServerFromRow,
+  linkFromRow,
+  networkNodeFromRow,
+  registryFromRow,
+  registrySelect,
+  serviceFromRow,
+  siteFromRow,
+  vnfFromRow,
+} from './db-mapping';
 import type { AppliedPlacement, ArchitectureSnapshot, ManagesRelation, PlacementRelation } from './snapshot';
 
 type Reader = Db | Prisma.TransactionClient;
@@ -12,12 +23,13 @@ export async function loadArchitecture(db: Db, scenarioId: string): Promise<Arch
     const scenario = await tx.scenario.findUnique({ where: { id: scenarioId }, select: { id: true, name: true } });
     if (!scenario) throw new DomainError('NOT_FOUND', 'This scenario no longer exists.');
     const where = { scenarioId };
-    const [sites, servers, nodes, vnfs, services, controllers, links, deps, mServers, mNodes, mServices, mVnfs, images, layers, cached, placement] = await Promise.all([
+    const [sites, servers, nodes, vnfs, services, registries, controllers, links, deps, mServers, mNodes, mServices, mVnfs, images, layers, cached, placement] = await Promise.all([
       tx.site.findMany({ where, orderBy: { name: 'asc' } }),
       tx.edgeServer.findMany({ where, orderBy: { name: 'asc' } }),
       tx.networkNode.findMany({ where, orderBy: { name: 'asc' } }),
       tx.vnf.findMany({ where, orderBy: { name: 'asc' } }),
       tx.service.findMany({ where, orderBy: { name: 'asc' } }),
+      tx.registry.findMany({ where, orderBy: { name: 'asc' }, select: registrySelect }),
       tx.controller.findMany({ where, orderBy: { name: 'asc' } }),
       tx.link.findMany({ where, orderBy: { name: 'asc' } }),
       tx.serviceDependency.findMany({ where: { fromService: { scenarioId } }, orderBy: [{ fromServiceId: 'asc' }, { toServiceId: 'asc' }] }),
@@ -47,6 +59,7 @@ export async function loadArchitecture(db: Db, scenarioId: string): Promise<Arch
       entities: [
         ...controllers.map(controllerFromRow),
         ...services.map(serviceFromRow),
+        ...registries.map(registryFromRow),
         ...vnfs.map(vnfFromRow),
         ...nodes.map(networkNodeFromRow),
         ...servers.map(edgeServerFromRow),

@@ -14,6 +14,7 @@ const BASE_NAMES: Record<EntityKind, string> = {
   networkNode: 'switch',
   vnf: 'firewall',
   service: 'service',
+  registry: 'registry',
   controller: 'controller',
 };
 
@@ -32,6 +33,9 @@ export function newEntity(model: WorkingCopy, kind: EntityKind, id: string, posi
       return { ...common, kind, siteId: null, nodeKind: 'switch', sdnManaged: false, latitude: null, longitude: null };
     case 'service':
       return { ...common, kind, imageRef: 'nginx:1.27', imageId: null, replicas: 1, cpuCores: 0.5, memoryMiB: 512, bandwidthMbps: 10, port: 80, arch: null, accelerator: null };
+    case 'registry':
+      // Unattached: drawing an edge from it to a network node or an edge server attaches it.
+      return { ...common, kind, url: `https://${common.name}.example`, siteId: null, networkNodeId: null, edgeServerId: null };
     case 'vnf':
     case 'controller': {
       const host = hostServerId ?? firstEdgeServer(model);
@@ -99,8 +103,11 @@ export function pasteEdit(
     const copy = { ...rest, id: idMap.get(e.id)!, name: name(e.kind, e.name), posX: Math.round(p.x), posY: Math.round(p.y) } as EntityCreate & Record<string, unknown>;
     if ('hostServerId' in copy) copy.hostServerId = mapped(copy.hostServerId as string)!;
     if ('nextVnfId' in copy) copy.nextVnfId = copy.nextVnfId && idMap.has(copy.nextVnfId as string) ? mapped(copy.nextVnfId as string) : null;
-    // A copy keeps its site (sites are not duplicated unless copied too).
+    // A copy keeps its site (sites are not duplicated unless copied too), and a registry its
+    // attachment (to the copy of what it was attached to, when that was copied too).
     if ('siteId' in copy && copy.siteId) copy.siteId = mapped(copy.siteId as string);
+    if ('networkNodeId' in copy && copy.networkNodeId) copy.networkNodeId = mapped(copy.networkNodeId as string);
+    if ('edgeServerId' in copy && copy.edgeServerId) copy.edgeServerId = mapped(copy.edgeServerId as string);
     entities.push(copy);
   }
   if (!entities.length) return null;

@@ -14,8 +14,10 @@ export type DeletePlan = {
   links: LinkRelation[];
   dependencies: DependencyRelation[];
   manages: ManagesRelation[];
-  /** Edge servers and network nodes that lose their site (they stay). */
+  /** Edge servers, network nodes and registries that lose their site (they stay). */
   unsited: Entity[];
+  /** Registries attached to a deleted network node or edge server (they stay, unattached). */
+  detached: Entity[];
   /** Replicas of the applied placement that go with deleted services or edge servers. */
   placedReplicas: number;
   edit: Extract<Edit, { type: 'delete' }>;
@@ -47,7 +49,8 @@ export function planDelete(model: WorkingCopy, selectedIds: readonly string[]): 
       if (m) manages.set(id, m);
     }
     // Hosting edges are not deleted on their own (a VNF or controller always runs somewhere:
-    // re-host it instead); placement edges belong to the placement run.
+    // re-host it instead); placement edges belong to the placement run; deleting a registry's
+    // attachment is an update of the registry (the editor store's detach).
   }
 
   const hosted: Entity[] = [];
@@ -70,8 +73,16 @@ export function planDelete(model: WorkingCopy, selectedIds: readonly string[]): 
   }
   const siteIds = new Set(all.filter((e) => e.kind === 'site').map((e) => e.id));
   const unsited = siteIds.size
-    ? [...model.entities.values()].filter((e) => (e.kind === 'edgeServer' || e.kind === 'networkNode') && e.siteId && siteIds.has(e.siteId) && !gone.has(nodeId(e.kind, e.id)))
+    ? [...model.entities.values()].filter(
+        (e) => (e.kind === 'edgeServer' || e.kind === 'networkNode' || e.kind === 'registry') && e.siteId && siteIds.has(e.siteId) && !gone.has(nodeId(e.kind, e.id)),
+      )
     : [];
+  const detached = [...model.entities.values()].filter(
+    (e) =>
+      e.kind === 'registry' &&
+      !gone.has(nodeId(e.kind, e.id)) &&
+      ((e.networkNodeId && gone.has(nodeId('networkNode', e.networkNodeId))) || (e.edgeServerId && gone.has(nodeId('edgeServer', e.edgeServerId)))),
+  );
   let placedReplicas = 0;
   for (const p of model.placement?.relations ?? []) {
     if (gone.has(nodeId('service', p.serviceId)) || gone.has(nodeId('edgeServer', p.edgeServerId))) placedReplicas += p.replicas.length;
@@ -84,6 +95,7 @@ export function planDelete(model: WorkingCopy, selectedIds: readonly string[]): 
     dependencies: [...deps.values()],
     manages: [...manages.values()],
     unsited,
+    detached,
     placedReplicas,
     edit: {
       type: 'delete',

@@ -5,10 +5,10 @@
 import type { ControllerKind, LayerName, LinkMedium, NetworkNodeKind, Tier, VnfKind } from '@/lib/vocabulary/kinds-and-labels';
 
 /** Entities drawn as nodes (flow-ids.ts spells their React Flow ids). */
-export const ENTITY_KINDS = ['controller', 'service', 'vnf', 'networkNode', 'edgeServer', 'site'] as const;
+export const ENTITY_KINDS = ['controller', 'service', 'registry', 'vnf', 'networkNode', 'edgeServer', 'site'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const EDGE_KINDS = ['link', 'hosting', 'manages', 'dependency', 'placement'] as const;
+export const EDGE_KINDS = ['link', 'hosting', 'manages', 'dependency', 'placement', 'attachment'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
@@ -17,11 +17,13 @@ export const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
   manages: 'Manages',
   dependency: 'Calls (dependency)',
   placement: 'Placed replica',
+  attachment: 'Registry attached to',
 };
 
 export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
   controller: 'Controller',
   service: 'Service',
+  registry: 'Registry',
   vnf: 'VNF',
   networkNode: 'Network node',
   edgeServer: 'Edge server',
@@ -32,6 +34,9 @@ export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
 export const BAND_OF: Record<EntityKind, LayerName> = {
   controller: 'control',
   service: 'service',
+  // A registry serves images to the service layer; where it sits in the network is its
+  // attachment edge, drawn down to a network node or an edge server.
+  registry: 'service',
   vnf: 'network',
   networkNode: 'network',
   edgeServer: 'physical',
@@ -87,6 +92,15 @@ export type ServiceEntity = Placed & {
   arch: string | null;
   accelerator: string | null;
 };
+/** An image registry, attached to at most one network node or edge server (pulls reach it there). */
+export type RegistryEntity = Placed & {
+  kind: 'registry';
+  name: string;
+  url: string;
+  siteId: string | null;
+  networkNodeId: string | null;
+  edgeServerId: string | null;
+};
 export type ControllerEntity = Placed & {
   kind: 'controller';
   name: string;
@@ -97,7 +111,7 @@ export type ControllerEntity = Placed & {
   memoryMiB: number;
 };
 
-export type Entity = SiteEntity | EdgeServerEntity | NetworkNodeEntity | VnfEntity | ServiceEntity | ControllerEntity;
+export type Entity = SiteEntity | EdgeServerEntity | NetworkNodeEntity | VnfEntity | ServiceEntity | RegistryEntity | ControllerEntity;
 export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
 
 export type LinkEnd = { kind: 'edgeServer' | 'networkNode'; id: string };

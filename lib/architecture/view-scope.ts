@@ -30,6 +30,16 @@ export function siteOfEntity(model: WorkingCopy, e: Entity): string | null {
       const host = model.entities.get(nodeId('edgeServer', e.hostServerId));
       return host?.kind === 'edgeServer' ? host.siteId : null;
     }
+    case 'registry': {
+      // Its own site, else the site of what it is attached to.
+      if (e.siteId) return e.siteId;
+      const at = e.networkNodeId
+        ? model.entities.get(nodeId('networkNode', e.networkNodeId))
+        : e.edgeServerId
+          ? model.entities.get(nodeId('edgeServer', e.edgeServerId))
+          : undefined;
+      return at && (at.kind === 'networkNode' || at.kind === 'edgeServer') ? at.siteId : null;
+    }
     default:
       return null;
   }
@@ -46,7 +56,11 @@ export function regionOfSite(model: WorkingCopy, siteId: string | null): string 
 export function relationPairs(model: WorkingCopy): [string, string][] {
   const pairs: [string, string][] = [];
   for (const l of model.links.values()) pairs.push([nodeId(l.a.kind, l.a.id), nodeId(l.b.kind, l.b.id)]);
-  for (const e of model.entities.values()) if (e.kind === 'vnf' || e.kind === 'controller') pairs.push([nodeId(e.kind, e.id), nodeId('edgeServer', e.hostServerId)]);
+  for (const e of model.entities.values()) {
+    if (e.kind === 'vnf' || e.kind === 'controller') pairs.push([nodeId(e.kind, e.id), nodeId('edgeServer', e.hostServerId)]);
+    if (e.kind === 'registry' && e.networkNodeId) pairs.push([nodeId('registry', e.id), nodeId('networkNode', e.networkNodeId)]);
+    if (e.kind === 'registry' && e.edgeServerId) pairs.push([nodeId('registry', e.id), nodeId('edgeServer', e.edgeServerId)]);
+  }
   for (const m of model.manages.values()) pairs.push([nodeId('controller', m.controllerId), nodeId(m.targetKind, m.targetId)]);
   for (const d of model.dependencies.values()) pairs.push([nodeId('service', d.fromId), nodeId('service', d.toId)]);
   for (const p of model.placement?.relations ?? []) pairs.push([nodeId('service', p.serviceId), nodeId('edgeServer', p.edgeServerId)]);

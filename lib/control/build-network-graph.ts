@@ -20,12 +20,13 @@ export type NetworkGraph = {
 
 export const sourceKey = (edgeServer: string) => `o:${edgeServer}`;
 export const sinkKey = (edgeServer: string) => `i:${edgeServer}`;
-const nodeKey = (networkNode: string) => `n:${networkNode}`;
+export const nodeKey = (networkNode: string) => `n:${networkNode}`;
 
 /** The node name behind a graph key (both halves of an edge server give its name). */
 export const nameOfKey = (key: string) => key.slice(2);
 
-export function buildNetworkGraph(input: ControlInput): NetworkGraph {
+/** Only the topology is read: anything with edge servers, network nodes and links will do. */
+export function buildNetworkGraph(input: Pick<ControlInput, 'edgeServers' | 'networkNodes' | 'links'>): NetworkGraph {
   const graph = new MultiDirectedGraph<Record<string, never>, EdgeAttributes>({ allowSelfLoops: false });
   for (const s of input.edgeServers) {
     graph.addNode(sourceKey(s.name));

@@ -263,7 +263,8 @@ export function buildDemoScenarioDocument(): ScenarioDocumentInput {
       { name: 'industrial-upf', kind: 'upf', host: 'industrial-gw-1', cpuCores: 2, memoryMiB: 2048, next: null },
       { name: 'cgnat', kind: 'nat', host: 'cloud-region-2', cpuCores: 2, memoryMiB: 4096, next: null },
     ],
-    registries: [{ name: 'harbor-metro', url: 'https://harbor.metro.example', site: 'Central Office' }],
+    // On the core router: every edge server pulls from the metro core (network-aware placement).
+    registries: [{ name: 'harbor-metro', url: 'https://harbor.metro.example', site: 'Central Office', attachedTo: { kind: 'networkNode', name: 'core-router' } }],
     layers: [...allLayers].map(([digest, sizeBytes]) => ({ digest, sizeBytes })),
     images: images.map((img) => ({
       repository: img.repository,

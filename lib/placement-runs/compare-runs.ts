@@ -8,7 +8,9 @@ export type ComparisonRow = {
   savingVsNoSharing: number | null;
   /** 1 − cost / cost of the kube-default run compared alongside */
   savingVsKube: number | null;
-  /** (cost − lower bound) / cost: how far from proved optimal, at most */
+  /** the weighted total (bytes-equivalent) of a run whose weights are not bytes stored alone */
+  weightedCost: number | null;
+  /** (cost − lower bound) / cost: how far from proved optimal, at most; on the weighted total when there is one */
   gap: number | null;
 };
 
@@ -34,12 +36,15 @@ export function compareRuns(runs: RunSummary[]): ComparisonRow[] {
     .map((run) => {
       // The no-sharing baseline's cost is defined whether or not private copies fit (spec).
       const cost = FINISHED_WITH_ANSWER.has(run.status) || run.algorithm === 'no-sharing' ? run.costBytes : null;
+      const weightedCost = cost !== null && run.weighted ? run.weighted.cost : null;
+      const [total, bound] = run.weighted ? [weightedCost, run.weighted.lowerBound] : [cost, run.lowerBoundBytes];
       return {
         run,
         cost,
         savingVsNoSharing: cost !== null && run.noSharingBytes ? 1 - cost / run.noSharingBytes : null,
         savingVsKube: cost !== null && kube?.costBytes && run.algorithm !== 'kube-default' ? 1 - cost / kube.costBytes : null,
-        gap: cost !== null && run.lowerBoundBytes !== null && cost > 0 ? Math.max(0, (cost - run.lowerBoundBytes) / cost) : null,
+        weightedCost,
+        gap: total !== null && bound !== null && total > 0 ? Math.max(0, (total - bound) / total) : null,
       };
     });
 }

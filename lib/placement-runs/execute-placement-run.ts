@@ -87,6 +87,6 @@ export async function executePlacementRun(db: Db, runId: string, options: Execut
     return requeueToOutcome(await requeuePlacementRun(db, runId, workerId));
   }
   if (latest) await db.placementRun.updateMany({ where: heldBy(runId, workerId), data: { progress: latest } });
-  const { recorded } = await recordRunResult(db, runId, workerId, result);
+  const { recorded } = await recordRunResult(db, runId, workerId, result, run.problem.weights);
   return recorded ? { kind: 'recorded', status: result.status } : { kind: 'lost', why: 'the run was no longer running under this worker when its result came' };
 }

@@ -77,6 +77,9 @@ describe('placement analysis', () => {
       startedAt: null,
       finishedAt: null,
       applied: false,
+      weights: null,
+      replan: false,
+      weighted: null,
     });
     const rows = compareRuns([
       run('greedy', '2026-01-01', 700, null),
@@ -93,5 +96,17 @@ describe('placement analysis', () => {
     expect(rows[1].savingVsNoSharing).toBeCloseTo(0.4);
     expect(rows[1].savingVsKube).toBeCloseTo(0.25);
     expect(rows[2].savingVsKube).toBeNull();
+    expect(rows.every((r) => r.weightedCost === null)).toBe(true);
+
+    // A weighted run: bytes stored as ever, the weighted total beside them, the gap on the total
+    // (its bound bounds the total, not the bytes).
+    const weighted: RunSummary = {
+      ...run('greedy', '2026-01-04', 600, null),
+      weights: { preset: 'balanced', storage: 1, startup: 10, traffic: 0, moves: 0 },
+      weighted: { cost: 900, lowerBound: 810, terms: null },
+    };
+    const [row] = compareRuns([weighted]);
+    expect(row).toMatchObject({ cost: 600, weightedCost: 900 });
+    expect(row.gap).toBeCloseTo(0.1);
   });
 });

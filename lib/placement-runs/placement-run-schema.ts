@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALGORITHMS, ENGINES } from '@/lib/placement/types';
+import { OBJECTIVE_PRESETS, objectiveWeightsSchema } from './objective-weights';
 
 const MAX_TIME_LIMIT_SEC = 600;
 
@@ -18,6 +19,12 @@ export const startPlacementRunsSchema = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .default(1),
+  /** A preset of the objective editor; without `weights` the run computes its weights. */
+  preset: z.enum(OBJECTIVE_PRESETS, { error: 'Choose storage, fast-start-up, low-latency or balanced' }).optional(),
+  /** Exchange rates into bytes (lib/placement/types.ts ObjectiveWeights); any of them makes the problem version 2. */
+  weights: objectiveWeightsSchema.optional(),
+  /** Re-plan the applied placement: count the moves away from it. */
+  replan: z.boolean({ error: 'Say true or false' }).default(false),
 });
 
 export type StartPlacementRunsInput = z.input<typeof startPlacementRunsSchema>;

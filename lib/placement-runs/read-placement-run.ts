@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import type { Assignment } from '@/lib/placement/types';
+import { readStoredWeights, type StoredWeights } from './objective-weights';
 import { parseStoredRun, type StoredRun } from './parse-stored-run';
 import { statusFromDb } from './placement-run-schema';
 
@@ -20,6 +21,9 @@ export type PlacementRunView = StoredRun & {
   message: string | null;
   /** The placement to show: only when both the problem and the result could be read. */
   assignment: Assignment | null;
+  /** the objective's weights (null: bytes stored only) */
+  weights: StoredWeights | null;
+  replan: boolean;
 };
 
 const bytes = (value: bigint | null) => (value === null ? null : Number(value));
@@ -45,5 +49,7 @@ export async function readPlacementRun(db: Db, runId: string): Promise<Placement
     elapsedMs: run.elapsedMs,
     message: run.message,
     assignment: stored.problem ? (stored.result?.assignment ?? null) : null,
+    weights: readStoredWeights(run.weights),
+    replan: run.replan,
   };
 }

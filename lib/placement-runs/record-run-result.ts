@@ -1,13 +1,15 @@
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { PlacementResult } from '@/lib/placement/types';
+import type { ObjectiveWeights, PlacementResult } from '@/lib/placement/types';
+import { costIsBytes } from './objective-weights';
 import { heldBy } from './claim-queued-work';
 import { statusToDb } from './placement-run-schema';
 
 const big = (value: number | null | undefined) => (value === null || value === undefined ? null : BigInt(Math.round(value)));
 
 /**
- * Stores a finished run: the result as the engine returned it, its figures, and one Assignment
+ * Stores a finished run: the result as the engine returned it (with its terms, for a version-2
+ * problem solved under `weights`), its figures, and one Assignment
  * per replica — in one transaction, so a run is never "done" without its assignments. Container
  * and server names are resolved against the scenario as it is now; if something the run placed
  * was deleted meanwhile, the run is stored as an error saying so.
@@ -17,7 +19,7 @@ const big = (value: number | null | undefined) => (value === null || value === u
  * cancelled, deleted, or taken back by recovery and maybe claimed again), nothing is written
  * and the answer is `{ recorded: false }`: the caller lost the claim and discards its result.
  */
-export async function recordRunResult(db: Db, runId: string, workerId: string, result: PlacementResult): Promise<{ recorded: boolean }> {
+export async function recordRunResult(db: Db, runId: string, workerId: string, result: PlacementResult, weights?: ObjectiveWeights): Promise<{ recorded: boolean }> {
   return db.$transaction(async (tx) => {
     const run = await tx.placementRun.findFirst({ where: heldBy(runId, workerId), select: { scenarioId: true } });
     if (!run) return { recorded: false };
@@ -45,13 +47,17 @@ export async function recordRunResult(db: Db, runId: string, workerId: string, r
         assignments.length = 0;
       }
     }
+    // costBytes stays the bytes stored (what every list and chart compares); a weighted run's
+    // total and its bound, in bytes-equivalent, are the result's `cost` and `lowerBound`, beside
+    // its `terms`. Its bound is not one on the bytes stored, so the column leaves it out.
+    const weighted = !costIsBytes(weights);
     const { count } = await tx.placementRun.updateMany({
       where: heldBy(runId, workerId),
       data: {
         status,
         message,
-        costBytes: big(result.cost),
-        lowerBoundBytes: big(result.lowerBound),
+        costBytes: big(result.cost === null ? null : (result.terms?.storageBytes ?? result.cost)),
+        lowerBoundBytes: weighted ? null : big(result.lowerBound),
         noSharingBytes: big(result.noSharingCost),
         elapsedMs: Math.round(result.elapsedMs),
         result,

@@ -1,6 +1,10 @@
+import { addMoveModel } from './add-move-model';
+import { addStartupModel, type StartFiller } from './add-startup-model';
+import { addTrafficModel, countTrafficColumns, type TrafficModel } from './add-traffic-model';
 import { layerCost, layerStorage, type CompiledProblem } from './compile-problem';
+import type { NetworkCoefficients } from './derive-network-coefficients';
 import type { MilpModel } from './engines/milp-engine';
-import type { PlacementState } from './placement-state';
+import { MilpBuilder, type RowEntry } from './milp-builder';
 
 /** Objective and storage rows are in MB, which keeps coefficients near 1 for the LP solvers. */
 export const BYTES_PER_UNIT = 1e6;
@@ -11,6 +15,20 @@ export type PlacementModel = {
   xCol: Int32Array;
   /** column of y(l,j), or -1; index l * S + j */
   yCol: Int32Array;
+  /** objective units (MB-equivalent) every placement pays on top of the columns' costs */
+  offset: number;
+  /** sets the columns of the network terms for a MIP start (x and y are set by placementToColumns) */
+  fillNetwork: StartFiller;
+  /** columns the traffic linearisation took (0 when it is off) */
+  trafficColumns: number;
+};
+
+/** The network terms in the model (v2); without them the model is the storage-only one of v1. */
+export type NetworkModelOptions = {
+  coefficients: NetworkCoefficients;
+  traffic: TrafficModel;
+  /** T ≥ Σ_j a(u,j) x(u,j) per unit (add-startup-model.ts) */
+  startupUnitCuts: boolean;
 };
 
 export type ModelOptions = {
@@ -28,6 +46,8 @@ export type ModelOptions = {
   symmetryBreaking?: boolean;
   /** feasibility under private copies: additive storage rows, zero objective */
   noSharing?: boolean;
+  /** v2: weights, network terms and the placements the network rules out */
+  network?: NetworkModelOptions;
 };
 
 /** Thrown by buildPlacementModel when its `shouldStop` says the time is up. */
@@ -52,15 +72,16 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
   const U = cp.units.length;
   const xCol = new Int32Array(U * S).fill(-1);
   const yCol = new Int32Array(L * S).fill(-1);
-  const cost: number[] = [];
-  const integer: number[] = [];
+  const b = new MilpBuilder();
+  const net = options.network?.coefficients;
+  const weights = net?.weights;
+  // Objective units are MB-equivalent: each weight converts its term into bytes.
+  const storageWeight = weights?.storage ?? 1;
 
   for (let u = 0; u < U; u++) {
     for (let j = 0; j < S; j++) {
-      if (!cp.units[u].eligible[j]) continue;
-      xCol[u * S + j] = cost.length;
-      cost.push(0);
-      integer.push(1);
+      if (!cp.units[u].eligible[j] || net?.forbidden[u * S + j]) continue;
+      xCol[u * S + j] = b.addColumn(0, { integer: true });
     }
   }
   for (let u = 0; u < U; u++) {
@@ -71,30 +92,15 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
         if (yCol[l * S + j] >= 0) continue;
         // A cached layer that costs nothing (download objective) needs no variable at all.
         if (layerCost(cp, l, j) === 0 && layerStorage(cp, l, j) === 0) continue;
-        yCol[l * S + j] = cost.length;
-        cost.push(layerCost(cp, l, j) / BYTES_PER_UNIT);
-        integer.push(options.integerLayers ? 1 : 0);
+        yCol[l * S + j] = b.addColumn((storageWeight * layerCost(cp, l, j)) / BYTES_PER_UNIT, { integer: options.integerLayers });
       }
     }
   }
 
-  const rowLower: number[] = [],
-    rowUpper: number[] = [];
-  const rowStarts: number[] = [0],
-    rowIndex: number[] = [],
-    rowValue: number[] = [];
-  const addRow = (lower: number, upper: number, entries: [number, number][]) => {
-    for (const [col, value] of entries) {
-      rowIndex.push(col);
-      rowValue.push(value);
-    }
-    rowStarts.push(rowIndex.length);
-    rowLower.push(lower);
-    rowUpper.push(upper);
-  };
+  const addRow = (lower: number, upper: number, entries: RowEntry[]) => b.addRow(lower, upper, entries);
 
   for (let u = 0; u < U; u++) {
-    const entries: [number, number][] = [];
+    const entries: RowEntry[] = [];
     for (let j = 0; j < S; j++) if (xCol[u * S + j] >= 0) entries.push([xCol[u * S + j], 1]);
     addRow(1, 1, entries);
   }
@@ -118,7 +124,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
   for (let j = 0; j < S; j++) {
     check();
     for (const r of resources) {
-      const entries: [number, number][] = [];
+      const entries: RowEntry[] = [];
       let total = 0;
       for (let u = 0; u < U; u++) {
         const x = xCol[u * S + j];
@@ -130,7 +136,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     }
     const room = cp.servers[j].storage - cp.servers[j].cachedBytes;
     if (options.noSharing) {
-      const entries: [number, number][] = [];
+      const entries: RowEntry[] = [];
       let total = 0;
       for (let u = 0; u < U; u++) {
         const x = xCol[u * S + j];
@@ -141,7 +147,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
       if (total > room) addRow(-Infinity, room / BYTES_PER_UNIT, entries);
       continue;
     }
-    const entries: [number, number][] = [];
+    const entries: RowEntry[] = [];
     let total = 0;
     for (let l = 0; l < L; l++) {
       const y = yCol[l * S + j];
@@ -156,13 +162,13 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
   for (const group of cp.conflictGroups) {
     if (group.kind === 'server') {
       for (let j = 0; j < S; j++) {
-        const entries: [number, number][] = [];
+        const entries: RowEntry[] = [];
         for (const u of group.units) if (xCol[u * S + j] >= 0) entries.push([xCol[u * S + j], 1]);
         if (entries.length > 1) addRow(-Infinity, 1, entries);
       }
     } else {
       for (let site = 0; site < cp.siteCount; site++) {
-        const entries: [number, number][] = [];
+        const entries: RowEntry[] = [];
         for (const u of group.units) {
           for (let j = 0; j < S; j++) {
             if (cp.servers[j].site === site && xCol[u * S + j] >= 0) entries.push([xCol[u * S + j], 1]);
@@ -184,7 +190,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
         if (y < 0) continue;
         for (const r of resources) {
           const cap = cp.servers[j][r];
-          const entries: [number, number][] = [];
+          const entries: RowEntry[] = [];
           let total = 0;
           for (const u of users[l]) {
             const x = xCol[u * S + j];
@@ -210,15 +216,35 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
           while (k < caps.length && covered < demand - 1e-9) covered += caps[k++];
           copies = Math.max(copies, k);
         }
-        const entries: [number, number][] = [];
+        const entries: RowEntry[] = [];
         for (let j = 0; j < S; j++) if (yCol[l * S + j] >= 0) entries.push([yCol[l * S + j], 1]);
         if (copies > 1) addRow(copies, Infinity, entries);
       }
     }
   }
 
-  if (options.noSharing) cost.fill(0);
-  if (options.symmetryBreaking) {
+  let offset = 0;
+  let trafficColumns = 0;
+  const fillers: StartFiller[] = [];
+  if (net && weights && !options.noSharing) {
+    check();
+    if (weights.startup > 0) fillers.push(addStartupModel(b, cp, net, xCol, yCol, weights.startup / BYTES_PER_UNIT, options.network!.startupUnitCuts));
+    if (net.latency) {
+      const traffic = weights.traffic > 0 ? options.network!.traffic : 'off';
+      trafficColumns = countTrafficColumns(cp, net, traffic);
+      fillers.push(addTrafficModel(b, cp, net, xCol, weights.traffic / BYTES_PER_UNIT, traffic));
+      offset += (weights.traffic * net.trafficConstant) / BYTES_PER_UNIT;
+    }
+    if (weights.moves > 0) {
+      const moves = addMoveModel(b, cp, net, xCol, weights.moves / BYTES_PER_UNIT);
+      offset += moves.offset;
+      fillers.push(moves.fill);
+    }
+  }
+
+  if (options.noSharing) b.clearCosts();
+  // Servers the network tells apart are not interchangeable.
+  if (options.symmetryBreaking && !(net && (net.pulls || net.latency || net.moves))) {
     for (const members of interchangeableServers(cp)) {
       // Order each class by its lowest-numbered unit: unit u may open member t only if some
       // unit v < u sits on member t-1. Any placement can be relabelled to satisfy this.
@@ -228,7 +254,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
         for (let u = 0; u < U; u++) {
           const x = xCol[u * S + here];
           if (x < 0) continue;
-          const entries: [number, number][] = [[x, 1]];
+          const entries: RowEntry[] = [[x, 1]];
           for (let v = 0; v < u; v++) if (xCol[v * S + prev] >= 0) entries.push([xCol[v * S + prev], -1]);
           addRow(-Infinity, 0, entries);
         }
@@ -236,40 +262,30 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     }
   }
 
-  const n = cost.length;
   return {
-    milp: {
-      numCols: n,
-      colCost: Float64Array.from(cost),
-      colLower: new Float64Array(n),
-      colUpper: new Float64Array(n).fill(1),
-      integer: Uint8Array.from(integer),
-      rowLower,
-      rowUpper,
-      rowStarts,
-      rowIndex,
-      rowValue,
-    },
+    milp: b.build(),
     xCol,
     yCol,
+    offset,
+    fillNetwork: (unitServer, values) => fillers.forEach((fill) => fill(unitServer, values)),
+    trafficColumns,
   };
 }
 
-/** column values of a complete placement, used as a MIP start */
-export function placementToColumns(model: PlacementModel, state: PlacementState): Float64Array {
+/** column values of a complete placement (unit -> server), used as a MIP start */
+export function placementToColumns(model: PlacementModel, cp: CompiledProblem, unitServer: ArrayLike<number>): Float64Array {
   const values = new Float64Array(model.milp.numCols);
-  const S = state.cp.servers.length;
-  state.unitServer.forEach((j, u) => {
+  const S = cp.servers.length;
+  for (let u = 0; u < unitServer.length; u++) {
+    const j = unitServer[u];
     const x = model.xCol[u * S + j];
     if (x >= 0) values[x] = 1;
-  });
-  const L = state.cp.layerSize.length;
-  for (let l = 0; l < L; l++) {
-    for (let j = 0; j < S; j++) {
+    for (const l of cp.units[u].layers) {
       const y = model.yCol[l * S + j];
-      if (y >= 0 && state.refs[j][l] > 0) values[y] = 1;
+      if (y >= 0) values[y] = 1;
     }
   }
+  model.fillNetwork(unitServer, values);
   return values;
 }
 

@@ -1,5 +1,6 @@
 import { fitsWithin } from './capacity-tolerance';
-import type { PlacementProblem } from './types';
+import { compileNetwork, type CompiledNetwork } from './compile-network';
+import { DEFAULT_WEIGHTS, type ObjectiveWeights, type PlacementProblem } from './types';
 
 /**
  * Containers tied by `affinity` always share a server, so every algorithm places them as one
@@ -45,6 +46,18 @@ export type CompiledProblem = {
   units: CompiledUnit[];
   unitOfContainer: Int32Array;
   conflictGroups: ConflictGroup[];
+  /** the objective's exchange rates (DEFAULT_WEIGHTS for a storage-only problem) */
+  weights: ObjectiveWeights;
+  /** null for a problem with neither network nor current placement (all of v1) */
+  network: CompiledNetwork | null;
+  /** which weighted terms the heuristics must track beside storage (weight > 0 and measurable) */
+  active: { startup: boolean; traffic: boolean; moves: boolean };
+  /**
+   * A cost change smaller than this is rounding noise, not an improvement: half a byte when
+   * storage alone counts (costs are sums of whole bytes), else a billionth of the objective's
+   * scale, since weights in bytes per second or per Mbit/s·ms make costs fractional.
+   */
+  costTolerance: number;
   /** set when infeasibility is evident without search (a proof, not a guess) */
   infeasibleReason: string | null;
   /** work done on this problem so far (see deadline.ts); a solve shares it with its deadline */
@@ -113,6 +126,8 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
     unitOfContainer[i] = rootToUnit.get(root)!;
     members[unitOfContainer[i]].push(i);
   });
+  const network = compileNetwork(problem, layerIndex, unitOfContainer, members.length);
+  const weights = problem.weights ?? DEFAULT_WEIGHTS;
 
   const allowed: Uint8Array[] = members.map(() => new Uint8Array(S).fill(1));
   for (const p of problem.policies) {
@@ -157,6 +172,7 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
         return (c.arch === undefined || s.arch === undefined || c.arch === s.arch) && (c.accelerator === undefined || (s.accelerators ?? []).includes(c.accelerator));
       });
       if (!archOk) continue;
+      if (network && !networkAllows(network, u, layers, j, S)) continue;
       let newBytes = 0;
       for (const l of layers) if (!srv.cached[l]) newBytes += layerSize[l];
       if (!fitsWithin(cpu, srv.cpu) || !fitsWithin(memory, srv.memory) || !fitsWithin(bandwidth, srv.bandwidth)) continue;
@@ -166,7 +182,7 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
     }
     if (eligibleCount === 0) {
       const ids = containers.map((i) => problem.containers[i].id).join(' + ');
-      reasons.push(`${ids} fits on no server (arch, accelerator, pin, site or capacity)`);
+      reasons.push(`${ids} fits on no server (arch, accelerator, pin, site, capacity or network)`);
     }
     return { containers, layers, cpu, memory, bandwidth, ownBytes, eligible, eligibleCount, partners: [] };
   });
@@ -193,6 +209,11 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
     }
   }
 
+  const active = {
+    startup: weights.startup > 0 && (network?.paths ?? null) !== null,
+    traffic: weights.traffic > 0 && (network?.dependencies.length ?? 0) > 0,
+    moves: weights.moves > 0 && (network?.hasCurrent ?? false),
+  };
   return {
     problem,
     download: problem.objective === 'download',
@@ -203,9 +224,51 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
     units,
     unitOfContainer,
     conflictGroups,
+    weights,
+    network,
+    active,
+    costTolerance: costTolerance(problem, weights, network, active, layerSize),
     infeasibleReason: reasons.length > 0 ? reasons.join('; ') : null,
     work: { units: 0 },
   };
+}
+
+function costTolerance(problem: PlacementProblem, weights: ObjectiveWeights, network: CompiledNetwork | null, active: CompiledProblem['active'], layerSize: Float64Array): number {
+  if (!active.startup && !active.traffic && !active.moves) return 0.5 * weights.storage;
+  let bytes = 0;
+  for (const size of layerSize) bytes += size;
+  let scale = weights.storage * bytes;
+  if (active.startup && network?.paths) {
+    let slowest = 0;
+    for (const { latencySec, secPerByte } of network.paths) {
+      for (let p = 0; p < latencySec.length; p++) slowest = Math.max(slowest, latencySec[p] + bytes * secPerByte[p]);
+    }
+    scale += weights.startup * slowest;
+  }
+  if (active.traffic && network) {
+    for (const d of network.dependencies) {
+      let farthest = 0;
+      for (const ms of d.latency) if (Number.isFinite(ms)) farthest = Math.max(farthest, ms);
+      scale += weights.traffic * d.trafficMbps * farthest;
+    }
+  }
+  if (active.moves && network) scale += weights.moves * (bytes + network.movePenaltyBytes * problem.containers.length);
+  return Math.max(1e-9 * scale, Number.MIN_VALUE);
+}
+
+/**
+ * Rules of the network that hold for a unit alone: a server that reaches no registry can only
+ * host what it needs pull nothing for, and a unit holding both ends of a dependency needs a
+ * path from its server back to itself (through the chain's hosts).
+ */
+function networkAllows(network: CompiledNetwork, u: number, layers: Int32Array, j: number, S: number): boolean {
+  if (network.paths && network.paths[j].latencySec.length === 0) {
+    for (const l of layers) if (!network.held[j][l]) return false;
+  }
+  for (const e of network.unitDependencies[u]) {
+    if (e.callers > 0 && e.callees > 0 && !Number.isFinite(network.dependencies[e.dependency].latency[j * S + j])) return false;
+  }
+  return true;
 }
 
 /** What storing layer `l` on server `j` adds to the objective. */

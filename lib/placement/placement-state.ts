@@ -1,9 +1,13 @@
 import { fitsWithin } from './capacity-tolerance';
 import type { CompiledProblem } from './compile-problem';
+import { NetworkTerms } from './network-state';
 
 /**
  * Incremental bookkeeping for heuristics: per-server load and per-layer reference counts, so
- * that the cost change of adding or removing one unit costs O(its layers).
+ * that the cost change of adding or removing one unit costs O(its layers). `cost` is the
+ * weighted objective (evaluate.ts's weighTerms); the network terms are kept beside storage
+ * only when their weight is > 0 (NetworkTerms below), so a storage-only problem runs the same
+ * operations, charges the same work and gets the same numbers as before they existed.
  */
 export class PlacementState {
   readonly cp: CompiledProblem;
@@ -20,8 +24,12 @@ export class PlacementState {
   readonly storage: Float64Array;
   readonly refs: Int32Array[];
   readonly count: Int32Array;
-  cost = 0;
+  /** the storage term: bytes stored (or downloaded), unweighted */
+  storageCost = 0;
   placed = 0;
+  /** the network terms and rules; null when the problem has none (every v1 problem) */
+  readonly net: NetworkTerms | null;
+  private readonly storageWeight: number;
 
   /** in no-sharing mode every unit keeps private copies: disk use is additive */
   readonly noSharing: boolean;
@@ -42,6 +50,16 @@ export class PlacementState {
     this.storage = Float64Array.from(cp.servers.map((s) => s.cachedBytes));
     this.refs = cp.servers.map(() => new Int32Array(L));
     this.count = new Int32Array(S);
+    this.storageWeight = cp.weights.storage;
+    const { active, network } = cp;
+    const tracked = network !== null && (active.startup || active.traffic || active.moves || network.dependencies.length > 0);
+    this.net = tracked ? new NetworkTerms(cp, network) : null;
+  }
+
+  /** the weighted objective of what is placed so far (never decreases as units are added) */
+  get cost(): number {
+    const storage = this.storageWeight === 1 ? this.storageCost : this.storageWeight * this.storageCost;
+    return this.net ? storage + this.net.weightedCost() : storage;
   }
 
   clone(): PlacementState {
@@ -55,8 +73,12 @@ export class PlacementState {
     copy.storage.set(this.storage);
     this.refs.forEach((r, j) => copy.refs[j].set(r));
     copy.count.set(this.count);
-    copy.cost = this.cost;
+    copy.storageCost = this.storageCost;
     copy.placed = this.placed;
+    if (this.net) {
+      this.work.units += this.net.cloneWork();
+      copy.net!.copyFrom(this.net);
+    }
     return copy;
   }
 
@@ -71,7 +93,8 @@ export class PlacementState {
     for (const l of this.cp.units[u].layers) {
       if (refs[l] === 0 && !(download && cached[l])) delta += size[l];
     }
-    return delta;
+    if (this.storageWeight !== 1) delta *= this.storageWeight;
+    return this.net ? delta + this.net.addCost(u, j, refs) : delta;
   }
 
   /** objective decrease if (placed) unit `u` left its server */
@@ -86,7 +109,8 @@ export class PlacementState {
     for (const l of this.cp.units[u].layers) {
       if (refs[l] === 1 && !(download && cached[l])) delta += size[l];
     }
-    return delta;
+    if (this.storageWeight !== 1) delta *= this.storageWeight;
+    return this.net ? delta + this.net.removeGain(u, j, refs) : delta;
   }
 
   private addStorage(u: number, j: number): number {
@@ -112,6 +136,7 @@ export class PlacementState {
       if (k < 0) continue;
       if (p.kind === 'server' ? k === j : this.cp.servers[k].site === server.site) return false;
     }
+    if (this.net && !this.net.allows(u, j)) return false;
     if (this.noSharing) return this.privateStorage[j] + unit.ownBytes <= server.storage;
     return this.storage[j] + this.addStorage(u, j) <= server.storage;
   }
@@ -123,10 +148,12 @@ export class PlacementState {
     const cached = this.cp.servers[j].cached;
     const size = this.cp.layerSize;
     const download = this.cp.download;
+    // Before the reference counts change: the network terms read them as "held before".
+    this.net?.place(u, j, refs);
     for (const l of unit.layers) {
       if (refs[l] === 0) {
         if (!cached[l]) this.storage[j] += size[l];
-        if (!(download && cached[l])) this.cost += size[l];
+        if (!(download && cached[l])) this.storageCost += size[l];
       }
       refs[l]++;
     }
@@ -151,9 +178,10 @@ export class PlacementState {
       refs[l]--;
       if (refs[l] === 0) {
         if (!cached[l]) this.storage[j] -= size[l];
-        if (!(download && cached[l])) this.cost -= size[l];
+        if (!(download && cached[l])) this.storageCost -= size[l];
       }
     }
+    this.net?.remove(u, j, refs);
     this.cpu[j] -= unit.cpu;
     this.memory[j] -= unit.memory;
     this.bandwidth[j] -= unit.bandwidth;

@@ -5,14 +5,14 @@ import { evaluate } from './evaluate';
 import { createPrng, randomInt } from './prng';
 import type { Assignment, Container, Layer, PlacementProblem, Policy, Server } from './types';
 
-type SmallProblemSize = { servers: [number, number]; containers: [number, number] };
+export type SmallProblemSize = { servers: [number, number]; containers: [number, number] };
 
 export function randomSmallProblem(seed: number): PlacementProblem {
   return drawSmallProblem(seed, { servers: [2, 3], containers: [2, 6] });
 }
 
 /** `size` bounds the server and container counts (inclusive). */
-function drawSmallProblem(seed: number, size: SmallProblemSize): PlacementProblem {
+export function drawSmallProblem(seed: number, size: SmallProblemSize): PlacementProblem {
   const random = createPrng(seed);
   const chance = (p: number) => random() < p;
   const S = randomInt(random, size.servers[0], size.servers[1]);
@@ -92,9 +92,11 @@ export function randomConstrainedProblem(seed: number): PlacementProblem {
  * them): a depth-first enumeration written straight from the spec's feasibility rules, which
  * drops a partial assignment only when a rule is already broken (every rule is monotone) or its
  * cost already reaches the best found. Returns the best assignment so the caller can confirm it
- * with evaluate, the one judge.
+ * with evaluate, the one judge. `networkCost` (version-2 problems) adds the weighted network
+ * terms of a partial assignment (`where[i]` = server index, -1 unplaced), Infinity when a
+ * network rule is already broken; it must not decrease as containers are added.
  */
-export function enumerateOptimum(problem: PlacementProblem): { cost: number; assignment: Assignment } | null {
+export function enumerateOptimum(problem: PlacementProblem, networkCost: ((where: Int32Array) => number) | null = null): { cost: number; assignment: Assignment } | null {
   const { containers, servers, layers, policies } = problem;
   const size = new Map(layers.map((l) => [l.digest, l.size]));
   const S = servers.length;
@@ -107,9 +109,11 @@ export function enumerateOptimum(problem: PlacementProblem): { cost: number; ass
   const cachedBytes = cached.map((c) => [...c].reduce((sum, d) => sum + size.get(d)!, 0));
   const load = servers.map(() => ({ cpu: 0, memory: 0, bandwidth: 0, disk: 0 }));
   const refs = servers.map(() => new Map<string, number>());
-  const where = new Array<number>(containers.length).fill(-1);
+  const where = new Int32Array(containers.length).fill(-1);
   const index = new Map(containers.map((c, i) => [c.id, i]));
+  const storageWeight = problem.weights?.storage ?? 1;
   let cost = 0;
+  const total = () => (networkCost ? storageWeight * cost + networkCost(where) : cost);
   let best: { cost: number; assignment: Assignment } | null = null;
 
   const allowed = (i: number, j: number): boolean => {
@@ -144,11 +148,12 @@ export function enumerateOptimum(problem: PlacementProblem): { cost: number; ass
   };
 
   const visit = (i: number) => {
-    if (best && cost >= best.cost) return;
+    const value = total();
+    if (value === Infinity || (best && value >= best.cost)) return;
     if (i === containers.length) {
       const assignment: Assignment = {};
       containers.forEach((c, k) => (assignment[c.id] = servers[where[k]].id));
-      best = { cost, assignment };
+      best = { cost: value, assignment };
       return;
     }
     const c = containers[i];

@@ -152,6 +152,7 @@ async function solveUnordered(problem: PlacementProblem, options: SolveOptions, 
       serverLayers: sharing.serverLayers,
       // v1 results keep their v1 shape; a v2 result always shows its terms apart.
       ...(problem.version === 2 ? { terms: checked.terms } : {}),
+      ...(outcome.droppedTerms?.length ? { droppedTerms: outcome.droppedTerms } : {}),
       elapsedMs: elapsedMs(),
       ...(outcome.message ? { message: outcome.message } : {}),
     };
@@ -164,6 +165,7 @@ async function solveUnordered(problem: PlacementProblem, options: SolveOptions, 
     // The no-sharing baseline's cost is fixed whether or not a placement fits (spec).
     cost: algorithm === 'no-sharing' ? noSharingCost : null,
     lowerBound: outcome.lowerBound ?? null,
+    ...(outcome.droppedTerms?.length ? { droppedTerms: outcome.droppedTerms } : {}),
     elapsedMs: elapsedMs(),
     ...(outcome.message ? { message: outcome.message } : {}),
   };

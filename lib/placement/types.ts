@@ -192,4 +192,10 @@ export type ExactTuning = {
   columnGeneration?: boolean;
   /** share of the time left after the warm start that the branch and price may take */
   columnShare?: number;
+  /** v2: how the traffic between dependent replicas is linearised (add-traffic-model.ts); default `pairs` */
+  trafficModel?: 'pairs' | 'stars' | 'mccormick';
+  /** v2: the most columns the traffic linearisation may take before `exact` drops the term */
+  trafficColumnLimit?: number;
+  /** v2: the per-unit start-up rows T ≥ Σ_j a(u,j) x(u,j) (add-startup-model.ts); default on */
+  startupUnitCuts?: boolean;
 };

@@ -71,6 +71,10 @@ describe('the gallery', () => {
     const mongoServices = await db.prisma.service.count({ where: { scenarioId: created.id, image: { repository: 'library/mongo' } } });
     expect(mongoServices).toBe(6);
 
+    // The images' registry sits on the backbone's central PoP.
+    const registries = await db.prisma.registry.findMany({ where: { scenarioId: created.id }, include: { networkNode: true, _count: { select: { images: true } } } });
+    expect(registries.map((r) => [r.name, r.networkNode?.name, r._count.images])).toEqual([['dockerhub-mirror', 'Kansas City', 7]]);
+
     const built = await buildPlacementProblem(db.prisma, created.id);
     expect(built.ok).toBe(true);
     if (!built.ok) return;

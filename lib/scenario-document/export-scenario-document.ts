@@ -2,6 +2,7 @@ import type { Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { artifactKindFromDb } from '@/lib/control-plans/artifact-kinds';
 import { policyTypeFromDb } from '@/lib/vocabulary/kinds-and-labels';
+import { readStoredWeights } from '@/lib/placement-runs/objective-weights';
 import { canonicalizeScenarioDocument } from './canonicalize-scenario-document';
 import type { ScenarioDocument } from './scenario-document-schema';
 
@@ -19,7 +20,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
     db.networkNode.findMany({ where, include: { site: true } }),
     db.link.findMany({ where, include: { aEdgeServer: true, aNode: true, bEdgeServer: true, bNode: true } }),
     db.vnf.findMany({ where, include: { hostServer: true, nextVnf: true } }),
-    db.registry.findMany({ where, include: { site: true } }),
+    db.registry.findMany({ where, include: { site: true, networkNode: { select: { name: true } }, edgeServer: { select: { name: true } } } }),
     db.layer.findMany({ where }),
     db.image.findMany({ where, include: { registry: true, layers: { include: { layer: true }, orderBy: { position: 'asc' } } } }),
     db.service.findMany({ where, include: { image: true } }),
@@ -104,7 +105,13 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       next: v.nextVnf?.name ?? null,
       position: pos(v.posX, v.posY),
     })),
-    registries: registries.map((r) => ({ name: r.name, url: r.url, site: r.site?.name ?? null, position: pos(r.posX, r.posY) })),
+    registries: registries.map((r) => ({
+      name: r.name,
+      url: r.url,
+      site: r.site?.name ?? null,
+      attachedTo: r.networkNode || r.edgeServer ? endpoint(r.edgeServer, r.networkNode) : null,
+      position: pos(r.posX, r.posY),
+    })),
     layers: layers.map((l) => ({ digest: l.digest, sizeBytes: Number(l.sizeBytes) })),
     images: images.map((i) => ({
       repository: i.repository,
@@ -168,6 +175,8 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       noSharingBytes: num(r.noSharingBytes),
       elapsedMs: r.elapsedMs,
       message: r.message,
+      weights: readStoredWeights(r.weights),
+      replan: r.replan,
       problem: r.problem ?? null,
       result: r.result ?? null,
       createdAt: r.createdAt.toISOString(),

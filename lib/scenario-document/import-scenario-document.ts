@@ -185,7 +185,16 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
     await tx.vnf.update({ where: { id: vnfIds.get(v.name)! }, data: { nextVnfId: vnfIds.get(v.next!)! } });
   }
   await tx.registry.createMany({
-    data: doc.registries.map((r) => ({ id: idFor(registryIds, r.name), scenarioId, name: r.name, url: r.url, siteId: ref(siteIds, r.site), ...xy(r.position) })),
+    data: doc.registries.map((r) => ({
+      id: idFor(registryIds, r.name),
+      scenarioId,
+      name: r.name,
+      url: r.url,
+      siteId: ref(siteIds, r.site),
+      networkNodeId: r.attachedTo?.kind === 'networkNode' ? nodeIds.get(r.attachedTo.name)! : null,
+      edgeServerId: r.attachedTo?.kind === 'edgeServer' ? serverIds.get(r.attachedTo.name)! : null,
+      ...xy(r.position),
+    })),
   });
   await tx.image.createMany({
     data: doc.images.map((i) => ({
@@ -275,6 +284,8 @@ async function writeEntities(tx: Tx, scenarioId: string, doc: ScenarioDocument) 
         noSharingBytes: big(r.noSharingBytes),
         elapsedMs: r.elapsedMs,
         message: r.message,
+        weights: r.weights ?? undefined,
+        replan: r.replan,
         problem: r.problem ?? undefined,
         result: r.result ?? undefined,
         createdAt: new Date(r.createdAt),

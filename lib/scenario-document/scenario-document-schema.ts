@@ -3,6 +3,7 @@ import { ARCHS, CONTROLLER_KINDS, FINISHED_RUN_STATUSES, LINK_MEDIA, NETWORK_NOD
 import { MAX_BANDWIDTH_MBPS, MAX_CONTAINERS, MAX_CPU_CORES, MAX_ENTITIES_PER_KIND, MAX_LATENCY_MS, MAX_LAYERS, MAX_MEMORY_MIB, MAX_REPLICAS } from '@/lib/limits/size-limits';
 import { placementProblemSchema } from '@/lib/placement/problem-schema';
 import { placementResultSchema } from '@/lib/placement/result-schema';
+import { storedWeightsSchema } from '@/lib/placement-runs/objective-weights';
 import { scenarioNameSchema } from '@/lib/scenarios/scenario-schema';
 
 const CONTROL_ARTIFACT_KINDS = ['routes', 'link-load', 'flows', 'mesh'] as const;
@@ -121,7 +122,18 @@ export const scenarioDocumentSchema = z
       )
       .max(MAX_ENTITIES_PER_KIND, atMost(MAX_ENTITIES_PER_KIND))
       .default([]),
-    registries: z.array(z.object({ name, url: z.string().trim().min(1).max(500), site: name.nullable().default(null), position })).default([]),
+    registries: z
+      .array(
+        z.object({
+          name,
+          url: z.string().trim().min(1).max(500),
+          site: name.nullable().default(null),
+          /** The network node or edge server it sits on, where pulls reach it; null when unattached. */
+          attachedTo: endpointSchema.nullable().default(null),
+          position,
+        }),
+      )
+      .default([]),
     layers: z
       .array(z.object({ digest, sizeBytes: bytes }))
       .max(MAX_LAYERS, atMost(MAX_LAYERS))
@@ -217,6 +229,10 @@ export const scenarioDocumentSchema = z
           noSharingBytes: bytes.nullable(),
           elapsedMs: z.number().int().nonnegative().nullable(),
           message: z.string().nullable(),
+          /** The objective's weights and their preset; null for a storage-only run. */
+          weights: storedWeightsSchema.nullable().default(null),
+          /** Whether the run re-planned the placement applied when it started. */
+          replan: z.boolean().default(false),
           problem: verbatim(placementProblemSchema),
           result: verbatim(placementResultSchema),
           createdAt: z.iso.datetime(),
@@ -304,7 +320,13 @@ function checkReferences(doc: ScenarioDocument, ctx: z.RefinementCtx) {
     s.cachedLayers.forEach((d, j) => known(layers, d, ['edgeServers', i, 'cachedLayers', j], 'layer digest'));
   });
   doc.networkNodes.forEach((n, i) => known(sites, n.site, ['networkNodes', i, 'site'], 'site'));
-  doc.registries.forEach((r, i) => known(sites, r.site, ['registries', i, 'site'], 'site'));
+  doc.registries.forEach((r, i) => {
+    known(sites, r.site, ['registries', i, 'site'], 'site');
+    if (r.attachedTo) {
+      const at = r.attachedTo;
+      known(at.kind === 'edgeServer' ? servers : nodes, at.name, ['registries', i, 'attachedTo', 'name'], at.kind === 'edgeServer' ? 'edge server' : 'network node');
+    }
+  });
   doc.links.forEach((l, i) => {
     for (const end of ['a', 'b'] as const) {
       const ref = l[end];

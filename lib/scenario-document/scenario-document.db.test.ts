@@ -23,7 +23,7 @@ const NOT_IN_DOCUMENT: Record<string, string> = {
   'Scenario.updatedAt': 'set by every change',
   // Optimistic-concurrency tokens of the live scenario: an import starts a new history.
   ...Object.fromEntries(
-    ['Scenario', 'Site', 'EdgeServer', 'NetworkNode', 'Link', 'Vnf', 'Service', 'ServiceDependency', 'Controller', 'Policy'].map((t) => [
+    ['Scenario', 'Site', 'EdgeServer', 'NetworkNode', 'Link', 'Vnf', 'Registry', 'Service', 'ServiceDependency', 'Controller', 'Policy'].map((t) => [
       `${t}.version`,
       'edit counter of the live scenario',
     ]),
@@ -78,6 +78,8 @@ function demoWithRun(): ScenarioDocument {
     noSharingBytes: 400_000_000_000,
     elapsedMs: 42,
     message: null,
+    weights: null,
+    replan: false,
     // Kept verbatim: no defaults filled in (objective, policies).
     problem: {
       version: 1,
@@ -182,7 +184,14 @@ function demoWithRun(): ScenarioDocument {
   Object.assign(doc.networkNodes[0], { latitude: -37.8, longitude: 144.96 });
   doc.images[0].manifestDigest = 'sha256:0123456789abcdef';
   doc.images.push({ repository: 'acme/no-layer-data', tag: '1.0', arch: 'amd64', manifestDigest: null, registry: null, layers: [], declaredSizeBytes: 123_456_789 });
-  Object.assign(doc.placementRuns[0], { engine: 'highs', objective: 'download', timeLimitSec: 45, message: 'stopped at the time limit' });
+  Object.assign(doc.placementRuns[0], {
+    engine: 'highs',
+    objective: 'download',
+    timeLimitSec: 45,
+    message: 'stopped at the time limit',
+    weights: { preset: 'balanced', storage: 1, startup: 2.5e8, traffic: 1.25e5, moves: 1 },
+    replan: true,
+  });
   doc.experimentRuns[0].message = 'finished';
   return doc;
 }
@@ -194,6 +203,7 @@ type EditableDocument = {
   services: { port: number }[];
   links: { a: { name: string } }[];
   edgeServers: { cpuCores: number }[];
+  registries: { attachedTo: { kind: string; name: string } | null }[];
   controlArtifacts: unknown[];
 };
 
@@ -303,6 +313,8 @@ describe('scenario document', () => {
 
   test('the demo has the promised shape', () => {
     const doc = scenarioDocumentSchema.parse(buildDemoScenarioDocument());
+    // A registry in the topology, for network-aware placement.
+    expect(doc.registries.map((r) => r.attachedTo)).toEqual([{ kind: 'networkNode', name: 'core-router' }]);
     expect(doc.sites.length).toBeGreaterThanOrEqual(4);
     expect(doc.edgeServers.length).toBeGreaterThanOrEqual(12);
     expect(new Set(doc.edgeServers.map((s) => s.arch))).toEqual(new Set(['amd64', 'arm64']));
@@ -337,12 +349,14 @@ describe('scenario document', () => {
     doc.scenario.name = 'Broken';
     doc.links[3].a.name = 'no-such-switch';
     doc.edgeServers[0].cpuCores = -4;
+    doc.registries[0].attachedTo = { kind: 'edgeServer', name: 'core-router' };
     const refused = importScenarioDocumentText(db.prisma, JSON.stringify(doc), { source: 'broken.json' });
     await expect(refused).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' });
     const message = await refused.catch((e: Error) => e.message);
     expect(message).toContain('broken.json is not a valid scenario document; nothing was imported.');
     expect(message).toContain('links[3].a.name: unknown network node "no-such-switch"');
     expect(message).toContain('edgeServers[0].cpuCores');
+    expect(message).toContain('registries[0].attachedTo.name: unknown edge server "core-router"');
     expect(await db.prisma.scenario.findFirst({ where: { name: 'Broken' } })).toBeNull();
     expect(await countAllRows(db)).toEqual(before);
 
@@ -356,6 +370,7 @@ describe('scenario document', () => {
     // The same text, repaired, goes through the same path and is written.
     doc.links[3].a.name = buildDemoScenarioDocument().links![3].a.name;
     doc.edgeServers[0].cpuCores = 4;
+    doc.registries[0].attachedTo = { kind: 'networkNode', name: 'core-router' };
     const imported = await importScenarioDocumentText(db.prisma, JSON.stringify(doc), { name: 'Repaired' });
     expect(await db.prisma.edgeServer.count({ where: { scenarioId: imported.id } })).toBe(doc.edgeServers.length);
   });

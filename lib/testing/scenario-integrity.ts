@@ -7,6 +7,8 @@ const CHECKS: [string, string][] = [
   ['edge server in another scenario’s site', `SELECT c.id FROM "EdgeServer" c JOIN "Site" p ON p.id = c."siteId" WHERE p."scenarioId" <> c."scenarioId"`],
   ['network node in another scenario’s site', `SELECT c.id FROM "NetworkNode" c JOIN "Site" p ON p.id = c."siteId" WHERE p."scenarioId" <> c."scenarioId"`],
   ['registry in another scenario’s site', `SELECT c.id FROM "Registry" c JOIN "Site" p ON p.id = c."siteId" WHERE p."scenarioId" <> c."scenarioId"`],
+  ['registry attached to another scenario’s network node', `SELECT c.id FROM "Registry" c JOIN "NetworkNode" p ON p.id = c."networkNodeId" WHERE p."scenarioId" <> c."scenarioId"`],
+  ['registry attached to another scenario’s edge server', `SELECT c.id FROM "Registry" c JOIN "EdgeServer" p ON p.id = c."edgeServerId" WHERE p."scenarioId" <> c."scenarioId"`],
   ...(['aEdgeServerId', 'bEdgeServerId'] as const).map((col): [string, string] => [
     `link end ${col}`,
     `SELECT c.id FROM "Link" c JOIN "EdgeServer" p ON p.id = c."${col}" WHERE p."scenarioId" <> c."scenarioId"`,

@@ -80,6 +80,9 @@ async function insertEntity(tx: Tx, scenarioId: string, e: EntityCreate, version
       return tx.vnf.create({ data: { ...entityColumns(e.kind, e), nextVnfId: null, ...row } });
     case 'service':
       return tx.service.create({ data: { ...entityColumns(e.kind, e), ...row } });
+    case 'registry':
+      if (e.networkNodeId && e.edgeServerId) throw new DomainError('INVALID_INPUT', 'A registry is attached to a network node or an edge server, not both.', 'edgeServerId');
+      return tx.registry.create({ data: { ...entityColumns(e.kind, e), ...row } });
     case 'controller':
       return tx.controller.create({ data: { ...entityColumns(e.kind, e), ...row } });
   }

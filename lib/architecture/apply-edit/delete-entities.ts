@@ -5,7 +5,7 @@ import { loadAppliedPlacement } from '../load-architecture';
 import { dependencySelect, linkFromRow, linkSelect, type DependencyRow, type LinkRow } from '../db-mapping';
 import { emptyOutcome, type DeletedBundle, type Edit, type EditOutcome } from '../edits';
 import { MANAGED_KINDS, type Entity, type EntityKind, type ManagesRelation } from '../snapshot';
-import { CREATE_ORDER, deleteEntityRows, label, readEntities, setSite, stale, type Tx } from './entity-tables';
+import { attachmentColumns, CREATE_ORDER, deleteEntityRows, label, readEntities, setSite, stale, type Tx } from './entity-tables';
 import { isEmptyFilter, MANAGES_TABLES } from './manages-tables';
 
 type DeleteEdit = Extract<Edit, { type: 'delete' }>;
@@ -52,6 +52,7 @@ function listedIds(edit: DeleteEdit): Listed {
     networkNode: ofKind('networkNode'),
     vnf: ofKind('vnf'),
     service: ofKind('service'),
+    registry: ofKind('registry'),
     controller: ofKind('controller'),
   };
 }
@@ -155,6 +156,13 @@ async function readSurvivors(tx: Tx, listed: Listed): Promise<Survivors> {
   return {
     siteMembers: await readSiteMembers(tx, listed),
     vnfChain: await readVnfChain(tx, listed.vnf),
+    registryAttachments: await readRegistryAttachments(tx, listed),
+    imageRegistries: listed.registry.length
+      ? (await tx.image.findMany({ where: { registryId: { in: listed.registry } }, select: { id: true, registryId: true } })).map((i) => ({
+          imageId: i.id,
+          registryId: i.registryId!,
+        }))
+      : [],
     cachedLayers: servers.length ? await tx.edgeServerCachedLayer.findMany({ where: { edgeServerId: { in: servers } }, select: { edgeServerId: true, layerId: true } }) : [],
     policyServices: services.length ? await tx.policyService.findMany({ where: { serviceId: { in: services } }, select: { policyId: true, serviceId: true } }) : [],
     policyEdgeServers: servers.length ? await tx.policyEdgeServer.findMany({ where: { edgeServerId: { in: servers } }, select: { policyId: true, edgeServerId: true } }) : [],
@@ -178,8 +186,25 @@ async function readSiteMembers(tx: Tx, listed: Listed): Promise<Survivors['siteM
   return [
     ...(await tx.edgeServer.findMany({ where: { siteId: { in: sites }, id: { notIn: listed.edgeServer } }, select })).map(asMember('edgeServer')),
     ...(await tx.networkNode.findMany({ where: { siteId: { in: sites }, id: { notIn: listed.networkNode } }, select })).map(asMember('networkNode')),
-    ...(await tx.registry.findMany({ where: { siteId: { in: sites } }, select })).map(asMember('registry')),
+    ...(await tx.registry.findMany({ where: { siteId: { in: sites }, id: { notIn: listed.registry } }, select })).map(asMember('registry')),
   ];
+}
+
+/** Registries that stay but are attached to a network node or edge server that goes. */
+async function readRegistryAttachments(tx: Tx, listed: Listed): Promise<Survivors['registryAttachments']> {
+  const nodes = listed.networkNode;
+  const servers = listed.edgeServer;
+  if (!nodes.length && !servers.length) return [];
+  const attached = await tx.registry.findMany({
+    where: {
+      id: { notIn: listed.registry },
+      OR: [...(nodes.length ? [{ networkNodeId: { in: nodes } }] : []), ...(servers.length ? [{ edgeServerId: { in: servers } }] : [])],
+    },
+    select: { id: true, networkNodeId: true, edgeServerId: true },
+  });
+  return attached.map((r) =>
+    r.networkNodeId ? { registryId: r.id, kind: 'networkNode' as const, id: r.networkNodeId } : { registryId: r.id, kind: 'edgeServer' as const, id: r.edgeServerId! },
+  );
 }
 
 async function readVnfChain(tx: Tx, vnfs: string[]): Promise<Survivors['vnfChain']> {
@@ -209,11 +234,18 @@ function deletedBundle(doomed: Doomed, survivors: Survivors): DeletedBundle {
  */
 async function detachSurvivors(tx: Tx, survivors: Survivors): Promise<Entity[]> {
   const changed: Entity[] = [];
-  for (const kind of ['edgeServer', 'networkNode'] as const) {
+  for (const kind of ['edgeServer', 'networkNode', 'registry'] as const) {
     const memberIds = survivors.siteMembers.filter((m) => m.kind === kind).map((m) => m.id);
     if (!memberIds.length) continue;
     await setSite(tx, kind, { id: { in: memberIds } }, null);
     changed.push(...(await readEntities(tx, kind, memberIds)));
+  }
+  // The foreign key would clear the attachment too, but without the version bump.
+  const detached = survivors.registryAttachments.map((a) => a.registryId);
+  if (detached.length) {
+    await tx.registry.updateMany({ where: { id: { in: detached } }, data: { ...attachmentColumns(null), version: { increment: 1 } } });
+    // A registry unsited above and detached here is one entity: the later read wins.
+    changed.push(...(await readEntities(tx, 'registry', detached)));
   }
   const chained = survivors.vnfChain.map((v) => v.vnfId);
   if (chained.length) {

@@ -10,6 +10,8 @@ import {
   edgeServerSelect,
   networkNodeFromRow,
   networkNodeSelect,
+  registryFromRow,
+  registrySelect,
   serviceFromRow,
   serviceSelect,
   siteFromRow,
@@ -22,7 +24,7 @@ import { ENTITY_KIND_LABELS, type EntityKind, type EntityOf } from '../snapshot'
 export type Tx = Prisma.TransactionClient;
 
 /** Creation order: what others point at first. Deletion goes the other way. */
-export const CREATE_ORDER: EntityKind[] = ['site', 'edgeServer', 'networkNode', 'vnf', 'service', 'controller'];
+export const CREATE_ORDER: EntityKind[] = ['site', 'edgeServer', 'networkNode', 'registry', 'vnf', 'service', 'controller'];
 
 export const stale = (message: string) => new DomainError('STALE_VERSION', message);
 export const label = (kind: EntityKind, name?: unknown) => `${ENTITY_KIND_LABELS[kind]}${typeof name === 'string' && name ? ` “${name}”` : ''}`;
@@ -57,6 +59,7 @@ const ENTITY_READERS: { [K in EntityKind]: (tx: Tx, where: EntityWhere) => Promi
   networkNode: async (tx, where) => (await tx.networkNode.findMany({ where, select: networkNodeSelect })).map(networkNodeFromRow),
   vnf: async (tx, where) => (await tx.vnf.findMany({ where, select: vnfSelect })).map(vnfFromRow),
   service: async (tx, where) => (await tx.service.findMany({ where, select: serviceSelect })).map(serviceFromRow),
+  registry: async (tx, where) => (await tx.registry.findMany({ where, select: registrySelect })).map(registryFromRow),
   controller: async (tx, where) => (await tx.controller.findMany({ where, select: controllerSelect })).map(controllerFromRow),
 };
 
@@ -72,6 +75,7 @@ const ENTITY_DELETERS = {
   networkNode: (tx, where) => tx.networkNode.deleteMany({ where }),
   vnf: (tx, where) => tx.vnf.deleteMany({ where }),
   service: (tx, where) => tx.service.deleteMany({ where }),
+  registry: (tx, where) => tx.registry.deleteMany({ where }),
   controller: (tx, where) => tx.controller.deleteMany({ where }),
 } satisfies Record<EntityKind, (tx: Tx, where: Required<EntityWhere>) => Promise<{ count: number }>>;
 
@@ -79,14 +83,23 @@ export async function deleteEntityRows(tx: Tx, kind: EntityKind, ids: string[], 
   if (ids.length) await ENTITY_DELETERS[kind](tx, { id: { in: ids }, scenarioId });
 }
 
-/** Edge servers and network nodes belong to a site; their membership is versioned content. */
-export type SiteMemberKind = 'edgeServer' | 'networkNode';
+/** Edge servers, network nodes and registries belong to a site; their membership is versioned content. */
+export type SiteMemberKind = 'edgeServer' | 'networkNode' | 'registry';
 type MemberWhere = { id: string | { in: string[] }; scenarioId?: string; siteId?: null };
 
 const SITE_SETTERS = {
   edgeServer: (tx, where, siteId) => tx.edgeServer.updateMany({ where, data: { siteId, version: { increment: 1 } } }),
   networkNode: (tx, where, siteId) => tx.networkNode.updateMany({ where, data: { siteId, version: { increment: 1 } } }),
+  registry: (tx, where, siteId) => tx.registry.updateMany({ where, data: { siteId, version: { increment: 1 } } }),
 } satisfies Record<SiteMemberKind, (tx: Tx, where: MemberWhere, siteId: string | null) => Promise<{ count: number }>>;
 
 /** Sets the site of the matching members, bumping their versions; how many matched. */
 export const setSite = (tx: Tx, kind: SiteMemberKind, where: MemberWhere, siteId: string | null) => SITE_SETTERS[kind](tx, where, siteId);
+
+/** What a registry is attached to: one network node or one edge server. */
+export type AttachmentKind = 'networkNode' | 'edgeServer';
+
+/** The attachment columns saying "attached to `target`" (null: attached to nothing). */
+export function attachmentColumns(target: { kind: AttachmentKind; id: string } | null) {
+  return { networkNodeId: target?.kind === 'networkNode' ? target.id : null, edgeServerId: target?.kind === 'edgeServer' ? target.id : null };
+}

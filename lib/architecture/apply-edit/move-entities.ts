@@ -10,6 +10,7 @@ const SQL_TABLE: Record<EntityKind, string> = {
   networkNode: 'NetworkNode',
   vnf: 'Vnf',
   service: 'Service',
+  registry: 'Registry',
   controller: 'Controller',
 };
 

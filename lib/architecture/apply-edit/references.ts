@@ -78,6 +78,14 @@ export function idsOfBundle(bundle: CreateBundle) {
     ids.add(m.kind, m.id);
     ids.add('site', m.siteId);
   }
+  for (const a of bundle.registryAttachments ?? []) {
+    ids.add('registry', a.registryId);
+    ids.add(a.kind, a.id);
+  }
+  for (const i of bundle.imageRegistries ?? []) {
+    ids.add('image', i.imageId);
+    ids.add('registry', i.registryId);
+  }
   for (const c of bundle.vnfChain ?? []) {
     ids.add('vnf', c.vnfId);
     ids.add('vnf', c.nextVnfId);
@@ -102,11 +110,23 @@ export function idsOfBundle(bundle: CreateBundle) {
   return ids;
 }
 
-type PointerColumns = { kind: EntityKind; siteId?: string | null; hostServerId?: string; nextVnfId?: string | null; imageId?: string | null };
+type PointerColumns = {
+  kind: EntityKind;
+  siteId?: string | null;
+  hostServerId?: string;
+  nextVnfId?: string | null;
+  imageId?: string | null;
+  networkNodeId?: string | null;
+  edgeServerId?: string | null;
+};
 
 /** The rows an entity's own columns point at. */
 export function entityReferences(refs: RefSet, e: PointerColumns) {
-  if (e.kind === 'edgeServer' || e.kind === 'networkNode') refs.add('site', e.siteId);
+  if (e.kind === 'edgeServer' || e.kind === 'networkNode' || e.kind === 'registry') refs.add('site', e.siteId);
+  if (e.kind === 'registry') {
+    refs.add('networkNode', e.networkNodeId);
+    refs.add('edgeServer', e.edgeServerId);
+  }
   if (e.kind === 'vnf' || e.kind === 'controller') refs.add('edgeServer', e.hostServerId);
   if (e.kind === 'vnf') refs.add('vnf', e.nextVnfId);
   if (e.kind === 'service') refs.add('image', e.imageId);

@@ -5,7 +5,7 @@ import { loadAppliedPlacement } from '../load-architecture';
 import type { DeletedBundle, EditOutcome } from '../edits';
 import type { Entity } from '../snapshot';
 import { createEntities, type Versions } from './create-entities';
-import { CREATE_ORDER, findIds, readEntities, setSite, stale, type Tx } from './entity-tables';
+import { attachmentColumns, CREATE_ORDER, findIds, readEntities, setSite, stale, type Tx } from './entity-tables';
 import { assertNoForeignIds, idsOfBundle } from './references';
 
 export async function restoreEntities(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promise<EditOutcome> {
@@ -26,6 +26,8 @@ export async function restoreEntities(tx: Tx, scenarioId: string, bundle: Delete
   );
   outcome.upserted.entities.push(...(await restoreSiteMembers(tx, scenarioId, bundle)));
   outcome.upserted.entities.push(...(await restoreVnfChain(tx, scenarioId, bundle)));
+  outcome.upserted.entities.push(...(await restoreRegistryAttachments(tx, scenarioId, bundle)));
+  await restoreImageRegistries(tx, scenarioId, bundle);
   await restoreCachedLayers(tx, scenarioId, bundle);
   await restorePolicyMembers(tx, scenarioId, bundle);
   if (await restoreAssignments(tx, scenarioId, bundle)) outcome.placement = await loadAppliedPlacement(tx, scenarioId);
@@ -58,16 +60,30 @@ function versionsAfterDelete(bundle: DeletedBundle): Versions {
 
 async function restoreSiteMembers(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promise<Entity[]> {
   const changed: Entity[] = [];
-  for (const kind of ['edgeServer', 'networkNode'] as const) {
+  for (const kind of ['edgeServer', 'networkNode', 'registry'] as const) {
     for (const m of bundle.siteMembers.filter((m) => m.kind === kind)) {
       const n = await setSite(tx, kind, { id: m.id, scenarioId, siteId: null }, m.siteId);
       if (n.count) changed.push(...(await readEntities(tx, kind, [m.id])));
     }
   }
-  for (const m of bundle.siteMembers.filter((m) => m.kind === 'registry')) {
-    await tx.registry.updateMany({ where: { id: m.id, scenarioId, siteId: null }, data: { siteId: m.siteId } });
+  return changed;
+}
+
+/** Registries go back onto what they were attached to, unless someone attached them elsewhere. */
+async function restoreRegistryAttachments(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promise<Entity[]> {
+  const changed: Entity[] = [];
+  for (const a of bundle.registryAttachments) {
+    const n = await tx.registry.updateMany({
+      where: { id: a.registryId, scenarioId, networkNodeId: null, edgeServerId: null },
+      data: { ...attachmentColumns({ kind: a.kind, id: a.id }), version: { increment: 1 } },
+    });
+    if (n.count) changed.push(...(await readEntities(tx, 'registry', [a.registryId])));
   }
   return changed;
+}
+
+async function restoreImageRegistries(tx: Tx, scenarioId: string, bundle: DeletedBundle) {
+  for (const i of bundle.imageRegistries) await tx.image.updateMany({ where: { id: i.imageId, scenarioId, registryId: null }, data: { registryId: i.registryId } });
 }
 
 async function restoreVnfChain(tx: Tx, scenarioId: string, bundle: DeletedBundle): Promise<Entity[]> {

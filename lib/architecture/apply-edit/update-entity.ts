@@ -14,7 +14,20 @@ type UpdateEdit = Extract<Edit, { type: 'update' }>;
 /** An update's changes, validated against its kind's fields. */
 type EntityChanges = { [K in EntityKind]: { kind: K; changes: Partial<EntityFields<K>> } }[EntityKind];
 
-const parseChanges = (edit: UpdateEdit) => ({ kind: edit.kind, changes: ENTITY_UPDATE_SCHEMAS[edit.kind].parse(edit.changes) }) as EntityChanges;
+const parseChanges = (edit: UpdateEdit) => attachOnce({ kind: edit.kind, changes: ENTITY_UPDATE_SCHEMAS[edit.kind].parse(edit.changes) } as EntityChanges);
+
+/**
+ * A registry sits on one node: attaching it to a network node detaches it from any edge server
+ * and the reverse, so "attach to X" needs no knowledge of where it was. Naming both is refused.
+ */
+function attachOnce(update: EntityChanges): EntityChanges {
+  if (update.kind !== 'registry') return update;
+  const { networkNodeId, edgeServerId } = update.changes;
+  if (networkNodeId && edgeServerId) throw new DomainError('INVALID_INPUT', 'A registry is attached to a network node or an edge server, not both.', 'edgeServerId');
+  if (networkNodeId) return { kind: 'registry', changes: { ...update.changes, edgeServerId: null } };
+  if (edgeServerId) return { kind: 'registry', changes: { ...update.changes, networkNodeId: null } };
+  return update;
+}
 
 export async function updateEntity(tx: Tx, scenarioId: string, edit: UpdateEdit): Promise<EditOutcome> {
   const update = parseChanges(edit);
@@ -45,6 +58,8 @@ function updateRow(tx: Tx, where: VersionedWhere, { kind, changes }: EntityChang
       return tx.vnf.updateMany({ where, data: { ...entityColumns(kind, changes), version } });
     case 'service':
       return tx.service.updateMany({ where, data: { ...entityColumns(kind, changes), version } });
+    case 'registry':
+      return tx.registry.updateMany({ where, data: { ...entityColumns(kind, changes), version } });
     case 'controller':
       return tx.controller.updateMany({ where, data: { ...entityColumns(kind, changes), version } });
   }

@@ -1,7 +1,7 @@
 import type { CompiledProblem } from '../compile-problem';
 import type { Deadline } from '../deadline';
 import type { MilpEngine } from '../engines/milp-engine';
-import type { EngineName, PlacementStatus } from '../types';
+import type { EngineName, PlacementStatus, TermName } from '../types';
 
 export type AlgorithmContext = {
   cp: CompiledProblem;
@@ -22,10 +22,12 @@ export type AlgorithmContext = {
 export type AlgorithmOutcome = {
   status: PlacementStatus;
   unitServer?: Int32Array | null;
-  /** bytes; a proved lower bound on the optimum (sharing objective) */
+  /** a proved lower bound on the optimum, in the units of evaluate's cost (bytes for storage-only weights) */
   lowerBound?: number | null;
   usedEngine?: boolean;
   message?: string;
+  /** exact: weighted terms the model left out for size (the answer is then not proved optimal) */
+  droppedTerms?: TermName[];
 };
 
 /** the status to give when no placement was found and nothing was proved */

@@ -8,6 +8,36 @@ import { PlacementState } from '../placement-state';
  */
 export function constructGreedy(cp: CompiledProblem, order: number[], noSharing = false): PlacementState | null {
   const state = new PlacementState(cp, noSharing);
+  return placeCheapest(state, order) ? state : null;
+}
+
+/**
+ * Re-planning keeps what still fits: every unit stays on the server that runs most of its
+ * replicas now, if that server is still there and takes it; the others then go where they
+ * add least, largest first. Null without a current placement, or when some unit fits nowhere.
+ */
+export function constructFromCurrent(cp: CompiledProblem): PlacementState | null {
+  const network = cp.network;
+  if (!network?.hasCurrent) return null;
+  const state = new PlacementState(cp);
+  const rest: number[] = [];
+  for (const u of largestFirstOrder(cp)) {
+    const votes = new Map<number, number>();
+    let home = -1;
+    for (const m of network.movers[u]) {
+      if (m.server < 0) continue;
+      const n = (votes.get(m.server) ?? 0) + 1;
+      votes.set(m.server, n);
+      if (home < 0 || n > votes.get(home)!) home = m.server;
+    }
+    if (home >= 0 && state.canPlace(u, home)) state.place(u, home);
+    else rest.push(u);
+  }
+  return placeCheapest(state, rest) ? state : null;
+}
+
+function placeCheapest(state: PlacementState, order: number[]): boolean {
+  const { cp } = state;
   for (const u of order) {
     let best = -1,
       bestCost = Infinity,
@@ -23,10 +53,10 @@ export function constructGreedy(cp: CompiledProblem, order: number[], noSharing 
         bestRoom = room;
       }
     }
-    if (best < 0) return null;
+    if (best < 0) return false;
     state.place(u, best);
   }
-  return state;
+  return true;
 }
 
 function roomAfter(state: PlacementState, u: number, j: number): number {

@@ -1,10 +1,9 @@
 import { WorkMeter, type Deadline } from '../deadline';
 import type { PlacementState } from '../placement-state';
 
-// Costs are sums of integer byte counts, so anything below half a byte is rounding noise.
-// Every loop charges its candidate evaluations to the deadline's work budget (see deadline.ts):
+// A change smaller than the problem's cost tolerance (half a byte for storage alone) is
+// rounding noise, not an improvement. Every loop charges its candidate evaluations to the deadline's work budget (see deadline.ts):
 // where the search stops must not depend on the machine's speed.
-const IMPROVES = -0.5;
 /** a swap evaluated in full costs about this many skipped candidate pairs */
 const SWAP_COST = 16;
 
@@ -63,7 +62,7 @@ function applyMoves(state: PlacementState, deadline: Deadline, random: () => num
     meter.add(cp.servers.length);
     state.remove(u);
     let best = from,
-      bestDelta = IMPROVES;
+      bestDelta = -cp.costTolerance;
     for (let k = 0; k < cp.servers.length; k++) {
       if (k === from || !cp.units[u].eligible[k]) continue;
       const delta = state.addCost(u, k) - gain;
@@ -86,6 +85,11 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
   const U = cp.units.length;
   let improved = false;
   const meter = new WorkMeter(deadline);
+  // Traffic and moves tell apart replicas of one image (other services, other current servers).
+  const imageDecides = !cp.active.traffic && !cp.active.moves;
+  // Start-up (a max over servers) and traffic (pairs) make two units' changes interact, so the
+  // sum of their separate changes is no guide: only the swap itself is judged.
+  const separable = !cp.active.startup && !cp.active.traffic;
   for (const u of randomOrder(U, random)) {
     for (let v = 0; v < U; v++) {
       if (meter.spend(1)) return improved;
@@ -93,19 +97,19 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
         b = state.unitServer[v];
       if ((!hot[a] && !hot[b]) || a === b || !cp.units[u].eligible[b] || !cp.units[v].eligible[a]) continue;
       // Replicas of one image cost the same anywhere: swapping them never saves bytes.
-      if (sameLayers(cp.units[u].layers, cp.units[v].layers)) continue;
+      if (imageDecides && sameLayers(cp.units[u].layers, cp.units[v].layers)) continue;
       meter.add(SWAP_COST);
       const before = state.cost;
       state.remove(u);
       state.remove(v);
       // Cheap rejection before the capacity checks: the swap must pay off in bytes.
-      const gainGuess = state.addCost(u, b) + state.addCost(v, a);
+      const gainGuess = separable ? state.addCost(u, b) + state.addCost(v, a) : -Infinity;
       let accepted = false;
-      if (state.cost + gainGuess - before < IMPROVES && state.canPlace(u, b)) {
+      if (state.cost + gainGuess - before < -cp.costTolerance && state.canPlace(u, b)) {
         state.place(u, b);
         if (state.canPlace(v, a)) {
           state.place(v, a);
-          accepted = state.cost - before < IMPROVES;
+          accepted = state.cost - before < -cp.costTolerance;
           if (!accepted) {
             state.remove(v);
           }
@@ -139,7 +143,7 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
       const gain = state.removeGain(u);
       // Only worth ejecting someone if u itself would be cheaper on b.
       const uAdd = state.addCost(u, b);
-      if (uAdd - gain >= IMPROVES) continue;
+      if (uAdd - gain >= -cp.costTolerance) continue;
       state.remove(u);
       if (state.canPlace(u, b)) {
         state.place(u, a);
@@ -153,7 +157,7 @@ function applyEjections(state: PlacementState, deadline: Deadline, random: () =>
         if (state.canPlace(u, b)) {
           state.place(u, b);
           let bestK = -1,
-            bestCost = before + IMPROVES;
+            bestCost = before - cp.costTolerance;
           for (let k = 0; k < S; k++) {
             if (k === b || !cp.units[w].eligible[k]) continue;
             const total = state.cost + state.addCost(w, k);
@@ -215,7 +219,7 @@ function applyGroupMoves(state: PlacementState, deadline: Deadline, hot: Uint8Ar
           state.place(u, b);
           placed++;
         }
-        if (placed === group.length && state.cost < before - 0.5) moved = b;
+        if (placed === group.length && state.cost < before - cp.costTolerance) moved = b;
         else for (let k = placed - 1; k >= 0; k--) state.remove(group[k]);
       }
       if (moved < 0) for (const u of group) state.place(u, a);

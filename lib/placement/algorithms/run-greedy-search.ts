@@ -1,9 +1,9 @@
 import type { CompiledProblem } from '../compile-problem';
 import type { Deadline } from '../deadline';
 import type { PlacementState } from '../placement-state';
-import { constructGreedy, largestFirstOrder } from './construct-greedy';
+import { constructFromCurrent, constructGreedy, largestFirstOrder } from './construct-greedy';
 import { improveLocally } from './improve-locally';
-import { layerCopiesBound } from './layer-copies-bound';
+import { weightedFloor } from './weighted-floor';
 import { searchOptimal } from './search-optimal';
 
 export type GreedySearchOptions = {
@@ -46,8 +46,14 @@ export function runGreedySearch(
   for (let attempt = 0; attempt < 5 && !best && (attempt === 0 || !deadline.expired()); attempt++) {
     best = constructGreedy(cp, attempt === 0 ? base : perturbOrder(base, random));
   }
+  if (best) improveLocally(best, deadline, random);
+  // Re-planning: the current placement, kept where it still fits, is the other start.
+  const kept = cp.network?.hasCurrent && !deadline.expired() ? constructFromCurrent(cp) : null;
+  if (kept) {
+    improveLocally(kept, deadline, random);
+    if (!best || kept.cost < best.cost - cp.costTolerance) best = kept;
+  }
   if (!best) return { state: null, proved: false };
-  improveLocally(best, deadline, random);
   onImproved?.(best);
   return continueSearch(best, deadline, random, onImproved, options);
 }
@@ -66,16 +72,17 @@ export function continueSearch(
 ): GreedySearchResult {
   const { cp } = start;
   const patience = options.patience ?? 400;
-  const floor = Math.max(options.lowerBound ?? 0, layerCopiesBound(cp));
+  const floor = Math.max(options.lowerBound ?? 0, weightedFloor(cp));
   const base = largestFirstOrder(cp);
   let best = start;
-  const provedAt = (state: PlacementState) => state.cost <= floor + 0.5;
+  const tolerance = cp.costTolerance;
+  const provedAt = (state: PlacementState) => state.cost <= floor + tolerance;
   if (provedAt(best)) return { state: best, proved: true };
 
   if (cp.units.length * cp.servers.length <= EXACT_FINISH_SIZE && !deadline.expired()) {
     const share = Number.isFinite(deadline.workLimit) ? deadline.subWork(deadline.workLimit * deadline.workLeft() * EXACT_FINISH_SHARE) : deadline;
     const exact = searchOptimal(cp, share, EXACT_FINISH_NODES, best.cost);
-    if (exact.state && exact.state.cost < best.cost - 0.5) {
+    if (exact.state && exact.state.cost < best.cost - tolerance) {
       best = exact.state;
       onImproved?.(best);
     }
@@ -92,7 +99,7 @@ export function continueSearch(
     if (deadline.work(cp.units.length * cp.servers.length) || !fresh) continue;
     improveLocally(fresh, deadline, random);
     const found = iterateLocalSearch(fresh, deadline, random, undefined, patience, floor);
-    if (found.complete() && found.cost < best.cost - 0.5) {
+    if (found.complete() && found.cost < best.cost - tolerance) {
       best = found;
       stale = -1;
       onImproved?.(best);
@@ -129,7 +136,8 @@ function iterateLocalSearch(
   let sinceGain = 0;
   const S = start.cp.servers.length;
   const walkLeft = Math.max(1e-9, deadline.workLeft());
-  while (sinceGain < patience && best.cost > floor + 0.5 && !deadline.work(S + start.cp.units.length)) {
+  const tolerance = start.cp.costTolerance;
+  while (sinceGain < patience && best.cost > floor + tolerance && !deadline.work(S + start.cp.units.length)) {
     sinceGain++;
     const trial = current.clone();
     const touched = new Uint8Array(S);
@@ -138,7 +146,7 @@ function iterateLocalSearch(
     if (!trial.complete()) continue;
     const allowance = ACCEPT_WORSE * Math.min(1, deadline.workLeft() / walkLeft);
     if (trial.cost <= current.cost * (1 + allowance)) current = trial;
-    if (trial.cost < best.cost - 0.5) {
+    if (trial.cost < best.cost - tolerance) {
       best = trial;
       sinceGain = 0;
       onImproved?.(best);

@@ -85,5 +85,7 @@ export function emptyServerKey(cp: CompiledProblem, j: number): string {
   // Units differ in eligibility per server, so the eligibility column is part of the identity.
   let eligibleSig = '';
   for (const unit of cp.units) eligibleSig += unit.eligible[j];
-  return `${s.cpu}|${s.memory}|${s.bandwidth}|${s.storage}|${s.site}|${cachedSig}|${eligibleSig}`;
+  // The network may tell servers apart too (paths, latencies, held layers, current replicas).
+  const networkSig = cp.network ? `|${cp.network.symmetryClass[j]}` : '';
+  return `${s.cpu}|${s.memory}|${s.bandwidth}|${s.storage}|${s.site}|${cachedSig}|${eligibleSig}${networkSig}`;
 }

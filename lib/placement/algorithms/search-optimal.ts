@@ -14,7 +14,8 @@ export type OptimalSearchOutcome =
  * the exact finish of the heuristics. Most constrained unit first, cheapest server first, one
  * representative of interchangeable empty servers. The bound adds to the cost so far every
  * layer that some unplaced unit needs and cannot find, free, on any server it may still use
- * (each such layer needs a new copy somewhere; each is counted once). Stops after `nodeLimit`
+ * (each such layer needs a new copy somewhere; each is counted once), and for version-2 terms
+ * what each unplaced unit must add at least (inspect). Stops after `nodeLimit`
  * nodes or when `deadline` expires (work is charged per node), so the outcome is reproducible.
  */
 export function searchOptimal(cp: CompiledProblem, deadline: Deadline, nodeLimit: number, incumbentCost = Infinity): OptimalSearchOutcome {
@@ -27,15 +28,23 @@ export function searchOptimal(cp: CompiledProblem, deadline: Deadline, nodeLimit
   const emptyKeys = cp.servers.map((_, j) => emptyServerKey(cp, j));
   const forced = new Uint8Array(L);
   const options: number[][] = Array.from({ length: U }, () => []);
-  let best = incumbentCost - 0.5;
+  let best = incumbentCost - cp.costTolerance;
   let bestUnitServer: Int32Array | null = null;
   let nodes = 0;
   let cut = false;
+
+  const net = state.net;
+  const startupWeight = net?.startupWeight ?? 0;
 
   /** bound on the final cost below this node, and the unit to branch on; -1 unit = dead end */
   const inspect = (): { bound: number; unit: number } => {
     forced.fill(0);
     let extra = 0;
+    // Network terms (all ≥ 0 and growing as units are added): each unplaced unit adds at least
+    // its cheapest traffic to placed units and move penalty, and the makespan becomes at least
+    // the smallest pull time each unplaced unit can give its server.
+    let separate = 0;
+    let slowest = 0;
     let unit = -1,
       fewest = Infinity,
       unitSize = -1;
@@ -45,6 +54,16 @@ export function searchOptimal(cp: CompiledProblem, deadline: Deadline, nodeLimit
       open.length = 0;
       for (let j = 0; j < S; j++) if (state.canPlace(u, j)) open.push(j);
       if (open.length === 0) return { bound: Infinity, unit: -1 };
+      if (net) {
+        let cheapest = Infinity,
+          soonest = Infinity;
+        for (const j of open) {
+          cheapest = Math.min(cheapest, net.separableAddCost(u, j));
+          if (startupWeight > 0) soonest = Math.min(soonest, net.pullSecondsWith(u, j, state.refs[j]));
+        }
+        separate += cheapest;
+        if (startupWeight > 0) slowest = Math.max(slowest, soonest);
+      }
       for (const l of cp.units[u].layers) {
         if (forced[l]) continue;
         let free = false;
@@ -66,13 +85,15 @@ export function searchOptimal(cp: CompiledProblem, deadline: Deadline, nodeLimit
         unitSize = size;
       }
     }
-    return { bound: state.cost + extra, unit };
+    if (!net) return { bound: state.cost + extra, unit };
+    const later = startupWeight > 0 ? startupWeight * Math.max(0, slowest - net.makespan()) : 0;
+    return { bound: state.cost + cp.weights.storage * extra + separate + later, unit };
   };
 
   const descend = (): void => {
     if (state.complete()) {
       if (state.cost < best) {
-        best = state.cost - 0.5;
+        best = state.cost - cp.costTolerance;
         bestUnitServer = Int32Array.from(state.unitServer);
       }
       return;

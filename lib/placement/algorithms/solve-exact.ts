@@ -1,7 +1,11 @@
-import { BYTES_PER_UNIT, columnsToUnitServers, orderInterchangeableServers, placementToColumns } from '../build-placement-model';
+import { countTrafficColumns, type TrafficModel } from '../add-traffic-model';
+import { BYTES_PER_UNIT, columnsToUnitServers, orderInterchangeableServers, placementToColumns, type NetworkModelOptions } from '../build-placement-model';
+import { toAssignment } from '../compile-problem';
 import { WORK_PER_SECOND, type Deadline } from '../deadline';
-import { stateFromUnitServers, type PlacementState } from '../placement-state';
-import type { ExactTuning } from '../types';
+import { boundFromStorage, deriveNetworkCoefficients, weighsStorageOnly } from '../derive-network-coefficients';
+import { evaluate } from '../evaluate';
+import { stateFromUnitServers } from '../placement-state';
+import type { ExactTuning, TermName } from '../types';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { boundByColumns } from './bound-by-columns';
 import { layerCopiesBound } from './layer-copies-bound';
@@ -33,63 +37,139 @@ const EARLY_MIP_GAP = 0.05;
 /** share of column generation's time its root LP may take before handing back to the MIP */
 const ROOT_SHARE = 0.25;
 
+/**
+ * The most columns the traffic linearisation may add before `exact` drops the term (README,
+ * "Network terms in exact"): above it the model's build and LP time grow past what a MIP can use.
+ */
+export const TRAFFIC_COLUMN_LIMIT = 60_000;
+
 /** A solver bound in model units to bytes, rounded down with room for the solver's tolerances. */
 export function boundToBytes(bound: number | null): number | null {
   if (bound === null || !Number.isFinite(bound)) return null;
   return Math.max(0, Math.floor(bound * BYTES_PER_UNIT * (1 - 1e-9) - 1));
 }
 
+/** A placement with its cost as evaluate weighs it (the one judge of every term). */
+type Incumbent = { unitServer: Int32Array; cost: number };
+
+/**
+ * The solver's proved optimum, or the placement in hand when that evaluates lower: the two
+ * differ only by the solver's tolerances (a weighted cost is not a whole number of bytes).
+ */
+const cheaper = (solved: Incumbent, other: Incumbent | null) => (other && other.cost < solved.cost ? other : solved);
+
 /**
  * The ILP with the disaggregated linking constraints, warm-started from the greedy answer and
- * tightened with capacity-linking cuts. Proves optimality or infeasibility, or at the time
- * limit returns the best placement seen with the solver's bound.
+ * tightened with capacity-linking cuts; for a version-2 problem, with the weighted network terms
+ * (start-up makespan, traffic, moves: build-placement-model.ts). Proves optimality or
+ * infeasibility, or at the time limit returns the best placement seen with a proved bound.
+ * Storage-only bounds (layer copies, the LP of relax, the branch and price) count only as
+ * weight × storage bound, and the branch and price runs only when storage alone is weighed.
  */
 export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = {}): Promise<AlgorithmOutcome> {
   const { cp, deadline } = ctx;
   if (cp.infeasibleReason) return { status: 'infeasible', message: cp.infeasibleReason };
+  const net = deriveNetworkCoefficients(cp);
+  if (net.infeasibleReason) return { status: 'infeasible', message: net.infeasibleReason };
+  const storageOnly = weighsStorageOnly(net);
+  const storageWeight = net.weights.storage;
+  const networkInModel = net.pulls !== null || net.latency !== null || net.moves !== null;
   const warmStart = options.warmStart ?? true;
-  const symmetryBreaking = options.symmetryBreaking ?? false;
+  const symmetryBreaking = (options.symmetryBreaking ?? false) && !networkInModel;
 
-  let incumbent: PlacementState | null = null;
+  // The tightest traffic linearisation within the limit; none (the term dropped) above it.
+  const droppedTerms: TermName[] = [];
+  const notes: string[] = [];
+  let traffic: TrafficModel = options.trafficModel ?? 'pairs';
+  if (net.weights.traffic > 0) {
+    const limit = options.trafficColumnLimit ?? TRAFFIC_COLUMN_LIMIT;
+    const columns = countTrafficColumns(cp, net, traffic);
+    if (columns > limit) {
+      droppedTerms.push('traffic');
+      notes.push(
+        `exact left the traffic between directly dependent replicas out of its model (${columns} columns, above its limit of ${limit}): the answer is exact for the other terms, and its traffic cost is evaluated, not optimised`,
+      );
+      traffic = 'off';
+    }
+  }
+  const network: NetworkModelOptions | undefined =
+    networkInModel || storageWeight !== 1 ? { coefficients: net, traffic, startupUnitCuts: options.startupUnitCuts ?? true } : undefined;
+
+  const weigh = (unitServer: Int32Array | null | undefined): Incumbent | null => {
+    if (!unitServer) return null;
+    const checked = evaluate(cp.problem, toAssignment(cp, unitServer));
+    return checked.feasible ? { unitServer, cost: checked.cost } : null;
+  };
+  // Assigned in closures (offer): typed by a cast so that the checks below are not narrowed away.
+  let incumbent = null as Incumbent | null;
+  const offer = (unitServer: Int32Array | null | undefined): Incumbent | null => {
+    const candidate = weigh(unitServer);
+    if (candidate && (!incumbent || candidate.cost < incumbent.cost)) {
+      incumbent = candidate;
+      ctx.report({ incumbentCost: candidate.cost, phase: 'incumbent' });
+    }
+    return candidate;
+  };
+
   if (warmStart) {
     // Work, not time: the warm start (and so the MIP's path) is the same on every run.
     const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
-    incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state;
+    offer(
+      runGreedySearch(cp, budget, ctx.random, storageOnly ? (s) => ctx.report({ incumbentCost: s.cost * storageWeight, phase: 'greedy incumbent' }) : undefined).state?.unitServer,
+    );
   }
-  // Every layer is stored on at least as many servers as its users need: a bound that holds
-  // even before the LP is solved.
-  let lowerBound: number | null = layerCopiesBound(cp);
+  // Every layer is stored on at least as many servers as its users need: a bound on the storage
+  // term that holds even before the LP is solved.
+  const storageFloor = (bytes: number) => boundFromStorage(net, bytes);
+  let lowerBound: number = storageFloor(layerCopiesBound(cp));
   let engineUsed = false;
-  // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
-  // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.
   const modelOptions = {
     capacityLinking: options.capacityLinking ?? true,
     layerCover: options.layerCover ?? true,
     integerLayers: options.integerLayers ?? false,
     symmetryBreaking,
+    network,
   };
-  // Built before the rounding, on the whole run's clock: it is the same model (without
-  // symmetry breaking), and with too little time for it there is no MIP to warm-start.
+  // Built before the rounding, on the whole run's clock: with too little time for it there is
+  // no MIP to warm-start.
   const built = deadline.expired() ? null : modelForEngine(cp, modelOptions, deadline);
+  // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
+  // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.
   if (warmStart && built && cp.units.length * cp.servers.length > LARGE_MODEL && !deadline.expired()) {
     const rounded = await solveRelax({ ...ctx, deadline: deadline.sub(Math.min(15, deadline.remainingSec() * 0.25)) });
-    const state = rounded.unitServer ? stateFromUnitServers(cp, rounded.unitServer) : null;
-    if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
-    if (rounded.lowerBound !== undefined && rounded.lowerBound !== null) lowerBound = Math.max(lowerBound, rounded.lowerBound);
+    offer(rounded.unitServer);
+    // relax bounds the storage term alone.
+    if (rounded.lowerBound !== undefined && rounded.lowerBound !== null) lowerBound = Math.max(lowerBound, storageFloor(rounded.lowerBound));
     engineUsed = rounded.usedEngine ?? false;
   }
+  const offset = built?.model.offset ?? 0;
+  /** a solver bound (model units, without the constant every placement pays) in bytes */
+  const toBytes = (bound: number | null) => (bound === null ? null : boundToBytes(bound + offset));
+
+  /** optimal, unless a weighted term was left out: then the proof covers only the others */
+  const proved = (best: Incumbent, bound: number): AlgorithmOutcome =>
+    droppedTerms.length === 0
+      ? { status: 'optimal', unitServer: best.unitServer, lowerBound: best.cost, usedEngine: true }
+      : { status: 'feasible', unitServer: best.unitServer, lowerBound: Math.min(bound, best.cost), usedEngine: true };
+  const finish = (outcome: AlgorithmOutcome): AlgorithmOutcome => {
+    const message = [...notes, ...(outcome.message ? [outcome.message] : [])].join('; ');
+    return { ...outcome, ...(droppedTerms.length > 0 ? { droppedTerms } : {}), ...(message ? { message } : {}) };
+  };
+
   // The best placement so far, with its gap, when the time is up or too short for the MIP;
-  // time too short for the MIP still improves the placement by local search.
+  // time too short for the MIP still improves the placement by local search (which weighs
+  // storage only, so only then).
   const stopHere = (): AlgorithmOutcome => {
-    if (!incumbent) return { status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed };
-    if (!deadline.expired()) {
+    if (!incumbent) return finish({ status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed });
+    const start = storageOnly && !deadline.expired() ? stateFromUnitServers(cp, incumbent.unitServer) : null;
+    if (start) {
       const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
-      const search = continueSearch(incumbent, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), {
-        lowerBound: lowerBound ?? undefined,
+      const search = continueSearch(start, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost * storageWeight, bound: lowerBound }), {
+        lowerBound: storageWeight > 0 ? lowerBound / storageWeight : undefined,
       });
-      if (search.state && search.state.cost < incumbent.cost) incumbent = search.state;
+      offer(search.state?.unitServer);
     }
-    return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: engineUsed };
+    return finish({ status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: engineUsed });
   };
   // On 5,000 containers the model takes seconds to build and HiGHS seconds more before it can
   // be stopped: start it only with the time to stop it, else keep the warm start.
@@ -100,25 +180,27 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   /** The compact MIP until `limit`, or until `giveUp` says that it will not close its gap. */
   const runMip = (limit: Deadline, giveUp: (gap: number) => boolean = () => false) => {
     let gap = Infinity;
+    const start = incumbent;
     return engine.solve(model.milp, {
       timeLimitSec: limit.remainingSec(),
       // The time left once HiGHS has taken the model in, less its tail past a time limit
       // (about one build time on 5,000 containers: model-for-engine.ts).
       remainingSec: () => limit.remainingSec() - built.buildSec,
-      start: incumbent ? placementToColumns(model, incumbent) : undefined,
+      start: start ? placementToColumns(model, cp, start.unitServer) : undefined,
       shouldStop: () => limit.stopped() || limit.expired() || giveUp(gap),
       onProgress: ({ primal, dual }) => {
-        if (primal !== null && dual !== null && dual > 0) gap = (primal - dual) / dual;
+        if (primal !== null && dual !== null && dual + offset > 0) gap = (primal - dual) / (dual + offset);
         ctx.report({
           phase: 'branch and bound',
-          incumbentCost: primal === null ? null : Math.round(primal * BYTES_PER_UNIT),
-          bound: boundToBytes(dual),
+          incumbentCost: primal === null ? null : Math.round((primal + offset) * BYTES_PER_UNIT),
+          bound: toBytes(dual),
         });
       },
     });
   };
+  const fromColumns = (values: Float64Array | null) => (values ? offer(columnsToUnitServers(model, cp, values)) : null);
 
-  if ((options.columnGeneration ?? COLUMN_GENERATION) && engine.name === 'highs' && cp.units.length <= COLUMN_MAX_UNITS) {
+  if ((options.columnGeneration ?? COLUMN_GENERATION) && storageOnly && engine.name === 'highs' && cp.units.length <= COLUMN_MAX_UNITS) {
     // The compact MIP first: it proves the easy instances in seconds, where column generation
     // (slow pricing on loose capacity) would only delay the proof.
     ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
@@ -130,30 +212,37 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       if (wide) deadline.markClockCut();
       return wide;
     });
-    if (first.status === 'infeasible' && !incumbent) return { status: 'infeasible', usedEngine: true };
+    if (first.status === 'infeasible' && !incumbent) return finish({ status: 'infeasible', usedEngine: true });
     if (first.status !== 'error' && first.status !== 'infeasible') {
-      const solved = first.values ? stateFromUnitServers(cp, columnsToUnitServers(model, cp, first.values)) : null;
-      if (solved && (!incumbent || solved.cost < incumbent.cost)) incumbent = solved;
-      if (first.status === 'optimal' && solved && incumbent === solved) return { status: 'optimal', unitServer: solved.unitServer, lowerBound: solved.cost, usedEngine: true };
-      lowerBound = Math.max(lowerBound, boundToBytes(first.status === 'optimal' ? first.objective : first.bound) ?? 0);
-      if (incumbent && lowerBound >= incumbent.cost - 0.5) return { status: 'optimal', unitServer: incumbent.unitServer, lowerBound: incumbent.cost, usedEngine: true };
+      const solved = fromColumns(first.values);
+      const bound = toBytes(first.status === 'optimal' ? first.objective : first.bound) ?? 0;
+      if (first.status === 'optimal' && solved) return finish(proved(cheaper(solved, incumbent), bound));
+      lowerBound = Math.max(lowerBound, bound);
+      if (incumbent && lowerBound >= incumbent.cost - 0.5) return finish(proved(incumbent, lowerBound));
     }
     if (deadline.expired()) return stopHere();
     ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null, bound: lowerBound });
-    const columns = await boundByColumns(cp, engine, deadline, incumbent, {
+    const startState = incumbent ? stateFromUnitServers(cp, incumbent.unitServer) : null;
+    // The branch and price bounds and proves the storage term over the units' own eligibility;
+    // storage alone is weighed here, so weight × its bound bounds the objective.
+    const columns = await boundByColumns(cp, engine, deadline, startState, {
       rootSec: deadline.remainingSec() * ROOT_SHARE,
-      report: (bound) => ctx.report({ phase: 'column generation', bound }),
+      report: (bound) => ctx.report({ phase: 'column generation', bound: bound === null ? null : storageFloor(bound) }),
     });
     engineUsed = true;
     if (columns.infeasible && !incumbent) {
-      return { status: 'infeasible', usedEngine: true, message: 'column generation proved that no combination of servers can hold every container' };
+      return finish({ status: 'infeasible', usedEngine: true, message: 'column generation proved that no combination of servers can hold every container' });
     }
-    if (columns.bound !== null) lowerBound = Math.max(lowerBound, columns.bound);
+    if (columns.bound !== null) lowerBound = Math.max(lowerBound, storageFloor(columns.bound));
     const state = columns.unitServer ? stateFromUnitServers(cp, columns.unitServer) : null;
-    if (state && (!incumbent || state.cost < incumbent.cost)) incumbent = state;
-    if (incumbent && (columns.proved || lowerBound >= incumbent.cost - 0.5)) {
-      return { status: 'optimal', unitServer: incumbent.unitServer, lowerBound: incumbent.cost, usedEngine: true };
+    offer(columns.unitServer);
+    if (columns.proved) {
+      // A closed tree: the best placement it knows is a storage optimum over the units' own
+      // eligibility, a relaxation of the network's, so its storage bounds every placement.
+      const relaxed = Math.min(state?.cost ?? Infinity, startState?.cost ?? Infinity);
+      if (Number.isFinite(relaxed)) lowerBound = Math.max(lowerBound, storageFloor(relaxed));
     }
+    if (incumbent && lowerBound >= incumbent.cost - 0.5) return finish(proved(incumbent, lowerBound));
     // A converged root means the branch and price had the rest of the time; otherwise the
     // compact MIP takes it back.
     if (columns.converged || !engineFitsIn(deadline, built)) return stopHere();
@@ -162,13 +251,15 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   // glpk.js reports no bound at a time limit, so take the LP relaxation's first.
   if (engine.name === 'glpk') {
     const lp = engine.solve(model.milp, { relax: true, timeLimitSec: deadline.remainingSec() / 4, remainingSec: () => deadline.remainingSec() / 4 });
-    if (lp.status === 'infeasible') return { status: 'infeasible', usedEngine: true, message: 'LP relaxation is infeasible' };
-    if (lp.status === 'optimal') lowerBound = Math.max(lowerBound ?? 0, boundToBytes(lp.bound) ?? 0);
+    if (lp.status === 'infeasible') return finish({ status: 'infeasible', usedEngine: true, message: 'LP relaxation is infeasible' });
+    if (lp.status === 'optimal') lowerBound = Math.max(lowerBound, toBytes(lp.bound) ?? 0);
     ctx.report({ bound: lowerBound, incumbentCost: incumbent?.cost ?? null, phase: 'LP relaxation' });
   }
 
   if (incumbent && symmetryBreaking) {
-    incumbent = stateFromUnitServers(cp, orderInterchangeableServers(cp, incumbent.unitServer)) ?? incumbent;
+    // The same placement relabelled to obey the symmetry rows, so the MIP accepts it as a start.
+    const relabelled = weigh(orderInterchangeableServers(cp, incumbent.unitServer));
+    if (relabelled && relabelled.cost <= incumbent.cost) incumbent = relabelled;
   }
   ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
   engineUsed ||= engine.name === 'glpk';
@@ -176,27 +267,26 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const outcome = runMip(deadline);
 
   if (outcome.status === 'error') {
-    if (incumbent) return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true, message: outcome.message };
-    return { status: 'error', usedEngine: true, message: outcome.message };
+    if (incumbent) return finish({ status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true, message: outcome.message });
+    return finish({ status: 'error', usedEngine: true, message: outcome.message });
   }
   if (outcome.status === 'infeasible') {
     // A placement in hand contradicts the proof; trust the placement (evaluate checks it).
-    if (incumbent) return { status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true };
-    return { status: 'infeasible', usedEngine: true };
+    if (incumbent) return finish({ status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true });
+    return finish({ status: 'infeasible', usedEngine: true });
   }
 
-  const solved = outcome.values ? stateFromUnitServers(cp, columnsToUnitServers(model, cp, outcome.values)) : null;
-  const best = solved && (!incumbent || solved.cost <= incumbent.cost) ? solved : incumbent;
-  let bound = Math.max(boundToBytes(outcome.bound) ?? 0, lowerBound ?? 0);
+  const solved = fromColumns(outcome.values);
+  const best = incumbent;
+  let bound = Math.max(toBytes(outcome.bound) ?? 0, lowerBound);
   if (outcome.status === 'optimal') {
     // Optimal to within a fraction of a byte (mip_rel_gap 0), so the bound is the cost itself;
     // unless the solver's answer failed our own check, in which case only its value is a bound.
-    if (solved && best === solved) return { status: 'optimal', unitServer: solved.unitServer, lowerBound: solved.cost, usedEngine: true };
-    bound = boundToBytes(outcome.objective) ?? bound;
+    const value = toBytes(outcome.objective) ?? bound;
+    if (solved) return finish(proved(cheaper(solved, best), Math.max(bound, value)));
+    bound = Math.max(bound, value);
   }
-  if (!best) return { status: statusWithoutAnswer(ctx), lowerBound: bound, usedEngine: true };
-  if (bound !== null && bound >= best.cost) {
-    return { status: 'optimal', unitServer: best.unitServer, lowerBound: best.cost, usedEngine: true };
-  }
-  return { status: 'feasible', unitServer: best.unitServer, lowerBound: bound, usedEngine: true };
+  if (!best) return finish({ status: statusWithoutAnswer(ctx), lowerBound: bound, usedEngine: true });
+  if (bound >= best.cost - 0.5) return finish(proved(best, bound));
+  return finish({ status: 'feasible', unitServer: best.unitServer, lowerBound: bound, usedEngine: true });
 }

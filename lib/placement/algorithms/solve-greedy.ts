@@ -1,7 +1,7 @@
 import { WORK_PER_SECOND } from '../deadline';
 import { improveLocally } from './improve-locally';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
-import { layerCopiesBound } from './layer-copies-bound';
+import { weightedFloor } from './weighted-floor';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 
@@ -40,7 +40,7 @@ export async function solveGreedy(ctx: AlgorithmContext): Promise<AlgorithmOutco
   return {
     status: 'feasible',
     unitServer: best.unitServer,
-    lowerBound: proved ? best.cost : layerCopiesBound(cp),
+    lowerBound: proved ? best.cost : weightedFloor(cp),
     usedEngine,
     ...(proved ? { message: 'proved optimal by an exact search' } : {}),
   };

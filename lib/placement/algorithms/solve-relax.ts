@@ -2,11 +2,11 @@ import type { PlacementModel } from '../build-placement-model';
 import type { CompiledProblem } from '../compile-problem';
 import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
-import { constructGreedy, largestFirstOrder } from './construct-greedy';
+import { constructFromCurrent, constructGreedy, largestFirstOrder } from './construct-greedy';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
 import { improveLocally } from './improve-locally';
 import { greedyWorkUnits } from './solve-greedy';
-import { layerCopiesBound } from './layer-copies-bound';
+import { weighStorageBound, weightedFloor } from './weighted-floor';
 import { engineFitsIn, modelForEngine } from './model-for-engine';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { boundToBytes } from './solve-exact';
@@ -43,8 +43,9 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   if (lp.status === 'infeasible') {
     return { status: 'no-solution', usedEngine: true, message: 'the LP relaxation is infeasible, so no placement exists' };
   }
-  // The LP bound, or when the LP did not finish at least the combinatorial one (never null).
-  const lowerBound = Math.max(lp.status === 'optimal' ? (boundToBytes(lp.objective) ?? 0) : 0, layerCopiesBound(cp));
+  // The LP bound, or when the LP did not finish at least the combinatorial one (never null);
+  // the model prices storage alone, so either counts at the storage weight (other terms ≥ 0).
+  const lowerBound = Math.max(lp.status === 'optimal' ? weighStorageBound(cp, boundToBytes(lp.objective) ?? 0) : 0, weightedFloor(cp));
   ctx.report({ phase: 'rounding', bound: lowerBound });
 
   let best: PlacementState | null = null;
@@ -57,7 +58,7 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
       if (!state) continue;
       improveLocally(state, deadline, ctx.random);
       if (!best || state.cost < best.cost) {
-        if (best && state.cost < best.cost - 0.5) sinceGain = 0;
+        if (best && state.cost < best.cost - cp.costTolerance) sinceGain = 0;
         best = state;
         ctx.report({ phase: 'rounding', incumbentCost: best.cost, bound: lowerBound });
       }
@@ -65,8 +66,10 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
   }
   // The layer-affinity construction is one more candidate for the improvement phase: where
   // the LP is very fractional, rounding alone can land in a worse basin (Fig. 5, scale 1.5).
-  const constructed = deadline.expired() ? null : constructGreedy(cp, largestFirstOrder(cp));
-  if (constructed) {
+  // So is the current placement when re-planning (kept where it still fits).
+  for (const build of [() => constructGreedy(cp, largestFirstOrder(cp)), () => constructFromCurrent(cp)]) {
+    const constructed = deadline.expired() ? null : build();
+    if (!constructed) continue;
     improveLocally(constructed, deadline, ctx.random);
     if (!best || constructed.cost < best.cost) best = constructed;
   }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApplyRunButton } from '@/components/placement/apply-run-button';
+import { MovesBeforeApply } from '@/components/placement/moves-before-apply';
 import { EdgeServerUsageChart } from '@/components/placement/edge-server-usage-chart';
 import { NetworkTermsSection } from '@/components/placement/network-terms-section';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,7 +10,9 @@ import { requirePageActor } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/lib/format/format-units';
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
+import { describeMoves } from '@/lib/placement-runs/describe-moves';
 import { diffAssignments } from '@/lib/placement-runs/diff-assignments';
+import { describeWeights } from '@/lib/placement-runs/objective-weights';
 import { explainPlacement } from '@/lib/placement-runs/explain-placement';
 import { listComparableRuns } from '@/lib/placement-runs/list-comparable-runs';
 import { readPlacementRun } from '@/lib/placement-runs/read-placement-run';
@@ -37,10 +40,8 @@ export default async function PlacementRunPage({ params, searchParams }: { param
   const explanation = problem && assignment && query.explain ? explainPlacement(problem, assignment, query.explain) : null;
   const compared = query.compare ? await readRunAssignment(db, run.scenarioId, query.compare) : null;
   const moves = assignment && compared?.assignment ? diffAssignments(compared.assignment, assignment) : [];
+  const replanMoves = problem && assignment ? describeMoves(problem, assignment) : null;
   const network = problem && assignment ? summarizeNetworkTerms(problem, result, assignment, run.algorithm) : null;
-  // A version-2 cost weighs every term (bytes-equivalent); the saving compares storage alone.
-  const weighted = problem?.version === 2;
-  const storageBytes = assignment ? (result?.terms?.storageBytes ?? run.costBytes) : null;
 
   return (
     <>
@@ -55,10 +56,10 @@ export default async function PlacementRunPage({ params, searchParams }: { param
 
       <dl className="mb-8 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-6">
         {[
-          [weighted ? 'Weighted cost (bytes-equivalent)' : 'Storage cost', formatBytes(assignment ? run.costBytes : null)],
+          ['Storage cost', formatBytes(assignment ? run.costBytes : null)],
           ['Lower bound', formatBytes(run.lowerBoundBytes)],
           ['No-sharing cost', formatBytes(run.noSharingBytes)],
-          ['Saving vs no sharing', storageBytes !== null && run.noSharingBytes ? formatPercent(1 - Number(storageBytes) / Number(run.noSharingBytes)) : '—'],
+          ['Saving vs no sharing', assignment && run.costBytes !== null && run.noSharingBytes ? formatPercent(1 - Number(run.costBytes) / Number(run.noSharingBytes)) : '—'],
           ['Time', run.elapsedMs === null ? '—' : formatMs(run.elapsedMs)],
           ['Engine · objective', `${result?.engine ?? run.engine} · ${run.objective}`],
         ].map(([k, v]) => (
@@ -68,6 +69,25 @@ export default async function PlacementRunPage({ params, searchParams }: { param
           </div>
         ))}
       </dl>
+      {run.weights && (
+        // Each term with its weight, its part and the weighted total is in the table further down.
+        <dl className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="run-terms">
+          <dt className="text-slate-500">Objective{run.replan ? ' (re-plan)' : ''}</dt>
+          <dd>
+            {run.weights.preset ? `${run.weights.preset}: ` : 'custom: '}
+            {describeWeights(run.weights)}
+            {network?.kind === 'network' && (
+              <>
+                {' · '}
+                <a href="#terms-heading" className="text-blue-700 hover:underline">
+                  each term beside the weighted total
+                </a>
+              </>
+            )}
+          </dd>
+        </dl>
+      )}
+      {replanMoves && <MovesBeforeApply report={replanMoves} movesWeight={run.weights?.moves ?? 0} applied={run.applied} />}
       {run.message && <p className="mb-6 rounded bg-amber-50 p-3 text-sm text-amber-900">{run.message}</p>}
       {run.unreadable.map((sentence) => (
         <p key={sentence} role="alert" className="mb-6 rounded bg-red-50 p-3 text-sm text-red-900" data-testid="run-unreadable">
