@@ -21,8 +21,10 @@ test.describe('network terms', () => {
     await importScenario(page, NETWORK_TERMS, name);
     await page.goto('/placement');
     // The run weighed start-up at 10 MiB/s and traffic at 10,000 bytes per Mbit/s·ms.
-    await page.getByTestId('run-row').filter({ hasText: 'cost 146.5 MiB' }).getByRole('link').click();
-    await expect(page.getByText('Weighted cost (bytes-equivalent)')).toBeVisible();
+    await page.getByTestId('run-row').filter({ hasText: 'weighted total 146.5 MiB' }).getByRole('link').click();
+    await expect(page.getByTestId('run-terms')).toContainText('custom:');
+    await page.getByRole('link', { name: 'each term beside the weighted total' }).click();
+    await expect(page.getByRole('heading', { name: 'Objective terms and the weighted total' })).toBeInViewport();
 
     const terms = page.getByTestId('objective-terms');
     await expect(terms.locator('[data-term="storage"]')).toContainText('100.1 MiB');
@@ -69,7 +71,7 @@ test.describe('network terms', () => {
 
     // The same placement solved without the network section: each part says what to do.
     await page.goto('/placement');
-    await page.getByTestId('run-row').filter({ hasText: 'cost 100.1 MiB' }).getByRole('link').click();
+    await page.getByTestId('run-row').filter({ hasNotText: 'weighted total' }).getByRole('link').click();
     await expect(page.getByTestId('startup-empty')).toContainText('attach a registry to the topology');
     await expect(page.getByTestId('traffic-empty')).toContainText('attach a registry to the topology');
     await expect(page.getByTestId('startup-chart')).toHaveCount(0);
@@ -113,13 +115,23 @@ test.describe('network terms', () => {
     );
     expect(lines).toHaveLength(1 + 16);
 
-    // A new sweep on this scenario: its problem has no network section yet, and the form says what to do.
+    // A new sweep of this scenario through the queue: its registry is attached, so both terms can be swept.
     await page.getByRole('radio', { name: /^Trade-off sweep/ }).check();
-    await expect(page.getByTestId('tradeoff-note-startup')).toContainText('Architecture page');
-    await page.getByLabel('Start-up weights (MiB/s)').fill('0, 10');
-    await page.getByTestId('experiment-start').click();
-    await expect(page.locator('#field-startupWeights-error')).toContainText('registry');
-    await expect(page.getByRole('radio', { name: /^Trade-off sweep/ })).toBeChecked();
     await expect(page.getByTestId('tradeoff-note-startup')).toHaveCount(0);
+    await expect(page.getByTestId('tradeoff-note-traffic')).toHaveCount(0);
+    await page.getByLabel('Start-up weights (MiB/s)').fill('0, 10');
+    await page.getByLabel('Traffic weights (MiB per Mbit/s·ms)').fill('');
+    await page.getByLabel('Exact ILP').check();
+    for (const algorithm of ['Relaxation (the paper’s algorithm)', 'Greedy + local search', 'Kubernetes default scheduler']) await page.getByLabel(algorithm).uncheck();
+    await page.getByLabel('Time limit per solve (s)').fill('10');
+    await page.getByTestId('experiment-start').click();
+    await expect(page.getByTestId('experiment-row')).toHaveCount(2);
+    // The new sweep is shown (its title names start-up alone), then fills in.
+    await expect(view.getByRole('heading', { level: 2 })).toHaveText('Trade-off sweep — storage against start-up time');
+    await expect(page.getByTestId('experiment-status')).toHaveText('done', { timeout: 120_000 });
+    // At 10 MiB/s the exact solve spreads web and api over both servers; at 0 it stores least.
+    await expect(page.getByTestId('experiment-takeaway')).toContainText(/the fastest start-up, 4\.41 s, needs 100\.1 MiB against 90\.6 MiB \(at 7\.\d+ s\) for the least storage/);
+    await expect(page.getByText('Every solve (4)')).toBeVisible();
+    await expect(page.getByRole('radio', { name: /^Trade-off sweep/ })).toBeChecked();
   });
 });

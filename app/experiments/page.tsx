@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { ExperimentsWorkspace } from '@/components/experiments/experiments-workspace';
 import { getDb } from '@/lib/db';
+import { buildNetworkProblem } from '@/lib/experiments/build-tradeoff-problem';
 import { checkTradeoffAxes } from '@/lib/experiments/derive-tradeoff-problem';
 import { listExperiments } from '@/lib/experiments/list-experiments';
-import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
+import { describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
 import { withScenario } from '../require-scenario';
 
 export const metadata: Metadata = { title: 'Experiments' };
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: 'Experiments' };
 export default async function ExperimentsPage() {
   return withScenario('Experiments', 'Placement', async (scenario) => {
     const db = await getDb();
-    const [experiments, built] = await Promise.all([listExperiments(db, scenario.id), buildPlacementProblem(db, scenario.id)]);
+    // One build serves both notes: the version-2 problem has the figures' replicas and edge servers too.
+    const [experiments, built] = await Promise.all([listExperiments(db, scenario.id), buildNetworkProblem(db, scenario.id)]);
     // Say up front whether "derived from this scenario" and the sweep can work, rather than only after a click.
     const unusable = !built.ok
       ? `Not available for this scenario yet: ${describeBuildFailure(built)}`

@@ -1,18 +1,26 @@
 import type { Db } from '@/lib/db';
 import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-runs/build-placement-problem';
-import type { PlacementProblem } from '@/lib/placement/types';
+import { DEFAULT_WEIGHTS, type PlacementProblem } from '@/lib/placement/types';
 import { checkTradeoffAxes } from './derive-tradeoff-problem';
 import { TRADEOFF_AXES, weightsOf, type TradeoffParams } from './experiment-schema';
 
 export type TradeoffProblem = { ok: true; problem: PlacementProblem } | { ok: false; field: 'source' | 'startupWeights' | 'trafficWeights'; message: string };
 
 /**
- * The scenario's placement problem as a sweep solves it, refused with what to do when the
- * scenario cannot answer an axis the sweep asks for. The builder emits the network section
- * (registries, paths, latencies) and the dependencies; the sweep only checks they are there.
+ * The scenario's version-2 placement problem, with the network section measured on its topology
+ * and its dependencies, built with storage weighed alone: the sweep sets each point's weights
+ * itself (derive-tradeoff-problem.ts).
+ */
+export function buildNetworkProblem(db: Db, scenarioId: string) {
+  return buildPlacementProblem(db, scenarioId, 'storage', { weights: DEFAULT_WEIGHTS });
+}
+
+/**
+ * The scenario's problem as a sweep solves it, refused with what to do when the scenario cannot
+ * answer a term the sweep asks for (no registry reached, no dependency with traffic).
  */
 export async function buildTradeoffProblem(db: Db, scenarioId: string, params: TradeoffParams): Promise<TradeoffProblem> {
-  const built = await buildPlacementProblem(db, scenarioId);
+  const built = await buildNetworkProblem(db, scenarioId);
   if (!built.ok) return { ok: false, field: 'source', message: describeBuildFailure(built) };
   if (built.problem.containers.length === 0) return { ok: false, field: 'source', message: 'This scenario has no service replicas to place.' };
   const readiness = checkTradeoffAxes(built.problem);

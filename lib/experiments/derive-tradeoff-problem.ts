@@ -10,7 +10,8 @@ export type AxisReadiness = { ok: true } | { ok: false; reason: string };
  */
 export function checkTradeoffAxes(problem: PlacementProblem): Record<TradeoffAxis, AxisReadiness> {
   const network = problem.network;
-  const noNetwork = 'This scenario’s placement problem has no network section yet: attach a registry to the topology (a network node or an edge server) on the Architecture page.';
+  // The builder measures a network section only on a topology with links.
+  const noNetwork = 'This scenario has no network links to measure: connect its edge servers to network nodes and attach a registry to the topology on the Architecture page.';
   const startup: AxisReadiness = !network
     ? { ok: false, reason: noNetwork }
     : network.registries.length === 0

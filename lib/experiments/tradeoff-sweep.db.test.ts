@@ -1,44 +1,30 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { DomainError } from '@/lib/errors';
 import { claimNextExperiment } from '@/lib/placement-runs/claim-queued-work';
 import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
 import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-document-schema';
+import { buildTradeoffProblem } from './build-tradeoff-problem';
 import { enqueueExperiment } from './enqueue-experiment';
 import { executeExperiment } from './execute-experiment';
-import { WEIGHT_UNIT_BYTES } from './experiment-schema';
+import { tradeoffParamsSchema, WEIGHT_UNIT_BYTES } from './experiment-schema';
 import { listExperiments } from './list-experiments';
-import { EXAMPLE_NETWORK, exampleScenarioDocument, withNetworkSection } from './network-scenario.fixture';
+import { EXAMPLE_NETWORK, exampleScenarioDocument } from './network-scenario.fixture';
 import { summarizeTradeoff } from './summarize-tradeoff';
 import { tradeoffToCsv } from './tradeoff-csv';
 
-// What the builder emits for the scenario: as today (no network section), the example's network
-// added, or the network without dependencies.
-const builder = vi.hoisted((): { mode: 'plain' | 'network' | 'no-dependencies' } => ({ mode: 'network' }));
-vi.mock(import('@/lib/placement-runs/build-placement-problem'), async (importOriginal) => {
-  const real = await importOriginal();
-  return {
-    ...real,
-    buildPlacementProblem: async (...args: Parameters<typeof real.buildPlacementProblem>) => {
-      const built = await real.buildPlacementProblem(...args);
-      if (builder.mode === 'plain') return built;
-      return builder.mode === 'network' ? withNetworkSection(built) : withNetworkSection(built, EXAMPLE_NETWORK, []);
-    },
-  };
-});
-
 let db: TestDatabase;
-let scenarioId: string;
+const scenario = async (name: string, parts?: Parameters<typeof exampleScenarioDocument>[1]) =>
+  (await importScenarioDocument(db.prisma, scenarioDocumentSchema.parse(exampleScenarioDocument(name, parts)))).id;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  scenarioId = (await importScenarioDocument(db.prisma, scenarioDocumentSchema.parse(exampleScenarioDocument('Trade-off')))).id;
 });
 afterAll(async () => db?.drop());
 
 const sweep = { figure: 'tradeoff', startupWeights: '0, 50', trafficWeights: '1, 0', algorithms: ['greedy', 'no-sharing'], timeLimitSec: 5 };
 
-async function refusal(input: unknown): Promise<DomainError> {
+async function refusal(scenarioId: string, input: unknown): Promise<DomainError> {
   const error: unknown = await enqueueExperiment(db.prisma, scenarioId, input).then(
     () => null,
     (e: unknown) => e,
@@ -48,22 +34,36 @@ async function refusal(input: unknown): Promise<DomainError> {
 }
 
 describe('trade-off sweep', () => {
-  test('is refused, saying what to do, when the scenario cannot answer a term it asks for', async () => {
-    builder.mode = 'plain';
-    const noNetwork = await refusal(sweep);
-    expect(noNetwork.field).toBe('startupWeights');
-    expect(noNetwork.message).toMatch(/attach a registry to the topology/);
+  test('solves the problem the builder measures on the scenario’s topology', async () => {
+    const built = await buildTradeoffProblem(db.prisma, await scenario('Measured'), tradeoffParamsSchema.parse(sweep));
+    if (!built.ok) throw new Error(built.message);
+    expect(built.problem.version).toBe(2);
+    expect(built.problem.network).toEqual({
+      registries: EXAMPLE_NETWORK.registries,
+      pulls: EXAMPLE_NETWORK.pulls.map((p) => ({ ...p, path: expect.any(Array) as string[] })),
+      latencies: EXAMPLE_NETWORK.latencies,
+    });
+    expect(built.problem.containers.map((c) => c.service)).toEqual(['api', 'web', 'web']);
+  });
 
-    builder.mode = 'no-dependencies';
-    const noDependencies = await refusal(sweep);
+  test('is refused, saying what to do, when the scenario cannot answer a term it asks for', async () => {
+    const noLinks = await refusal(await scenario('No links', { links: false }), sweep);
+    expect(noLinks.field).toBe('startupWeights');
+    expect(noLinks.message).toMatch(/attach a registry to the topology/);
+
+    const unattached = await refusal(await scenario('Unattached', { attached: false }), sweep);
+    expect(unattached).toMatchObject({ field: 'startupWeights', message: expect.stringMatching(/^No registry is attached to the topology/) as string });
+
+    const alone = await scenario('No dependencies', { dependencies: false });
+    const noDependencies = await refusal(alone, sweep);
     expect(noDependencies.field).toBe('trafficWeights');
     expect(noDependencies.message).toMatch(/connect the services that call each other/);
-    const startupOnly = await enqueueExperiment(db.prisma, scenarioId, { ...sweep, trafficWeights: '' });
+    const startupOnly = await enqueueExperiment(db.prisma, alone, { ...sweep, trafficWeights: '' });
     await db.prisma.experimentRun.delete({ where: { id: startupOnly.id } });
   });
 
   test('solves each weight of each term with each algorithm and records every term of each placement', async () => {
-    builder.mode = 'network';
+    const scenarioId = await scenario('Trade-off');
     const { id } = await enqueueExperiment(db.prisma, scenarioId, sweep);
     const [queued] = await listExperiments(db.prisma, scenarioId, { id });
     expect(queued).toMatchObject({ figure: 'tradeoff', source: 'scenario', status: 'queued', pointsTotal: 8 });
@@ -95,9 +95,10 @@ describe('trade-off sweep', () => {
       expect(terms.startupSeconds).toBeGreaterThan(0);
       expect(terms.trafficCost).toBeGreaterThanOrEqual(0);
     }
-    // Layer sharing: greedy stores what the example's best placement stores, no sharing all 159 MB.
-    const greedy = done.points.find((p) => p.algorithm === 'greedy' && p.weight === 0)!;
-    expect(greedy.terms!.storageBytes).toBe(129_000_000);
+    // docs/placement-format.md: the example's best placement stores 129 MB and starts in 3.38 s
+    // (the other stores the same and starts in 6.98 s); no sharing stores all 159 MB.
+    for (const p of done.points.filter((q) => q.algorithm === 'greedy')) expect(p.terms!.storageBytes).toBe(129_000_000);
+    expect(done.points.find((p) => p.axis === 'startup' && p.weight === 50 && p.algorithm === 'greedy')!.terms!.startupSeconds).toBeCloseTo(3.38, 9);
     expect(done.points.find((p) => p.algorithm === 'no-sharing')!.terms!.storageBytes).toBe(159_000_000);
 
     const [startup, traffic] = summarizeTradeoff(done.params, done.points);
@@ -107,13 +108,13 @@ describe('trade-off sweep', () => {
     expect(tradeoffToCsv(done.points).trim().split('\r\n')).toHaveLength(9);
   });
 
-  test('a sweep whose scenario lost its network meanwhile ends with the reason', async () => {
-    builder.mode = 'network';
+  test('a sweep whose scenario lost its registry meanwhile ends with the reason', async () => {
+    const scenarioId = await scenario('Detached');
     const { id } = await enqueueExperiment(db.prisma, scenarioId, { ...sweep, trafficWeights: '' });
-    builder.mode = 'plain';
+    await db.prisma.registry.updateMany({ where: { scenarioId }, data: { networkNodeId: null } });
     expect(await claimNextExperiment(db.prisma, 'tradeoff-test')).toBe(id);
     expect(await executeExperiment(db.prisma, id, { workerId: 'tradeoff-test' })).toEqual({ kind: 'recorded', status: 'error' });
     const [failed] = await listExperiments(db.prisma, scenarioId, { id });
-    expect(failed.message).toMatch(/attach a registry/);
+    expect(failed.message).toMatch(/^No registry is attached/);
   });
 });

@@ -36,7 +36,7 @@ export function summarizeNetworkTerms(problem: PlacementProblem, result: Placeme
         ok: false,
         empty: problem.network
           ? `No registry is attached to the topology, so nothing says where layers are pulled from: ${ATTACH_REGISTRY} to see start-up times.`
-          : `This run’s problem has no network section, so start-up times cannot be computed: ${ATTACH_REGISTRY} to see them.`,
+          : `This run’s problem has no network section (its scenario had no links), so start-up times cannot be computed: connect the edge servers to network nodes and ${ATTACH_REGISTRY} to see them.`,
       };
 
   const traffic = computeTrafficCost(problem, assignment);
@@ -47,7 +47,7 @@ export function summarizeNetworkTerms(problem: PlacementProblem, result: Placeme
           ok: false,
           empty: problem.network
             ? 'No service of this run calls another: connect the services that call each other on the Architecture page, with their traffic in Mbit/s, then start a new run to see the traffic cost.'
-            : `Traffic cost needs the latencies of the network section: ${ATTACH_REGISTRY} to see it.`,
+            : `Traffic cost needs the latencies of the network section: connect the edge servers to network nodes and ${ATTACH_REGISTRY} to see it.`,
         };
 
   return {
