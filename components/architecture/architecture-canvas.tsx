@@ -59,10 +59,12 @@ const Bands = memo(function Bands() {
             zIndex: -2,
           }}
         >
+          {/* Not `position: sticky`: inside React Flow's transformed viewport it never stuck (the
+              label panned away with its band), and with it Chromium composited the labels and
+              then, for overlap, the bands and many nodes and edges painted over them: 44
+              compositor layers against the bare page's 5, re-layerized on every changed frame. */}
           <div
             style={{
-              position: 'sticky',
-              left: 0,
               padding: '6px 12px',
               fontSize: 18,
               fontWeight: 700,
