@@ -86,7 +86,10 @@ describe('editor store: moves of many nodes are shown over several frames', () =
     const server = store.getState().nodes.find((x) => x.type === 'edgeServer')!;
     const before = drawing(store.getState().nodes);
     store.moveNodes([{ id: server.id, position: { x: server.position.x + 40, y: server.position.y } }]);
+    // "Saving…" from the drag's end, through the frames that show the re-gridded nodes.
+    expect(store.getState().saving).toBe(1);
     await store.whenSaved();
+    expect(store.getState().saving).toBe(0);
     const after = drawing(store.getState().nodes);
     // The physical band's nodes without a saved position now start below the placed one.
     const moved = Object.keys(after).filter((id) => after[id].y !== before[id].y);

@@ -325,7 +325,6 @@ export class EditorStore {
   // ------------------------------------------------------------------ saving
 
   private async send(edit: Edit): Promise<SaveResult> {
-    this.set({ saving: this.state.saving + 1 });
     try {
       const result = await this.backend.applyEdit(this.state.scenarioId, edit);
       if (!result.ok) {
@@ -337,8 +336,6 @@ export class EditorStore {
       const text = 'The server could not be reached; the change was not saved.';
       this.set({ notice: { tone: 'error', text } });
       return { ok: false, conflict: false, errors: { _form: [text] } };
-    } finally {
-      this.set({ saving: this.state.saving - 1 });
     }
   }
 
@@ -408,8 +405,11 @@ export class EditorStore {
     return { ok: false, result: null };
   }
 
+  /** An edit is "saving" from when it is asked for, not only while it is sent: a drag's move
+   * waits for a frame, and for its re-gridded nodes to be shown, before it is sent. */
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
+    this.set({ saving: this.state.saving + 1 });
+    const run = this.queue.then(task, task).finally(() => this.set({ saving: this.state.saving - 1 }));
     this.queue = run.catch(() => undefined);
     return run;
   }
