@@ -116,7 +116,7 @@ test.describe('network-aware placement', () => {
     const replanRow = page.locator('[data-testid="run-row"]').filter({ has: page.getByTestId('run-replan') });
     await expect(replanRow).toHaveCount(1);
     await expect(replanRow).toHaveAttribute('data-status', /^(feasible|optimal)$/, { timeout: 90_000 });
-    await expect(replanRow.getByTestId('run-weights')).toContainText('storage: storage 1 · moves 1');
+    await expect(replanRow.getByTestId('run-weights')).toHaveText('Storage preset: storage 1 · moves 1');
     await replanRow.getByRole('link').first().click();
 
     // Before Apply: exactly the removed server's replicas move, each pulling what its new server lacks.

@@ -11,7 +11,7 @@ import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { describeMoves } from '@/lib/placement-runs/describe-moves';
 import { diffAssignments } from '@/lib/placement-runs/diff-assignments';
-import { describeWeights } from '@/lib/placement-runs/objective-weights';
+import { describeStoredWeights } from '@/lib/placement-runs/objective-weights';
 import { explainPlacement } from '@/lib/placement-runs/explain-placement';
 import { listComparableRuns } from '@/lib/placement-runs/list-comparable-runs';
 import { readPlacementRun } from '@/lib/placement-runs/read-placement-run';
@@ -71,10 +71,7 @@ export default async function PlacementRunPage({ params, searchParams }: { param
         <dl className="mb-8 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-5" data-testid="run-terms">
           <div className="col-span-2 md:col-span-5">
             <dt className="text-slate-500">Objective{run.replan ? ' (re-plan)' : ''}</dt>
-            <dd>
-              {run.weights.preset ? `${run.weights.preset}: ` : 'custom: '}
-              {describeWeights(run.weights)}
-            </dd>
+            <dd>{describeStoredWeights(run.weights)}</dd>
           </div>
           {[
             ['Weighted total', assignment && result?.cost !== null && result?.cost !== undefined ? `${formatBytes(result.cost)} (bytes-equivalent)` : '—'],
