@@ -13,6 +13,13 @@ import { solvePlacement } from '../lib/placement/solve-placement';
 import type { AlgorithmName, EngineName, PlacementProblem, PlacementResult } from '../lib/placement/types';
 import { datasetPath } from '../lib/datasets/locate-datasets';
 import { enumerateOptimum, randomConstrainedProblem } from '../lib/placement/small-problems.fixture';
+import { buildPlacementModel } from '../lib/placement/build-placement-model';
+import { compileProblem } from '../lib/placement/compile-problem';
+import { deriveNetworkCoefficients } from '../lib/placement/derive-network-coefficients';
+import { countTrafficColumns } from '../lib/placement/add-traffic-model';
+import { loadHighsEngine } from '../lib/placement/engines/highs-engine';
+import type { ExactTuning, ObjectiveWeights } from '../lib/placement/types';
+import { kdlSocialNetwork, NETWORK_INSTANCE_NOTE } from './kdl-social-network';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'bench/results');
@@ -20,8 +27,9 @@ const imagesFile = process.env.EDGESTACK_LAYERS_JSON ?? datasetPath('images', 'l
 const quick = process.argv.includes('--quick');
 // `--section hard` runs only the hard-instances section (about 12 minutes) and writes
 // bench/results/placement-hard.md; `--section time-limit` (about 2 minutes) only how far exact
-// runs past its limit on 5,000 containers, into placement-time-limit.md; without either every
-// section runs and placement.md gets all.
+// runs past its limit on 5,000 containers, into placement-time-limit.md; `--section network`
+// (about 15 minutes) the network terms on Kdl with DeathStarBench's social network, into
+// placement-network.md; without any every section runs and placement.md gets all.
 const sectionArg = process.argv.indexOf('--section');
 const only = sectionArg >= 0 ? process.argv[sectionArg + 1] : null;
 const ALL: AlgorithmName[] = ['exact', 'relax', 'greedy', 'kube-default', 'no-sharing'];
@@ -293,9 +301,10 @@ if (only === null) {
 
 if (only === null || only === 'hard') await runHardInstances();
 if (only === null || only === 'time-limit') await runTimeLimits();
+if (only === null || only === 'network') await runNetworkSection();
 
 md.push(`Total benchmark time: ${((performance.now() - started) / 60000).toFixed(1)} min.`, '');
-const outName = only === 'hard' ? 'placement-hard.md' : only === 'time-limit' ? 'placement-time-limit.md' : 'placement.md';
+const outName = only === null ? 'placement.md' : `placement-${only}.md`;
 writeFileSync(path.join(outDir, outName), `${md.join('\n')}\n`);
 log(`wrote bench/results/${outName}`);
 
@@ -418,4 +427,181 @@ async function runTimeLimits() {
   }
   writeCsv('time-limit.csv', ['limit_s', 'status', 'elapsed_ms', 'cost', 'lower_bound', 'time_limit_reached'], csv);
   md.push(table(['limit s', 'status', 'elapsed s', 'overrun s', 'cost GB', 'bound GB', 'gap', 'clock cut'], rows), '');
+}
+
+// ---- Network terms (issue 13) ---------------------------------------------------------------
+async function runNetworkSection() {
+  const presets: { name: string; weights: ObjectiveWeights }[] = [
+    { name: 'storage', weights: { storage: 1, startup: 0, traffic: 0, moves: 0 } },
+    { name: 'fast start-up', weights: { storage: 1, startup: 3e9, traffic: 0, moves: 0 } },
+    { name: 'low latency', weights: { storage: 1, startup: 0, traffic: 1e7, moves: 0 } },
+    { name: 'balanced', weights: { storage: 1, startup: 3e8, traffic: 1e6, moves: 0 } },
+  ];
+  const algorithms: AlgorithmName[] = ['exact', 'greedy', 'relax', 'kube-default', 'no-sharing'];
+  const seeds = quick ? [1] : [1, 2, 3];
+  const EXACT_SEC = 15;
+  md.push('## Network terms: DeathStarBench social network on Kdl (issue 13)', '');
+  md.push(NETWORK_INSTANCE_NOTE, '');
+  md.push(
+    "Weights are exchange rates into bytes: `fast start-up` 3 GB per second of makespan, `low latency` 10 MB per Mbit/s·ms, `balanced` 0.3 GB per second and 1 MB per Mbit/s·ms (each term then weighs about 1 GB for kube-default's placement). " +
+      `exact has ${EXACT_SEC} s, the heuristics their own work budgets (60 s clock). Cost in GB-equivalent; gap = (cost − own bound) / own bound; makespan ratios against the no-sharing and kube-default placements of the same instance (below 1 = faster).`,
+    '',
+  );
+  md.push(`Load average (1, 5, 15 min) at the start: ${loadAverage()} (2 cores).`, '');
+  const rows: (string | number)[][] = [];
+  const csv: (string | number | null)[][] = [];
+  const targetRows: (string | number)[][] = [];
+  for (const seed of seeds) {
+    for (const preset of presets) {
+      const problem = kdlSocialNetwork({ servers: 10, containers: 50, seed, weights: preset.weights });
+      const results = new Map<AlgorithmName, PlacementResult>();
+      for (const algorithm of algorithms) {
+        log(`network 10×50 seed ${seed} ${preset.name}: ${algorithm}`);
+        const { result, within1 } = await timedSolve(problem, algorithm, 'highs', algorithm === 'exact' ? EXACT_SEC : 60);
+        results.set(algorithm, result);
+        csv.push([
+          seed,
+          preset.name,
+          algorithm,
+          result.status,
+          result.cost,
+          result.lowerBound,
+          result.terms?.storageBytes ?? null,
+          result.terms?.startupSeconds ?? null,
+          result.terms?.trafficCost ?? null,
+          within1,
+          result.elapsedMs,
+        ]);
+      }
+      const noSharing = results.get('no-sharing')!.terms?.startupSeconds ?? null;
+      const kube = results.get('kube-default')!.terms?.startupSeconds ?? null;
+      const exact = results.get('exact')!;
+      const ratio = (a: number | null | undefined, b: number | null) => (a === null || a === undefined || b === null || b === 0 ? '–' : (a / b).toFixed(2));
+      for (const algorithm of algorithms) {
+        const r = results.get(algorithm)!;
+        rows.push([
+          seed,
+          preset.name,
+          algorithm,
+          r.status,
+          gb(r.cost),
+          algorithm === 'exact' ? pct(r.cost, r.lowerBound) : exact.status === 'optimal' && algorithm !== 'no-sharing' ? `${pct(r.cost, exact.cost)} above opt.` : '–',
+          gb(r.terms?.storageBytes ?? null),
+          r.terms?.startupSeconds?.toFixed(2) ?? '–',
+          ratio(r.terms?.startupSeconds, noSharing),
+          ratio(r.terms?.startupSeconds, kube),
+          r.terms?.trafficCost?.toFixed(0) ?? '–',
+          secs(r.elapsedMs),
+        ]);
+      }
+      const greedy = results.get('greedy')!;
+      targetRows.push([
+        seed,
+        preset.name,
+        `${exact.status}, gap ${pct(exact.cost, exact.lowerBound)} in ${secs(exact.elapsedMs)} s`,
+        exact.status === 'optimal' ? pct(greedy.cost, exact.cost) : `(no proof; ${pct(greedy.cost, exact.cost)} against exact's placement)`,
+      ]);
+    }
+  }
+  writeCsv(
+    'network-kdl.csv',
+    ['seed', 'weights', 'algorithm', 'status', 'cost', 'lower_bound', 'storage_bytes', 'makespan_s', 'traffic_mbps_ms', 'ms_to_gap_1pct', 'elapsed_ms'],
+    csv,
+  );
+  md.push('### 10 servers × 50 containers, every algorithm', '');
+  md.push(table(['seed', 'weights', 'algorithm', 'status', 'cost GB', 'gap', 'storage GB', 'makespan s', 'vs no-sharing', 'vs kube-default', 'traffic Mbit/s·ms', 's'], rows), '');
+  md.push(`### Targets: exact certifies 1 % within ${EXACT_SEC} s; greedy within 3 % of exact where exact proves the optimum`, '');
+  md.push(table(['seed', 'weights', 'exact', 'greedy above the optimum'], targetRows), '');
+  md.push(`Load average at the end of the table: ${loadAverage()}.`, '');
+
+  // Ablation: how the traffic term is linearised, on seed 1 (root LP and 15 s of exact).
+  const engine = await loadHighsEngine();
+  const variants: { name: string; tuning: ExactTuning }[] = [
+    { name: 'McCormick', tuning: { trafficModel: 'mccormick', trafficCuts: [] } },
+    { name: 'stars (vertex cover)', tuning: { trafficModel: 'stars', trafficCuts: [] } },
+    { name: 'pairs (transport)', tuning: { trafficModel: 'pairs', trafficCuts: [] } },
+    { name: 'pairs + co-location', tuning: { trafficModel: 'pairs', trafficCuts: ['colocation'] } },
+    { name: 'pairs + co-location + neighbourhood', tuning: { trafficModel: 'pairs', trafficCuts: ['colocation', 'neighbourhood'] } },
+    { name: 'pairs + all cuts (default)', tuning: { trafficModel: 'pairs', trafficCuts: ['colocation', 'neighbourhood', 'layers'] } },
+    { name: 'default + identical replicas ordered', tuning: { identicalUnitOrder: true } },
+  ];
+  const ablation: (string | number)[][] = [];
+  for (const preset of presets.filter((p) => p.weights.traffic > 0)) {
+    const problem = kdlSocialNetwork({ servers: 10, containers: 50, seed: 1, weights: preset.weights });
+    const cp = compileProblem(problem);
+    const net = deriveNetworkCoefficients(cp);
+    for (const v of variants) {
+      log(`network ablation ${preset.name}: ${v.name}`);
+      const model = buildPlacementModel(cp, {
+        capacityLinking: true,
+        layerCover: true,
+        network: {
+          coefficients: net,
+          traffic: v.tuning.trafficModel ?? 'pairs',
+          startupUnitCuts: true,
+          trafficCuts: v.tuning.trafficCuts ?? ['colocation', 'neighbourhood', 'layers'],
+        },
+        identicalUnitOrder: v.tuning.identicalUnitOrder,
+      });
+      const t = performance.now();
+      const lp = engine.solve(model.milp, { relax: true, timeLimitSec: 60 });
+      const lpMs = performance.now() - t;
+      const r = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: EXACT_SEC, exactTuning: v.tuning });
+      ablation.push([
+        preset.name,
+        v.name,
+        model.milp.numCols,
+        model.milp.rowLower.length,
+        lp.objective === null ? '–' : gb((lp.objective + model.offset) * 1e6),
+        secs(lpMs),
+        `${r.status} ${gb(r.cost)}`,
+        gb(r.lowerBound),
+        pct(r.cost, r.lowerBound),
+      ]);
+    }
+  }
+  md.push(`### Ablation: the traffic linearisation (seed 1, root LP, then exact for ${EXACT_SEC} s)`, '');
+  md.push(table(['weights', 'model', 'columns', 'rows', 'root LP GB', 'LP s', `exact ${EXACT_SEC} s`, 'bound GB', 'gap'], ablation), '');
+  md.push(`Load average at the end of the ablation: ${loadAverage()}.`, '');
+
+  // The size limit of the traffic linearisation: columns, root LP time and exact at 60 s.
+  const sizes = quick
+    ? [[10, 50]]
+    : [
+        [10, 50],
+        [10, 100],
+        [20, 100],
+        [20, 200],
+      ];
+  const sizeRows: (string | number)[][] = [];
+  for (const [servers, containers] of sizes) {
+    const problem = kdlSocialNetwork({ servers, containers, seed: 1, weights: presets[3].weights });
+    const cp = compileProblem(problem);
+    const net = deriveNetworkCoefficients(cp);
+    const columns = countTrafficColumns(cp, net, 'pairs');
+    log(`network size ${servers}×${containers}: ${columns} traffic columns`);
+    const t0 = performance.now();
+    const model = buildPlacementModel(cp, {
+      capacityLinking: true,
+      layerCover: true,
+      network: { coefficients: net, traffic: 'pairs', startupUnitCuts: true, trafficCuts: ['colocation', 'neighbourhood', 'layers'] },
+    });
+    const t1 = performance.now();
+    const lp = engine.solve(model.milp, { relax: true, timeLimitSec: 120 });
+    const t2 = performance.now();
+    const r = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 60, exactTuning: { trafficColumnLimit: Infinity } });
+    sizeRows.push([
+      `${servers}×${containers}`,
+      net.trafficPairs.length,
+      columns,
+      model.milp.numCols,
+      model.milp.rowLower.length,
+      secs(t1 - t0),
+      lp.status === 'optimal' ? secs(t2 - t1) : `${lp.status} after ${secs(t2 - t1)}`,
+      `${r.status} gap ${pct(r.cost, r.lowerBound)}`,
+    ]);
+  }
+  md.push('### Size of the traffic linearisation (balanced weights, seed 1; exact 60 s without the limit)', '');
+  md.push(table(['instance', 'unit pairs', 'traffic columns', 'model columns', 'rows', 'build s', 'root LP s', 'exact 60 s'], sizeRows), '');
+  md.push(`Load average at the end: ${loadAverage()}.`, '');
 }

@@ -131,7 +131,7 @@ test.describe('network-aware placement', () => {
       expect(from).toContain('removed from the scenario');
     }
     await expect(moves.getByTestId('moves-summary')).toContainText(`${displaced.length} replica`);
-    await expect(page.getByTestId('run-terms')).toContainText('Replicas moved');
+    await expect(page.getByTestId('objective-terms')).toContainText('Moves');
     await page.getByRole('button', { name: 'Apply as current placement' }).click();
     await expect(page.getByText('This is the scenario’s current placement')).toBeVisible();
     await expect(moves).toContainText('What this re-plan moved');

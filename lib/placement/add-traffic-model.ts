@@ -19,6 +19,14 @@ import type { StartFiller } from './add-startup-model';
  */
 export type TrafficModel = 'pairs' | 'stars' | 'mccormick' | 'off';
 
+/**
+ * Valid rows on the `pairs` columns (add-traffic-model.ts): `colocation`, the partners on a
+ * unit's own server fit in it; `neighbourhood`, the same for the k servers nearest it;
+ * `layers`, a server's users of a layer and the partners beside them fit in it when it holds
+ * the layer.
+ */
+export type TrafficCut = 'colocation' | 'neighbourhood' | 'layers';
+
 const serversOf = (xCol: Int32Array, u: number, S: number) => {
   const list: number[] = [];
   for (let j = 0; j < S; j++) if (xCol[u * S + j] >= 0) list.push(j);
@@ -83,9 +91,17 @@ export function coverWithStars(pairs: readonly TrafficPair[]): Star[] {
 /**
  * Adds the traffic term: the `via` legs on x's costs, the direct pairs by `model`; keeps every
  * pair with traffic on servers a path joins in every model. `costPerMbpsMs` converts Mbit/s·ms
- * to the objective's units (0 when traffic weighs nothing).
+ * to the objective's units (0 when traffic weighs nothing). `cuts` (pairs only): the capacity
+ * rows on the partners near a unit, below.
  */
-export function addTrafficModel(b: MilpBuilder, cp: CompiledProblem, net: NetworkCoefficients, xCol: Int32Array, costPerMbpsMs: number, model: TrafficModel): StartFiller {
+export function addTrafficModel(
+  b: MilpBuilder,
+  cp: CompiledProblem,
+  net: NetworkCoefficients,
+  xCol: Int32Array,
+  costPerMbpsMs: number,
+  { model, cuts, yCol }: { model: TrafficModel; cuts: readonly TrafficCut[]; yCol: Int32Array },
+): StartFiller {
   const S = cp.servers.length;
   const latency = net.latency!;
   const ms = (i: number, j: number) => latency[i * S + j];
@@ -127,6 +143,16 @@ export function addTrafficModel(b: MilpBuilder, cp: CompiledProblem, net: Networ
     }
   }
   if (effective === 'pairs') {
+    /** per unit w and server a: its partners, and the column of (w on a, partner on b) per b */
+    const around = new Map<number, { partner: number; at: Map<number, number> }[]>();
+    const note = (w: number, a: number, partner: number, b: number, z: number) => {
+      const key = w * S + a;
+      if (!around.has(key)) around.set(key, []);
+      const list = around.get(key)!;
+      let entry = list.find((e) => e.partner === partner);
+      if (!entry) list.push((entry = { partner, at: new Map() }));
+      entry.at.set(b, z);
+    };
     for (const { u, v, weight } of net.trafficPairs) {
       const from = serversOf(xCol, u, S);
       const to = serversOf(xCol, v, S);
@@ -140,6 +166,10 @@ export function addTrafficModel(b: MilpBuilder, cp: CompiledProblem, net: Networ
           cols.set(i * S + j, z);
           rowOf.get(i)!.push([z, 1]);
           colOf.get(j)!.push([z, 1]);
+          if (cuts.length > 0) {
+            note(u, i, v, j, z);
+            note(v, j, u, i, z);
+          }
         }
       }
       for (const row of [...rowOf.values(), ...colOf.values()]) b.addRow(0, 0, row);
@@ -148,6 +178,38 @@ export function addTrafficModel(b: MilpBuilder, cp: CompiledProblem, net: Networ
         if (z !== undefined) values[z] = 1;
       });
     }
+    // Partners near a unit are bounded by the capacity near it: with w on server a, the
+    // partners on the k servers nearest a fit in their capacity less w's demand,
+    // Σ_v d_v Σ_{b near a} z(w on a, v on b) ≤ (Σ_{b near a} cap_b − d_w) x(w,a), valid since
+    // z = x(w,a) x(v,b) on integer points. k = 1 is co-location; without these rows the LP puts
+    // every partner fractionally beside w at no traffic cost. Only rows that bind are added.
+    for (const [key, partners] of around) {
+      const w = Math.floor(key / S);
+      const a = key % S;
+      const near = Array.from({ length: S }, (_, j) => j)
+        .filter((j) => Number.isFinite(ms(a, j)))
+        .sort((p, q) => ms(a, p) - ms(a, q) || (p === a ? -1 : q === a ? 1 : p - q));
+      const prefixes = cuts.includes('neighbourhood') ? near.length : cuts.includes('colocation') ? 1 : 0;
+      for (const r of ['cpu', 'memory', 'bandwidth'] as const) {
+        const demand = partners.reduce((sum, p) => sum + cp.units[p.partner][r], 0);
+        let room = -cp.units[w][r];
+        for (let k = 0; k < prefixes; k++) {
+          room += cp.servers[near[k]][r];
+          if (demand <= room) break;
+          const row: RowEntry[] = [[xCol[w * S + a], -room]];
+          for (const p of partners) {
+            const d = cp.units[p.partner][r];
+            if (d === 0) continue;
+            for (let m = 0; m <= k; m++) {
+              const z = p.at.get(near[m]);
+              if (z !== undefined) row.push([z, d]);
+            }
+          }
+          b.addCutOnce(row);
+        }
+      }
+    }
+    if (cuts.includes('layers')) addSharedLayerCuts(b, cp, xCol, yCol, around);
   }
   if (effective === 'stars') {
     for (const { centre, partners } of coverWithStars(net.trafficPairs)) {
@@ -176,4 +238,54 @@ export function addTrafficModel(b: MilpBuilder, cp: CompiledProblem, net: Networ
     }
   }
   return (unitServer, values) => fillers.forEach((fill) => fill(unitServer, values));
+}
+
+/**
+ * Capacity linking with the partners beside a layer's users: on server j, the users of layer l
+ * and the partners that share j with one of them fit in j when it holds l, Σ_{u uses l} d_u
+ * x(u,j) + Σ_v d_v mean_m z(m on j, v on j) ≤ cap_j y(l,j), the mean over v's partners m that
+ * use l (each z ≤ x(v,j) y(l,j) on integer points, so the mean is too). Without it the LP
+ * spreads a service, its replicas and its database in one fractional pattern: no traffic
+ * between them, yet one copy of the database image.
+ */
+function addSharedLayerCuts(b: MilpBuilder, cp: CompiledProblem, xCol: Int32Array, yCol: Int32Array, around: Map<number, { partner: number; at: Map<number, number> }[]>) {
+  const S = cp.servers.length;
+  const users: number[][] = Array.from({ length: cp.layerSize.length }, () => []);
+  cp.units.forEach((unit, u) => unit.layers.forEach((l) => users[l].push(u)));
+  users.forEach((list, l) => {
+    const uses = new Set(list);
+    for (let j = 0; j < S; j++) {
+      const y = yCol[l * S + j];
+      if (y < 0) continue;
+      /** partner -> its diagonal columns with users of l on j */
+      const beside = new Map<number, number[]>();
+      for (const m of list) {
+        for (const p of around.get(m * S + j) ?? []) {
+          const z = p.at.get(j);
+          if (z === undefined || uses.has(p.partner)) continue;
+          if (!beside.has(p.partner)) beside.set(p.partner, []);
+          beside.get(p.partner)!.push(z);
+        }
+      }
+      if (beside.size === 0) continue;
+      for (const r of ['cpu', 'memory', 'bandwidth'] as const) {
+        const cap = cp.servers[j][r];
+        const row: RowEntry[] = [];
+        let total = 0;
+        for (const u of list) {
+          const x = xCol[u * S + j];
+          if (x < 0 || cp.units[u][r] === 0) continue;
+          row.push([x, cp.units[u][r]]);
+          total += cp.units[u][r];
+        }
+        for (const [v, zs] of beside) {
+          const d = cp.units[v][r];
+          if (d === 0) continue;
+          for (const z of zs) row.push([z, d / zs.length]);
+          total += d;
+        }
+        if (total > cap) b.addCutOnce([...row, [y, -cap]]);
+      }
+    }
+  });
 }

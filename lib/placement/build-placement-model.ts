@@ -1,10 +1,11 @@
 import { addMoveModel } from './add-move-model';
 import { addStartupModel, type StartFiller } from './add-startup-model';
-import { addTrafficModel, countTrafficColumns, type TrafficModel } from './add-traffic-model';
+import { addTrafficModel, countTrafficColumns, type TrafficCut, type TrafficModel } from './add-traffic-model';
 import { layerCost, layerStorage, type CompiledProblem } from './compile-problem';
 import type { NetworkCoefficients } from './derive-network-coefficients';
 import type { MilpModel } from './engines/milp-engine';
 import { MilpBuilder, type RowEntry } from './milp-builder';
+import { addIdenticalUnitOrder, identicalUnits } from './order-identical-units';
 
 /** Objective and storage rows are in MB, which keeps coefficients near 1 for the LP solvers. */
 export const BYTES_PER_UNIT = 1e6;
@@ -15,12 +16,16 @@ export type PlacementModel = {
   xCol: Int32Array;
   /** column of y(l,j), or -1; index l * S + j */
   yCol: Int32Array;
-  /** objective units (MB-equivalent) every placement pays on top of the columns' costs */
+  /** bytes-equivalent per objective unit (BYTES_PER_UNIT unless the weights call for another scale) */
+  objectiveUnit: number;
+  /** objective units every placement pays on top of the columns' costs */
   offset: number;
   /** sets the columns of the network terms for a MIP start (x and y are set by placementToColumns) */
   fillNetwork: StartFiller;
   /** columns the traffic linearisation took (0 when it is off) */
   trafficColumns: number;
+  /** the same placement relabelled to obey the model's symmetry rows (identical units ordered) */
+  canonical: (unitServer: ArrayLike<number>) => Int32Array;
 };
 
 /** The network terms in the model (v2); without them the model is the storage-only one of v1. */
@@ -29,6 +34,8 @@ export type NetworkModelOptions = {
   traffic: TrafficModel;
   /** T ≥ Σ_j a(u,j) x(u,j) per unit (add-startup-model.ts) */
   startupUnitCuts: boolean;
+  /** valid rows on the traffic columns (add-traffic-model.ts, `pairs`) */
+  trafficCuts: readonly TrafficCut[];
 };
 
 export type ModelOptions = {
@@ -48,6 +55,8 @@ export type ModelOptions = {
   noSharing?: boolean;
   /** v2: weights, network terms and the placements the network rules out */
   network?: NetworkModelOptions;
+  /** order units no input tells apart (replicas) by server index (order-identical-units.ts) */
+  identicalUnitOrder?: boolean;
 };
 
 /** Thrown by buildPlacementModel when its `shouldStop` says the time is up. */
@@ -77,6 +86,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
   const weights = net?.weights;
   // Objective units are MB-equivalent: each weight converts its term into bytes.
   const storageWeight = weights?.storage ?? 1;
+  const unit = net ? objectiveUnit(cp, net) : BYTES_PER_UNIT;
 
   for (let u = 0; u < U; u++) {
     for (let j = 0; j < S; j++) {
@@ -92,7 +102,7 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
         if (yCol[l * S + j] >= 0) continue;
         // A cached layer that costs nothing (download objective) needs no variable at all.
         if (layerCost(cp, l, j) === 0 && layerStorage(cp, l, j) === 0) continue;
-        yCol[l * S + j] = b.addColumn((storageWeight * layerCost(cp, l, j)) / BYTES_PER_UNIT, { integer: options.integerLayers });
+        yCol[l * S + j] = b.addColumn((storageWeight * layerCost(cp, l, j)) / unit, { integer: options.integerLayers });
       }
     }
   }
@@ -228,15 +238,15 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
   const fillers: StartFiller[] = [];
   if (net && weights && !options.noSharing) {
     check();
-    if (weights.startup > 0) fillers.push(addStartupModel(b, cp, net, xCol, yCol, weights.startup / BYTES_PER_UNIT, options.network!.startupUnitCuts));
+    if (weights.startup > 0) fillers.push(addStartupModel(b, cp, net, xCol, yCol, weights.startup / unit, options.network!.startupUnitCuts));
     if (net.latency) {
       const traffic = weights.traffic > 0 ? options.network!.traffic : 'off';
       trafficColumns = countTrafficColumns(cp, net, traffic);
-      fillers.push(addTrafficModel(b, cp, net, xCol, weights.traffic / BYTES_PER_UNIT, traffic));
-      offset += (weights.traffic * net.trafficConstant) / BYTES_PER_UNIT;
+      fillers.push(addTrafficModel(b, cp, net, xCol, weights.traffic / unit, { model: traffic, cuts: options.network!.trafficCuts, yCol }));
+      offset += (weights.traffic * net.trafficConstant) / unit;
     }
     if (weights.moves > 0) {
-      const moves = addMoveModel(b, cp, net, xCol, weights.moves / BYTES_PER_UNIT);
+      const moves = addMoveModel(b, cp, net, xCol, weights.moves / unit);
       offset += moves.offset;
       fillers.push(moves.fill);
     }
@@ -262,19 +272,24 @@ export function buildPlacementModel(cp: CompiledProblem, options: ModelOptions =
     }
   }
 
+  const canonical = options.identicalUnitOrder ? addIdenticalUnitOrder(b, identicalUnits(cp, net), xCol, S) : (unitServer: ArrayLike<number>) => Int32Array.from(unitServer);
+
   return {
     milp: b.build(),
     xCol,
     yCol,
+    objectiveUnit: unit,
     offset,
+    canonical,
     fillNetwork: (unitServer, values) => fillers.forEach((fill) => fill(unitServer, values)),
     trafficColumns,
   };
 }
 
 /** column values of a complete placement (unit -> server), used as a MIP start */
-export function placementToColumns(model: PlacementModel, cp: CompiledProblem, unitServer: ArrayLike<number>): Float64Array {
+export function placementToColumns(model: PlacementModel, cp: CompiledProblem, placement: ArrayLike<number>): Float64Array {
   const values = new Float64Array(model.milp.numCols);
+  const unitServer = model.canonical(placement);
   const S = cp.servers.length;
   for (let u = 0; u < unitServer.length; u++) {
     const j = unitServer[u];
@@ -338,4 +353,30 @@ export function orderInterchangeableServers(cp: CompiledProblem, unitServer: Int
     }
   }
   return relabelled;
+}
+
+/**
+ * Bytes-equivalent per objective unit. Storage alone keeps MB (times its weight): the v1 model
+ * exactly. With network terms the weights may be anything (1 byte per second of start-up, or
+ * gigabytes), so the unit is a ten-thousandth of the objective's rough scale (every layer once,
+ * the slowest pull of all of them, every pair at its farthest, every layer and penalty moved):
+ * costs stay near 1, far above HiGHS's tolerances (an absolute gap of 1e-7 units, 1e-11 of the
+ * scale) and far below its infinity.
+ */
+function objectiveUnit(cp: CompiledProblem, net: NetworkCoefficients): number {
+  const w = net.weights;
+  if (w.startup === 0 && w.traffic === 0 && w.moves === 0) return BYTES_PER_UNIT * (w.storage > 0 ? w.storage : 1);
+  let bytes = 0;
+  for (const size of cp.layerSize) bytes += size;
+  let scale = w.storage * bytes;
+  if (w.startup > 0 && net.pulls) for (const paths of net.pulls) for (const r of paths) scale = Math.max(scale, w.startup * (r.latencySec + bytes * r.secPerByte));
+  if (w.traffic > 0 && net.latency) {
+    let farthest = 0;
+    for (const ms of net.latency) if (Number.isFinite(ms)) farthest = Math.max(farthest, ms);
+    let linear = 0;
+    for (const c of net.trafficLinear) linear = Math.max(linear, c);
+    scale += w.traffic * (net.trafficPairs.reduce((sum, p) => sum + p.weight, 0) * farthest + linear * cp.units.length + net.trafficConstant);
+  }
+  if (w.moves > 0 && net.moves) scale += w.moves * (bytes + net.moves.movePenaltyBytes * net.moves.currentCount);
+  return scale > 0 ? scale / 1e4 : BYTES_PER_UNIT;
 }

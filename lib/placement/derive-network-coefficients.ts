@@ -1,11 +1,10 @@
 import type { CompiledProblem } from './compile-problem';
 import { problemWeights } from './evaluate';
-import { layersHeldBefore } from './terms/compute-startup-timeline';
 import { createLatencyLookup } from './terms/compute-traffic-cost';
 import type { ObjectiveWeights } from './types';
 
-/** One registry a server may pull from: its path's latency and seconds per byte. */
-export type PullOption = { registry: string; latencySec: number; secPerByte: number };
+/** One registry path of a server: its latency and seconds per byte. */
+export type PullOption = { latencySec: number; secPerByte: number };
 
 /** Replicas of two units with direct traffic: the traffic term adds weight × ms between their servers. */
 export type TrafficPair = { u: number; v: number; weight: number };
@@ -22,9 +21,11 @@ export type MoveCoefficients = {
 
 /**
  * The network terms of docs/placement-format.md "Version 2" in the shape the MILP needs: per unit
- * and server, per server and layer, per pair of units. Derived from the problem and the compiled
- * units; definitions are those of lib/placement/terms (evaluate is the judge, this only feeds
- * the model), including the placements the network alone rules out.
+ * and server, per server and layer, per pair of units. Derived from the compiled network
+ * (compile-network.ts) and the problem; definitions are those of lib/placement/terms (evaluate
+ * is the judge, this only feeds the model), including the placements the network alone rules
+ * out. Unlike the heuristics' view, a dependency through `via` hosts is split into its two legs
+ * (linear in the placement) and the direct ones into pairs of units (linearised).
  */
 export type NetworkCoefficients = {
   /** the problem's weights, 0 for a term the problem cannot measure (evaluate counts it 0) */
@@ -65,25 +66,14 @@ export function deriveNetworkCoefficients(cp: CompiledProblem): NetworkCoefficie
   const U = cp.units.length;
   const L = cp.layerSize.length;
   const serverIndex = new Map(problem.servers.map((s, j) => [s.id, j]));
-  const layerIndex = new Map(problem.layers.map((l, i) => [l.digest, i]));
   const forbidden = new Uint8Array(U * S);
   const reasons: string[] = [];
-
-  const heldSets = layersHeldBefore(problem);
-  const held = problem.servers.map((s) => {
-    const row = new Uint8Array(L);
-    for (const d of heldSets.get(s.id) ?? []) row[layerIndex.get(d)!] = 1;
-    return row;
-  });
+  const compiled = cp.network;
+  const held = compiled?.held ?? problem.servers.map(() => new Uint8Array(L));
 
   let pulls: PullOption[][] | null = null;
-  const network = problem.network;
-  if (network && network.registries.length > 0) {
-    const options: PullOption[][] = problem.servers.map(() => []);
-    for (const p of network.pulls) {
-      options[serverIndex.get(p.server)!].push({ registry: p.registry, latencySec: p.latencyMs / 1000, secPerByte: 8 / (p.bandwidthMbps * 1e6) });
-    }
-    pulls = options.map(undominated);
+  if (compiled?.paths) {
+    pulls = compiled.paths.map(({ latencySec, secPerByte }) => undominated(Array.from(latencySec, (t, p) => ({ latencySec: t, secPerByte: secPerByte[p] }))));
     // A server that reaches no registry can take only units whose layers it holds already.
     for (let j = 0; j < S; j++) {
       if (pulls[j].length > 0) continue;
@@ -92,6 +82,7 @@ export function deriveNetworkCoefficients(cp: CompiledProblem): NetworkCoefficie
       });
     }
   }
+  const network = problem.network;
 
   let latency: Float64Array | null = null;
   const trafficPairs: TrafficPair[] = [];
@@ -149,20 +140,18 @@ export function deriveNetworkCoefficients(cp: CompiledProblem): NetworkCoefficie
   }
 
   let moves: MoveCoefficients | null = null;
-  if (problem.current) {
-    const current = problem.current.assignment;
+  if (compiled?.hasCurrent) {
     const stay = new Float64Array(U * S);
     const movers: Set<number>[] = Array.from({ length: L }, () => new Set());
     let currentCount = 0;
-    problem.containers.forEach((c, i) => {
-      if (!Object.hasOwn(current, c.id)) return;
-      const u = cp.unitOfContainer[i];
-      currentCount++;
-      const j = serverIndex.get(current[c.id]);
-      if (j !== undefined) stay[u * S + j] += 1;
-      for (const d of c.layers) movers[layerIndex.get(d)!].add(u);
+    compiled.movers.forEach((list, u) => {
+      for (const m of list) {
+        currentCount++;
+        if (m.server >= 0) stay[u * S + m.server] += 1;
+        for (const l of m.layers) movers[l].add(u);
+      }
     });
-    moves = { movePenaltyBytes: problem.current.movePenaltyBytes, currentCount, stay, movers: movers.map((m) => [...m]) };
+    moves = { movePenaltyBytes: compiled.movePenaltyBytes, currentCount, stay, movers: movers.map((m) => [...m]) };
   }
 
   cp.units.forEach((unit, u) => {

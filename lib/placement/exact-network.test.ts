@@ -6,7 +6,7 @@ import { boundFromStorage, deriveNetworkCoefficients } from './derive-network-co
 import { evaluate } from './evaluate';
 import { parsePlacementProblem } from './problem-schema';
 import { bruteForceOptimum, randomSmallProblem } from './small-problems.fixture';
-import { randomNetworkProblem } from './small-network-problems.fixture';
+import { randomSmallNetworkProblem as randomNetworkProblem } from './small-network-problems.fixture';
 import { solvePlacement } from './solve-placement';
 import type { PlacementProblem } from './types';
 
@@ -129,11 +129,12 @@ describe('lower bounds on the weighted objective', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
-  it.each(SEEDS)('seed %i: a storage-only bound counts times the storage weight, also through the branch and price', async (seed) => {
-    // Storage weighted 0.001: the layer-copies bound in bytes would exceed the optimum 1000 times over.
+  it.each(SEEDS)('seed %i: a storage-only bound counts times the storage weight', async (seed) => {
+    // Storage weighted 0.001: the layer-copies bound in bytes would exceed the optimum 1000 times
+    // over. (The branch and price, which prunes in bytes, stays out unless the weight is 1.)
     const problem: PlacementProblem = { ...randomSmallProblem(seed), version: 2, weights: { storage: 0.001, startup: 0, traffic: 0, moves: 0 } };
     const optimum = bruteForceOptimum(problem);
-    // All the time to the branch and price after a compact MIP that gets none.
+    // Also with all the time meant for the branch and price after a compact MIP that gets none.
     for (const exactTuning of [{}, { columnShare: 1 }]) {
       const result = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 20, exactTuning });
       if (optimum === null) {

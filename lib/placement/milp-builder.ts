@@ -17,6 +17,7 @@ export class MilpBuilder {
   private readonly rowStarts: number[] = [0];
   private readonly rowIndex: number[] = [];
   private readonly rowValue: number[] = [];
+  private readonly cuts = new Set<string>();
 
   get numCols(): number {
     return this.cost.length;
@@ -46,6 +47,23 @@ export class MilpBuilder {
     this.rowStarts.push(this.rowIndex.length);
     this.rowLower.push(lower);
     this.rowUpper.push(upper);
+  }
+
+  /**
+   * Adds `Σ entries ≤ 0` unless a row with the same entries up to a positive factor was added
+   * through here before: per-resource cuts coincide when demands are proportional (cpu, memory
+   * and bandwidth of replicas that all ask alike), and a duplicate only slows the LP.
+   */
+  addCutOnce(entries: readonly RowEntry[]): void {
+    const scale = Math.max(...entries.map(([, v]) => Math.abs(v)));
+    if (!(scale > 0)) return;
+    const key = [...entries]
+      .sort((p, q) => p[0] - q[0])
+      .map(([c, v]) => `${c}:${(v / scale).toPrecision(12)}`)
+      .join(' ');
+    if (this.cuts.has(key)) return;
+    this.cuts.add(key);
+    this.addRow(-Infinity, 0, entries);
   }
 
   /** every objective coefficient set to zero (a feasibility model) */

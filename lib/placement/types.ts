@@ -198,4 +198,8 @@ export type ExactTuning = {
   trafficColumnLimit?: number;
   /** v2: the per-unit start-up rows T ≥ Σ_j a(u,j) x(u,j) (add-startup-model.ts); default on */
   startupUnitCuts?: boolean;
+  /** order units no input tells apart (replicas) by server index (order-identical-units.ts) */
+  identicalUnitOrder?: boolean;
+  /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
+  trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

@@ -30,8 +30,9 @@ export function modelForEngine(cp: CompiledProblem, options: ModelOptions, deadl
     options.integerLayers ?? false,
     options.symmetryBreaking ?? false,
     options.noSharing ?? false,
+    options.identicalUnitOrder ?? false,
     // The network coefficients follow from the compiled problem; only the choices vary.
-    options.network ? [options.network.traffic, options.network.startupUnitCuts] : null,
+    options.network ? [options.network.traffic, options.network.startupUnitCuts, [...options.network.trafficCuts].sort().join()] : null,
   ]);
   let models = built.get(cp);
   if (!models) built.set(cp, (models = new Map<string, Built>()));

@@ -1,4 +1,4 @@
-import { countTrafficColumns, type TrafficModel } from '../add-traffic-model';
+import { countTrafficColumns, type TrafficCut, type TrafficModel } from '../add-traffic-model';
 import { BYTES_PER_UNIT, columnsToUnitServers, orderInterchangeableServers, placementToColumns, type NetworkModelOptions } from '../build-placement-model';
 import { toAssignment } from '../compile-problem';
 import { WORK_PER_SECOND, type Deadline } from '../deadline';
@@ -38,10 +38,15 @@ const EARLY_MIP_GAP = 0.05;
 const ROOT_SHARE = 0.25;
 
 /**
- * The most columns the traffic linearisation may add before `exact` drops the term (README,
- * "Network terms in exact"): above it the model's build and LP time grow past what a MIP can use.
+ * The most columns the traffic linearisation may add (README, "Network terms in exact"): pairs
+ * up to it, else stars, else the term is dropped. On Kdl's social network, 12,800 pair columns
+ * (10 × 100) took a 12 s root LP on the loaded 2-core machine, 51,200 (20 × 100) took 83 s,
+ * more than a default run.
  */
-export const TRAFFIC_COLUMN_LIMIT = 60_000;
+export const TRAFFIC_COLUMN_LIMIT = 15_000;
+
+/** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
+const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
 
 /** A solver bound in model units to bytes, rounded down with room for the solver's tolerances. */
 export function boundToBytes(bound: number | null): number | null {
@@ -77,23 +82,29 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const warmStart = options.warmStart ?? true;
   const symmetryBreaking = (options.symmetryBreaking ?? false) && !networkInModel;
 
-  // The tightest traffic linearisation within the limit; none (the term dropped) above it.
+  // The tightest traffic linearisation within the limit: pairs, else stars (exact too, a
+  // weaker LP, far fewer columns), else none: the term is dropped.
   const droppedTerms: TermName[] = [];
   const notes: string[] = [];
   let traffic: TrafficModel = options.trafficModel ?? 'pairs';
   if (net.weights.traffic > 0) {
     const limit = options.trafficColumnLimit ?? TRAFFIC_COLUMN_LIMIT;
-    const columns = countTrafficColumns(cp, net, traffic);
-    if (columns > limit) {
+    const wanted = countTrafficColumns(cp, net, traffic);
+    if (wanted > limit && traffic === 'pairs' && countTrafficColumns(cp, net, 'stars') <= limit) {
+      notes.push(`exact linearised the traffic by stars: pairs would take ${wanted} columns, above its limit of ${limit}`);
+      traffic = 'stars';
+    } else if (wanted > limit) {
       droppedTerms.push('traffic');
       notes.push(
-        `exact left the traffic between directly dependent replicas out of its model (${columns} columns, above its limit of ${limit}): the answer is exact for the other terms, and its traffic cost is evaluated, not optimised`,
+        `exact left the traffic between directly dependent replicas out of its model (${wanted} columns, above its limit of ${limit}): the answer is exact for the other terms, and its traffic cost is evaluated, not optimised`,
       );
       traffic = 'off';
     }
   }
   const network: NetworkModelOptions | undefined =
-    networkInModel || storageWeight !== 1 ? { coefficients: net, traffic, startupUnitCuts: options.startupUnitCuts ?? true } : undefined;
+    networkInModel || storageWeight !== 1
+      ? { coefficients: net, traffic, startupUnitCuts: options.startupUnitCuts ?? true, trafficCuts: options.trafficCuts ?? TRAFFIC_CUTS }
+      : undefined;
 
   const weigh = (unitServer: Int32Array | null | undefined): Incumbent | null => {
     if (!unitServer) return null;
@@ -114,9 +125,8 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   if (warmStart) {
     // Work, not time: the warm start (and so the MIP's path) is the same on every run.
     const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
-    offer(
-      runGreedySearch(cp, budget, ctx.random, storageOnly ? (s) => ctx.report({ incumbentCost: s.cost * storageWeight, phase: 'greedy incumbent' }) : undefined).state?.unitServer,
-    );
+    // The heuristics weigh every term as evaluate does (PlacementState.cost).
+    offer(runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state?.unitServer);
   }
   // Every layer is stored on at least as many servers as its users need: a bound on the storage
   // term that holds even before the LP is solved.
@@ -129,6 +139,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     integerLayers: options.integerLayers ?? false,
     symmetryBreaking,
     network,
+    identicalUnitOrder: options.identicalUnitOrder ?? false,
   };
   // Built before the rounding, on the whole run's clock: with too little time for it there is
   // no MIP to warm-start.
@@ -138,14 +149,25 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   if (warmStart && built && cp.units.length * cp.servers.length > LARGE_MODEL && !deadline.expired()) {
     const rounded = await solveRelax({ ...ctx, deadline: deadline.sub(Math.min(15, deadline.remainingSec() * 0.25)) });
     offer(rounded.unitServer);
-    // relax bounds the storage term alone.
-    if (rounded.lowerBound !== undefined && rounded.lowerBound !== null) lowerBound = Math.max(lowerBound, storageFloor(rounded.lowerBound));
+    // relax's bound is its storage LP at the storage weight (weighted-floor.ts): objective units.
+    if (rounded.lowerBound !== undefined && rounded.lowerBound !== null) lowerBound = Math.max(lowerBound, rounded.lowerBound);
     engineUsed = rounded.usedEngine ?? false;
   }
   const offset = built?.model.offset ?? 0;
-  /** a solver bound (model units, without the constant every placement pays) in bytes */
-  const toBytes = (bound: number | null) => (bound === null ? null : boundToBytes(bound + offset));
+  const unit = built?.model.objectiveUnit ?? BYTES_PER_UNIT;
+  /**
+   * A solver bound (model units, without the constant every placement pays) in the objective's
+   * units: whole bytes rounded down for the v1 model, else less a billionth and the solver's
+   * absolute gap (weighted costs are not whole bytes).
+   */
+  const toBytes = (bound: number | null) => {
+    if (bound === null || !Number.isFinite(bound)) return null;
+    if (unit === BYTES_PER_UNIT) return boundToBytes(bound + offset);
+    return Math.max(0, (bound + offset) * unit * (1 - 1e-9) - 1e-7 * unit);
+  };
 
+  /** a bound this close to a cost proves it: half a byte for storage, else a billionth of the scale */
+  const closes = (bound: number, cost: number) => bound >= cost - cp.costTolerance;
   /** optimal, unless a weighted term was left out: then the proof covers only the others */
   const proved = (best: Incumbent, bound: number): AlgorithmOutcome =>
     droppedTerms.length === 0
@@ -157,16 +179,13 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   };
 
   // The best placement so far, with its gap, when the time is up or too short for the MIP;
-  // time too short for the MIP still improves the placement by local search (which weighs
-  // storage only, so only then).
+  // time too short for the MIP still improves the placement by local search.
   const stopHere = (): AlgorithmOutcome => {
     if (!incumbent) return finish({ status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed });
-    const start = storageOnly && !deadline.expired() ? stateFromUnitServers(cp, incumbent.unitServer) : null;
+    const start = deadline.expired() ? null : stateFromUnitServers(cp, incumbent.unitServer);
     if (start) {
       const budget = deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length));
-      const search = continueSearch(start, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost * storageWeight, bound: lowerBound }), {
-        lowerBound: storageWeight > 0 ? lowerBound / storageWeight : undefined,
-      });
+      const search = continueSearch(start, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), { lowerBound });
       offer(search.state?.unitServer);
     }
     return finish({ status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: engineUsed });
@@ -192,7 +211,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
         if (primal !== null && dual !== null && dual + offset > 0) gap = (primal - dual) / (dual + offset);
         ctx.report({
           phase: 'branch and bound',
-          incumbentCost: primal === null ? null : Math.round((primal + offset) * BYTES_PER_UNIT),
+          incumbentCost: primal === null ? null : unit === BYTES_PER_UNIT ? Math.round((primal + offset) * unit) : (primal + offset) * unit,
           bound: toBytes(dual),
         });
       },
@@ -200,7 +219,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   };
   const fromColumns = (values: Float64Array | null) => (values ? offer(columnsToUnitServers(model, cp, values)) : null);
 
-  if ((options.columnGeneration ?? COLUMN_GENERATION) && storageOnly && engine.name === 'highs' && cp.units.length <= COLUMN_MAX_UNITS) {
+  // The branch and price prices storage bytes and prunes against its incumbent's cost, which
+  // the placement state weighs: only with storage alone at weight 1 are the two the same.
+  if ((options.columnGeneration ?? COLUMN_GENERATION) && storageOnly && storageWeight === 1 && engine.name === 'highs' && cp.units.length <= COLUMN_MAX_UNITS) {
     // The compact MIP first: it proves the easy instances in seconds, where column generation
     // (slow pricing on loose capacity) would only delay the proof.
     ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
@@ -218,7 +239,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       const bound = toBytes(first.status === 'optimal' ? first.objective : first.bound) ?? 0;
       if (first.status === 'optimal' && solved) return finish(proved(cheaper(solved, incumbent), bound));
       lowerBound = Math.max(lowerBound, bound);
-      if (incumbent && lowerBound >= incumbent.cost - 0.5) return finish(proved(incumbent, lowerBound));
+      if (incumbent && closes(lowerBound, incumbent.cost)) return finish(proved(incumbent, lowerBound));
     }
     if (deadline.expired()) return stopHere();
     ctx.report({ phase: 'column generation', incumbentCost: incumbent?.cost ?? null, bound: lowerBound });
@@ -239,10 +260,10 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     if (columns.proved) {
       // A closed tree: the best placement it knows is a storage optimum over the units' own
       // eligibility, a relaxation of the network's, so its storage bounds every placement.
-      const relaxed = Math.min(state?.cost ?? Infinity, startState?.cost ?? Infinity);
+      const relaxed = Math.min(state?.storageCost ?? Infinity, startState?.storageCost ?? Infinity);
       if (Number.isFinite(relaxed)) lowerBound = Math.max(lowerBound, storageFloor(relaxed));
     }
-    if (incumbent && lowerBound >= incumbent.cost - 0.5) return finish(proved(incumbent, lowerBound));
+    if (incumbent && closes(lowerBound, incumbent.cost)) return finish(proved(incumbent, lowerBound));
     // A converged root means the branch and price had the rest of the time; otherwise the
     // compact MIP takes it back.
     if (columns.converged || !engineFitsIn(deadline, built)) return stopHere();
@@ -287,6 +308,6 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     bound = Math.max(bound, value);
   }
   if (!best) return finish({ status: statusWithoutAnswer(ctx), lowerBound: bound, usedEngine: true });
-  if (bound >= best.cost - 0.5) return finish(proved(best, bound));
+  if (closes(bound, best.cost)) return finish(proved(best, bound));
   return finish({ status: 'feasible', unitServer: best.unitServer, lowerBound: bound, usedEngine: true });
 }
