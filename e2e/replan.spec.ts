@@ -116,7 +116,7 @@ test.describe('network-aware placement', () => {
     const replanRow = page.locator('[data-testid="run-row"]').filter({ has: page.getByTestId('run-replan') });
     await expect(replanRow).toHaveCount(1);
     await expect(replanRow).toHaveAttribute('data-status', /^(feasible|optimal)$/, { timeout: 90_000 });
-    await expect(replanRow.getByTestId('run-weights')).toContainText('storage: storage 1 · moves 1');
+    await expect(replanRow.getByTestId('run-weights')).toHaveText('Storage preset: storage 1 · moves 1');
     await replanRow.getByRole('link').first().click();
 
     // Before Apply: exactly the removed server's replicas move, each pulling what its new server lacks.
@@ -131,7 +131,7 @@ test.describe('network-aware placement', () => {
       expect(from).toContain('removed from the scenario');
     }
     await expect(moves.getByTestId('moves-summary')).toContainText(`${displaced.length} replica`);
-    await expect(page.getByTestId('run-terms')).toContainText('Replicas moved');
+    await expect(page.getByTestId('objective-terms')).toContainText('Moves');
     await page.getByRole('button', { name: 'Apply as current placement' }).click();
     await expect(page.getByText('This is the scenario’s current placement')).toBeVisible();
     await expect(moves).toContainText('What this re-plan moved');

@@ -12,7 +12,7 @@ import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { describeMoves } from '@/lib/placement-runs/describe-moves';
 import { diffAssignments } from '@/lib/placement-runs/diff-assignments';
-import { describeWeights } from '@/lib/placement-runs/objective-weights';
+import { describeStoredWeights } from '@/lib/placement-runs/objective-weights';
 import { explainPlacement } from '@/lib/placement-runs/explain-placement';
 import { listComparableRuns } from '@/lib/placement-runs/list-comparable-runs';
 import { readPlacementRun } from '@/lib/placement-runs/read-placement-run';
@@ -74,8 +74,7 @@ export default async function PlacementRunPage({ params, searchParams }: { param
         <dl className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="run-terms">
           <dt className="text-slate-500">Objective{run.replan ? ' (re-plan)' : ''}</dt>
           <dd>
-            {run.weights.preset ? `${run.weights.preset}: ` : 'custom: '}
-            {describeWeights(run.weights)}
+            {describeStoredWeights(run.weights)}
             {network?.kind === 'network' && (
               <>
                 {' · '}
