@@ -106,9 +106,10 @@ const browser: EditorRuntime = {
   nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
 };
 
-/** A layout shows its new positions a chunk of nodes per frame, the chunk sized so that a frame
- * (React and React Flow re-rendering the moved nodes and their edges, then the paint) takes about
- * LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame on a loaded 2-core machine. */
+/** A layout (or any move of more than `first` nodes) shows its new positions a chunk of nodes per
+ * frame, the chunk sized so that a frame (React and React Flow re-rendering the moved nodes and
+ * their edges, then the paint) takes about LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame
+ * on a loaded 2-core machine. */
 const LAYOUT_CHUNK = { first: 50, min: 25, max: 150 };
 const LAYOUT_FRAME_MS = 60;
 
