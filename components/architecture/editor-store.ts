@@ -106,9 +106,10 @@ const browser: EditorRuntime = {
   nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
 };
 
-/** A layout shows its new positions a chunk of nodes per frame, the chunk sized so that a frame
- * (React and React Flow re-rendering the moved nodes and their edges, then the paint) takes about
- * LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame on a loaded 2-core machine. */
+/** A layout (or any move of more than `first` nodes) shows its new positions a chunk of nodes per
+ * frame, the chunk sized so that a frame (React and React Flow re-rendering the moved nodes and
+ * their edges, then the paint) takes about LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame
+ * on a loaded 2-core machine. */
 const LAYOUT_CHUNK = { first: 50, min: 25, max: 150 };
 const LAYOUT_FRAME_MS = 60;
 
@@ -190,7 +191,16 @@ export class EditorStore {
 
   private heightOf = (id: string) => this.state?.nodes.find((n) => n.id === id)?.measured?.height ?? NODE_HEIGHT;
 
-  private derive(model: WorkingCopy, view: ViewOptions, storageChanged = true): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
+  /** The graph drawn from `model` and `view`. `changed`: what differs from the state's, so what
+   * can be kept: only the view (storage use stands), or only positions (edges stand too: they
+   * connect entities wherever these sit, and rebuilding 2,000 of them took a third of a move's
+   * derivation). */
+  private derive(
+    model: WorkingCopy,
+    view: ViewOptions,
+    changed: 'everything' | 'view' | 'positions' = 'everything',
+  ): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
+    const storageChanged = changed === 'everything';
     const previousNodes = new Map((this.state?.nodes ?? []).map((n) => [n.id, n]));
     const heights = new Map<string, number>();
     for (const n of previousNodes.values()) if (n.measured?.height) heights.set(n.id, n.measured.height);
@@ -206,12 +216,15 @@ export class EditorStore {
       const aggregated = aggregateView(model, shown, view.expanded);
       const bands = layoutAggregated(aggregated, heightOf);
       const nodes = sameOrNext(this.state?.nodes, this.markRoute(model, view, buildAggregatedNodes(model, aggregated, bands, storage, previousNodes)));
-      const edges = sameOrNext(this.state?.edges, buildEdges(model, view, previousEdges, { representative: aggregated.representative, overlay }));
+      const edges =
+        changed === 'positions' && this.state
+          ? this.state.edges
+          : sameOrNext(this.state?.edges, buildEdges(model, view, previousEdges, { representative: aggregated.representative, overlay }));
       return { bands, storage, nodes, edges, aggregated, shownCount: shown.length };
     }
     const bands = layoutBands(scoped, heightOf);
     const nodes = sameOrNext(this.state?.nodes, this.markRoute(model, view, buildNodes(model, view, bands, storage, previousNodes, heightOf, inScope)));
-    const edges = sameOrNext(this.state?.edges, buildEdges(model, view, previousEdges, { inScope, overlay }));
+    const edges = changed === 'positions' && this.state ? this.state.edges : sameOrNext(this.state?.edges, buildEdges(model, view, previousEdges, { inScope, overlay }));
     return { bands, storage, nodes, edges, aggregated: null, shownCount: shown.length };
   }
 
@@ -274,12 +287,12 @@ export class EditorStore {
       if (Object.keys(extra).length) this.set(extra);
       return;
     }
-    this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view, !positionsOnly) });
+    this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view, !positionsOnly ? 'everything' : extra.view ? 'view' : 'positions') });
   }
 
   setView(patch: Partial<ViewOptions>) {
     const view = { ...this.state.view, ...patch };
-    this.set({ view, ...this.derive(this.state.model, view, false) });
+    this.set({ view, ...this.derive(this.state.model, view, 'view') });
   }
 
   // ------------------------------------------------------------------ React Flow changes
@@ -520,11 +533,14 @@ export class EditorStore {
    * each time: the bands move them all).
    */
   private async showPositionsGradually(positions: readonly Position[]) {
+    // Many positions (a layout's): what produced them (reading ELK's answer, the intent) had a
+    // frame of its own; with the derivation it made one long task.
+    if (positions.length > LAYOUT_CHUNK.first) await this.runtime.nextFrame();
     const start = this.state.model;
     const view = this.state.view;
     const model = withPositions(start, positions);
     if (model === start) return;
-    const derived = this.derive(model, view, false);
+    const derived = this.derive(model, view, 'positions');
     const shown = new Map(this.state.nodes.map((n) => [n.id, n]));
     const moved = derived.nodes.filter((n) => shown.get(n.id) !== n);
     if (moved.length <= LAYOUT_CHUNK.first || derived.nodes.length !== shown.size || moved.some((n) => !shown.has(n.id))) {
