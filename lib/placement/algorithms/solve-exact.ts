@@ -146,7 +146,10 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const built = deadline.expired() ? null : modelForEngine(cp, modelOptions, deadline);
   // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
   // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.
-  if (warmStart && built && cp.units.length * cp.servers.length > LARGE_MODEL && !deadline.expired()) {
+  // With network terms the MIP rarely improves on its start within seconds, and the rounding
+  // found better starts on Kdl's social network (README, "Network terms in exact"): it joins in
+  // whatever the size.
+  if (warmStart && built && (cp.units.length * cp.servers.length > LARGE_MODEL || !storageOnly) && !deadline.expired()) {
     const rounded = await solveRelax({ ...ctx, deadline: deadline.sub(Math.min(15, deadline.remainingSec() * 0.25)) });
     offer(rounded.unitServer);
     // relax's bound is its storage LP at the storage weight (weighted-floor.ts): objective units.
