@@ -1,5 +1,6 @@
 import type { Deadline } from '../deadline';
 import { PlacementState } from '../placement-state';
+import type { PlacementProblem } from '../types';
 import { restrictToServers, type ServerGroupProblem } from './restrict-to-servers';
 import { improveLocally } from './improve-locally';
 import { searchOptimal } from './search-optimal';
@@ -36,7 +37,7 @@ const PATIENCE = 200;
 export function improveByServerGroups(state: PlacementState, deadline: Deadline, random: () => number, options: ServerGroupOptions = {}): number {
   const { cp } = state;
   const S = cp.servers.length;
-  if (S < 2) return 0;
+  if (S < 2 || !weighsStorageOnly(cp.problem)) return 0;
   const largest = Math.min(S, options.groupSize ?? GROUP_SIZE);
   let groupSize = 2;
   const maxSize = options.maxSize ?? MAX_SIZE;
@@ -81,6 +82,15 @@ export function improveByServerGroups(state: PlacementState, deadline: Deadline,
     tried.clear();
   }
   return start - state.cost;
+}
+
+/**
+ * A group's cost is its servers' bytes only while the objective is storage alone: start-up,
+ * traffic and moves (v2) tie a group's units to the rest.
+ */
+function weighsStorageOnly(problem: PlacementProblem): boolean {
+  const weights = problem.weights;
+  return !weights || (weights.startup === 0 && weights.traffic === 0 && weights.moves === 0);
 }
 
 /** Moves the group's units to their new servers; undoes everything and says false when one does not fit. */

@@ -4,6 +4,7 @@ import { stateFromUnitServers, type PlacementState } from '../placement-state';
 import type { ExactTuning } from '../types';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { boundByColumns } from './bound-by-columns';
+import { improveByServerGroups } from './improve-by-server-groups';
 import { layerCopiesBound } from './layer-copies-bound';
 import { engineFitsIn, modelForEngine } from './model-for-engine';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
@@ -55,6 +56,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     // Work, not time: the warm start (and so the MIP's path) is the same on every run.
     const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
     incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state;
+    if (incumbent) improveByServerGroups(incumbent, deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length)), ctx.random);
   }
   // Every layer is stored on at least as many servers as its users need: a bound that holds
   // even before the LP is solved.
