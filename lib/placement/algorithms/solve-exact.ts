@@ -55,8 +55,10 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   if (warmStart) {
     // Work, not time: the warm start (and so the MIP's path) is the same on every run.
     const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
-    incumbent = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state;
-    if (incumbent) improveByServerGroups(incumbent, deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length)), ctx.random);
+    const warm = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' }));
+    incumbent = warm.state;
+    // As much work again for the server-group search: the MIP then starts from a better placement.
+    if (incumbent && !warm.proved) improveByServerGroups(incumbent, deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1)), ctx.random);
   }
   // Every layer is stored on at least as many servers as its users need: a bound that holds
   // even before the LP is solved.
