@@ -1,5 +1,6 @@
 import type { Deadline } from '../deadline';
 import { PlacementState } from '../placement-state';
+import { shuffleInPlace } from '../prng';
 import type { PlacementProblem } from '../types';
 import { restrictToServers, type ServerGroupProblem } from './restrict-to-servers';
 import { improveLocally } from './improve-locally';
@@ -26,13 +27,14 @@ const PATIENCE = 200;
 
 /**
  * Large neighbourhood search over groups of servers: take every unit off a few servers that
- * hold copies of one layer, place them again on those servers as well as `solve` can (an exact
- * search), keep the result when it is cheaper. Local moves cannot do this: joining two copies
- * of an image's layers means moving all of its replicas at once while other units make room,
- * which every single move, swap or ejection sees as a loss. Groups are drawn around a layer
- * stored more than once, weighted by the bytes of its extra copies, plus the servers that share
- * the most bytes with them. Mutates `state`; returns the bytes saved. Stops on work (the
- * deadline's budget), on `patience` fruitless groups in a row, or when no layer has two copies.
+ * hold copies of one layer, place them again on those servers by the exact finish's branch and
+ * bound (`nodeLimit` nodes a group), keep the result when it is cheaper. Local moves cannot do
+ * this: joining two copies of an image's layers means moving all of its replicas at once while
+ * other units make room, which every single move, swap or ejection sees as a loss. Groups start
+ * at two servers and grow by one whenever `patience` different groups in a row bring nothing
+ * (back to two after a gain). Mutates `state`; returns the bytes saved. Stops on work (the
+ * deadline's budget), when the largest groups stop paying, when the cost meets `lowerBound`,
+ * or when no layer has two copies. Storage-only objectives only.
  */
 export function improveByServerGroups(state: PlacementState, deadline: Deadline, random: () => number, options: ServerGroupOptions = {}): number {
   const { cp } = state;
@@ -112,7 +114,7 @@ function applyPlacement(state: PlacementState, sub: ServerGroupProblem, placed: 
 
 /**
  * A few servers that hold copies of one layer (drawn by the bytes of its extra copies), topped
- * up with the servers sharing the most bytes with them; null when every layer is stored once.
+ * up with other servers; null when every layer is stored once.
  */
 function drawGroup(state: PlacementState, random: () => number, groupSize: number, maxSize: number): number[] | null {
   const { cp } = state;
@@ -141,7 +143,7 @@ function drawGroup(state: PlacementState, random: () => number, groupSize: numbe
   }
   const hosts: number[] = [];
   for (let j = 0; j < S; j++) if (state.refs[j][layer] > 0) hosts.push(j);
-  shuffle(hosts, random);
+  shuffleInPlace(hosts, random);
   const group = hosts.slice(0, groupSize);
   // Top up with servers drawn at random, half of the time among those sharing the most bytes
   // with the group: a layer's copies often join only through a server that holds none of it.
@@ -170,11 +172,4 @@ function drawGroup(state: PlacementState, random: () => number, groupSize: numbe
     group.pop();
   }
   return group.sort((a, b) => a - b);
-}
-
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const k = Math.floor(random() * (i + 1));
-    [items[i], items[k]] = [items[k], items[i]];
-  }
 }
