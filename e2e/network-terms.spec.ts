@@ -22,7 +22,7 @@ test.describe('network terms', () => {
     await page.goto('/placement');
     // The run weighed start-up at 10 MiB/s and traffic at 10,000 bytes per Mbit/s·ms.
     await page.getByTestId('run-row').filter({ hasText: 'weighted total 146.5 MiB' }).getByRole('link').click();
-    await expect(page.getByTestId('run-terms')).toContainText('custom:');
+    await expect(page.getByTestId('run-terms')).toContainText('Custom weights:');
     await page.getByRole('link', { name: 'each term beside the weighted total' }).click();
     await expect(page.getByRole('heading', { name: 'Objective terms and the weighted total' })).toBeInViewport();
 
