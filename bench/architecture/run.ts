@@ -22,7 +22,9 @@
 //      interactive is a drag of a summary node.
 //
 // Options: BENCH_RUNS (default 3), PLAYWRIGHT_CHROMIUM_EXECUTABLE, BENCH_PORT; BENCH_QUICK=1
-// (pan, drag and layout at 1,000 nodes only, not recorded); BENCH_PROFILE=1 (CPU profiles).
+// (pan, drag and layout at 1,000 nodes only, not recorded); BENCH_PROFILE=1 (CPU profiles);
+// BENCH_TRACE=1 (a Chrome trace of each action: every logged long frame's thread CPU time and
+// its parts, to tell the page's work from the shared machine's load).
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +39,7 @@ import { holdExclusiveLock, LOCK_HELD_ENV, PRODUCTION_BUILD_LOCK } from '../../l
 import { importScenarioDocument, parseScenarioDocument } from '../../lib/scenario-document/import-scenario-document';
 import { generateLargeScenario, LARGE } from './generate-large-scenario';
 import { joinTopologyZoo } from './join-topology-zoo';
+import { attributeFrames, startTrace } from './trace-long-frames';
 
 const root = process.cwd();
 const port = Number(process.env.BENCH_PORT || 3400);
@@ -116,36 +119,38 @@ async function startServer(): Promise<() => void> {
 }
 
 const profiling = process.env.BENCH_PROFILE === '1';
+/** BENCH_TRACE=1: each long frame's thread CPU time and its parts, from a Chrome trace. */
+const tracing = process.env.BENCH_TRACE === '1';
 /** BENCH_QUICK=1: only pan, drag and auto layout at 1,000 nodes (no opens, no 5,000), not recorded. */
 const quick = process.env.BENCH_QUICK === '1';
 
-/** With BENCH_PROFILE=1: a CPU profile of the main thread while `action` runs, printed as the
- * functions with the most self time (minified names, with their place in the served chunk). */
-async function profiled<T>(page: Page, what: string, action: () => Promise<T>): Promise<T> {
-  if (!profiling) return action();
+/** With BENCH_PROFILE=1: starts a CPU profile of the main thread; the returned function stops
+ * it and prints the functions with the most self time (minified names, with their place in the
+ * served chunk). */
+async function startProfile(page: Page): Promise<(what: string) => Promise<void>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
-  const result = await action();
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.detach();
-  fs.writeFileSync(path.join(os.tmpdir(), `bench-profile-${what.replace(/\W+/g, '-')}.cpuprofile`), JSON.stringify(profile));
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => {
-    const f = byNode.get(id)!.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
-  });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  log(`profile of ${what} (self ms):${top.map(([k, ms]) => `\n    ${Math.round(ms)} ${k}`).join('')}`);
-  return result;
+  return async (what) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    fs.writeFileSync(path.join(os.tmpdir(), `bench-profile-${what.replace(/\W+/g, '-')}.cpuprofile`), JSON.stringify(profile));
+    const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    const deltas = profile.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((id, i) => {
+      const f = byNode.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    log(`profile of ${what} (self ms):${top.map(([k, ms]) => `\n    ${Math.round(ms)} ${k}`).join('')}`);
+  };
 }
 
 /** A long animation frame (over 50 ms) as Chromium reports it: where its time went. */
-type LongFrame = { start: number; ms: number; scriptMs: number; rafMs: number; paintMs: number; scripts: string[] };
+type LongFrame = { start: number; ms: number; scriptMs: number; rafMs: number; paintMs: number; scripts: string[]; cpu?: string };
 
 /**
  * Frames per second and the longest gap between frames over `ms`, while `action` runs; with the
@@ -153,6 +158,10 @@ type LongFrame = { start: number; ms: number; scriptMs: number; rafMs: number; p
  * into its scripts, its rendering callbacks (rAF, observers) and its style, layout and paint.
  */
 async function frameRate(page: Page, what: string, action: () => Promise<void>) {
+  // Before the frames are counted: starting a profile stalls the page for a moment (it made a
+  // 300-600 ms "first frame" of every profiled action).
+  const stopProfile = profiling ? await startProfile(page) : null;
+  const stopTrace = tracing ? await startTrace(page) : null;
   // Strings, not functions: tsx would wrap functions in helpers the page does not have.
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -163,16 +172,17 @@ async function frameRate(page: Page, what: string, action: () => Promise<void>) 
       window.__loafObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__loaf.push(e); });
       window.__loafObserver.observe({ type: 'long-animation-frame' });
     } catch {}
+    performance.mark('bench-t0');
     window.__t0 = performance.now();
     const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })()`);
-  await profiled(page, what, action);
+  await action();
   // Chromium reports a long frame after it ends: the last frame of the action (the bare page's
   // whole layout) is only in the list a moment later.
   await page.evaluate(`(() => { window.__stop = true; window.__tEnd = performance.now(); })()`);
   await page.waitForTimeout(200);
-  return page.evaluate<{ fps: number; worstFrameMs: number; long: [number, number][]; longFrames: LongFrame[] }>(`(() => {
+  const measured = await page.evaluate<{ fps: number; worstFrameMs: number; long: [number, number][]; longFrames: LongFrame[] }>(`(() => {
     const f = window.__frames.filter((t) => t <= window.__tEnd);
     let worst = 0;
     for (let i = 1; i < f.length; i++) worst = Math.max(worst, f[i] - f[i - 1]);
@@ -196,6 +206,12 @@ async function frameRate(page: Page, what: string, action: () => Promise<void>) 
     });
     return { fps: (f.length - 1) / ((f[f.length - 1] - f[0]) / 1000), worstFrameMs: worst, long, longFrames };
   })()`);
+  await stopProfile?.(what);
+  if (stopTrace) {
+    const notes = attributeFrames(await stopTrace(), measured.longFrames);
+    measured.longFrames.forEach((f, i) => (f.cpu = notes[i]));
+  }
+  return measured;
 }
 
 /** The most script time in one frame (0: no frame over 50 ms): the page's own work, apart from
@@ -208,7 +224,10 @@ function describeLongFrames(frames: LongFrame[]): string {
   return [...frames]
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 4)
-    .map((f) => `\n    at ${f.start} ms: ${f.ms} ms (scripts ${f.scriptMs}, rAF and observers ${f.rafMs}, style+layout+paint ${f.paintMs}) ${f.scripts.join(' | ')}`)
+    .map(
+      (f) =>
+        `\n    at ${f.start} ms: ${f.ms} ms (scripts ${f.scriptMs}, rAF and observers ${f.rafMs}, style+layout+paint ${f.paintMs}) ${f.scripts.join(' | ')}${f.cpu ? `\n      trace: ${f.cpu}` : ''}`,
+    )
     .join('');
 }
 
@@ -216,10 +235,23 @@ function describeLongFrames(frames: LongFrame[]): string {
 // the accessible name of everything on the page (about 400 ms on the editor's 1,000 nodes, on the
 // main thread, inside the measured time).
 
-/** Waits for `predicate` every 50 ms: waitForSelector queries the whole page every frame, on the
- * main thread being measured (it was a tenth of the main thread's time during a layout). */
-function waitWhileMeasuring(page: Page, predicate: string) {
-  return page.waitForFunction(predicate, null, { timeout: 120_000, polling: 50 });
+/** Waits until `test` (an expression over `el`, the element `selector` finds) holds, every 50 ms:
+ * waitForSelector queries the whole page every frame, on the main thread being measured (it was
+ * a tenth of the main thread's time during a layout). The element is looked up once, and again
+ * only if it has left the page: a document-wide attribute query at every poll still took about
+ * 1 s of the main thread in a 12 s editor layout (Chrome trace, load ~10). */
+function waitWhileMeasuring(page: Page, selector: string, test: string) {
+  const key = JSON.stringify(selector);
+  return page.waitForFunction(
+    `(() => {
+      const found = (window.__waitedFor ??= {});
+      let el = found[${key}];
+      if (!el || !el.isConnected) el = found[${key}] = document.querySelector(${key});
+      return !!el && (${test});
+    })()`,
+    null,
+    { timeout: 120_000, polling: 50 },
+  );
 }
 
 /** The same entity is dragged on both pages: the first service (or, aggregated, a summary). */
@@ -267,8 +299,10 @@ async function measureOnce(page: Page, url: string, options: { nodes?: number; e
   return { allNodesMs, interactiveMs, edgeCount, drawnNodes };
 }
 
-/** Pan the whole graph, then drag a node, at the fitted zoom. */
-async function smoothness(page: Page, which: string, nodeSelector: string) {
+/** Pan the whole graph, then drag a node, at the fitted zoom. `settled`: until what the drag
+ * set off (the editor's redraw of the nodes it re-grids, and the save) has finished, so that it
+ * is measured with the drag rather than with whatever is measured next. */
+async function smoothness(page: Page, which: string, nodeSelector: string, settled: () => Promise<unknown> = () => Promise.resolve()) {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const pan = await frameRate(page, `${which} pan`, async () => {
     await page.mouse.move(pane.x + pane.width / 2, pane.y + 20);
@@ -282,6 +316,7 @@ async function smoothness(page: Page, which: string, nodeSelector: string) {
     await page.mouse.down();
     for (let i = 0; i < 60; i++) await page.mouse.move(node.x + node.width / 2 + i * 2, node.y + node.height / 2 + Math.sin(i / 5) * 5);
     await page.mouse.up();
+    await settled();
   });
   return { pan, drag };
 }
@@ -355,7 +390,7 @@ async function main() {
     const bareLayout = await frameRate(page, 'bare auto layout', async () => {
       const started = await page.evaluate<number>('performance.now()');
       await page.locator('button[data-layout-status]').click();
-      await waitWhileMeasuring(page, `document.querySelector('[data-layout-status="done"]')`);
+      await waitWhileMeasuring(page, 'button[data-layout-status]', `el.dataset.layoutStatus === 'done'`);
       bareLayoutAppliedMs = (await page.evaluate<number>('performance.now()')) - started;
     });
     log(
@@ -364,7 +399,9 @@ async function main() {
     await page.goto(editorUrl);
     await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${NODE_COUNT}`, null, { timeout: 120_000 });
     await page.waitForTimeout(500);
-    const { pan, drag } = await smoothness(page, 'editor', '.react-flow__node-edgeServer');
+    const { pan, drag } = await smoothness(page, 'editor', '.react-flow__node-edgeServer', () =>
+      waitWhileMeasuring(page, '[data-testid="save-status"]', `el.textContent.includes('All changes saved')`),
+    );
     log(
       `editor pan: ${pan.fps.toFixed(0)} frames/s, worst frame ${Math.round(pan.worstFrameMs)} ms (ratio to bare ${(pan.fps / bare.pan.fps).toFixed(2)})${describeLongFrames(pan.longFrames)}`,
     );
@@ -378,9 +415,9 @@ async function main() {
     const layout = await frameRate(page, 'editor auto layout', async () => {
       const started = await page.evaluate<number>('performance.now()');
       await page.locator('button[data-layout-status]').click();
-      await waitWhileMeasuring(page, `document.querySelector('[data-layout-status="done"]')`);
+      await waitWhileMeasuring(page, 'button[data-layout-status]', `el.dataset.layoutStatus === 'done'`);
       const done = await page.evaluate<number>('performance.now()');
-      await waitWhileMeasuring(page, `document.querySelector('[data-testid="save-status"]')?.textContent.includes('All changes saved')`);
+      await waitWhileMeasuring(page, '[data-testid="save-status"]', `el.textContent.includes('All changes saved')`);
       const saved = await page.evaluate<number>('performance.now()');
       layoutAppliedMs = done - started;
       layoutSavedMs = saved - started;

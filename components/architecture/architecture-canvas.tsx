@@ -22,7 +22,7 @@ import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
 import { useEditor, useEditorStore } from './editor-store';
 import { NODE_TYPES } from './node-types';
-import { ViewportLayer } from './flow-layer';
+import { FlowLayers, ViewportLayer } from './flow-layer';
 import { CanvasMiniMap } from './canvas-minimap';
 import './architecture-canvas.css';
 
@@ -59,10 +59,12 @@ const Bands = memo(function Bands() {
             zIndex: -2,
           }}
         >
+          {/* Not `position: sticky`: inside React Flow's transformed viewport it never stuck (the
+              label panned away with its band), and with it Chromium composited the labels and
+              then, for overlap, the bands and many nodes and edges painted over them: 44
+              compositor layers against the bare page's 5, re-layerized on every changed frame. */}
           <div
             style={{
-              position: 'sticky',
-              left: 0,
               padding: '6px 12px',
               fontSize: 18,
               fontWeight: 700,
@@ -185,41 +187,43 @@ export function ArchitectureCanvas() {
   );
 
   return (
-    <ReactFlow<ArchNode, ArchEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      onNodesChange={store.onNodesChange}
-      onEdgesChange={store.onEdgesChange}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      isValidConnection={isValidConnection}
-      onNodeDragStop={onNodeDragStop}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      onMoveEnd={onMoveEnd}
-      onNodeDoubleClick={onNodeDoubleClick}
-      connectionMode={ConnectionMode.Loose}
-      nodesDraggable={!locked}
-      nodesConnectable={!locked}
-      deleteKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-      fitView={!initialViewport}
-      defaultViewport={initialViewport ?? undefined}
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.02}
-      maxZoom={2.5}
-      elevateNodesOnSelect={false}
-      aria-label="Architecture graph"
-    >
-      <Bands />
-      <ZoomDetail />
-      <EdgeMarkers />
-      <Background gap={24} size={1} />
-      <Controls showInteractive={false} />
-      <DeferredMiniMap />
-    </ReactFlow>
+    <FlowLayers>
+      <ReactFlow<ArchNode, ArchEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={store.onNodesChange}
+        onEdgesChange={store.onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={onNodeDragStop}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onMoveEnd={onMoveEnd}
+        onNodeDoubleClick={onNodeDoubleClick}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+        fitView={!initialViewport}
+        defaultViewport={initialViewport ?? undefined}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.02}
+        maxZoom={2.5}
+        elevateNodesOnSelect={false}
+        aria-label="Architecture graph"
+      >
+        <Bands />
+        <ZoomDetail />
+        <EdgeMarkers />
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+        <DeferredMiniMap />
+      </ReactFlow>
+    </FlowLayers>
   );
 }

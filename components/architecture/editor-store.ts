@@ -106,11 +106,21 @@ const browser: EditorRuntime = {
   nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
 };
 
-/** A layout shows its new positions a chunk of nodes per frame, the chunk sized so that a frame
- * (React and React Flow re-rendering the moved nodes and their edges, then the paint) takes about
- * LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame on a loaded 2-core machine. */
+/** A layout (or any move of more than `first` nodes) shows its new positions a chunk of nodes per
+ * frame, the chunk sized so that a frame (React and React Flow re-rendering the moved nodes and
+ * their edges, then the paint) takes about LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame
+ * on a loaded 2-core machine. */
 const LAYOUT_CHUNK = { first: 50, min: 25, max: 150 };
 const LAYOUT_FRAME_MS = 60;
+
+/** `next`, or `previous` when both hold the same objects in the same order: a new array of the
+ * same nodes or edges still makes React Flow rebuild its lookups and run every node's and edge's
+ * store selectors (a move changes no edge, yet it handed React Flow 2,000 "new" edges). */
+function sameOrNext<T>(previous: T[] | undefined, next: T[]): T[] {
+  if (!previous || previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
+  return previous;
+}
 
 /** What a connection drawn on the canvas says: two flow ids and the handle it started from. */
 export type DrawnConnection = { source: string | null; target: string | null; sourceHandle?: string | null };
@@ -181,7 +191,16 @@ export class EditorStore {
 
   private heightOf = (id: string) => this.state?.nodes.find((n) => n.id === id)?.measured?.height ?? NODE_HEIGHT;
 
-  private derive(model: WorkingCopy, view: ViewOptions, storageChanged = true): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
+  /** The graph drawn from `model` and `view`. `changed`: what differs from the state's, so what
+   * can be kept: only the view (storage use stands), or only positions (edges stand too: they
+   * connect entities wherever these sit, and rebuilding 2,000 of them took a third of a move's
+   * derivation). */
+  private derive(
+    model: WorkingCopy,
+    view: ViewOptions,
+    changed: 'everything' | 'view' | 'positions' = 'everything',
+  ): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
+    const storageChanged = changed === 'everything';
     const previousNodes = new Map((this.state?.nodes ?? []).map((n) => [n.id, n]));
     const heights = new Map<string, number>();
     for (const n of previousNodes.values()) if (n.measured?.height) heights.set(n.id, n.measured.height);
@@ -196,13 +215,16 @@ export class EditorStore {
     if (shown.length > AGGREGATE_THRESHOLD) {
       const aggregated = aggregateView(model, shown, view.expanded);
       const bands = layoutAggregated(aggregated, heightOf);
-      const nodes = this.markRoute(model, view, buildAggregatedNodes(model, aggregated, bands, storage, previousNodes));
-      const edges = buildEdges(model, view, previousEdges, { representative: aggregated.representative, overlay });
+      const nodes = sameOrNext(this.state?.nodes, this.markRoute(model, view, buildAggregatedNodes(model, aggregated, bands, storage, previousNodes)));
+      const edges =
+        changed === 'positions' && this.state
+          ? this.state.edges
+          : sameOrNext(this.state?.edges, buildEdges(model, view, previousEdges, { representative: aggregated.representative, overlay }));
       return { bands, storage, nodes, edges, aggregated, shownCount: shown.length };
     }
     const bands = layoutBands(scoped, heightOf);
-    const nodes = this.markRoute(model, view, buildNodes(model, view, bands, storage, previousNodes, heightOf, inScope));
-    const edges = buildEdges(model, view, previousEdges, { inScope, overlay });
+    const nodes = sameOrNext(this.state?.nodes, this.markRoute(model, view, buildNodes(model, view, bands, storage, previousNodes, heightOf, inScope)));
+    const edges = changed === 'positions' && this.state ? this.state.edges : sameOrNext(this.state?.edges, buildEdges(model, view, previousEdges, { inScope, overlay }));
     return { bands, storage, nodes, edges, aggregated: null, shownCount: shown.length };
   }
 
@@ -265,12 +287,12 @@ export class EditorStore {
       if (Object.keys(extra).length) this.set(extra);
       return;
     }
-    this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view, !positionsOnly) });
+    this.set({ model, ...extra, ...this.derive(model, extra.view ?? this.state.view, !positionsOnly ? 'everything' : extra.view ? 'view' : 'positions') });
   }
 
   setView(patch: Partial<ViewOptions>) {
     const view = { ...this.state.view, ...patch };
-    this.set({ view, ...this.derive(this.state.model, view, false) });
+    this.set({ view, ...this.derive(this.state.model, view, 'view') });
   }
 
   // ------------------------------------------------------------------ React Flow changes
@@ -316,7 +338,6 @@ export class EditorStore {
   // ------------------------------------------------------------------ saving
 
   private async send(edit: Edit): Promise<SaveResult> {
-    this.set({ saving: this.state.saving + 1 });
     try {
       const result = await this.backend.applyEdit(this.state.scenarioId, edit);
       if (!result.ok) {
@@ -328,8 +349,6 @@ export class EditorStore {
       const text = 'The server could not be reached; the change was not saved.';
       this.set({ notice: { tone: 'error', text } });
       return { ok: false, conflict: false, errors: { _form: [text] } };
-    } finally {
-      this.set({ saving: this.state.saving - 1 });
     }
   }
 
@@ -386,7 +405,7 @@ export class EditorStore {
         // deriving the graph again is not part of the frame that ends the drag (it made that frame
         // the longest of a drag). Rows deleted meanwhile are not brought back.
         await this.runtime.nextFrame();
-        this.setModel(withPositions(this.state.model, intent.positions), {}, true);
+        await this.showPositionsGradually(intent.positions);
         const result = await this.send({ type: 'move', positions: intent.positions });
         if (!result.ok) return { ok: false, result };
         return { ok: true, outcome: result.outcome, opposite: { ...intent, positions: intent.before, before: intent.positions } };
@@ -399,8 +418,11 @@ export class EditorStore {
     return { ok: false, result: null };
   }
 
+  /** An edit is "saving" from when it is asked for, not only while it is sent: a drag's move
+   * waits for a frame, and for its re-gridded nodes to be shown, before it is sent. */
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
+    this.set({ saving: this.state.saving + 1 });
+    const run = this.queue.then(task, task).finally(() => this.set({ saving: this.state.saving - 1 }));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -492,21 +514,64 @@ export class EditorStore {
   private async moveNodesGradually(positions: ReadonlyMap<string, XY>) {
     const intent = this.moveIntent([...positions].map(([id, position]) => ({ id, position })));
     if (!intent || this.state.locked) return;
-    // The nodes as they will be, swapped in a chunk at a time; the model and bands follow at the
-    // end (changing them per chunk would rebuild every node each time: the bands move them all).
+    await this.showPositionsGradually(intent.positions);
+    // The save (and its "Saving…") in a frame of its own: after the last chunk and the model's
+    // derivation, it made the longest frame of a layout.
+    await this.runtime.nextFrame();
+    // The model already has these positions, so applying them again rebuilds no node. Like any
+    // move, the positions stay shown if the save fails; only a refusal (locked meanwhile) undoes them.
+    void this.commit(intent).then((result) => {
+      if (result === null) void this.showPositionsGradually(intent.before);
+    });
+  }
+
+  /**
+   * The model with these positions, and the graph drawn from it. When that moves more nodes than
+   * a frame can redraw (a layout; its undo; a drag that re-grids the band's nodes without a saved
+   * position below the one now placed), the moved nodes are swapped in a chunk per frame first,
+   * and the model and bands follow at the end (changing them per chunk would rebuild every node
+   * each time: the bands move them all).
+   */
+  private async showPositionsGradually(positions: readonly Position[]) {
+    // Many positions (a layout's): what produced them (reading ELK's answer, the intent) had a
+    // frame of its own; with the derivation it made one long task.
+    if (positions.length > LAYOUT_CHUNK.first) await this.runtime.nextFrame();
     const start = this.state.model;
-    const model = withPositions(start, intent.positions);
-    const target = new Map(this.derive(model, this.state.view, false).nodes.map((n) => [n.id, n]));
+    const view = this.state.view;
+    const model = withPositions(start, positions);
+    if (model === start) return;
+    const derived = this.derive(model, view, 'positions');
+    const shown = new Map(this.state.nodes.map((n) => [n.id, n]));
+    const moved = derived.nodes.filter((n) => shown.get(n.id) !== n);
+    if (moved.length <= LAYOUT_CHUNK.first || derived.nodes.length !== shown.size || moved.some((n) => !shown.has(n.id))) {
+      this.set({ model, ...derived });
+      return;
+    }
     // Deriving the target is a frame's work of its own.
     await this.runtime.nextFrame();
+    await this.swapNodesGradually(moved);
+    if (this.state.model === start && this.state.view === view) {
+      // Every node is drawn as derived already (with what React Flow learnt meanwhile: sizes,
+      // selection), and positions do not change edges.
+      this.set({ model, ...derived, nodes: this.state.nodes, edges: this.state.edges });
+    } else {
+      // A save or a view change landed meanwhile: the graph is derived again from what is now.
+      this.setModel(withPositions(this.state.model, positions), {}, true);
+    }
+  }
+
+  /** Replaces drawn nodes by these (same ids) a chunk per frame, the chunk sized so that a frame
+   * takes about LAYOUT_FRAME_MS. A node being dragged meanwhile is left to its drag. */
+  private async swapNodesGradually(next: readonly ArchNode[]) {
+    const target = new Map(next.map((n) => [n.id, n]));
     let size = LAYOUT_CHUNK.first;
-    for (let i = 0; i < intent.positions.length;) {
+    for (let i = 0; i < next.length;) {
       const started = performance.now();
-      const ids = new Set(intent.positions.slice(i, i + size).map((p) => nodeId(p.kind, p.id)));
+      const ids = new Set(next.slice(i, i + size).map((n) => n.id));
       i += size;
       const nodes = this.state.nodes.map((n) => {
-        const next = ids.has(n.id) ? target.get(n.id) : undefined;
-        return next ? { ...next, selected: n.selected, measured: n.measured } : n;
+        const swapped = ids.has(n.id) && !n.dragging ? target.get(n.id) : undefined;
+        return swapped ? { ...swapped, selected: n.selected, measured: n.measured } : n;
       });
       this.set({ nodes });
       await this.runtime.nextFrame();
@@ -516,16 +581,6 @@ export class EditorStore {
       const took = Math.max(performance.now() - started, 1);
       size = Math.min(LAYOUT_CHUNK.max, Math.max(LAYOUT_CHUNK.min, Math.round(size * Math.min(1.5, LAYOUT_FRAME_MS / took))));
     }
-    // The same entity objects as the target nodes were drawn from, unless a save landed meanwhile.
-    this.setModel(this.state.model === start ? model : withPositions(this.state.model, intent.positions), {}, true);
-    // The save (and its "Saving…") in a frame of its own: after the last chunk and the model's
-    // derivation, it made the longest frame of a layout.
-    await this.runtime.nextFrame();
-    // The model already has these positions, so applying them again rebuilds no node. Like any
-    // move, the positions stay shown if the save fails; only a refusal (locked meanwhile) undoes them.
-    void this.commit(intent).then((result) => {
-      if (result === null) this.setModel(withPositions(this.state.model, intent.before), {}, true);
-    });
   }
 
   private moveIntent(moved: readonly { id: string; position: { x: number; y: number } }[]): Extract<Intent, { type: 'move' }> | null {

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
 import { IfRole, ReadOnlyNote } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
 import { Field, FieldErrors } from '@/components/ui/field';
 import { startExperimentAction } from '@/lib/actions/experiment-actions';
+import type { ExperimentKind } from '@/lib/experiments/experiment-schema';
 import { ALGORITHM_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 
 const ALGORITHMS = Object.keys(ALGORITHM_LABELS) as (keyof typeof ALGORITHM_LABELS)[];
@@ -18,9 +19,22 @@ function errorsFor(errors: Record<string, string[]>, ...names: string[]): string
   return found.length ? [...new Set(found)] : undefined;
 }
 
-export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenarioId: string; scenarioNote: string | null; onStarted: (id: string) => void }) {
+/** Why the scenario cannot answer an axis of a trade-off sweep (what to do), or null when it can. */
+export type TradeoffNotes = { startup: string | null; traffic: string | null };
+
+export function ExperimentForm({
+  scenarioId,
+  scenarioNote,
+  tradeoffNotes,
+  onStarted,
+}: {
+  scenarioId: string;
+  scenarioNote: string | null;
+  tradeoffNotes: TradeoffNotes;
+  onStarted: (id: string) => void;
+}) {
   const [state, formAction, pending] = useActionState(startExperimentAction, null);
-  const [figure, setFigure] = useState<'containers' | 'capacity'>('containers');
+  const [figure, setFigure] = useState<ExperimentKind>('containers');
   const [source, setSource] = useState<'synthetic' | 'scenario'>('synthetic');
   const [containers, setContainers] = useState('10, 20, 40, 80');
   const [capacityScales, setCapacityScales] = useState('0.6, 0.8, 1, 1.5, 2');
@@ -33,56 +47,117 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
   const [containerCount, setContainerCount] = useState('40');
   const [seed, setSeed] = useState('1');
   const [engine, setEngine] = useState('auto');
+  // An axis the scenario cannot answer starts empty, so the sweep runs the other one.
+  const [startupWeights, setStartupWeights] = useState(tradeoffNotes.startup ? '' : '0, 1, 3, 10, 30, 100');
+  const [trafficWeights, setTrafficWeights] = useState(tradeoffNotes.traffic ? '' : '0, 0.01, 0.1, 1, 10');
 
   useEffect(() => {
     if (state?.ok) onStarted(state.id);
   }, [state, onStarted]);
 
+  // Sent from onSubmit rather than as the form's action: React resets a form after its action,
+  // and the reset puts the controlled radios back to the first figure in the page while the
+  // state (and the fields shown) keep the one chosen.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+
   const errors = state && !state.ok ? state.errors : {};
-  const xCount = figure === 'containers' ? listCount(containers) : listCount(capacityScales);
+  const startupErrors = errorsFor(errors, 'startupWeights');
+  const trafficErrors = errorsFor(errors, 'trafficWeights');
+  const xCount = figure === 'containers' ? listCount(containers) : figure === 'capacity' ? listCount(capacityScales) : listCount(startupWeights) + listCount(trafficWeights);
   const solves = xCount * algorithms.length;
   const limit = Number(timeLimit);
   const worst = Number.isFinite(limit) && limit > 0 ? solves * limit : null;
 
   return (
-    <form action={formAction} noValidate className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="new-experiment-heading">
+    <form onSubmit={submit} noValidate className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="new-experiment-heading">
       <h2 id="new-experiment-heading" className="mb-3 text-sm font-semibold text-slate-700">
         New experiment
       </h2>
       <input type="hidden" name="scenarioId" value={scenarioId} />
 
       <fieldset className="mb-3">
-        <legend className="mb-1 text-sm font-medium text-slate-700">Figure</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-700">Experiment</legend>
         <label className="mr-4 inline-flex items-center gap-2 text-sm">
           <input type="radio" name="figure" value="containers" checked={figure === 'containers'} onChange={() => setFigure('containers')} />
           Fig. 4 — cost vs number of containers
         </label>
-        <label className="inline-flex items-center gap-2 text-sm">
+        <label className="mr-4 inline-flex items-center gap-2 text-sm">
           <input type="radio" name="figure" value="capacity" checked={figure === 'capacity'} onChange={() => setFigure('capacity')} />
           Fig. 5 — cost vs capacity multiplier
         </label>
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="radio" name="figure" value="tradeoff" checked={figure === 'tradeoff'} onChange={() => setFigure('tradeoff')} />
+          Trade-off sweep — storage against start-up time and traffic cost
+        </label>
       </fieldset>
 
-      <fieldset className="mb-3">
-        <legend className="mb-1 text-sm font-medium text-slate-700">Instances</legend>
-        <label className="mr-4 inline-flex items-center gap-2 text-sm">
-          <input type="radio" name="source" value="synthetic" checked={source === 'synthetic'} onChange={() => setSource('synthetic')} />
-          Generated in the paper’s shape
-        </label>
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input type="radio" name="source" value="scenario" checked={source === 'scenario'} onChange={() => setSource('scenario')} />
-          Derived from this scenario
-        </label>
-        <p className="mt-1 text-xs text-slate-500">
-          {source === 'synthetic'
-            ? 'Shared OS and runtime layers under private application layers, with popular images replicated; edge servers of mixed sizes.'
-            : (scenarioNote ?? 'Replicas of this scenario’s services, repeated to reach each count, on its edge servers; only utilisation caps are kept.')}
-        </p>
-        <FieldErrors errors={errorsFor(errors, 'source')} />
-      </fieldset>
+      {figure === 'tradeoff' ? (
+        <fieldset className="mb-3">
+          <legend className="mb-1 text-sm font-medium text-slate-700">Weights</legend>
+          <p className="mb-2 text-xs text-slate-500">
+            This scenario’s placement problem is solved once per weight and algorithm, storage against one other term. A weight says how many MiB of storage one unit of the other
+            term is worth; 0 is storage alone. Leave a list empty to skip that term.
+          </p>
+          <FieldErrors errors={errorsFor(errors, 'source')} />
+          <div className="grid gap-x-4 sm:grid-cols-2">
+            <div>
+              <Field
+                label="Start-up weights (MiB/s)"
+                name="startupWeights"
+                value={startupWeights}
+                onChange={(e) => setStartupWeights(e.target.value)}
+                hint="MiB of storage per second of start-up makespan, comma-separated (at most 20)."
+                errors={startupErrors}
+              />
+              {tradeoffNotes.startup && !startupErrors && (
+                <p className="-mt-2 mb-3 text-xs text-amber-800" data-testid="tradeoff-note-startup">
+                  {tradeoffNotes.startup}
+                </p>
+              )}
+            </div>
+            <div>
+              <Field
+                label="Traffic weights (MiB per Mbit/s·ms)"
+                name="trafficWeights"
+                value={trafficWeights}
+                onChange={(e) => setTrafficWeights(e.target.value)}
+                hint="MiB of storage per Mbit/s·ms of traffic cost, comma-separated (at most 20)."
+                errors={trafficErrors}
+              />
+              {tradeoffNotes.traffic && !trafficErrors && (
+                <p className="-mt-2 mb-3 text-xs text-amber-800" data-testid="tradeoff-note-traffic">
+                  {tradeoffNotes.traffic}
+                </p>
+              )}
+            </div>
+          </div>
+        </fieldset>
+      ) : (
+        <fieldset className="mb-3">
+          <legend className="mb-1 text-sm font-medium text-slate-700">Instances</legend>
+          <label className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="source" value="synthetic" checked={source === 'synthetic'} onChange={() => setSource('synthetic')} />
+            Generated in the paper’s shape
+          </label>
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="source" value="scenario" checked={source === 'scenario'} onChange={() => setSource('scenario')} />
+            Derived from this scenario
+          </label>
+          <p className="mt-1 text-xs text-slate-500">
+            {source === 'synthetic'
+              ? 'Shared OS and runtime layers under private application layers, with popular images replicated; edge servers of mixed sizes.'
+              : (scenarioNote ?? 'Replicas of this scenario’s services, repeated to reach each count, on its edge servers; only utilisation caps are kept.')}
+          </p>
+          <FieldErrors errors={errorsFor(errors, 'source')} />
+        </fieldset>
+      )}
 
       <div className="grid gap-x-4 sm:grid-cols-2">
-        {source === 'synthetic' && (
+        {figure !== 'tradeoff' && source === 'synthetic' && (
           <Field
             label="Edge servers"
             name="servers"
@@ -113,7 +188,7 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
               errors={errorsFor(errors, 'capacityScales')}
             />
           </>
-        ) : (
+        ) : figure === 'capacity' ? (
           <>
             <Field
               label="Containers"
@@ -134,7 +209,7 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
               errors={errorsFor(errors, 'capacityScales')}
             />
           </>
-        )}
+        ) : null}
         <Field
           label="Time limit per solve (s)"
           name="timeLimitSec"
@@ -152,7 +227,7 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
           min={0}
           value={seed}
           onChange={(e) => setSeed(e.target.value)}
-          hint="Same seed, same instances."
+          hint={figure === 'tradeoff' ? 'Same seed, same randomised choices.' : 'Same seed, same instances.'}
           errors={errorsFor(errors, 'seed')}
         />
       </div>
@@ -173,7 +248,11 @@ export function ExperimentForm({ scenarioId, scenarioNote, onStarted }: { scenar
             </label>
           ))}
         </div>
-        <p className="mt-1 text-xs text-slate-500">The no-sharing line is always drawn: it is defined at every point whatever runs.</p>
+        <p className="mt-1 text-xs text-slate-500">
+          {figure === 'tradeoff'
+            ? 'No sharing is drawn as the reference point, apart from the front; weights change nothing for the Kubernetes default scheduler.'
+            : 'The no-sharing line is always drawn: it is defined at every point whatever runs.'}
+        </p>
         <FieldErrors errors={errorsFor(errors, 'algorithms')} />
       </fieldset>
 

@@ -1,17 +1,16 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState, useTransition, type ReactNode } from 'react';
 import { ProgressBar } from '@/components/placement/progress-bar';
 import { IfRole } from '@/components/auth/role-context';
 import { Button } from '@/components/ui/button';
-import { DataTable } from '@/components/ui/data-table';
 import { FieldErrors } from '@/components/ui/field';
 import { cancelExperimentAction } from '@/lib/actions/experiment-actions';
 import type { ExperimentView as Experiment } from '@/lib/experiments/list-experiments';
-import { formatX, summarizeExperiment } from '@/lib/experiments/summarize-experiment';
-import { formatBytes, formatMs, formatPercent } from '@/lib/format/format-units';
-import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
-import { ExperimentLineChart } from './experiment-line-chart';
+import { summarizeExperiment } from '@/lib/experiments/summarize-experiment';
+import { formatWeight, summarizeTradeoff, titleTradeoff } from '@/lib/experiments/summarize-tradeoff';
+import { FigureCharts } from './figure-charts';
+import { TradeoffCharts } from './tradeoff-charts';
 
 const ACTIVE = new Set(['queued', 'running']);
 const STATUS_TONE: Record<string, string> = {
@@ -23,6 +22,14 @@ const STATUS_TONE: Record<string, string> = {
 };
 
 function describeParams(e: Experiment): string {
+  if (e.figure === 'tradeoff') {
+    const p = e.params;
+    const lists = [
+      p.startupWeights.length ? `start-up at ${p.startupWeights.map((w) => formatWeight('startup', w)).join(', ')}` : null,
+      p.trafficWeights.length ? `traffic at ${p.trafficWeights.map((w) => formatWeight('traffic', w)).join(', ')}` : null,
+    ].filter(Boolean);
+    return `This scenario’s placement problem, solved per weight: ${lists.join('; ')}; seed ${p.seed}; at most ${p.timeLimitSec} s per solve, ${p.engine === 'auto' ? 'automatic' : p.engine} engine.`;
+  }
   const p = e.params;
   const where = e.source === 'synthetic' ? `Generated instances on ${p.servers} edge servers` : 'Instances derived from this scenario';
   const xs =
@@ -32,14 +39,26 @@ function describeParams(e: Experiment): string {
   return `${where}: ${xs}; seed ${p.seed}; at most ${p.timeLimitSec} s per solve, ${p.engine === 'auto' ? 'automatic' : p.engine} engine.`;
 }
 
+/** The title, takeaway sentences and charts of an experiment, by its kind. */
+function describeResults(experiment: Experiment): { title: string; takeaways: string[]; charts: ReactNode } {
+  const stem = `${{ containers: 'fig4', capacity: 'fig5', tradeoff: 'tradeoff' }[experiment.figure]}-${experiment.id.slice(0, 8)}`;
+  if (experiment.figure === 'tradeoff') {
+    const axes = summarizeTradeoff(experiment.params, experiment.points);
+    return {
+      title: titleTradeoff(axes.map((a) => a.axis)),
+      takeaways: axes.map((a) => a.takeaway),
+      charts: <TradeoffCharts summaries={axes} points={experiment.points} stem={stem} />,
+    };
+  }
+  const summary = summarizeExperiment(experiment.figure, experiment.params.algorithms, experiment.points);
+  return { title: summary.title, takeaways: [summary.takeaway], charts: <FigureCharts figure={experiment.figure} summary={summary} points={experiment.points} stem={stem} /> };
+}
+
 export function ExperimentView({ scenarioId, experiment, onChanged }: { scenarioId: string; experiment: Experiment; onChanged: () => void }) {
   const [pending, startTransition] = useTransition();
   const [cancelError, setCancelError] = useState<string[] | undefined>();
-  const summary = summarizeExperiment(experiment.figure, experiment.params.algorithms, experiment.points);
+  const { title, takeaways, charts } = describeResults(experiment);
   const active = ACTIVE.has(experiment.status);
-  const figureName = experiment.figure === 'containers' ? 'fig4' : 'fig5';
-  const stem = `${figureName}-${experiment.id.slice(0, 8)}`;
-  const xWord = experiment.figure === 'containers' ? 'number of containers' : 'capacity multiplier';
 
   const cancel = () =>
     startTransition(async () => {
@@ -53,7 +72,7 @@ export function ExperimentView({ scenarioId, experiment, onChanged }: { scenario
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id="experiment-heading" className="text-lg font-semibold">
-            {summary.title}
+            {title}
           </h2>
           <p className="text-sm text-slate-600">{describeParams(experiment)}</p>
         </div>
@@ -87,56 +106,13 @@ export function ExperimentView({ scenarioId, experiment, onChanged }: { scenario
       )}
       {experiment.message && <p className={`text-sm ${experiment.status === 'error' ? 'text-red-700' : 'text-slate-600'}`}>{experiment.message}</p>}
 
-      <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-950" data-testid="experiment-takeaway">
-        {summary.takeaway}
-      </p>
-
-      <div className="grid gap-4 xl:grid-cols-2">
-        <ExperimentLineChart
-          testId="cost-chart"
-          title={`Storage needed for container images vs ${xWord}`}
-          xLabel={summary.xLabel}
-          yLabel="Storage cost (GiB)"
-          yUnit="GiB"
-          series={summary.cost.series}
-          rows={summary.cost.rows}
-          layered
-          fileName={`${stem}-storage-cost.png`}
-        />
-        <ExperimentLineChart
-          testId="runtime-chart"
-          title={`Solve time vs ${xWord} (log scale)`}
-          xLabel={summary.xLabel}
-          yLabel="Solve time (s, log scale)"
-          yUnit="s"
-          series={summary.runtime.series}
-          rows={summary.runtime.rows}
-          log={summary.runtime.domain ? { domain: summary.runtime.domain } : null}
-          fileName={`${stem}-solve-time.png`}
-        />
+      <div className="space-y-1 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-950" data-testid="experiment-takeaway">
+        {takeaways.map((takeaway) => (
+          <p key={takeaway}>{takeaway}</p>
+        ))}
       </div>
 
-      {experiment.points.length > 0 && (
-        <details className="rounded-lg border border-slate-200 bg-white p-3">
-          <summary className="cursor-pointer text-sm font-medium text-slate-700">Every solved point ({experiment.points.length})</summary>
-          <div className="mt-3">
-            <DataTable
-              caption="Solved points of the experiment"
-              rows={experiment.points}
-              rowKey={(p) => `${p.x}-${p.algorithm}`}
-              columns={[
-                { header: experiment.figure === 'containers' ? 'Containers' : 'Capacity', cell: (p) => formatX(experiment.figure, p.x), align: 'right' },
-                { header: 'Algorithm', cell: (p) => ALGORITHM_LABELS[p.algorithm as keyof typeof ALGORITHM_LABELS] ?? p.algorithm },
-                { header: 'Status', cell: (p) => RUN_STATUS_LABELS[p.status] ?? p.status },
-                { header: 'Cost', cell: (p) => formatBytes(p.cost), align: 'right' },
-                { header: 'Without sharing', cell: (p) => formatBytes(p.noSharingCost), align: 'right' },
-                { header: 'Saving', cell: (p) => (p.cost !== null && p.noSharingCost > 0 ? formatPercent(1 - p.cost / p.noSharingCost, 0) : '—'), align: 'right' },
-                { header: 'Time', cell: (p) => formatMs(p.elapsedMs), align: 'right' },
-              ]}
-            />
-          </div>
-        </details>
-      )}
+      {charts}
     </section>
   );
 }

@@ -3,13 +3,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { ExperimentView as Experiment } from '@/lib/experiments/list-experiments';
-import { ExperimentForm } from './experiment-form';
+import { ExperimentForm, type TradeoffNotes } from './experiment-form';
 import { ExperimentView } from './experiment-view';
 
 const ACTIVE = new Set(['queued', 'running']);
+const KIND_LABELS = { containers: 'Fig. 4', capacity: 'Fig. 5', tradeoff: 'Trade-off sweep' } as const;
 
 /** Start experiments, follow them while they run (polling once a second), and look at any saved one. */
-export function ExperimentsWorkspace({ scenarioId, initialExperiments, scenarioNote }: { scenarioId: string; initialExperiments: Experiment[]; scenarioNote: string | null }) {
+export function ExperimentsWorkspace({
+  scenarioId,
+  initialExperiments,
+  scenarioNote,
+  tradeoffNotes,
+}: {
+  scenarioId: string;
+  initialExperiments: Experiment[];
+  scenarioNote: string | null;
+  tradeoffNotes: TradeoffNotes;
+}) {
   const [experiments, setExperiments] = useState(initialExperiments);
   const [selectedId, setSelectedId] = useState<string | null>(initialExperiments[0]?.id ?? null);
   const active = experiments.some((e) => ACTIVE.has(e.status));
@@ -37,12 +48,13 @@ export function ExperimentsWorkspace({ scenarioId, initialExperiments, scenarioN
 
   return (
     <div className="space-y-6">
-      <ExperimentForm scenarioId={scenarioId} scenarioNote={scenarioNote} onStarted={started} />
+      <ExperimentForm scenarioId={scenarioId} scenarioNote={scenarioNote} tradeoffNotes={tradeoffNotes} onStarted={started} />
 
       {experiments.length === 0 ? (
         <EmptyState title="No experiments yet">
-          Choose a figure and its points above and run it. Fig. 4 shows how storage grows with the number of containers; Fig. 5 how it falls as edge servers get more room. Each
-          line is an algorithm; the dashed line is every container keeping its own copy of its layers.
+          Choose an experiment and its points above and run it. Fig. 4 shows how storage grows with the number of containers; Fig. 5 how it falls as edge servers get more room.
+          Each line is an algorithm; the dashed line is every container keeping its own copy of its layers. A trade-off sweep sets storage against start-up time and traffic cost
+          and draws the placements no other beats on both.
         </EmptyState>
       ) : (
         <>
@@ -52,9 +64,9 @@ export function ExperimentsWorkspace({ scenarioId, initialExperiments, scenarioN
               {experiments.map((e) => (
                 <li key={e.id} data-testid="experiment-row" className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
                   <span>
-                    <span className="font-medium">{e.figure === 'containers' ? 'Fig. 4' : 'Fig. 5'}</span> ·{' '}
-                    {e.source === 'synthetic' ? `generated, ${e.params.servers} edge servers` : 'from this scenario'} · {e.status} · {e.pointsDone} of {e.pointsTotal} solves ·{' '}
-                    {new Date(e.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                    <span className="font-medium">{KIND_LABELS[e.figure]}</span> ·{' '}
+                    {e.figure !== 'tradeoff' && e.source === 'synthetic' ? `generated, ${e.params.servers} edge servers` : 'from this scenario'} · {e.status} · {e.pointsDone} of{' '}
+                    {e.pointsTotal} solves · {new Date(e.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
                   </span>
                   <button
                     type="button"

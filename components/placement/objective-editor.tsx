@@ -55,7 +55,7 @@ export function ObjectiveEditor({ scenarioId, errors }: { scenarioId: string; er
 
   return (
     <fieldset className="rounded-md border border-slate-200 p-3" data-testid="objective-editor">
-      <legend className="px-1 text-sm font-medium text-slate-700">Objective</legend>
+      <legend className="px-1 text-sm font-medium text-slate-700">Objective weights (each term × its weight, summed in bytes)</legend>
       <div role="radiogroup" aria-label="Objective preset" className="flex flex-wrap gap-x-4 gap-y-1">
         {[...OBJECTIVE_PRESETS, 'custom' as const].map((p) => (
           <label key={p} className="flex items-center gap-1.5 text-sm" title={p === 'custom' ? 'The weights as typed below.' : PRESET_DESCRIPTIONS[p]}>

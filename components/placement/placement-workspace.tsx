@@ -10,7 +10,7 @@ import { formatBytes, formatMs, formatPercent } from '@/lib/format/format-units'
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { compareRuns } from '@/lib/placement-runs/compare-runs';
 import type { RunSummary } from '@/lib/placement-runs/list-placement-runs';
-import { describeWeights } from '@/lib/placement-runs/objective-weights';
+import { describeStoredWeights } from '@/lib/placement-runs/objective-weights';
 import { ObjectiveEditor } from './objective-editor';
 import { ProgressBar } from './progress-bar';
 
@@ -312,8 +312,7 @@ function RunRow({ run, now, onCancel }: { run: RunSummary; now: number; onCancel
         </p>
         {run.weights && (
           <p className="text-xs text-slate-500" data-testid="run-weights">
-            {run.weights.preset ? `${run.weights.preset}: ` : 'custom: '}
-            {describeWeights(run.weights)}
+            {describeStoredWeights(run.weights)}
           </p>
         )}
       </div>
@@ -359,11 +358,11 @@ function ReplanControl({ appliedRun, pending, disabled }: { appliedRun: { id: st
   return (
     <div className="flex flex-wrap items-center gap-3 rounded-md border border-violet-200 bg-violet-50 p-3">
       <p className="min-w-0 flex-1 text-sm text-slate-700">
-        The scenario changed since its placement was applied (
+        Re-plan solves the scenario as it is now against the applied placement (the{' '}
         <Link className="text-blue-700 underline" href={`/placement/runs/${appliedRun.id}`}>
           {ALGORITHM_LABELS[appliedRun.algorithm as Algorithm] ?? appliedRun.algorithm} run
         </Link>
-        )? Re-plan keeps what still fits and moves as few replicas as the objective allows; the run&rsquo;s page lists the moves and what they cost before you apply it.
+        ): it keeps what still fits and moves as few replicas as the objective allows. The re-plan&rsquo;s page lists the moves and what they cost before you apply it.
       </p>
       <IfRole min="planner" fallback={<ReadOnlyNote min="planner" what="Re-planning" />}>
         <Button type="submit" name="replan" value="true" data-testid="run-replan" disabled={pending || disabled}>

@@ -10,7 +10,7 @@ import { readFormText } from './read-form-text';
 
 /** Records the experiment and returns at once; the work queue solves its points and the page
  * follows them by polling. Fig. 4 takes a list of container counts and one multiplier, Fig. 5
- * one container count and a list of multipliers. */
+ * one container count and a list of multipliers, a trade-off sweep a list of weights per term. */
 export async function startExperimentAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   return runAction(() =>
     asRole('planner', async () => {
@@ -20,17 +20,18 @@ export async function startExperimentAction(_prev: unknown, form: FormData): Pro
         const value = form.get(name);
         return typeof value === 'string' && value.trim() !== '' ? value : undefined;
       };
-      const experiment = await enqueueExperiment(await getDb(), scenarioId, {
-        figure,
-        source: text('source'),
-        servers: text('servers'),
-        containers: figure === 'capacity' ? (text('containerCount') ?? '') : (text('containers') ?? ''),
-        capacityScales: figure === 'capacity' ? (text('capacityScales') ?? '') : (text('capacityScale') ?? '1'),
-        seed: text('seed'),
-        algorithms: form.getAll('algorithms').map(String),
-        engine: text('engine'),
-        timeLimitSec: text('timeLimitSec'),
-      });
+      const common = { figure, seed: text('seed'), algorithms: form.getAll('algorithms').map(String), engine: text('engine'), timeLimitSec: text('timeLimitSec') };
+      const input =
+        figure === 'tradeoff'
+          ? { ...common, startupWeights: text('startupWeights') ?? '', trafficWeights: text('trafficWeights') ?? '' }
+          : {
+              ...common,
+              source: text('source'),
+              servers: text('servers'),
+              containers: figure === 'capacity' ? (text('containerCount') ?? '') : (text('containers') ?? ''),
+              capacityScales: figure === 'capacity' ? (text('capacityScales') ?? '') : (text('capacityScale') ?? '1'),
+            };
+      const experiment = await enqueueExperiment(await getDb(), scenarioId, input);
       revalidatePath('/experiments');
       return experiment;
     }),

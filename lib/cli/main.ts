@@ -20,6 +20,7 @@ const usage = `usage: edgestack <command> …
   placement solve FILE|- [--algorithm exact|relax|greedy|kube-default|no-sharing] [--engine auto|glpk|highs] [--time-limit SECONDS]
   placement generate --servers S --containers N --seed K [--capacity-scale F] [--from-images FILE]
   placement schema [problem|result]
+  placement build --scenario NAME [--weights storage=1,startup=…|--preset P] [--replan]   the problem a run would solve
   import topology|images|services|sites|nodes FILE --scenario NAME [options]   (edgestack import --help)
   import scenario FILE [--name NAME]                                           a document written by export scenario
   control compile --scenario NAME --out DIR [--optimal]                        routes, link load, flow rules, mesh config

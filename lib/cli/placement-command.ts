@@ -16,6 +16,8 @@ const usage = `usage:
   edgestack placement generate --servers S --containers N --seed K [--capacity-scale F]
                                [--from-images FILE [--snapshot NAME] [--platform OS/ARCH]]
   edgestack placement schema [problem|result]      the JSON Schema of the format (docs/placement-format.md)
+  edgestack placement build --scenario NAME [--weights storage=1,startup=…] [--preset P] [--replan]
+                                                   the problem a run of the scenario would solve (edgestack placement build --help)
 `;
 
 // The command line is never bundled, so its own location reliably finds the worker entry even
@@ -58,6 +60,15 @@ export async function runPlacementCommand(argv: string[], io: CliIo): Promise<nu
     if (sub === 'solve') return await runSolve(rest, io);
     if (sub === 'generate') return await runGenerate(rest, io);
     if (sub === 'schema') return runSchema(rest, io);
+    // The one placement command that opens the database: it reads the scenario.
+    if (sub === 'build') {
+      const { buildUsage, runBuild } = await import('./placement-build-command');
+      if (rest[0] === '--help' || rest[0] === 'help') {
+        io.stderr(buildUsage);
+        return 0;
+      }
+      return await runBuild(rest, io);
+    }
     if (sub === undefined || sub === '--help' || sub === 'help') {
       io.stderr(usage);
       return sub === undefined ? 2 : 0;

@@ -6,8 +6,61 @@ import { buildPlacementProblem, describeBuildFailure } from '@/lib/placement-run
 import { generateProblem } from '@/lib/placement/generate-problem';
 import { runFigureSeries } from '@/lib/placement/run-figure-series';
 import { solveInWorker } from '@/lib/placement/solve-in-worker';
+import { buildTradeoffProblem } from './build-tradeoff-problem';
 import { deriveScenarioProblem } from './derive-scenario-problem';
-import { experimentParamsSchema, type ExperimentPoint } from './experiment-schema';
+import { experimentParamsSchema, type ExperimentParams, type ExperimentPoint, type TradeoffPoint } from './experiment-schema';
+import { runTradeoffSweep } from './run-tradeoff-sweep';
+
+/** Runs an experiment's solves in order, handing each finished point to `record`. */
+type Series = (signal: AbortSignal, record: (point: ExperimentPoint | TradeoffPoint) => void) => Promise<unknown>;
+
+/**
+ * What an experiment solves, read from the scenario when it starts: a figure's instances, or
+ * the scenario's problem for a sweep. A scenario that no longer makes one ends the experiment
+ * with the reason.
+ */
+async function prepareSeries(db: Db, scenarioId: string, params: ExperimentParams): Promise<{ ok: true; series: Series } | { ok: false; message: string }> {
+  if (params.figure === 'tradeoff') {
+    const built = await buildTradeoffProblem(db, scenarioId, params);
+    if (!built.ok) return { ok: false, message: built.message };
+    return { ok: true, series: (signal, record) => runTradeoffSweep({ problem: built.problem, params, solve: solveInWorker, signal, onPoint: record }) };
+  }
+  let makeProblem: Parameters<typeof runFigureSeries>[0]['makeProblem'] = (p) => generateProblem(p);
+  if (params.source === 'scenario') {
+    const built = await buildPlacementProblem(db, scenarioId);
+    if (!built.ok) return { ok: false, message: describeBuildFailure(built) };
+    makeProblem = (p) => deriveScenarioProblem(built.problem, p);
+  }
+  const series: Series = (signal, record) =>
+    runFigureSeries({
+      kind: params.figure,
+      servers: params.servers,
+      containers: params.containers,
+      capacityScales: params.capacityScales,
+      seed: params.seed,
+      algorithms: params.algorithms,
+      engine: params.engine,
+      timeLimitSec: params.timeLimitSec,
+      solve: (problem, solveOptions) => solveInWorker(problem, solveOptions),
+      makeProblem,
+      signal,
+      onPoint: (point) => {
+        if (point.result.status === 'cancelled') return;
+        record({
+          x: point.x,
+          containers: point.containers,
+          capacityScale: point.capacityScale,
+          algorithm: point.algorithm,
+          status: point.result.status,
+          cost: point.result.cost,
+          lowerBound: point.result.lowerBound,
+          noSharingCost: point.result.noSharingCost,
+          elapsedMs: point.result.elapsedMs,
+        });
+      },
+    });
+  return { ok: true, series };
+}
 
 /**
  * Runs every algorithm on every point, saving each point as it lands so the chart fills in.
@@ -28,17 +81,13 @@ export async function executeExperiment(db: Db, experimentId: string, options: E
     return count === 1 ? { kind: 'recorded', status: data.status } : { kind: 'lost', why: 'the experiment was no longer running under this worker when it ended' };
   };
 
-  let makeProblem: Parameters<typeof runFigureSeries>[0]['makeProblem'] = (p) => generateProblem(p);
-  if (params.source === 'scenario') {
-    const built = await buildPlacementProblem(db, experiment.scenarioId);
-    if (!built.ok) {
-      options.stop?.removeEventListener('abort', onStop);
-      return finish({ status: 'error', message: describeBuildFailure(built) });
-    }
-    makeProblem = (p) => deriveScenarioProblem(built.problem, p);
+  const prepared = await prepareSeries(db, experiment.scenarioId, params);
+  if (!prepared.ok) {
+    options.stop?.removeEventListener('abort', onStop);
+    return finish({ status: 'error', message: prepared.message });
   }
 
-  const points: ExperimentPoint[] = [];
+  const points: (ExperimentPoint | TradeoffPoint)[] = [];
   let saving = Promise.resolve();
   let beating = false;
   const beat = async () => {
@@ -62,36 +111,12 @@ export async function executeExperiment(db: Db, experimentId: string, options: E
   // A beat catches its own failures (logged; the next beat tries again).
   const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   try {
-    await runFigureSeries({
-      kind: params.figure,
-      servers: params.servers,
-      containers: params.containers,
-      capacityScales: params.capacityScales,
-      seed: params.seed,
-      algorithms: params.algorithms,
-      engine: params.engine,
-      timeLimitSec: params.timeLimitSec,
-      solve: (problem, solveOptions) => solveInWorker(problem, solveOptions),
-      makeProblem,
-      signal: controller.signal,
-      onPoint: (point) => {
-        if (point.result.status === 'cancelled') return;
-        points.push({
-          x: point.x,
-          containers: point.containers,
-          capacityScale: point.capacityScale,
-          algorithm: point.algorithm,
-          status: point.result.status,
-          cost: point.result.cost,
-          lowerBound: point.result.lowerBound,
-          noSharingCost: point.result.noSharingCost,
-          elapsedMs: point.result.elapsedMs,
-        });
-        const snapshot = [...points];
-        saving = saving.then(async () => {
-          await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { points: snapshot, pointsDone: snapshot.length, heartbeatAt: new Date() } });
-        });
-      },
+    await prepared.series(controller.signal, (point) => {
+      points.push(point);
+      const snapshot = [...points];
+      saving = saving.then(async () => {
+        await db.experimentRun.updateMany({ where: heldBy(experimentId, workerId), data: { points: snapshot, pointsDone: snapshot.length, heartbeatAt: new Date() } });
+      });
     });
     await saving;
     if (lost) return { kind: 'lost', why: lost };

@@ -25,7 +25,7 @@ describe('experiments', () => {
     const listed = await listExperiments(db.prisma, scenarioId);
     expect(listed.map((e) => e.id)).toEqual([second.id, first.id]);
     expect(listed[0]).toMatchObject({ figure: 'capacity', source: 'synthetic', status: 'queued', pointsDone: 0, pointsTotal: 6, points: [] });
-    expect(listed[0].params.capacityScales).toEqual([0.5, 1, 2]);
+    expect(listed[0].params).toMatchObject({ capacityScales: [0.5, 1, 2] });
     expect(await listExperiments(db.prisma, otherId, { id: first.id })).toEqual([]);
   });
 

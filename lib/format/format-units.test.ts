@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatBytes, formatCores, formatCount, formatMbps, formatMiB, formatMs, formatPercent } from './format-units';
+import { formatBytes, formatCores, formatCount, formatMbps, formatMiB, formatMs, formatPercent, formatSeconds, formatTrafficCost } from './format-units';
 
 describe('formatting with units', () => {
   test('bytes in binary units', () => {
@@ -20,5 +20,14 @@ describe('formatting with units', () => {
     expect(formatPercent(0.251)).toBe('25.1 %');
     expect(formatCount(1, 'server')).toBe('1 server');
     expect(formatCount(1200, 'layer')).toBe('1,200 layers');
+  });
+  test('start-up seconds and traffic cost; unknown or infinite is a dash', () => {
+    expect(formatSeconds(4.41)).toBe('4.41 s');
+    expect(formatSeconds(0.41)).toBe('410 ms');
+    expect(formatSeconds(Number.POSITIVE_INFINITY)).toBe('—');
+    expect(formatSeconds(null)).toBe('—');
+    expect(formatTrafficCost(12.345)).toBe('12.3 Mbit/s·ms');
+    expect(formatTrafficCost(1234.5)).toBe('1,235 Mbit/s·ms');
+    expect(formatTrafficCost(undefined)).toBe('—');
   });
 });

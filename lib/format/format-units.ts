@@ -47,3 +47,14 @@ export function formatPercent(fraction: number, digits = 1): string {
 export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
 }
+
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  return formatMs(seconds * 1000);
+}
+
+/** Traffic cost: Mbit/s of traffic times ms of path latency, summed over dependencies. */
+export function formatTrafficCost(mbpsMs: number | null | undefined): string {
+  if (mbpsMs === null || mbpsMs === undefined || !Number.isFinite(mbpsMs)) return '—';
+  return `${trim(mbpsMs, mbpsMs >= 100 ? 0 : 1)} Mbit/s·ms`;
+}

@@ -43,6 +43,11 @@ const examples: { name: string; schema: z.ZodType; valid: () => unknown }[] = [
     schema: experimentParamsSchema,
     valid: () => ({ figure: 'capacity', servers: '10', containers: '40', capacityScales: '0.8, 1, 2', algorithms: ['greedy', 'exact'], timeLimitSec: '10', seed: '1' }),
   },
+  {
+    name: 'trade-off sweep form',
+    schema: experimentParamsSchema,
+    valid: () => ({ figure: 'tradeoff', startupWeights: '0, 1, 10', trafficWeights: '0.1', algorithms: ['greedy', 'no-sharing'], timeLimitSec: '10', seed: '1' }),
+  },
   { name: 'policy form', schema: policyInputSchema, valid: () => ({ name: 'cap', type: 'max-utilisation', services: [], edgeServers: ['north-1'], fraction: '0.8' }) },
   {
     name: 'placement run form',

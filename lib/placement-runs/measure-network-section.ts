@@ -1,7 +1,6 @@
 import { buildNetworkGraph, nodeKey, sinkKey, sourceKey } from '@/lib/control/build-network-graph';
 import type { ControlLink } from '@/lib/control/control-input-schema';
-import { findWidestPaths } from '@/lib/control/find-widest-paths';
-import { createLatencyOracle } from '@/lib/control/measure-latency';
+import { createPathFinder } from '@/lib/control/path-finder';
 import type { NetworkSection, RegistryPath, ServerLatency } from '@/lib/placement/types';
 
 /** What the network section is measured on: the scenario's topology, by name. */
@@ -20,11 +19,11 @@ export type Topology = {
  *
  * - `pulls`: for each edge server and each registry it reaches, the path a pull takes and its
  *   bottleneck bandwidth (the narrowest link) and latency. A pull takes the *widest* path, ties
- *   by lower latency (findWidestPaths says why). A registry attached to a network node is reached
+ *   by lower latency (createPathFinder says why). A registry attached to a network node is reached
  *   at that node; one attached to an edge server over the path to that server; one attached to
  *   the pulling server itself is read at the server's own bandwidth with no latency.
  * - `latencies`: every pair of edge servers a path joins, at the lowest path latency (what the
- *   traffic between dependent services sees; createLatencyOracle, as the mesh's routing does).
+ *   traffic between dependent services sees, as the mesh's locality-aware routing does).
  *   Pairs no path joins are left out, which the engine reads as "no path".
  */
 export function measureNetworkSection(topology: Topology): NetworkSection {
@@ -36,10 +35,11 @@ export function measureNetworkSection(topology: Topology): NetworkSection {
   const attached = topology.registries.filter((r) => r.attachedTo !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
   const targetOf = (r: (typeof attached)[number]) => (r.attachedTo!.kind === 'networkNode' ? nodeKey(r.attachedTo!.name) : sinkKey(r.attachedTo!.name));
 
+  const finder = createPathFinder(network);
   const pulls: RegistryPath[] = [];
   for (const server of topology.edgeServers) {
     const remote = attached.filter((r) => !(r.attachedTo!.kind === 'edgeServer' && r.attachedTo!.name === server.name));
-    const paths = findWidestPaths(network, sourceKey(server.name), remote.map(targetOf));
+    const paths = finder.widestPaths(sourceKey(server.name), remote.map(targetOf));
     for (const registry of attached) {
       if (registry.attachedTo!.kind === 'edgeServer' && registry.attachedTo!.name === server.name) {
         pulls.push({ server: server.name, registry: registry.name, bandwidthMbps: server.bandwidthMbps, latencyMs: 0, path: [server.name] });
@@ -50,15 +50,14 @@ export function measureNetworkSection(topology: Topology): NetworkSection {
     }
   }
 
-  const latency = createLatencyOracle(network);
   const latencies: ServerLatency[] = [];
   const names = topology.edgeServers.map((s) => s.name);
   for (let i = 0; i < names.length; i++) {
-    for (let j = i + 1; j < names.length; j++) {
-      // Links are symmetric, so one direction measures the pair.
-      const ms = latency(names[i], names[j]);
-      if (Number.isFinite(ms)) latencies.push({ a: names[i], b: names[j], latencyMs: ms });
-    }
+    // Links are symmetric, so one direction measures the pair.
+    const later = names.slice(i + 1);
+    finder.lowestLatencies(sourceKey(names[i]), later.map(sinkKey)).forEach((ms, j) => {
+      if (Number.isFinite(ms)) latencies.push({ a: names[i], b: later[j], latencyMs: ms });
+    });
   }
   return { registries: attached.map((r) => ({ id: r.name })), pulls, latencies };
 }

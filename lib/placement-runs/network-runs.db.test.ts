@@ -8,6 +8,7 @@ import type { PlacementProblem, PlacementResult } from '@/lib/placement/types';
 import { importScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
 import { scenarioDocumentSchema } from '@/lib/scenario-document/scenario-document-schema';
 import { applyPlacementRun } from './apply-placement-run';
+import { describeMoves } from './describe-moves';
 import { enqueuePlacementRuns } from './enqueue-placement-runs';
 import { listPlacementRuns } from './list-placement-runs';
 import { startPlacementRunsSchema } from './placement-run-schema';
@@ -115,5 +116,66 @@ describe('network-aware runs', () => {
     const result = run.result as unknown as PlacementResult;
     expect(result.terms!.moves).toEqual(expect.any(Number));
     expect(Number(run.costBytes)).toBe(result.terms!.storageBytes);
+  });
+
+  test('re-plan after a server is removed: greedy moves only the replicas it held', async () => {
+    const servers = ['edge-1', 'edge-2', 'edge-3', 'edge-4'];
+    const layer = (n: number) => `sha256:${String(n).repeat(64)}`;
+    const service = (name: string, replicas: number) => ({
+      name,
+      imageRef: `shop/${name}:1.0`,
+      image: { repository: `shop/${name}`, tag: '1.0', arch: 'amd64' as const },
+      replicas,
+      cpuCores: 1,
+      memoryMiB: 1024,
+    });
+    const { id } = await importScenarioDocument(
+      db.prisma,
+      scenarioDocumentSchema.parse({
+        format: 'edgestack.scenario',
+        version: 1,
+        scenario: { name: 'Remove a server' },
+        edgeServers: servers.map((name) => ({ name, cpuCores: 4, memoryMiB: 8192, storageBytes: 50_000_000_000, bandwidthMbps: 10_000 })),
+        networkNodes: [{ name: 'core', kind: 'router' }],
+        links: servers.map((name) => ({
+          name: `core-${name}`,
+          medium: 'fiber',
+          bandwidthMbps: 10_000,
+          latencyMs: 1,
+          a: { kind: 'networkNode', name: 'core' },
+          b: { kind: 'edgeServer', name },
+        })),
+        registries: [{ name: 'hub', url: 'https://hub.example', attachedTo: { kind: 'networkNode', name: 'core' } }],
+        layers: [1, 2, 3, 4].map((n) => ({ digest: layer(n), sizeBytes: n * 40_000_000 })),
+        images: [
+          { repository: 'shop/web', tag: '1.0', arch: 'amd64', layers: [layer(1), layer(2)] },
+          { repository: 'shop/api', tag: '1.0', arch: 'amd64', layers: [layer(1), layer(3)] },
+          { repository: 'shop/worker', tag: '1.0', arch: 'amd64', layers: [layer(4)] },
+        ],
+        services: [service('web', 3), service('api', 2), service('worker', 2)],
+        dependencies: [{ from: 'web', to: 'api', trafficMbps: 50 }],
+        policies: [{ name: 'web apart', type: 'anti-affinity', services: ['web'] }],
+      }),
+    );
+    const first = await finished((await enqueuePlacementRuns(db.prisma, { scenarioId: id, algorithms: ['greedy'], timeLimitSec: 30 })).runIds[0]);
+    await applyPlacementRun(db.prisma, first.id);
+    const before = (first.result as unknown as PlacementResult).assignment!;
+    // The server holding the most replicas goes.
+    const count = (server: string) => Object.values(before).filter((s) => s === server).length;
+    const removed = [...servers].sort((a, b) => count(b) - count(a))[0];
+    await db.prisma.edgeServer.deleteMany({ where: { scenarioId: id, name: removed } });
+
+    const run = await finished((await enqueuePlacementRuns(db.prisma, { scenarioId: id, algorithms: ['greedy'], timeLimitSec: 30, replan: true })).runIds[0]);
+    expect(run.status, run.message ?? '').toMatch(/^(optimal|feasible)$/);
+    const after = (run.result as unknown as PlacementResult).assignment!;
+    const moves = describeMoves(run.problem as unknown as PlacementProblem, after)!;
+    expect(moves.moves.map((m) => m.container).sort()).toEqual(
+      Object.entries(before)
+        .filter(([, s]) => s === removed)
+        .map(([c]) => c)
+        .sort(),
+    );
+    expect(moves.moves.every((m) => m.from === removed && m.fromRemoved)).toBe(true);
+    expect((run.result as unknown as PlacementResult).terms!.moves).toBe(count(removed));
   });
 });

@@ -77,6 +77,11 @@ export function costIsBytes(weights: ObjectiveWeights | undefined | null): boole
   return !weights || (weights.storage === 1 && weights.startup === 0 && weights.traffic === 0 && weights.moves === 0);
 }
 
+/** Where stored weights came from and what they are: "Balanced preset: storage 1 · start-up 2.4e+08 B/s". */
+export function describeStoredWeights(weights: StoredWeights): string {
+  return `${weights.preset ? `${PRESET_LABELS[weights.preset]} preset` : 'Custom weights'}: ${describeWeights(weights)}`;
+}
+
 /** Weights as a person reads them: "storage 1 · start-up 2.4e+08 B/s". */
 export function describeWeights(weights: ObjectiveWeights): string {
   const n = (v: number) => (v === 0 || (v >= 0.01 && v < 1e6) ? String(Number(v.toPrecision(3))) : v.toExponential(2));

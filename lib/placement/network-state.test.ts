@@ -11,6 +11,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 describe('PlacementState keeps the weighted network terms incrementally', () => {
   it('its cost, deltas and rules agree with evaluate on random walks over random version-2 problems', () => {
     let complete = 0;
+    let swaps = 0;
     for (let seed = 1; seed <= 160; seed++) {
       const mix = TERM_MIXES[seed % TERM_MIXES.length];
       const problem = randomNetworkProblem(seed, mix);
@@ -50,6 +51,29 @@ describe('PlacementState keeps the weighted network terms incrementally', () => 
         const mid = state.cost;
         state.place(u, to);
         expect(close(state.cost - mid, add), `seed ${seed} place`).toBe(true);
+        // A swap's change, computed without doing it, against doing it.
+        const v = Math.floor(random() * cp.units.length);
+        const [a, b] = [state.unitServer[u], state.unitServer[v]];
+        if (a !== b) {
+          const start = state.cost;
+          state.remove(u);
+          state.remove(v);
+          const guess = state.pairAddCost(u, b, v, a);
+          const removed = state.cost;
+          if (state.canPlace(u, b)) {
+            state.place(u, b);
+            if (state.canPlace(v, a)) {
+              state.place(v, a);
+              swaps++;
+              expect(close(state.cost - removed, guess), `seed ${seed} swap`).toBe(true);
+              state.remove(v);
+            }
+            state.remove(u);
+          }
+          state.place(u, a);
+          state.place(v, b);
+          expect(close(state.cost, start)).toBe(true);
+        }
         if (step % 5 === 0) {
           const copy = state.clone();
           expect(copy.cost).toBe(state.cost);
@@ -58,6 +82,7 @@ describe('PlacementState keeps the weighted network terms incrementally', () => 
       }
     }
     expect(complete).toBeGreaterThan(60);
+    expect(swaps).toBeGreaterThan(500);
   });
 
   it('a storage-only problem keeps no network state', () => {

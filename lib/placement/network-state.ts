@@ -29,9 +29,9 @@ export class NetworkTerms {
   readonly pullBytes: Float64Array;
   readonly pullSeconds: Float64Array;
   private topDirty = true;
-  private top1 = -1;
-  private top1Seconds = 0;
-  private top2Seconds = 0;
+  /** the three servers with the longest pulls (-1 when fewer), longest first */
+  private readonly topServer = new Int32Array(3).fill(-1);
+  private readonly topSeconds = new Float64Array(3);
   /** traffic, per dependency and server: Σ latency to placed callees / from placed callers */
   private readonly toCallees: Float64Array[];
   private readonly fromCallers: Float64Array[];
@@ -83,7 +83,7 @@ export class NetworkTerms {
 
   makespan(): number {
     this.refreshTop();
-    return this.top1Seconds;
+    return this.topSeconds[0];
   }
 
   /** whether unit `u` on server `j` would leave some replica pair of a dependency without a path */
@@ -119,6 +119,43 @@ export class NetworkTerms {
     if (this.traffic) gain += this.weightTraffic * this.trafficOf(u, j, -1);
     if (this.moves) gain += this.weightMoves * this.movesOf(u, j, true);
     return gain;
+  }
+
+  /**
+   * Weighted network cost added if unplaced units `u` and `v` joined `b` and `a` (a ≠ b) together,
+   * their interactions included: the makespan over both servers at once, and the traffic
+   * between u and v. Infinity when no path would join them. (A swap's change, without doing it.)
+   */
+  pairAddCost(u: number, b: number, refsB: Int32Array, v: number, a: number, refsA: Int32Array): number {
+    let delta = 0;
+    if (this.startup) {
+      const moreB = this.pullChange(u, b, refsB, 0);
+      const moreA = this.pullChange(v, a, refsA, 0);
+      if (moreA > 0 || moreB > 0) {
+        const after = Math.max(this.longestExcept(a, b), pullTime(this.net, a, this.pullBytes[a] + moreA), pullTime(this.net, b, this.pullBytes[b] + moreB));
+        delta += this.weightStartup * (after - this.makespan());
+      }
+    }
+    if (this.traffic) delta += this.weightTraffic * (this.trafficOf(u, b, 1) + this.trafficOf(v, a, 1) + this.trafficBetween(u, b, v, a));
+    if (this.moves) delta += this.weightMoves * (this.movesOf(u, b, false) + this.movesOf(v, a, false));
+    return delta;
+  }
+
+  /** unweighted traffic between unit `u` on `b` and unit `v` on `a` (both unplaced) */
+  private trafficBetween(u: number, b: number, v: number, a: number): number {
+    const S = this.S;
+    let total = 0;
+    for (const eu of this.net.unitDependencies[u]) {
+      for (const ev of this.net.unitDependencies[v]) {
+        if (eu.dependency !== ev.dependency) continue;
+        const dependency = this.net.dependencies[eu.dependency];
+        let sum = 0;
+        if (eu.callers > 0 && ev.callees > 0) sum += eu.callers * ev.callees * dependency.latency[b * S + a];
+        if (ev.callers > 0 && eu.callees > 0) sum += ev.callers * eu.callees * dependency.latency[a * S + b];
+        total += dependency.coef * sum;
+      }
+    }
+    return total;
   }
 
   /**
@@ -202,27 +239,38 @@ export class NetworkTerms {
 
   /** the makespan if server `j` pulled `bytes` and every other server what it pulls now */
   private makespanWith(j: number, bytes: number): number {
+    return Math.max(this.longestExcept(j, -1), pullTime(this.net, j, bytes));
+  }
+
+  /** the longest pull time of the servers other than `a` and `b` */
+  private longestExcept(a: number, b: number): number {
     this.refreshTop();
-    const others = this.top1 === j ? this.top2Seconds : this.top1Seconds;
-    return Math.max(others, pullTime(this.net, j, bytes));
+    for (let k = 0; k < 3; k++) {
+      const j = this.topServer[k];
+      if (j < 0) return 0;
+      if (j !== a && j !== b) return this.topSeconds[k];
+    }
+    return 0;
   }
 
   private refreshTop(): void {
     if (!this.topDirty) return;
-    let top1 = -1,
-      first = 0,
-      second = 0;
+    const server = this.topServer;
+    const seconds = this.topSeconds;
+    server.fill(-1);
+    seconds.fill(0);
     for (let j = 0; j < this.pullSeconds.length; j++) {
       const t = this.pullSeconds[j];
-      if (top1 < 0 || t > first) {
-        second = top1 < 0 ? 0 : first;
-        first = t;
-        top1 = j;
-      } else if (t > second) second = t;
+      let k = 3;
+      while (k > 0 && (server[k - 1] < 0 || t > seconds[k - 1])) k--;
+      if (k === 3) continue;
+      for (let m = 2; m > k; m--) {
+        server[m] = server[m - 1];
+        seconds[m] = seconds[m - 1];
+      }
+      server[k] = j;
+      seconds[k] = t;
     }
-    this.top1 = top1;
-    this.top1Seconds = first;
-    this.top2Seconds = second;
     this.topDirty = false;
   }
 

@@ -84,6 +84,21 @@ export class PlacementState {
 
   /** objective increase if unit `u` joined server `j` */
   addCost(u: number, j: number): number {
+    const delta = this.storageAddCost(u, j);
+    return this.net ? delta + this.net.addCost(u, j, this.refs[j]) : delta;
+  }
+
+  /**
+   * Objective increase if unplaced units `u` and `v` joined `b` and `a` (a ≠ b) together: the
+   * two single additions, plus what they change for each other (start-up makespan, traffic
+   * between them). Capacities and rules are not checked.
+   */
+  pairAddCost(u: number, b: number, v: number, a: number): number {
+    if (!this.net) return this.addCost(u, b) + this.addCost(v, a);
+    return this.storageAddCost(u, b) + this.storageAddCost(v, a) + this.net.pairAddCost(u, b, this.refs[b], v, a, this.refs[a]);
+  }
+
+  private storageAddCost(u: number, j: number): number {
     this.work.units += this.cp.units[u].layers.length + 1;
     const refs = this.refs[j];
     const cached = this.cp.servers[j].cached;
@@ -93,8 +108,7 @@ export class PlacementState {
     for (const l of this.cp.units[u].layers) {
       if (refs[l] === 0 && !(download && cached[l])) delta += size[l];
     }
-    if (this.storageWeight !== 1) delta *= this.storageWeight;
-    return this.net ? delta + this.net.addCost(u, j, refs) : delta;
+    return this.storageWeight === 1 ? delta : delta * this.storageWeight;
   }
 
   /** objective decrease if (placed) unit `u` left its server */

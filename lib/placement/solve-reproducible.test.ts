@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateProblem } from './generate-problem';
+import { addRandomNetwork } from './network-problems.fixture';
 import { solvePlacement } from './solve-placement';
 
 // Heuristics stop on work, not on the clock: the same problem, seed and limits must give the
@@ -36,6 +37,20 @@ describe('reproducible solves', () => {
       expect(busy.lowerBound).toBe(alone.lowerBound);
     }, 120_000);
   }
+
+  it('greedy on the weighted objective (start-up, traffic, moves): the same answer alone and beside a CPU-burning process', async () => {
+    const network = addRandomNetwork(problem, 3, 'mixed', false);
+    const alone = await solvePlacement(network, { algorithm: 'greedy', seed: 7, timeLimitSec: 300 });
+    const child = burnCpu();
+    const busy = await solvePlacement(network, { algorithm: 'greedy', seed: 7, timeLimitSec: 300 });
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGKILL');
+    expect(alone.status).toBe('feasible');
+    expect(alone.terms?.startupSeconds).toBeGreaterThan(0);
+    expect(busy.timeLimitReached).toBeUndefined();
+    expect(busy.assignment).toEqual(alone.assignment);
+    expect(busy.cost).toBe(alone.cost);
+  }, 120_000);
 
   it('a different seed may walk elsewhere, but is just as repeatable', async () => {
     const first = await solvePlacement(problem, { algorithm: 'greedy', seed: 8, timeLimitSec: 300 });

@@ -185,7 +185,7 @@ export async function exportScenarioDocument(db: Db, scenarioId: string): Promis
       assignments: r.assignments.map((a) => ({ service: a.service.name, replica: a.replica, edgeServer: a.edgeServer.name })),
     })),
     experimentRuns: experiments.map((e) => ({
-      figure: e.figure as 'containers' | 'capacity',
+      figure: e.figure as 'containers' | 'capacity' | 'tradeoff',
       source: e.source as 'synthetic' | 'scenario',
       params: e.params as Record<string, unknown>,
       status: e.status as 'done' | 'cancelled' | 'error',

@@ -246,7 +246,7 @@ export const scenarioDocumentSchema = z
     experimentRuns: z
       .array(
         z.object({
-          figure: z.enum(['containers', 'capacity']),
+          figure: z.enum(['containers', 'capacity', 'tradeoff']),
           source: z.enum(['synthetic', 'scenario']),
           params: z.record(z.string(), z.unknown()),
           status: z.enum(['done', 'cancelled', 'error']),

@@ -152,6 +152,30 @@ function demoWithRun(): ScenarioDocument {
     startedAt: '2026-11-02T10:00:00.500Z',
     finishedAt: '2026-11-02T10:00:09.000Z',
   });
+  doc.experimentRuns.push({
+    figure: 'tradeoff',
+    source: 'scenario',
+    params: { figure: 'tradeoff', source: 'scenario', startupWeights: [0, 10], trafficWeights: [], seed: 1, algorithms: ['greedy'], engine: 'auto', timeLimitSec: 5 },
+    status: 'cancelled',
+    pointsDone: 1,
+    pointsTotal: 2,
+    points: [
+      {
+        axis: 'startup',
+        weight: 0,
+        algorithm: 'greedy',
+        status: 'feasible',
+        cost: 1000,
+        terms: { storageBytes: 1000, startupSeconds: 2.5, startupSumSeconds: 4, trafficCost: null, moves: null, moveBytes: null },
+        noSharingCost: 3000,
+        elapsedMs: 12,
+      },
+    ],
+    message: 'Cancelled after 1 of 2 points.',
+    createdAt: '2026-11-02T11:00:00.000Z',
+    startedAt: '2026-11-02T11:00:00.500Z',
+    finishedAt: '2026-11-02T11:00:03.000Z',
+  });
   // Every column set to something other than its default, so that losing one shows.
   const at = (k: number) => ({ x: 100 + k, y: 200 + k });
   for (const list of [doc.sites, doc.edgeServers, doc.networkNodes, doc.vnfs, doc.registries, doc.services, doc.controllers] as { position: { x: number; y: number } | null }[][]) {

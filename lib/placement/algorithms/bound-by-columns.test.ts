@@ -10,6 +10,7 @@ import { solvePlacement } from '../solve-placement';
 import { buildPlacementModel } from '../build-placement-model';
 import type { PlacementProblem } from '../types';
 import { boundByColumns, priceByBranchAndBound, serverClasses } from './bound-by-columns';
+import { layerCopiesBound, layerCopiesNeeded } from './layer-copies-bound';
 import { runGreedySearch } from './run-greedy-search';
 
 const SEEDS = Array.from({ length: 40 }, (_, k) => 30_000 + k);
@@ -112,6 +113,35 @@ describe('column generation bound', () => {
     expect(compared).toBeGreaterThan(5);
   }, 300_000);
 
+  it('layer-cover rows: the bound stays below the enumerated optimum (identical replicas too), and the converged root is never weaker', async () => {
+    const engine = await loadHighsEngine();
+    let compared = 0,
+      bounded = 0,
+      covers = 0;
+    for (const seed of SEEDS.slice(0, 24)) {
+      for (const problem of [randomConstrainedProblem(seed), withReplicas(randomConstrainedProblem(seed)), withBase(withReplicas(randomConstrainedProblem(seed)))]) {
+        const optimum = enumerateOptimum(problem)?.cost ?? null;
+        const cp = compileProblem(problem);
+        if (cp.infeasibleReason || optimum === null) continue;
+        if (layerCopiesNeeded(cp).some((k) => k >= 2)) covers++;
+        const root = (layerCover: boolean) => boundByColumns(cp, engine, new Deadline(60), null, { branching: false, integerShare: 0, layerCover });
+        const [plain, covered] = [await root(false), await root(true)];
+        if (covered.bound !== null) {
+          bounded++;
+          expect(covered.bound, `seed ${seed}`).toBeLessThanOrEqual(optimum);
+          expect(covered.bound, `seed ${seed}`).toBeGreaterThanOrEqual(Math.min(optimum, layerCopiesBound(cp)) - 2);
+        }
+        if (!plain.converged || !covered.converged || plain.masterValue === null || covered.masterValue === null) continue;
+        compared++;
+        expect(covered.masterValue, `seed ${seed}`).toBeGreaterThanOrEqual(plain.masterValue - 1e-6 * Math.max(1, plain.masterValue));
+      }
+    }
+    expect(bounded).toBeGreaterThan(30);
+    expect(compared).toBeGreaterThan(20);
+    // Instances where some layer needs two copies or more, so that the master has cover rows.
+    expect(covers).toBeGreaterThan(15);
+  }, 300_000);
+
   it('exact with column generation proves the enumerated optimum', async () => {
     for (const seed of SEEDS.slice(0, 15)) {
       const problem = randomConstrainedProblem(seed);
@@ -136,7 +166,9 @@ describe('column generation bound', () => {
     const values = cp.units.map(() => random() * 200);
     const groupsOf = cp.units.map(() => [] as number[]);
     for (let j = 0; j < cp.servers.length; j++) {
-      const priced = priceByBranchAndBound(cp, j, (u) => values[u], false, groupsOf, 1e7)!;
+      // Cover-row duals discount some layers (never below zero).
+      const discount = Float64Array.from(cp.layerSize, (size) => (random() < 0.5 ? (random() * size) / 1e6 : 0));
+      const priced = priceByBranchAndBound(cp, j, (u) => values[u], false, groupsOf, 1e7, null, discount)!;
       // Every subset of the units eligible here, judged directly.
       const eligible = cp.units.map((_, u) => u).filter((u) => cp.units[u].eligible[j]);
       let best = 0;
@@ -144,11 +176,15 @@ describe('column generation bound', () => {
         const set = eligible.filter((_, k) => mask & (1 << k));
         const layers = new Set(set.flatMap((u) => [...cp.units[u].layers]));
         const sum = (r: 'cpu' | 'memory' | 'bandwidth') => set.reduce((s, u) => s + cp.units[u][r], 0);
-        let disk = 0;
-        for (const l of layers) disk += cp.layerSize[l];
+        let disk = 0,
+          discounted = 0;
+        for (const l of layers) {
+          disk += cp.layerSize[l];
+          discounted += discount[l];
+        }
         if (sum('cpu') > cp.servers[j].cpu + 1e-9 || sum('memory') > cp.servers[j].memory + 1e-9 || sum('bandwidth') > cp.servers[j].bandwidth + 1e-9) continue;
         if (disk + cp.servers[j].cachedBytes > cp.servers[j].storage) continue;
-        const profit = set.reduce((s, u) => s + values[u], 0) - disk / 1e6;
+        const profit = set.reduce((s, u) => s + values[u], 0) - disk / 1e6 + discounted;
         best = Math.max(best, profit);
       }
       expect(priced.profit).toBeCloseTo(best, 6);
@@ -161,6 +197,23 @@ function costOf(problem: PlacementProblem, cp: ReturnType<typeof compileProblem>
   problem.containers.forEach((c, i) => (assignment[c.id] = problem.servers[unitServer[cp.unitOfContainer[i]]].id));
   const judged = evaluate(problem, assignment);
   return judged.feasible ? judged.cost : null;
+}
+
+/** Every second container a replica of the one before it (same layers, demands, arch, accelerator). */
+function withReplicas(problem: PlacementProblem): PlacementProblem {
+  const containers = problem.containers.map((c, i) => (i % 2 === 1 ? { ...problem.containers[i - 1], id: c.id } : c));
+  return { ...problem, containers };
+}
+
+/** One more layer under every container (a shared OS base): with several servers it needs several copies. */
+function withBase(problem: PlacementProblem): PlacementProblem {
+  const base = { digest: 'sha256:base', size: 30_000_000 };
+  return {
+    ...problem,
+    layers: [...problem.layers, base],
+    servers: problem.servers.map((s) => ({ ...s, storage: s.storage + base.size })),
+    containers: problem.containers.map((c) => ({ ...c, layers: [...c.layers, base.digest] })),
+  };
 }
 
 function enumerateOptimumOrSkip(problem: PlacementProblem): boolean {

@@ -5,6 +5,7 @@ import type { Deadline } from '../deadline';
 import { openHighsLp, type LpColumn, type LpSession } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel } from '../engines/milp-engine';
 import { stateFromUnitServers, type PlacementState } from '../placement-state';
+import { layerCopiesNeeded } from './layer-copies-bound';
 
 /**
  * A column: a set of units on one server of a class of interchangeable servers. Its cost
@@ -53,6 +54,11 @@ export type ColumnBoundOptions = {
   rootSec?: number;
   /** exact pricing only for classes where the greedy pricer found no improving column */
   heuristicFirst?: boolean;
+  /**
+   * Layer-cover rows in the master: columns holding layer l (where it costs) ≥ the copies every
+   * placement needs (`layerCopiesNeeded`), which the columns alone only see fractionally.
+   */
+  layerCover?: boolean;
   report?: (bound: number | null) => void;
   /** each round: master LP value (MB), best Lagrangian bound (MB), columns, phase */
   onRound?: (round: { lp: number; lagrangian: number; columns: number; phase1: boolean }) => void;
@@ -165,6 +171,24 @@ export async function boundByColumns(
       rowUpper.push(1);
     }
   }
+  // Rows up to here are the ones an integer master needs; cover rows are implied by placements.
+  const placementRows = rowLower.length;
+  // Layer-cover rows, each with a surplus column at the layer's cost: buying a copy without a
+  // server is a relaxation, and it keeps the row's dual within [0, cost], so reduced layer costs
+  // stay ≥ 0 for the pricers' bounds.
+  const needed = (options.layerCover ?? true) ? layerCopiesNeeded(cp) : new Int32Array(cp.layerSize.length);
+  const coverRow = new Int32Array(cp.layerSize.length).fill(-1);
+  const coverLayers: number[] = [];
+  needed.forEach((k, l) => {
+    if (k < 2) return;
+    coverRow[l] = rowLower.length;
+    coverLayers.push(l);
+    rowLower.push(k);
+    rowUpper.push(Infinity);
+  });
+  const C = coverLayers.length;
+  /** LP columns: U unit artificials, C cover surpluses, then the pool */
+  const first = U + C;
   const groupsOf: number[][] = cp.units.map(() => []);
   cp.conflictGroups.forEach((g, k) => g.units.forEach((u) => groupsOf[u].push(k)));
   const siteGroupsOf: number[][] = groupsOf.map((gs) => gs.filter((k) => cp.conflictGroups[k].kind === 'site'));
@@ -187,6 +211,14 @@ export async function boundByColumns(
     for (const u of c.units) for (const k of siteGroupsOf[u]) counts.set(k, (counts.get(k) ?? 0) + 1);
     return [...counts].map(([k, n]) => [spreadRow.get(`${k}:${site}`)!, n]);
   };
+  /** the cover rows a column enters: its layers that cost on its class */
+  const coverEntries = (k: number, units: number[]): number[] => {
+    if (C === 0) return [];
+    const j = classes[k].rep;
+    const seen = new Set<number>();
+    for (const u of units) for (const l of cp.units[u].layers) if (coverRow[l] >= 0 && layerCost(cp, l, j) > 0) seen.add(l);
+    return [...seen];
+  };
   const toLp = (c: Column, phase1: boolean): LpColumn => {
     const rows = [...c.units, U + c.cls];
     const values = c.units.map(() => 1);
@@ -194,6 +226,10 @@ export async function boundByColumns(
     for (const [r, n] of spreadEntries(c)) {
       rows.push(r);
       values.push(n);
+    }
+    for (const l of coverEntries(c.cls, c.units)) {
+      rows.push(coverRow[l]);
+      values.push(1);
     }
     return { cost: phase1 ? 0 : c.cost, rows, values };
   };
@@ -224,6 +260,15 @@ export async function boundByColumns(
   for (const unit of cp.units) noSharingMb += unit.ownBytes / BYTES_PER_UNIT;
   const bigM = 2 * noSharingMb + 1;
   const artificial = (u: number, phase1: boolean): LpColumn => ({ cost: phase1 ? 1 : bigM, rows: [u], values: [1] });
+  const surplusCost = (l: number) => cp.layerSize[l] / BYTES_PER_UNIT;
+  const surplus = (l: number, phase1: boolean): LpColumn => ({ cost: phase1 ? 0 : surplusCost(l), rows: [coverRow[l]], values: [1] });
+  /** the costs of every LP column, for a change of phase */
+  const allCosts = (phase1: boolean) =>
+    Float64Array.from([
+      ...Array.from({ length: U }, () => (phase1 ? 1 : bigM)),
+      ...coverLayers.map((l) => (phase1 ? 0 : surplusCost(l))),
+      ...pool.map((c) => (phase1 ? 0 : c.cost)),
+    ]);
 
   let best = incumbent;
   let bestMb = incumbent ? incumbent.cost / BYTES_PER_UNIT : Infinity;
@@ -247,7 +292,7 @@ export async function boundByColumns(
   };
 
   let phase1 = incumbent === null;
-  const initial = [...Array.from({ length: U }, (_, u) => artificial(u, phase1)), ...pool.map((c) => toLp(c, phase1))];
+  const initial = [...Array.from({ length: U }, (_, u) => artificial(u, phase1)), ...coverLayers.map((l) => surplus(l, phase1)), ...pool.map((c) => toLp(c, phase1))];
   let lp: LpSession;
   try {
     lp = await openHighsLp(rowLower, rowUpper, initial);
@@ -255,8 +300,11 @@ export async function boundByColumns(
     return outcome;
   }
   const spreadKeys = [...spreadRow];
-  // Duals as one vector: π (cover, ≥ 0) then σ (spread rows in spreadKeys order, ≤ 0).
-  const D = U + spreadKeys.length;
+  // Duals as one vector: π (cover, ≥ 0), σ (spread rows in spreadKeys order, ≤ 0), then ρ
+  // (layer cover rows in coverLayers order, in [0, cost]); rhs is each row's right-hand side.
+  const D = U + spreadKeys.length + C;
+  const rhs = new Float64Array(D).fill(1);
+  coverLayers.forEach((l, i) => (rhs[U + spreadKeys.length + i] = needed[l]));
 
   const nodeView = (decisions: Decision[]): NodeView => {
     const forbidden = new Uint8Array(U * K);
@@ -326,7 +374,7 @@ export async function boundByColumns(
     const itemGroups: number[][] = view.units.map(() => []);
     view.conflictGroups.forEach((g, k) => g.units.forEach((i) => itemGroups[i].push(k)));
     lp.setUpperBounds(
-      U,
+      first,
       Float64Array.from(pool, (c) => (allowed(c) ? Infinity : 0)),
     );
     let bestL = -Infinity; // MB, best Lagrangian bound of the node (and phase)
@@ -343,7 +391,7 @@ export async function boundByColumns(
       if (phase1 && lpValue < 1e-9) {
         // The columns already cover every unit: the LP is feasible; on to the real costs.
         phase1 = false;
-        lp.setCosts(Float64Array.from([...Array.from({ length: U }, () => bigM), ...pool.map((c) => c.cost)]));
+        lp.setCosts(allCosts(false));
         bestL = -Infinity;
         centre = null;
         mispriced = 0;
@@ -353,6 +401,7 @@ export async function boundByColumns(
       const master = new Float64Array(D);
       for (let u = 0; u < U; u++) master[u] = Math.max(0, dual[u]);
       spreadKeys.forEach(([, row], i) => (master[U + i] = Math.min(0, dual[row])));
+      coverLayers.forEach((l, i) => (master[U + spreadKeys.length + i] = Math.min(surplusCost(l), Math.max(0, dual[coverRow[l]]))));
       const mu = Float64Array.from({ length: K }, (_, k) => Math.min(0, dual[U + k]));
       // Wentges: price at a point between the stability centre and the master's duals.
       const weight = centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
@@ -368,7 +417,15 @@ export async function boundByColumns(
       };
 
       let lagrangian = 0;
-      for (let i = 0; i < D; i++) lagrangian += priced[i];
+      for (let i = 0; i < D; i++) lagrangian += priced[i] * rhs[i];
+      /** ρ by layer (MB), at the given duals */
+      const rhoAt = (duals: Float64Array) => {
+        const rho = new Float64Array(cp.layerSize.length);
+        coverLayers.forEach((l, i) => (rho[l] = duals[U + spreadKeys.length + i]));
+        return rho;
+      };
+      const pricedRho = rhoAt(priced);
+      const masterRho = rhoAt(master);
       let allPriced = true;
       const added: Column[] = [];
       for (let k = 0; k < K; k++) {
@@ -378,11 +435,14 @@ export async function boundByColumns(
         }
         const j = classes[k].rep;
         const value = (i: number) => items[i].reduce((sum, u) => sum + valueAt(priced, pricedSigma, u, k), 0);
+        // The cover rows' duals lower the price of the layers that cost on this class.
+        const discount = C > 0 && !phase1 ? pricedRho.map((r, l) => (layerCost(cp, l, j) > 0 ? r : 0)) : null;
         const improving = (chosen: number[]) => {
           const units = chosen.flatMap((i) => items[i]);
           // Added when it improves the master: reduced cost at the master's own duals.
           let rc = (phase1 ? 0 : columnCost(k, units)) - mu[k];
           for (const u of units) rc -= valueAt(master, masterSigma, u, k);
+          for (const l of coverEntries(k, units)) rc -= masterRho[l];
           if (rc >= -EPS) return false;
           const column = addColumn(k, units);
           if (column) added.push(column);
@@ -390,11 +450,12 @@ export async function boundByColumns(
         };
         let found = 0;
         let start: { units: number[]; profit: number } | null = null;
-        for (const chosen of priceGreedily(view, j, value, phase1, itemGroups)) {
+        for (const chosen of priceGreedily(view, j, value, phase1, itemGroups, discount)) {
           if (improving(chosen)) found++;
           const units = chosen.flatMap((i) => items[i]);
           let profit = -(phase1 ? 0 : columnCost(k, units));
           for (const i of chosen) profit += value(i);
+          if (discount) for (const l of coverEntries(k, units)) profit += discount[l];
           if (!start || profit > start.profit) start = { units: chosen, profit };
         }
         // The exact pricer only where the greedy one found nothing (it then proves or finds),
@@ -403,8 +464,10 @@ export async function boundByColumns(
           allPriced = false;
           continue;
         }
-        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, PRICING_NODES, start);
-        const exact = searched ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 } : priceExactly(view, engine, j, value, phase1, limit);
+        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, PRICING_NODES, start, discount);
+        const exact = searched
+          ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 }
+          : priceExactly(view, engine, j, value, phase1, limit, discount);
         if (exact.bound === null) allPriced = false;
         else lagrangian += classes[k].servers.length * Math.min(0, exact.bound);
         for (const chosen of exact.columns) improving(chosen);
@@ -430,14 +493,14 @@ export async function boundByColumns(
         if (phase1) {
           if (lpValue > 1e-6) return { bound: Infinity, lpValue, lambda: null, converged: true };
           phase1 = false;
-          lp.setCosts(Float64Array.from([...Array.from({ length: U }, () => bigM), ...pool.map((c) => c.cost)]));
+          lp.setCosts(allCosts(false));
           bestL = -Infinity;
           centre = null;
           mispriced = 0;
           continue;
         }
         const lambda = new Float64Array(pool.length);
-        lambda.set(solved.colValue.subarray(U, U + pool.length));
+        lambda.set(solved.colValue.subarray(first, first + pool.length));
         return { bound: Math.max(bestL, floor), lpValue, lambda, converged: true };
       }
       mispriced = 0;
@@ -529,7 +592,7 @@ export async function boundByColumns(
     // Price and branch: the integer master over the root's columns, for a better placement.
     const share = options.integerShare ?? 0.2;
     if (share > 0 && root.bound < cutoff() && !deadline.expired()) {
-      const unitServer = solveIntegerMaster(cp, engine, pool, classes, rowLower.length, spreadEntries, best, classOf, deadline.remainingSec() * share, deadline);
+      const unitServer = solveIntegerMaster(cp, engine, pool, classes, placementRows, spreadEntries, best, classOf, deadline.remainingSec() * share, deadline);
       if (unitServer) accept(unitServer);
     }
     if (options.branching === false) return outcome;
@@ -584,7 +647,7 @@ export async function boundByColumns(
 }
 
 /** Greedy pricing: from each of a few promising seeds, add the unit with the best marginal value. */
-function priceGreedily(cp: CompiledProblem, j: number, value: (u: number) => number, phase1: boolean, groupsOf: number[][]): number[][] {
+function priceGreedily(cp: CompiledProblem, j: number, value: (u: number) => number, phase1: boolean, groupsOf: number[][], discount: Float64Array | null = null): number[][] {
   const server = cp.servers[j];
   const candidates: { u: number; v: number }[] = [];
   for (let u = 0; u < cp.units.length; u++) {
@@ -633,8 +696,8 @@ function priceGreedily(cp: CompiledProblem, j: number, value: (u: number) => num
       for (const { u, v } of candidates) {
         if (chosen.includes(u)) continue;
         let added = 0;
-        if (!phase1) for (const l of cp.units[u].layers) if (!layers.has(l)) added += layerCost(cp, l, j);
-        const gain = v - added / BYTES_PER_UNIT;
+        if (!phase1) for (const l of cp.units[u].layers) if (!layers.has(l)) added += layerCost(cp, l, j) / BYTES_PER_UNIT - (discount?.[l] ?? 0);
+        const gain = v - added;
         if (gain > pickGain && fits(u)) {
           pick = u;
           pickGain = gain;
@@ -664,6 +727,7 @@ function priceExactly(
   value: (u: number) => number,
   phase1: boolean,
   deadline: Deadline,
+  discount: Float64Array | null = null,
 ): { columns: number[][]; bound: number | null } {
   const server = cp.servers[j];
   const units: number[] = [];
@@ -685,7 +749,7 @@ function priceExactly(
       if (layerCol.has(l)) continue;
       if (layerCost(cp, l, j) === 0 && layerStorage(cp, l, j) === 0) continue;
       layerCol.set(l, cost.length);
-      cost.push(phase1 ? 0 : layerCost(cp, l, j) / BYTES_PER_UNIT);
+      cost.push(phase1 ? 0 : layerCost(cp, l, j) / BYTES_PER_UNIT - (discount?.[l] ?? 0));
       integer.push(0);
     }
   }
@@ -848,6 +912,7 @@ export function priceByBranchAndBound(
   groupsOf: number[][],
   nodeLimit: number,
   start: { units: number[]; profit: number } | null = null,
+  discount: Float64Array | null = null,
 ): { best: number[]; profit: number } | null {
   const server = cp.servers[j];
   const items: { u: number; v: number }[] = [];
@@ -857,7 +922,8 @@ export function priceByBranchAndBound(
     if (v > EPS) items.push({ u, v });
   }
   const n = items.length;
-  const cost = (l: number) => (phase1 ? 0 : layerCost(cp, l, j) / BYTES_PER_UNIT);
+  // A discount (cover-row dual) never exceeds the layer's cost, so prices stay ≥ 0 (the bound needs it).
+  const cost = (l: number) => (phase1 ? 0 : Math.max(0, layerCost(cp, l, j) / BYTES_PER_UNIT - (discount?.[l] ?? 0)));
   // Most promising first: value less the unit's share of its layers (halved the nodes on Fig. 5 ×0.8).
   {
     const users = new Int32Array(cp.layerSize.length);

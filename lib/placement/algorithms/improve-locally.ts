@@ -87,9 +87,6 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
   const meter = new WorkMeter(deadline);
   // Traffic and moves tell apart replicas of one image (other services, other current servers).
   const imageDecides = !cp.active.traffic && !cp.active.moves;
-  // Start-up (a max over servers) and traffic (pairs) make two units' changes interact, so the
-  // sum of their separate changes is no guide: only the swap itself is judged.
-  const separable = !cp.active.startup && !cp.active.traffic;
   for (const u of randomOrder(U, random)) {
     for (let v = 0; v < U; v++) {
       if (meter.spend(1)) return improved;
@@ -102,8 +99,9 @@ function applySwaps(state: PlacementState, deadline: Deadline, random: () => num
       const before = state.cost;
       state.remove(u);
       state.remove(v);
-      // Cheap rejection before the capacity checks: the swap must pay off in bytes.
-      const gainGuess = separable ? state.addCost(u, b) + state.addCost(v, a) : -Infinity;
+      // Cheap rejection before the capacity checks: the swap must pay off. The pair's change is
+      // exact (start-up and traffic make the two additions interact; pairAddCost counts that).
+      const gainGuess = state.pairAddCost(u, b, v, a);
       let accepted = false;
       if (state.cost + gainGuess - before < -cp.costTolerance && state.canPlace(u, b)) {
         state.place(u, b);

@@ -10,10 +10,22 @@ import { layerCost, type CompiledProblem } from '../compile-problem';
  * at least once unless a user can find it free.
  */
 export function layerCopiesBound(cp: CompiledProblem): number {
+  const copies = layerCopiesNeeded(cp);
+  let bound = 0;
+  copies.forEach((k, l) => (bound += k * cp.layerSize[l]));
+  return bound;
+}
+
+/**
+ * Per layer, the fewest servers that store it at a cost in every placement (the count behind
+ * `layerCopiesBound`): a valid cover row for any model over placements (the branch and price
+ * adds them to its master).
+ */
+export function layerCopiesNeeded(cp: CompiledProblem): Int32Array {
   const S = cp.servers.length;
   const users: number[][] = Array.from({ length: cp.layerSize.length }, () => []);
   cp.units.forEach((unit, u) => unit.layers.forEach((l) => users[l].push(u)));
-  let bound = 0;
+  const needed = new Int32Array(users.length);
   for (let l = 0; l < users.length; l++) {
     if (users[l].length === 0) continue;
     // Servers some user of l may use, split into those where l is free and those where it costs.
@@ -41,7 +53,7 @@ export function layerCopiesBound(cp: CompiledProblem): number {
       return true;
     });
     if (somePays) copies = Math.max(copies, 1);
-    bound += copies * cp.layerSize[l];
+    needed[l] = copies;
   }
-  return bound;
+  return needed;
 }

@@ -8,6 +8,7 @@ import { stateFromUnitServers } from '../placement-state';
 import type { ExactTuning, TermName } from '../types';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { boundByColumns } from './bound-by-columns';
+import { improveByServerGroups } from './improve-by-server-groups';
 import { layerCopiesBound } from './layer-copies-bound';
 import { engineFitsIn, modelForEngine } from './model-for-engine';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
@@ -126,7 +127,10 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     // Work, not time: the warm start (and so the MIP's path) is the same on every run.
     const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
     // The heuristics weigh every term as evaluate does (PlacementState.cost).
-    offer(runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' })).state?.unitServer);
+    const warm = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' }));
+    // As much work again for the server-group search (storage-only objectives): the MIP then starts from a better placement.
+    if (warm.state && !warm.proved) improveByServerGroups(warm.state, deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1)), ctx.random);
+    offer(warm.state?.unitServer);
   }
   // Every layer is stored on at least as many servers as its users need: a bound on the storage
   // term that holds even before the LP is solved.

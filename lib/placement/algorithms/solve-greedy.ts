@@ -1,6 +1,7 @@
 import { WORK_PER_SECOND } from '../deadline';
 import { improveLocally } from './improve-locally';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
+import { improveByServerGroups } from './improve-by-server-groups';
 import { weightedFloor } from './weighted-floor';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
@@ -35,6 +36,8 @@ export async function solveGreedy(ctx: AlgorithmContext): Promise<AlgorithmOutco
     } else if (fallback.provedNone) return { status: 'no-solution', usedEngine, message: 'exact search found no valid placement' };
   }
   if (!best) return { status: statusWithoutAnswer(ctx), usedEngine };
+  // Where local moves are stuck, re-placing whole server groups exactly (as much work again).
+  if (!proved) improveByServerGroups(best, ctx.deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length)), ctx.random, { lowerBound: weightedFloor(cp) });
   // A completed exact finish proves the placement optimal; the status stays `feasible` (a
   // heuristic's answer) and the proof shows as a lower bound equal to the cost.
   return {

@@ -4,6 +4,7 @@ import { PlacementState } from '../placement-state';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
 import { constructFromCurrent, constructGreedy, largestFirstOrder } from './construct-greedy';
 import { fallBackToExactSearch } from './fall-back-to-exact-search';
+import { improveByServerGroups } from './improve-by-server-groups';
 import { improveLocally } from './improve-locally';
 import { greedyWorkUnits } from './solve-greedy';
 import { weighStorageBound, weightedFloor } from './weighted-floor';
@@ -81,6 +82,7 @@ export async function solveRelax(ctx: AlgorithmContext): Promise<AlgorithmOutcom
     const search = continueSearch(best, budget, ctx.random, (s) => ctx.report({ phase: 'improvement', incumbentCost: s.cost, bound: lowerBound }), { lowerBound });
     best = search.state ?? best;
     proved = search.proved;
+    if (!proved) improveByServerGroups(best, deadline.subWork(greedyWorkUnits(cp.units.length, cp.servers.length)), ctx.random, { lowerBound });
   }
   // Even with the time gone (an LP that did not finish), a construction costs little and turns
   // a timeout into an answer with its bound.

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ApplyRunButton } from '@/components/placement/apply-run-button';
 import { MovesBeforeApply } from '@/components/placement/moves-before-apply';
 import { EdgeServerUsageChart } from '@/components/placement/edge-server-usage-chart';
+import { NetworkTermsSection } from '@/components/placement/network-terms-section';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
@@ -11,11 +12,12 @@ import { formatBytes, formatCores, formatMiB, formatMs, formatPercent } from '@/
 import { ALGORITHM_LABELS, RUN_STATUS_LABELS } from '@/lib/vocabulary/kinds-and-labels';
 import { describeMoves } from '@/lib/placement-runs/describe-moves';
 import { diffAssignments } from '@/lib/placement-runs/diff-assignments';
-import { describeWeights } from '@/lib/placement-runs/objective-weights';
+import { describeStoredWeights } from '@/lib/placement-runs/objective-weights';
 import { explainPlacement } from '@/lib/placement-runs/explain-placement';
 import { listComparableRuns } from '@/lib/placement-runs/list-comparable-runs';
 import { readPlacementRun } from '@/lib/placement-runs/read-placement-run';
 import { readRunAssignment } from '@/lib/placement-runs/read-run-assignment';
+import { summarizeNetworkTerms } from '@/lib/placement-runs/summarize-network-terms';
 import { summarizePlacement } from '@/lib/placement-runs/summarize-placement';
 
 export const metadata: Metadata = { title: 'Placement run' };
@@ -39,7 +41,7 @@ export default async function PlacementRunPage({ params, searchParams }: { param
   const compared = query.compare ? await readRunAssignment(db, run.scenarioId, query.compare) : null;
   const moves = assignment && compared?.assignment ? diffAssignments(compared.assignment, assignment) : [];
   const replanMoves = problem && assignment ? describeMoves(problem, assignment) : null;
-  const terms = result?.terms ?? null;
+  const network = problem && assignment ? summarizeNetworkTerms(problem, result, assignment, run.algorithm) : null;
 
   return (
     <>
@@ -68,26 +70,20 @@ export default async function PlacementRunPage({ params, searchParams }: { param
         ))}
       </dl>
       {run.weights && (
-        <dl className="mb-8 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-5" data-testid="run-terms">
-          <div className="col-span-2 md:col-span-5">
-            <dt className="text-slate-500">Objective{run.replan ? ' (re-plan)' : ''}</dt>
-            <dd>
-              {run.weights.preset ? `${run.weights.preset}: ` : 'custom: '}
-              {describeWeights(run.weights)}
-            </dd>
-          </div>
-          {[
-            ['Weighted total', assignment && result?.cost !== null && result?.cost !== undefined ? `${formatBytes(result.cost)} (bytes-equivalent)` : '—'],
-            ['Start-up (last container ready)', terms?.startupSeconds === null || terms?.startupSeconds === undefined ? '—' : `${terms.startupSeconds.toFixed(2)} s`],
-            ['Traffic cost', terms?.trafficCost === null || terms?.trafficCost === undefined ? '—' : `${Number(terms.trafficCost.toPrecision(4))} Mbit/s·ms`],
-            ['Replicas moved', terms?.moves === null || terms?.moves === undefined ? '—' : String(terms.moves)],
-            ['Bytes pulled for moves', terms?.moveBytes === null || terms?.moveBytes === undefined ? '—' : formatBytes(terms.moveBytes)],
-          ].map(([k, v]) => (
-            <div key={k}>
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="font-medium tabular-nums">{v}</dd>
-            </div>
-          ))}
+        // Each term with its weight, its part and the weighted total is in the table further down.
+        <dl className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="run-terms">
+          <dt className="text-slate-500">Objective{run.replan ? ' (re-plan)' : ''}</dt>
+          <dd>
+            {describeStoredWeights(run.weights)}
+            {network?.kind === 'network' && (
+              <>
+                {' · '}
+                <a href="#terms-heading" className="text-blue-700 hover:underline">
+                  each term beside the weighted total
+                </a>
+              </>
+            )}
+          </dd>
         </dl>
       )}
       {replanMoves && <MovesBeforeApply report={replanMoves} movesWeight={run.weights?.moves ?? 0} applied={run.applied} />}
@@ -166,6 +162,8 @@ export default async function PlacementRunPage({ params, searchParams }: { param
               </table>
             </div>
           </section>
+
+          {network && <NetworkTermsSection view={network} />}
 
           <section className="mb-8 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="explain-heading">
             <h2 id="explain-heading" className="text-sm font-semibold text-slate-700">

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildNetworkGraph, sinkKey, sourceKey } from './build-network-graph';
-import { findWidestPaths } from './find-widest-paths';
+import { createPathFinder } from './path-finder';
 import { diamond } from './small-topologies.fixture';
 
 type End = { kind: 'edgeServer' | 'networkNode'; name: string };
@@ -13,7 +13,10 @@ const topology = (servers: string[], nodes: string[], links: ReturnType<typeof l
     links,
   });
 
-describe('findWidestPaths', () => {
+/** The widest paths from one source, through a path finder of its own. */
+const findWidestPaths = (network: Parameters<typeof createPathFinder>[0], source: string, targets: string[]) => createPathFinder(network).widestPaths(source, targets);
+
+describe('createPathFinder: widest paths', () => {
   test('equal bottlenecks: the lower latency wins (the diamond, e1 to e2 through s2, not s3)', () => {
     const paths = findWidestPaths(buildNetworkGraph(diamond()), sourceKey('e1'), [sinkKey('e2')]);
     expect(paths.get(sinkKey('e2'))).toEqual({ nodes: ['e1', 's1', 's2', 's4', 'e2'], links: ['e1--s1', 's1--s2', 's2--s4', 's4--e2'], latencyMs: 4, bottleneckMbps: 100 });
@@ -51,5 +54,13 @@ describe('findWidestPaths', () => {
     const network = topology(['ea', 'eb', 'ec'], [], [link('ea-eb', 'ea', 'eb', 1000, 1), link('eb-ec', 'eb', 'ec', 1000, 1)]);
     const paths = findWidestPaths(network, sourceKey('ea'), [sinkKey('eb'), sinkKey('ec')]);
     expect([...paths.keys()]).toEqual([sinkKey('eb')]);
+  });
+});
+
+describe('createPathFinder: lowest latencies', () => {
+  test('the lowest latency to each target, whatever the bandwidth; edge servers do not forward', () => {
+    expect(createPathFinder(buildNetworkGraph(diamond())).lowestLatencies(sourceKey('e1'), [sinkKey('e2'), sinkKey('e3'), 'n:nowhere'])).toEqual([4, 4, Infinity]);
+    const chain = topology(['ea', 'eb', 'ec'], [], [link('ea-eb', 'ea', 'eb', 1000, 1), link('eb-ec', 'eb', 'ec', 1000, 1)]);
+    expect(createPathFinder(chain).lowestLatencies(sourceKey('ea'), [sinkKey('eb'), sinkKey('ec')])).toEqual([1, Infinity]);
   });
 });

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { ElkGraph } from '@/lib/architecture/auto-layout';
+import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
+import { loadArchitecture } from '@/lib/architecture/load-architecture';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { importScenarioDocument, parseScenarioDocument } from '@/lib/scenario-document/import-scenario-document';
+import { generateLargeScenario } from '../../bench/architecture/generate-large-scenario';
+import { databaseBackend } from './editor-store.fixture';
+import { EditorStore, type EditorRuntime } from './editor-store';
+
+// Moves of many nodes (a layout, its undo, a drag that re-grids a band) are shown a chunk of
+// nodes per frame; in the end the canvas must draw what a fresh load of the saved scenario
+// draws, with one save and one undo step. 200 nodes: the benchmark's generator at a fifth.
+
+let db: TestDatabase;
+let scenarioId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db?.drop());
+
+let n = 0;
+beforeEach(async () => {
+  const parsed = parseScenarioDocument(generateLargeScenario(`Gradual ${++n}`, 1, 0.2));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
+  scenarioId = (await importScenarioDocument(db.prisma, parsed.document)).id;
+});
+
+/** Lays the ELK graph out as one row, 300 apart, in the order given. */
+const rowLayout: EditorRuntime['runLayout'] = (graph: ElkGraph) => Promise.resolve({ children: graph.children.map((c, i) => ({ ...c, x: i * 300, y: 0 })) });
+
+/** A store whose every painted frame is recorded: the nodes drawn when it was asked for. */
+async function openRecordingStore() {
+  const frames: ArchNode[][] = [];
+  let store: EditorStore | null = null;
+  const runtime: EditorRuntime = {
+    runLayout: rowLayout,
+    nextFrame: () => {
+      if (store) frames.push(store.getState().nodes);
+      return Promise.resolve();
+    },
+  };
+  store = new EditorStore(await loadArchitecture(db.prisma, scenarioId), {}, databaseBackend(db), runtime);
+  return { store, frames };
+}
+
+/** Where every node is drawn, and the band it may be dragged in. */
+const drawing = (nodes: readonly ArchNode[]) => Object.fromEntries(nodes.map((x) => [x.id, { ...x.position, extent: x.extent }]));
+
+/** The edges drawn, by what they connect. */
+const edgeEnds = (edges: readonly ArchEdge[]) => edges.map((e) => `${e.id} ${e.source} ${e.target} ${e.hidden ? 'hidden' : ''}`).sort();
+
+/** What a fresh editor draws from the scenario as saved now. */
+const freshDrawing = async () =>
+  new EditorStore(await loadArchitecture(db.prisma, scenarioId), {}, databaseBackend(db), { runLayout: rowLayout, nextFrame: () => Promise.resolve() }).getState();
+
+/** The store draws what a fresh editor draws from the scenario as saved now. */
+async function expectFreshDrawing(store: EditorStore) {
+  const fresh = await freshDrawing();
+  expect(drawing(store.getState().nodes)).toEqual(drawing(fresh.nodes));
+  expect(edgeEnds(store.getState().edges)).toEqual(edgeEnds(fresh.edges));
+}
+
+/** How many nodes each frame swapped (frames that swapped none left out). */
+function swapsPerFrame(frames: readonly ArchNode[][]): number[] {
+  const counts: number[] = [];
+  for (let i = 1; i < frames.length; i++) {
+    const before = new Map(frames[i - 1].map((x) => [x.id, x]));
+    const swapped = frames[i].filter((x) => before.get(x.id) !== x).length;
+    if (swapped) counts.push(swapped);
+  }
+  return counts;
+}
+
+describe('editor store: moves of many nodes are shown over several frames', () => {
+  test('an auto layout swaps at most 150 nodes a frame, saves once and draws what a fresh load draws; its undo too', async () => {
+    const { store, frames } = await openRecordingStore();
+    await store.runAutoLayout();
+    await store.whenSaved();
+    const swaps = swapsPerFrame(frames);
+    expect(swaps.length).toBeGreaterThan(1);
+    expect(Math.max(...swaps)).toBeLessThanOrEqual(150);
+    expect(swaps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(store.getState().nodes.length - 1);
+    expect(store.getState().undo.map((i) => i.label)).toEqual([`move ${store.getState().nodes.length} nodes`]);
+    await expectFreshDrawing(store);
+
+    frames.length = 0;
+    await store.undoLast();
+    expect(swapsPerFrame(frames).length).toBeGreaterThan(1);
+    await expectFreshDrawing(store);
+  });
+
+  test('a drag that re-grids the band below the dragged node shows the other nodes over several frames and ends as a fresh load draws it', async () => {
+    const { store, frames } = await openRecordingStore();
+    const server = store.getState().nodes.find((x) => x.type === 'edgeServer')!;
+    const before = drawing(store.getState().nodes);
+    store.moveNodes([{ id: server.id, position: { x: server.position.x + 40, y: server.position.y } }]);
+    // "Saving…" from the drag's end, through the frames that show the re-gridded nodes.
+    expect(store.getState().saving).toBe(1);
+    await store.whenSaved();
+    expect(store.getState().saving).toBe(0);
+    const after = drawing(store.getState().nodes);
+    // The physical band's nodes without a saved position now start below the placed one.
+    const moved = Object.keys(after).filter((id) => after[id].y !== before[id].y);
+    expect(moved.length).toBeGreaterThan(50);
+    expect(swapsPerFrame(frames).length).toBeGreaterThan(1);
+    await expectFreshDrawing(store);
+  });
+});
