@@ -168,4 +168,36 @@ test.describe('VNF lifecycle and service function chains', () => {
     await page.getByRole('button', { name: 'Recompute control plan' }).click();
     await expect(page.getByTestId('recompute-outcome')).toHaveText(/^(Nothing changed \(\d+ ms\)\.|\d+ new artifact versions? stored \(\d+ ms\)\.)$/);
   });
+  test('the Network page says where each edge server pulls images from, and who is left out', async ({ page }) => {
+    const name = uniqueName('Registry pulls');
+    made.push(name);
+    // hub on core; spare attached to nothing; north-2 has no link, so it reaches no registry.
+    const doc = JSON.parse(fs.readFileSync(SMALL_EDGE, 'utf8')) as { registries?: unknown[] };
+    doc.registries = [
+      { name: 'hub', url: 'registry.example.test', attachedTo: { kind: 'networkNode', name: 'core' } },
+      { name: 'spare', url: 'spare.example.test' },
+    ];
+    const file = test.info().outputPath('registry-edge.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    await importScenario(page, file, name);
+    await page.goto('/network');
+
+    const pulls = page.getByTestId('registry-pulls');
+    await expect(page.getByRole('heading', { name: 'Registries and image pulls (2)' })).toBeVisible();
+    await expect(pulls.getByTestId('cut-off-servers')).toContainText('1 edge server reaches no registry (north-2)');
+    await expect(pulls.getByTestId('unattached-registries')).toContainText('1 registry is attached to nothing (spare)');
+    // 10 Gbit/s at 0.4 ms for north-1; 900 Mbit/s at 6 ms for south-1: 1 GiB in 859 ms and 9.55 s.
+    await expect(rowIn(page, 'pulls-table', 'north-1')).toContainText('hub');
+    await expect(rowIn(page, 'pulls-table', 'north-1')).toContainText('north-1 → core');
+    await expect(rowIn(page, 'pulls-table', 'north-1')).toContainText('10 Gbit/s');
+    await expect(rowIn(page, 'pulls-table', 'north-1')).toContainText('859.39 ms');
+    await expect(rowIn(page, 'pulls-table', 'south-1')).toContainText('9.55 s');
+    await expect(rowIn(page, 'pulls-table', 'north-2')).toContainText('no registry reached');
+
+    // The filter keeps the cut-off server only, and says so in the URL.
+    await pulls.getByLabel('Reaches a registry').selectOption('no');
+    await pulls.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/p_reaches=no/);
+    await expect(page.getByTestId('pulls-table').getByRole('row')).toHaveCount(2);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CatalogTable } from '@/components/catalog/catalog-table';
 import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
+import { RegistryPulls } from '@/components/control/registry-pulls';
 import { ServiceChains } from '@/components/control/service-chains';
 import { VnfManager } from '@/components/control/vnf-manager';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -11,6 +12,9 @@ import { listServiceChains } from '@/lib/catalog/list-service-chains';
 import { getDb } from '@/lib/db';
 import { formatMbps, formatMs } from '@/lib/format/format-units';
 import { listHostCapacities } from '@/lib/mano/load-host-capacity';
+import { measureRegistryPulls } from '@/lib/placement-runs/measure-registry-pulls';
+import { readScenarioTopology } from '@/lib/placement-runs/read-scenario-topology';
+import { summarizeRegistryPulls } from '@/lib/placement-runs/summarize-registry-pulls';
 import { LINK_MEDIA, NETWORK_NODE_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { withScenario } from '../require-scenario';
 
@@ -38,13 +42,20 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   return withScenario('Network', 'Network layer', async (scenario) => {
     const db = await getDb();
-    const [{ nodes, links, vnfs }, chains, hosts, manoControllers, actor] = await Promise.all([
+    const [{ nodes, links, vnfs }, chains, hosts, manoControllers, actor, topology] = await Promise.all([
       listNetwork(db, scenario.id),
       listServiceChains(db, scenario.id),
       listHostCapacities(db, scenario.id),
       db.controller.findMany({ where: { scenarioId: scenario.id, kind: 'mano' }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
       getActor(),
+      readScenarioTopology(db, scenario.id),
     ]);
+    const pulls = (
+      <section>
+        <h2 className="mb-2 text-sm font-semibold text-slate-700">Registries and image pulls ({topology.registries.length})</h2>
+        <RegistryPulls summary={summarizeRegistryPulls(topology, measureRegistryPulls(topology))} params={params} />
+      </section>
+    );
     // Operators get the VNF lifecycle and chain editing; the actions check the role again.
     const canOperate = roleAtLeast(actor?.role, 'operator');
     const control = (
@@ -59,6 +70,7 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
           <EmptyState title="No network in this scenario">
             Switches, routers, base stations and the links between them live here. Draw them on the Architecture page or import a topology (GraphML, GML) on the Import page.
           </EmptyState>
+          {topology.registries.length > 0 && pulls}
           {hosts.length + vnfs.length + chains.length > 0 && control}
         </div>
       );
@@ -118,6 +130,7 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
             ]}
           />
         </section>
+        {pulls}
         {control}
       </div>
     );

@@ -1,7 +1,7 @@
-import { buildNetworkGraph, nodeKey, sinkKey, sourceKey } from '@/lib/control/build-network-graph';
+import { sinkKey, sourceKey } from '@/lib/control/build-network-graph';
 import type { ControlLink } from '@/lib/control/control-input-schema';
-import { createPathFinder } from '@/lib/control/path-finder';
-import type { NetworkSection, RegistryPath, ServerLatency } from '@/lib/placement/types';
+import type { NetworkSection, ServerLatency } from '@/lib/placement/types';
+import { measureRegistryPulls, routeTopology } from './measure-registry-pulls';
 
 /** What the network section is measured on: the scenario's topology, by name. */
 export type Topology = {
@@ -27,28 +27,8 @@ export type Topology = {
  *   Pairs no path joins are left out, which the engine reads as "no path".
  */
 export function measureNetworkSection(topology: Topology): NetworkSection {
-  const network = buildNetworkGraph({
-    edgeServers: topology.edgeServers.map((s) => ({ name: s.name, site: null })),
-    networkNodes: topology.networkNodes.map((n) => ({ name: n.name, kind: 'switch' as const, sdnManaged: false, site: null })),
-    links: topology.links.map((l) => ({ ...l, lossPct: 0 })),
-  });
-  const attached = topology.registries.filter((r) => r.attachedTo !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const targetOf = (r: (typeof attached)[number]) => (r.attachedTo!.kind === 'networkNode' ? nodeKey(r.attachedTo!.name) : sinkKey(r.attachedTo!.name));
-
-  const finder = createPathFinder(network);
-  const pulls: RegistryPath[] = [];
-  for (const server of topology.edgeServers) {
-    const remote = attached.filter((r) => !(r.attachedTo!.kind === 'edgeServer' && r.attachedTo!.name === server.name));
-    const paths = finder.widestPaths(sourceKey(server.name), remote.map(targetOf));
-    for (const registry of attached) {
-      if (registry.attachedTo!.kind === 'edgeServer' && registry.attachedTo!.name === server.name) {
-        pulls.push({ server: server.name, registry: registry.name, bandwidthMbps: server.bandwidthMbps, latencyMs: 0, path: [server.name] });
-        continue;
-      }
-      const path = paths.get(targetOf(registry));
-      if (path) pulls.push({ server: server.name, registry: registry.name, bandwidthMbps: path.bottleneckMbps, latencyMs: path.latencyMs, path: path.nodes });
-    }
-  }
+  const finder = routeTopology(topology);
+  const { registries, pulls } = measureRegistryPulls(topology, finder);
 
   const latencies: ServerLatency[] = [];
   const names = topology.edgeServers.map((s) => s.name);
@@ -59,5 +39,5 @@ export function measureNetworkSection(topology: Topology): NetworkSection {
       if (Number.isFinite(ms)) latencies.push({ a: names[i], b: later[j], latencyMs: ms });
     });
   }
-  return { registries: attached.map((r) => ({ id: r.name })), pulls, latencies };
+  return { registries, pulls, latencies };
 }
