@@ -1,4 +1,4 @@
-// npx tsx bench/placement-network-heuristics.ts [--quick] — how greedy and relax do on the
+// npm run bench:placement-heuristics [-- --quick] — how greedy and relax do on the
 // weighted objective of version-2 problems (issue 13): quality against enumerated optima on the
 // property tests' sample, and terms and time on larger instances with a network. Writes
 // bench/results/placement-network-heuristics.md.
