@@ -172,7 +172,7 @@ export function compileProblem(problem: PlacementProblem): CompiledProblem {
         return (c.arch === undefined || s.arch === undefined || c.arch === s.arch) && (c.accelerator === undefined || (s.accelerators ?? []).includes(c.accelerator));
       });
       if (!archOk) continue;
-      if (network && !networkAllows(network, u, layers, j, S)) continue;
+      if (network && !networkAllows(network, u, layers, layerSize, j, S)) continue;
       let newBytes = 0;
       for (const l of layers) if (!srv.cached[l]) newBytes += layerSize[l];
       if (!fitsWithin(cpu, srv.cpu) || !fitsWithin(memory, srv.memory) || !fitsWithin(bandwidth, srv.bandwidth)) continue;
@@ -258,12 +258,13 @@ function costTolerance(problem: PlacementProblem, weights: ObjectiveWeights, net
 
 /**
  * Rules of the network that hold for a unit alone: a server that reaches no registry can only
- * host what it needs pull nothing for, and a unit holding both ends of a dependency needs a
+ * host what it needs pull no bytes for, and a unit holding both ends of a dependency needs a
  * path from its server back to itself (through the chain's hosts).
  */
-function networkAllows(network: CompiledNetwork, u: number, layers: Int32Array, j: number, S: number): boolean {
+function networkAllows(network: CompiledNetwork, u: number, layers: Int32Array, layerSize: Float64Array, j: number, S: number): boolean {
+  // evaluate's rule: a server must reach a registry only when it pulls bytes (empty layers pull none).
   if (network.paths && network.paths[j].latencySec.length === 0) {
-    for (const l of layers) if (!network.held[j][l]) return false;
+    for (const l of layers) if (!network.held[j][l] && layerSize[l] > 0) return false;
   }
   for (const e of network.unitDependencies[u]) {
     if (e.callers > 0 && e.callees > 0 && !Number.isFinite(network.dependencies[e.dependency].latency[j * S + j])) return false;

@@ -57,6 +57,32 @@ describe('exact with the network terms, by hand', () => {
     expect(result.terms!.startupSeconds).toBeCloseTo(1.6, 9);
   });
 
+  it('lets a server that reaches no registry host a container whose only missing layers are empty, as evaluate does', async () => {
+    // s1 holds the base and reaches no registry; the 0-byte layer pulls nothing, so c fits there.
+    const problem: PlacementProblem = {
+      version: 2,
+      objective: 'storage',
+      weights: { storage: 1, startup: 1e6, traffic: 0, moves: 0 },
+      layers: [
+        { digest: 'base', size: 50 * MB },
+        { digest: 'empty', size: 0 },
+      ],
+      servers: [{ id: 's1', storage: 1000 * MB, cpu: 4, memory: 4096, bandwidth: 1000, cachedLayers: ['base'] }],
+      containers: [{ id: 'c', layers: ['base', 'empty'], cpu: 1, memory: 256, bandwidth: 10 }],
+      policies: [],
+      network: { registries: [{ id: 'far' }], pulls: [], latencies: [] },
+    };
+    expect(evaluate(problem, { c: 's1' }).feasible).toBe(true);
+    for (const algorithm of ['greedy', 'relax', 'exact'] as const) {
+      const result = await solvePlacement(problem, { algorithm, engine: 'highs', timeLimitSec: 10 });
+      expect(result.assignment, algorithm).toEqual({ c: 's1' });
+      expect(result.terms!.startupSeconds, algorithm).toBe(0);
+    }
+    // One byte in the layer, and no placement is left.
+    problem.layers[1].size = 1;
+    expect((await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 10 })).status).toBe('infeasible');
+  });
+
   it('keeps dependent replicas on servers a path joins even when traffic weighs nothing, and proves infeasibility when none can', async () => {
     const problem: PlacementProblem = {
       version: 2,

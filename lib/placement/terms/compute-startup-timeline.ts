@@ -108,7 +108,8 @@ export function computeStartupTimeline(problem: PlacementProblem, assignment: As
     const ids = byServer.get(server.id);
     if (!ids) continue;
     const before = held.get(server.id) ?? new Set<string>();
-    const missing = (id: string) => [...new Set(containers.get(id)!.layers)].filter((d) => !before.has(d));
+    // An empty layer pulls no bytes: it is there at once, with or without a registry (as pullSeconds says).
+    const missing = (id: string) => [...new Set(containers.get(id)!.layers)].filter((d) => !before.has(d) && (size.get(d) ?? 0) > 0);
     const missingBytes = (id: string) => missing(id).reduce((total, d) => total + (size.get(d) ?? 0), 0);
     const order = ids.map((id) => ({ id, bytes: missingBytes(id) })).sort((x, y) => x.bytes - y.bytes || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 

@@ -86,6 +86,26 @@ describe('start-up time', () => {
     expect(chooseRegistry([], 1)).toBeNull();
   });
 
+  it('an empty layer pulls nothing: its container is ready at once, with or without a registry', () => {
+    const p = problem({
+      layers: [
+        { digest: 'base', size: 12.5 * MB },
+        { digest: 'app', size: 25 * MB },
+        { digest: 'empty', size: 0 },
+      ],
+    });
+    p.containers = [{ id: 'db-0', service: 'db', layers: ['base', 'empty'], cpu: 1, memory: 256, bandwidth: 10 }];
+    p.servers = p.servers.map((s) => ({ ...s, cachedLayers: ['base'] }));
+    p.dependencies = [];
+    // e2 reaches r1, e3 reaches nothing: neither pulls a byte.
+    for (const server of ['e2', 'e3']) {
+      const timeline = computeStartupTimeline(p, { 'db-0': server }, 'sharing')!;
+      expect(timeline.makespanSeconds, server).toBe(0);
+      expect(timeline.servers[0], server).toMatchObject({ pullBytes: 0, pulls: [], ready: { 'db-0': 0 }, unreachable: false });
+      expect(evaluate(p, { 'db-0': server }).feasible, server).toBe(true);
+    }
+  });
+
   it('is unknown without registries, and a server that must pull but reaches none is a violation', () => {
     expect(computeStartupTimeline({ ...problem(), network: { registries: [], pulls: [], latencies: [] } }, placed)).toBeNull();
     const verdict = evaluate(problem({ dependencies: [] }), { 'web-0': 'e3', 'web-1': 'e2', 'db-0': 'e2' });
