@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { CatalogTable } from '@/components/catalog/catalog-table';
+import { CatalogTable, YES_NO_OPTIONS } from '@/components/catalog/catalog-table';
 import { digestQuery, type CatalogSpec, type SearchParams } from '@/components/catalog/catalog-query';
 import { listLayers, type LayerRow } from '@/lib/catalog/list-layers';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -69,10 +69,7 @@ export default async function LayersPage({ searchParams }: { searchParams: Promi
             {
               key: 'cached',
               label: 'Cached on a server',
-              options: [
-                ['yes', 'yes'],
-                ['no', 'no'],
-              ],
+              options: YES_NO_OPTIONS,
             },
           ]}
           columns={[

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CatalogTable } from '@/components/catalog/catalog-table';
+import { CatalogTable, YES_NO_OPTIONS } from '@/components/catalog/catalog-table';
 import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
 import { RegistryPulls } from '@/components/control/registry-pulls';
 import { ServiceChains } from '@/components/control/service-chains';
@@ -94,10 +94,7 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
               {
                 key: 'sdn',
                 label: 'SDN-managed',
-                options: [
-                  ['yes', 'yes'],
-                  ['no', 'no'],
-                ],
+                options: YES_NO_OPTIONS,
               },
             ]}
             columns={[

@@ -5,6 +5,12 @@ import { applyCatalogQuery, hrefWith, readCatalogState, type CatalogSpec, type S
 export type CatalogColumn<T> = { key: string; header: string; cell: (row: T) => ReactNode; align?: 'left' | 'right'; sortable?: boolean };
 export type CatalogFilter = { key: string; label: string; options: [string, string][] };
 
+/** The options of a yes/no filter (the spec's filter reads `v === 'yes'`). */
+export const YES_NO_OPTIONS: [string, string][] = [
+  ['yes', 'yes'],
+  ['no', 'no'],
+];
+
 /**
  * A catalog table with search, filters, sortable headers and pagination, all in the URL (a GET
  * form and links): server-rendered, shareable, usable without JavaScript.

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CatalogTable } from '@/components/catalog/catalog-table';
+import { CatalogTable, YES_NO_OPTIONS } from '@/components/catalog/catalog-table';
 import type { CatalogSpec, SearchParams } from '@/components/catalog/catalog-query';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -88,10 +88,7 @@ export function RegistryPulls({ summary, params }: { summary: RegistryPullSummar
           {
             key: 'reaches',
             label: 'Reaches a registry',
-            options: [
-              ['yes', 'yes'],
-              ['no', 'no'],
-            ],
+            options: YES_NO_OPTIONS,
           },
         ]}
         columns={[
