@@ -311,9 +311,13 @@ test.describe('architecture editor', () => {
     await page.getByRole('button', { name: 'Expand site north' }).click();
     await expect(node(page, 'edgeServer', 'north-1')).toBeVisible();
 
+    // The canvas keeps its size through the layout, its notice and its save (a canvas that
+    // changes size makes React Flow re-measure and repaint every node, and the graph jumps).
+    const canvasBefore = await page.getByTestId('canvas').boundingBox();
     await page.getByRole('button', { name: 'Auto layout' }).click();
     await expect(page.getByTestId('notice')).toContainText(/Laid out \d+ nodes/);
     await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+    expect(await page.getByTestId('canvas').boundingBox()).toEqual(canvasBefore);
     const box = await node(page, 'edgeServer', 'north-1').boundingBox();
     const physical = await page.getByTestId('band-physical').boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(physical!.y);

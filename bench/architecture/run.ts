@@ -24,7 +24,8 @@
 // Options: BENCH_RUNS (default 3), PLAYWRIGHT_CHROMIUM_EXECUTABLE, BENCH_PORT; BENCH_QUICK=1
 // (pan, drag and layout at 1,000 nodes only, not recorded); BENCH_PROFILE=1 (CPU profiles);
 // BENCH_TRACE=1 (a Chrome trace of each action: every logged long frame's thread CPU time and
-// its parts, to tell the page's work from the shared machine's load).
+// its parts, to tell the page's work from the shared machine's load; the traces are written to
+// the temporary directory, for the browser's Performance panel).
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -161,7 +162,7 @@ async function frameRate(page: Page, what: string, action: () => Promise<void>) 
   // Before the frames are counted: starting a profile stalls the page for a moment (it made a
   // 300-600 ms "first frame" of every profiled action).
   const stopProfile = profiling ? await startProfile(page) : null;
-  const stopTrace = tracing ? await startTrace(page) : null;
+  const stopTrace = tracing ? await startTrace(page, what) : null;
   // Strings, not functions: tsx would wrap functions in helpers the page does not have.
   await page.evaluate(`(() => {
     window.__frames = [];

@@ -6,6 +6,9 @@
 // machine's load, not the page's work. Tracing costs the page some time of its own, so traced
 // runs are for finding causes, not for the recorded figures.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } };
@@ -25,8 +28,9 @@ const PARTS: [string, string[]][] = [
   ['GC', ['MinorGC', 'MajorGC']],
 ];
 
-/** Starts a trace; the returned function ends it and answers the events. */
-export async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
+/** Starts a trace; the returned function ends it and answers the events, and writes them to the
+ * temporary directory as bench-trace-<name>.json (the Performance panel opens it). */
+export async function startTrace(page: Page, name: string): Promise<() => Promise<TraceEvent[]>> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[])));
@@ -36,6 +40,7 @@ export async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
+    fs.writeFileSync(path.join(os.tmpdir(), `bench-trace-${name.replace(/\W+/g, '-')}.json`), JSON.stringify({ traceEvents: events }));
     return events;
   };
 }

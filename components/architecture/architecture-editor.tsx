@@ -114,7 +114,6 @@ export function ArchitectureEditor({ snapshot, query = '', control = null }: { s
       <ReactFlowProvider>
         <div className="flex h-[calc(100vh-9.5rem)] min-h-[560px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="architecture-editor">
           <Toolbar />
-          <Banners />
           <div className="flex min-h-0 flex-1">
             <div className="w-52 shrink-0 space-y-4 overflow-y-auto border-r border-slate-200 bg-slate-50 p-3">
               <ViewPanel />
@@ -125,6 +124,7 @@ export function ArchitectureEditor({ snapshot, query = '', control = null }: { s
             </div>
             <div className="relative min-w-0 flex-1" data-testid="canvas">
               <ArchitectureCanvas />
+              <Banners />
             </div>
             <Inspector />
           </div>
