@@ -202,6 +202,8 @@ export type ExactTuning = {
   identicalUnitOrder?: boolean;
   /** v2: branch on the server of the unit with the most traffic first (split-on-hub.ts); default on */
   hubSplit?: boolean;
+  /** v2: the layer flags integer in the split's MIPs (split-on-hub.ts); default on */
+  hubIntegerLayers?: boolean;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

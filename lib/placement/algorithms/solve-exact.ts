@@ -49,6 +49,8 @@ export const TRAFFIC_COLUMN_LIMIT = 15_000;
 
 /** branch on the server of the unit with the most traffic first (split-on-hub.ts; README) */
 const HUB_SPLIT = true;
+/** the layer flags integer in the split's MIPs (README, "Network terms in exact") */
+const HUB_INTEGER_LAYERS = true;
 
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
@@ -312,6 +314,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       },
       setupSec: 2 * built.buildSec,
       tolerance: cp.costTolerance / unit,
+      integerColumns: (options.hubIntegerLayers ?? HUB_INTEGER_LAYERS) ? model.yCol : undefined,
     });
     engineUsed = true;
     if (!split.error) {

@@ -45,41 +45,46 @@ describe('chooseHub', () => {
 describe('splitOnHub (brute force over every assignment is the reference)', () => {
   let split = 0;
 
-  it.each(cases)('seed $seed, $emphasis: the positions cover the hub, their minimum is the optimum, a cutoff at it closes them all', async ({ seed, emphasis }) => {
-    const { problem, cp, model, hub } = setUp(seed, emphasis);
-    const optimum = bruteForceOptimum(problem);
-    if (hub === null || optimum === null) return;
-    split++;
-    const engine = await loadHighsEngine();
-    const S = cp.servers.length;
-    const value = optimum / model.objectiveUnit - model.offset;
-    const tolerance = cp.costTolerance / model.objectiveUnit;
-    const run = (cutoff: number) =>
-      splitOnHub(engine, new Deadline(30), {
-        model: model.milp,
-        xCol: model.xCol,
-        S,
-        hub,
-        cutoff: () => cutoff,
-        startAt: () => undefined,
-        onSolution: () => {},
-        setupSec: 0,
-        tolerance,
-      });
-    const eligible = Array.from({ length: S }, (_, j) => j).filter((j) => model.xCol[hub * S + j] >= 0);
+  it.each(cases)(
+    'seed $seed, $emphasis: the positions cover the hub, their minimum is the optimum, a cutoff at it closes them all (layer flags integer)',
+    async ({ seed, emphasis }) => {
+      const { problem, cp, model, hub } = setUp(seed, emphasis);
+      const optimum = bruteForceOptimum(problem);
+      if (hub === null || optimum === null) return;
+      split++;
+      const engine = await loadHighsEngine();
+      const S = cp.servers.length;
+      const value = optimum / model.objectiveUnit - model.offset;
+      const tolerance = cp.costTolerance / model.objectiveUnit;
+      // The cutoff run declares the layer flags integer in its MIPs, as exact does.
+      const run = (cutoff: number) =>
+        splitOnHub(engine, new Deadline(30), {
+          model: model.milp,
+          xCol: model.xCol,
+          S,
+          hub,
+          cutoff: () => cutoff,
+          startAt: () => undefined,
+          onSolution: () => {},
+          setupSec: 0,
+          tolerance,
+          integerColumns: Number.isFinite(cutoff) ? model.yCol : undefined,
+        });
+      const eligible = Array.from({ length: S }, (_, j) => j).filter((j) => model.xCol[hub * S + j] >= 0);
 
-    const free = await run(Infinity);
-    expect(free.error).toBeUndefined();
-    expect(free.positions.map((p) => p.server).sort()).toEqual(eligible);
-    expect(free.positions.every((p) => p.closed)).toBe(true);
-    expect(Math.abs(free.bound - value)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(value)));
+      const free = await run(Infinity);
+      expect(free.error).toBeUndefined();
+      expect(free.positions.map((p) => p.server).sort()).toEqual(eligible);
+      expect(free.positions.every((p) => p.closed)).toBe(true);
+      expect(Math.abs(free.bound - value)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(value)));
 
-    const cut = await run(value);
-    expect(cut.positions.every((p) => p.closed)).toBe(true);
-    expect(cut.bound).toBeGreaterThanOrEqual(value - 1e-6 * Math.max(1, Math.abs(value)));
-    // Never above the optimum: the positions' bounds are proved, not guessed.
-    expect(cut.bound).toBeLessThanOrEqual(value + 1e-6 * Math.max(1, Math.abs(value)));
-  });
+      const cut = await run(value);
+      expect(cut.positions.every((p) => p.closed)).toBe(true);
+      expect(cut.bound).toBeGreaterThanOrEqual(value - 1e-6 * Math.max(1, Math.abs(value)));
+      // Never above the optimum: the positions' bounds are proved, not guessed.
+      expect(cut.bound).toBeLessThanOrEqual(value + 1e-6 * Math.max(1, Math.abs(value)));
+    },
+  );
 
   it('had a hub on most of the feasible problems', () => expect(split).toBeGreaterThanOrEqual(20));
 });

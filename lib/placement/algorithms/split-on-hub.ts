@@ -58,6 +58,11 @@ export type SplitOptions = {
   setupSec: number;
   /** absolute tolerance of a proof in model units */
   tolerance: number;
+  /**
+   * Columns the sub-MIPs declare integer beside the model's own: the layer flags y, integral at
+   * every optimum anyway, which lets HiGHS branch on them and cut with them (README).
+   */
+  integerColumns?: ArrayLike<number>;
 };
 
 /**
@@ -114,6 +119,8 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       clockCut = true;
       break;
     }
+    const integer = Uint8Array.from(model.integer);
+    for (let k = 0; k < (o.integerColumns?.length ?? 0); k++) if (o.integerColumns![k] >= 0) integer[o.integerColumns![k]] = 1;
     const colLower = Float64Array.from(model.colLower);
     const colUpper = Float64Array.from(model.colUpper);
     for (const { server, col } of hubCols) {
@@ -128,7 +135,7 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     const clamp = (value: number) => Math.min(value, cutoff);
     let dual = -Infinity;
     const outcome: MilpOutcome = engine.solve(
-      { ...model, colLower, colUpper },
+      { ...model, colLower, colUpper, integer },
       {
         timeLimitSec: share,
         remainingSec: () => Math.min(deadline.remainingSec(), (end - performance.now()) / 1000) - o.setupSec,
