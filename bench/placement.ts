@@ -524,6 +524,7 @@ async function runNetworkSection() {
     { name: 'pairs + co-location + neighbourhood', tuning: { trafficModel: 'pairs', trafficCuts: ['colocation', 'neighbourhood'] } },
     { name: 'pairs + all cuts (default)', tuning: { trafficModel: 'pairs', trafficCuts: ['colocation', 'neighbourhood', 'layers'] } },
     { name: 'default + identical replicas ordered', tuning: { identicalUnitOrder: true } },
+    { name: 'default without the hub split (one MIP)', tuning: { hubSplit: false } },
   ];
   const ablation: (string | number)[][] = [];
   for (const preset of presets.filter((p) => p.weights.traffic > 0)) {

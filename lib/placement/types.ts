@@ -200,6 +200,10 @@ export type ExactTuning = {
   startupUnitCuts?: boolean;
   /** order units no input tells apart (replicas) by server index (order-identical-units.ts) */
   identicalUnitOrder?: boolean;
+  /** v2: branch on the server of the unit with the most traffic first (split-on-hub.ts); default on */
+  hubSplit?: boolean;
+  /** v2: the layer flags integer in the split's MIPs (split-on-hub.ts); default on */
+  hubIntegerLayers?: boolean;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

@@ -14,6 +14,7 @@ import { engineFitsIn, modelForEngine } from './model-for-engine';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { greedyWorkUnits } from './solve-greedy';
 import { solveRelax } from './solve-relax';
+import { chooseHub, splitOnHub } from './split-on-hub';
 
 const LARGE_MODEL = 600;
 
@@ -45,6 +46,11 @@ const ROOT_SHARE = 0.25;
  * more than a default run.
  */
 export const TRAFFIC_COLUMN_LIMIT = 15_000;
+
+/** branch on the server of the unit with the most traffic first (split-on-hub.ts; README) */
+const HUB_SPLIT = true;
+/** the layer flags integer in the split's MIPs (README, "Network terms in exact") */
+const HUB_INTEGER_LAYERS = true;
 
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
@@ -292,6 +298,38 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null });
   engineUsed ||= engine.name === 'glpk';
   if (!engineFitsIn(deadline, built)) return stopHere();
+
+  const hub = (options.hubSplit ?? HUB_SPLIT) && engine.name === 'highs' && !storageOnly && traffic !== 'off' && net.weights.traffic > 0 ? chooseHub(cp, net, model.xCol) : null;
+  if (hub !== null) {
+    ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: lowerBound });
+    const split = await splitOnHub(engine, deadline, {
+      model: model.milp,
+      xCol: model.xCol,
+      S: cp.servers.length,
+      hub,
+      cutoff: () => (incumbent ? incumbent.cost / unit - offset : Infinity),
+      startAt: (server) => (incumbent && incumbent.unitServer[hub] === server ? placementToColumns(model, cp, incumbent.unitServer) : undefined),
+      onSolution: (values) => {
+        fromColumns(values);
+      },
+      setupSec: 2 * built.buildSec,
+      tolerance: cp.costTolerance / unit,
+      integerColumns: (options.hubIntegerLayers ?? HUB_INTEGER_LAYERS) ? model.yCol : undefined,
+    });
+    engineUsed = true;
+    if (!split.error) {
+      if (split.clockCut) deadline.markClockCut();
+      lowerBound = Math.max(lowerBound, toBytes(split.bound) ?? 0);
+      ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: lowerBound });
+      if (incumbent && closes(lowerBound, incumbent.cost)) return finish(proved(incumbent, lowerBound));
+      if (!incumbent) {
+        // Every position closed without a placement: none exists.
+        if (split.positions.length > 0 && split.positions.every((p) => p.bound === Infinity)) return finish({ status: 'infeasible', usedEngine: true });
+        return finish({ status: statusWithoutAnswer(ctx), lowerBound, usedEngine: true });
+      }
+      return finish({ status: 'feasible', unitServer: incumbent.unitServer, lowerBound, usedEngine: true });
+    }
+  }
   const outcome = runMip(deadline);
 
   if (outcome.status === 'error') {

@@ -42,6 +42,7 @@ function solveWithHighs(highs: HighsRuntime, model: MilpModel, options: MilpOpti
       // Objective is in MB; the absolute gap is a fraction of a byte, so "optimal" is exact.
       mip_rel_gap: options.relGap ?? 0,
       mip_abs_gap: 1e-7,
+      ...(isMip && options.cutoff !== undefined && Number.isFinite(options.cutoff) ? { objective_bound: options.cutoff } : {}),
     });
     if (isMip && options.start) m.setSolution({ colValue: options.start });
 

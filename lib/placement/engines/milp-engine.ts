@@ -29,6 +29,11 @@ export type MilpOptions = {
   /** a feasible start (values for every column), where the engine accepts one */
   start?: Float64Array;
   relGap?: number;
+  /**
+   * Only placements below this objective matter (HiGHS: objective_bound): nodes at or above it
+   * are pruned, and a run that finds none below it answers 'infeasible'.
+   */
+  cutoff?: number;
   shouldStop?: () => boolean;
   onProgress?: (progress: MilpProgress) => void;
   onIncumbent?: (values: Float64Array, objective: number) => void;

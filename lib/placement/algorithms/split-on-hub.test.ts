@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlacementModel } from '../build-placement-model';
+import { compileProblem } from '../compile-problem';
+import { Deadline } from '../deadline';
+import { deriveNetworkCoefficients } from '../derive-network-coefficients';
+import { loadHighsEngine } from '../engines/highs-engine';
+import { bruteForceOptimum } from '../small-problems.fixture';
+import { randomSmallNetworkProblem } from '../small-network-problems.fixture';
+import { solvePlacement } from '../solve-placement';
+import { chooseHub, splitOnHub } from './split-on-hub';
+
+const SEEDS = Array.from({ length: 40 }, (_, k) => 7000 + k);
+const cases = SEEDS.flatMap((seed) => (['traffic', 'mixed'] as const).map((emphasis) => ({ seed, emphasis })));
+
+function setUp(seed: number, emphasis: 'traffic' | 'mixed') {
+  const problem = randomSmallNetworkProblem(seed, emphasis);
+  const cp = compileProblem(problem);
+  const net = deriveNetworkCoefficients(cp);
+  const model = buildPlacementModel(cp, {
+    capacityLinking: true,
+    layerCover: true,
+    network: { coefficients: net, traffic: 'pairs', startupUnitCuts: true, trafficCuts: ['colocation', 'neighbourhood', 'layers'] },
+  });
+  return { problem, cp, net, model, hub: chooseHub(cp, net, model.xCol) };
+}
+
+describe('chooseHub', () => {
+  it('picks the unit whose pairs weigh most, and none when no unit stands out', () => {
+    const { cp, net, model } = setUp(7003, 'traffic');
+    const weight = new Float64Array(cp.units.length);
+    for (const p of net.trafficPairs) {
+      weight[p.u] += p.weight;
+      weight[p.v] += p.weight;
+    }
+    const hub = chooseHub(cp, net, model.xCol);
+    const top = Math.max(...weight);
+    if (hub === null) expect(weight.filter((w) => w === top).length > 1 || top === 0).toBe(true);
+    else expect(weight[hub]).toBe(top);
+    expect(chooseHub(cp, { ...net, trafficPairs: [] }, model.xCol)).toBeNull();
+    const [first] = net.trafficPairs;
+    if (first) expect(chooseHub(cp, { ...net, trafficPairs: [first] }, model.xCol)).toBeNull(); // both ends tie
+  });
+});
+
+describe('splitOnHub (brute force over every assignment is the reference)', () => {
+  let split = 0;
+
+  it.each(cases)(
+    'seed $seed, $emphasis: the positions cover the hub, their minimum is the optimum, a cutoff at it closes them all (layer flags integer)',
+    async ({ seed, emphasis }) => {
+      const { problem, cp, model, hub } = setUp(seed, emphasis);
+      const optimum = bruteForceOptimum(problem);
+      if (hub === null || optimum === null) return;
+      split++;
+      const engine = await loadHighsEngine();
+      const S = cp.servers.length;
+      const value = optimum / model.objectiveUnit - model.offset;
+      const tolerance = cp.costTolerance / model.objectiveUnit;
+      // The cutoff run declares the layer flags integer in its MIPs, as exact does.
+      const run = (cutoff: number) =>
+        splitOnHub(engine, new Deadline(30), {
+          model: model.milp,
+          xCol: model.xCol,
+          S,
+          hub,
+          cutoff: () => cutoff,
+          startAt: () => undefined,
+          onSolution: () => {},
+          setupSec: 0,
+          tolerance,
+          integerColumns: Number.isFinite(cutoff) ? model.yCol : undefined,
+        });
+      const eligible = Array.from({ length: S }, (_, j) => j).filter((j) => model.xCol[hub * S + j] >= 0);
+
+      const free = await run(Infinity);
+      expect(free.error).toBeUndefined();
+      expect(free.positions.map((p) => p.server).sort()).toEqual(eligible);
+      expect(free.positions.every((p) => p.closed)).toBe(true);
+      expect(Math.abs(free.bound - value)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(value)));
+
+      const cut = await run(value);
+      expect(cut.positions.every((p) => p.closed)).toBe(true);
+      expect(cut.bound).toBeGreaterThanOrEqual(value - 1e-6 * Math.max(1, Math.abs(value)));
+      // Never above the optimum: the positions' bounds are proved, not guessed.
+      expect(cut.bound).toBeLessThanOrEqual(value + 1e-6 * Math.max(1, Math.abs(value)));
+    },
+  );
+
+  it('had a hub on most of the feasible problems', () => expect(split).toBeGreaterThanOrEqual(20));
+});
+
+describe('exact with and without the split', () => {
+  it.each(cases.slice(0, 30))('seed $seed, $emphasis: proves the same brute-force optimum', async ({ seed, emphasis }) => {
+    const problem = randomSmallNetworkProblem(seed, emphasis);
+    const optimum = bruteForceOptimum(problem);
+    for (const hubSplit of [true, false]) {
+      const result = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 30, exactTuning: { warmStart: false, hubSplit } });
+      if (optimum === null) expect(result.status).toBe('infeasible');
+      else {
+        expect(result.status, `hubSplit ${hubSplit}: ${result.message}`).toBe('optimal');
+        expect(Math.abs(result.cost! - optimum)).toBeLessThanOrEqual(1e-9 * optimum + 1e-6);
+      }
+    }
+  });
+});
