@@ -31,6 +31,11 @@ const t0 = performance.now();
 let last = 0;
 const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumbent, {
   branching: false,
+  // COMPACT=1: the root starts from the compact LP's duals
+  compactStart: process.env.COMPACT === '1',
+  // EXACT=1: exact pricing every round (a bound every round); SMOOTH=<weight>
+  heuristicFirst: process.env.EXACT !== '1',
+  ...(process.env.SMOOTH ? { smoothing: Number(process.env.SMOOTH) } : {}),
   // DUMP=<file>: every exact pricing search's input, for bench/price-search.ts
   onSearch: process.env.DUMP ? (search) => dumps.push(search) : undefined,
   // CLOSURE=off: the pricers without the closure; CLOSURE=<depth>: the search's closure bound to that depth

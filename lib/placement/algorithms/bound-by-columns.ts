@@ -1,4 +1,4 @@
-import { BYTES_PER_UNIT } from '../build-placement-model';
+import { BYTES_PER_UNIT, buildPlacementModel } from '../build-placement-model';
 import { fitsWithin } from '../capacity-tolerance';
 import { layerCost, layerStorage, type CompiledProblem } from '../compile-problem';
 import type { Deadline } from '../deadline';
@@ -70,6 +70,12 @@ export type ColumnBoundOptions = {
    * and the search's own bound to the given depth (0: root only; false: off).
    */
   closure?: false | { searchDepth: number };
+  /**
+   * Start the root from the compact LP's duals (assignment and layer-cover rows): its first
+   * round prices exactly there, which gives a Lagrangian bound near the compact LP at once, and
+   * the smoothing's centre starts there instead of at the first master's extreme duals.
+   */
+  compactStart?: boolean;
   report?: (bound: number | null) => void;
   /** each exact pricing search: its server, item values, layer discounts and start (for bench/price-search.ts) */
   onSearch?: (search: { j: number; phase1: boolean; values: number[]; discount: number[] | null; start: { units: number[]; profit: number } | null }) => void;
@@ -384,7 +390,7 @@ export async function boundByColumns(
 
   type NodeResult = { bound: number; lpValue: number; lambda: Float64Array | null; converged: boolean };
   /** Column generation at one node (phase 1 first at the root without a placement). */
-  const solveNode = (node: NodeView, floor: number, limit: Deadline): NodeResult => {
+  const solveNode = (node: NodeView, floor: number, limit: Deadline, start: Float64Array | null = null): NodeResult => {
     const { view, items, allowed } = node;
     const itemGroups: number[][] = view.units.map(() => []);
     view.conflictGroups.forEach((g, k) => g.units.forEach((i) => itemGroups[i].push(k)));
@@ -393,7 +399,9 @@ export async function boundByColumns(
       Float64Array.from(pool, (c) => (allowed(c) ? Infinity : 0)),
     );
     let bestL = -Infinity; // MB, best Lagrangian bound of the node (and phase)
-    let centre: Float64Array | null = null; // duals at which `bestL` was reached
+    let centre: Float64Array | null = start; // duals at which `bestL` was reached
+    // The first round at the given start, priced exactly everywhere (a bound there).
+    let warm = start !== null && !phase1;
     let mispriced = 0;
     let lpValue = Infinity;
     for (;;) {
@@ -419,7 +427,7 @@ export async function boundByColumns(
       coverLayers.forEach((l, i) => (master[U + spreadKeys.length + i] = Math.min(surplusCost(l), Math.max(0, dual[coverRow[l]]))));
       const mu = Float64Array.from({ length: K }, (_, k) => Math.min(0, dual[U + k]));
       // Wentges: price at a point between the stability centre and the master's duals.
-      const weight = centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
+      const weight = warm ? 1 : centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
       const priced: Float64Array = centre && weight > 0 ? master.map((v, i) => weight * centre![i] + (1 - weight) * v) : master;
       const sigmaAt = (duals: Float64Array) => new Map(spreadKeys.map(([key], i) => [key, duals[U + i]]));
       const pricedSigma = sigmaAt(priced);
@@ -489,12 +497,12 @@ export async function boundByColumns(
         }
         // The exact pricer only where the greedy one found nothing (it then proves or finds),
         // or every round when asked (a bound every round).
-        if (closureBound && (closureBound.exact || (found > 0 && heuristicFirst))) {
+        if (closureBound && (closureBound.exact || (found > 0 && heuristicFirst && !warm))) {
           if (!closureBound.exact) allPriced = false;
           lagrangian += classes[k].servers.length * Math.min(0, -closureBound.bound - 1e-9);
           continue;
         }
-        if (found > 0 && heuristicFirst) {
+        if (found > 0 && heuristicFirst && !warm) {
           allPriced = false;
           bounded = false;
           continue;
@@ -524,6 +532,7 @@ export async function boundByColumns(
         // Phase 1 bound > 0: no combination of columns covers every unit, so no placement exists.
         if (phase1 && bestL > 1e-6) return { bound: Infinity, lpValue, lambda: null, converged: true };
       }
+      warm = false;
       options.onRound?.({ lp: lpValue, lagrangian: bestL, columns: pool.length, phase1 });
       if (!phase1 && Math.max(bestL, floor) >= cutoff()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: true };
       // The bound has met the master's value: the LP is solved, nothing left to price.
@@ -612,7 +621,9 @@ export async function boundByColumns(
   try {
     // A root that cannot converge in its time (loose capacity: pricing is slow and the LP no
     // stronger than the compact one) hands the rest back to the caller.
-    const root = solveNode(nodeView([]), -Infinity, options.rootSec === undefined ? deadline : deadline.sub(options.rootSec));
+    const rootLimit = options.rootSec === undefined ? deadline : deadline.sub(options.rootSec);
+    const start = options.compactStart && !phase1 ? await dualsOfCompactLp(cp, U, spreadKeys.length, coverLayers, surplusCost, rootLimit) : null;
+    const root = solveNode(nodeView([]), -Infinity, rootLimit, start);
     outcome.nodes = 1;
     if (phase1) {
       outcome.infeasible = root.bound === Infinity;
@@ -1171,4 +1182,65 @@ export function priceByBranchAndBound(
     return ok;
   };
   return visit(0) ? { best: bestSet, profit: best, nodes } : null;
+}
+
+/**
+ * The compact LP's duals (with capacity linking and layer cover) as the master's dual vector:
+ * π from the assignment rows, ρ from the cover rows of the layers the master covers too
+ * (clipped as the master clips its own), σ zero. Any duals give a valid Lagrangian bound once
+ * priced exactly; these are a good point because the columns' integer hull lies inside the
+ * compact LP's per-server polytope. Null when the LP does not solve in its time.
+ */
+async function dualsOfCompactLp(
+  cp: CompiledProblem,
+  U: number,
+  spreadCount: number,
+  coverLayers: number[],
+  surplusCost: (l: number) => number,
+  deadline: Deadline,
+): Promise<Float64Array | null> {
+  const model = buildPlacementModel(cp, { capacityLinking: true, layerCover: true });
+  const { milp } = model;
+  const S = cp.servers.length;
+  const columns = Array.from({ length: milp.numCols }, (_, c) => ({ cost: milp.colCost[c], rows: [] as number[], values: [] as number[] }));
+  for (let r = 0; r < milp.rowLower.length; r++)
+    for (let k = milp.rowStarts[r]; k < milp.rowStarts[r + 1]; k++) {
+      columns[milp.rowIndex[k]].rows.push(r);
+      columns[milp.rowIndex[k]].values.push(milp.rowValue[k]);
+    }
+  const layerOfColumn = new Int32Array(milp.numCols).fill(-1);
+  model.yCol.forEach((c, i) => {
+    if (c >= 0) layerOfColumn[c] = Math.floor(i / S);
+  });
+  // A cover row: lower bound ≥ 2 on y columns of a single layer.
+  const coverRowOf = new Map<number, number>();
+  for (let r = U; r < milp.rowLower.length; r++) {
+    if (milp.rowLower[r] < 2 || milp.rowUpper[r] !== Infinity) continue;
+    const first = layerOfColumn[milp.rowIndex[milp.rowStarts[r]]];
+    let single = first >= 0;
+    for (let k = milp.rowStarts[r]; k < milp.rowStarts[r + 1] && single; k++) single = layerOfColumn[milp.rowIndex[k]] === first && milp.rowValue[k] === 1;
+    if (single) coverRowOf.set(first, r);
+  }
+  let lp: LpSession;
+  try {
+    lp = await openHighsLp(Array.from(milp.rowLower), Array.from(milp.rowUpper), columns);
+  } catch {
+    return null;
+  }
+  try {
+    const solved = lp.solve(deadline.remainingSec(), () => deadline.stopped());
+    const dual = solved.rowDual;
+    if (solved.status !== 'optimal' || !dual) return null;
+    // The model's objective unit against the master's (MB).
+    const scale = model.objectiveUnit / BYTES_PER_UNIT;
+    const duals = new Float64Array(U + spreadCount + coverLayers.length);
+    for (let u = 0; u < U; u++) duals[u] = Math.max(0, dual[u] * scale);
+    coverLayers.forEach((l, i) => {
+      const r = coverRowOf.get(l);
+      if (r !== undefined) duals[U + spreadCount + i] = Math.min(surplusCost(l), Math.max(0, dual[r] * scale));
+    });
+    return duals;
+  } finally {
+    lp.dispose();
+  }
 }
