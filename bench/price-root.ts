@@ -30,9 +30,13 @@ const dumps: unknown[] = [];
 const t0 = performance.now();
 let last = 0;
 const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumbent, {
-  branching: false,
+  // BRANCH=1: the whole branch and price (integer master, branching) rather than the root alone
+  branching: process.env.BRANCH === '1',
+  integerShare: process.env.BRANCH === '1' ? 0.2 : 0,
   // COMPACT=1: the root starts from the compact LP's duals
   compactStart: process.env.COMPACT === '1',
+  // NODES=<n>: pricing branch-and-bound nodes before the MIP pricer
+  ...(process.env.NODES ? { pricingNodes: Number(process.env.NODES) } : {}),
   // EXACT=1: exact pricing every round (a bound every round); SMOOTH=<weight>
   heuristicFirst: process.env.EXACT !== '1',
   ...(process.env.SMOOTH ? { smoothing: Number(process.env.SMOOTH) } : {}),
@@ -40,17 +44,16 @@ const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumben
   onSearch: process.env.DUMP ? (search) => dumps.push(search) : undefined,
   // CLOSURE=off: the pricers without the closure; CLOSURE=<depth>: the search's closure bound to that depth
   closure: process.env.CLOSURE === undefined || process.env.CLOSURE === 'off' ? false : { searchDepth: Number(process.env.CLOSURE ?? 0) },
-  integerShare: 0,
   onRound: (r) => {
     const t = (performance.now() - t0) / 1000;
-    if (t - last > 5 || r.lagrangian > -Infinity) {
+    if (t - last > 5 || (r.lagrangian > -Infinity && process.env.BRANCH !== '1')) {
       last = t;
       console.log(`${t.toFixed(1)} s  lp ${(r.lp / 1e3).toFixed(4)}  lagrangian ${(r.lagrangian / 1e3).toFixed(4)}  columns ${r.columns}`);
     }
   },
 });
 console.log(
-  `done ${((performance.now() - t0) / 1000).toFixed(1)} s converged ${outcome.converged} bound ${((outcome.bound ?? 0) / 1e9).toFixed(4)} GB master ${((outcome.masterValue ?? 0) / 1e3).toFixed(4)} rounds ${outcome.iterations} columns ${outcome.columns}`,
+  `done ${((performance.now() - t0) / 1000).toFixed(1)} s nodes ${outcome.nodes} proved ${outcome.proved} converged ${outcome.converged} bound ${((outcome.bound ?? 0) / 1e9).toFixed(4)} GB master ${((outcome.masterValue ?? 0) / 1e3).toFixed(4)} rounds ${outcome.iterations} columns ${outcome.columns}`,
   JSON.stringify(outcome.pricing ?? {}),
 );
 if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(dumps));

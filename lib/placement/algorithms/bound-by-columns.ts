@@ -76,6 +76,8 @@ export type ColumnBoundOptions = {
    * the smoothing's centre starts there instead of at the first master's extreme duals.
    */
   compactStart?: boolean;
+  /** nodes of a pricing branch and bound before the MIP pricer (PRICING_NODES) */
+  pricingNodes?: number;
   report?: (bound: number | null) => void;
   /** each exact pricing search: its server, item values, layer discounts and start (for bench/price-search.ts) */
   onSearch?: (search: { j: number; phase1: boolean; values: number[]; discount: number[] | null; start: { units: number[]; profit: number } | null }) => void;
@@ -88,8 +90,11 @@ const EPS = 1e-7; // MB: far below a byte
 const GREEDY_SEEDS = 24;
 /** an exact pricing MIP that runs longer still yields a valid bound (its dual bound) */
 const PRICING_LIMIT_SEC = 1;
-/** nodes the pricing branch and bound may visit before the MIP pricer takes over */
-const PRICING_NODES = 200_000;
+/**
+ * nodes the pricing branch and bound may visit before the MIP pricer takes over: the searches
+ * that need more (large servers, loose capacity) the MIP prices in under a second (README)
+ */
+const PRICING_NODES = 20_000;
 /** Wentges weight of the stability centre; measured on Fig. 5 ×0.8 (README) */
 const DEFAULT_SMOOTHING = 0.5;
 
@@ -153,6 +158,7 @@ export async function boundByColumns(
   const S = cp.servers.length;
   const heuristicFirst = options.heuristicFirst ?? true;
   const closure = options.closure ?? false;
+  const pricingNodes = options.pricingNodes ?? PRICING_NODES;
   const alpha = options.smoothing === false ? 0 : options.smoothing === true || options.smoothing === undefined ? DEFAULT_SMOOTHING : options.smoothing;
   const outcome: ColumnBoundOutcome = {
     bound: null,
@@ -509,8 +515,8 @@ export async function boundByColumns(
         }
         outcome.pricing.searches++;
         options.onSearch?.({ j, phase1, values: view.units.map((_, i) => value(i)), discount: discount ? [...discount] : null, start });
-        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, PRICING_NODES, start, discount, closure ? closure.searchDepth : -1);
-        outcome.pricing.searchNodes += searched?.nodes ?? PRICING_NODES;
+        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, pricingNodes, start, discount, closure ? closure.searchDepth : -1);
+        outcome.pricing.searchNodes += searched?.nodes ?? pricingNodes;
         if (!searched) outcome.pricing.mips++;
         const exact = searched
           ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 }
@@ -775,7 +781,7 @@ function priceGreedily(cp: CompiledProblem, j: number, value: (u: number) => num
  * min Σ cost(l)·w(l) − Σ value(u)·z(u), with w(l) ≥ z(u), capacities, the disk and conflicts.
  * Returns its best column and a proved lower bound on its objective (null if none).
  */
-function priceExactly(
+export function priceExactly(
   cp: CompiledProblem,
   engine: MilpEngine,
   j: number,
