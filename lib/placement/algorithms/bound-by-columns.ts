@@ -877,6 +877,8 @@ export function priceExactly(
     rowValue,
   };
   const solved = engine.solve(model, { timeLimitSec: Math.min(deadline.remainingSec(), PRICING_LIMIT_SEC), relGap: 1e-3, shouldStop: () => deadline.stopped() });
+  // Its second is a clock: a run it cut may price differently on a rerun (the answer says so).
+  if (solved.clockCut) deadline.markClockCut();
   const bound = solved.status === 'optimal' ? solved.objective : solved.bound;
   const columns: number[][] = [];
   if (solved.values) {
