@@ -142,6 +142,35 @@ describe('column generation bound', () => {
     expect(covers).toBeGreaterThan(15);
   }, 300_000);
 
+  it('with the closure in pricing and from the compact LP duals: the bound stays below the enumerated optimum, and the converged root has the same master value', async () => {
+    const engine = await loadHighsEngine();
+    let compared = 0,
+      bounded = 0;
+    for (const seed of SEEDS.slice(0, 20)) {
+      for (const problem of [randomConstrainedProblem(seed), withReplicas(randomConstrainedProblem(seed))]) {
+        const optimum = enumerateOptimum(problem)?.cost ?? null;
+        const cp = compileProblem(problem);
+        if (cp.infeasibleReason || optimum === null) continue;
+        const incumbent = runGreedySearch(cp, new Deadline(30).subWork(1e6), createPrng(seed)).state;
+        const root = (extra: object) => boundByColumns(cp, engine, new Deadline(60), incumbent, { branching: false, integerShare: 0, ...extra });
+        const plain = await root({});
+        const changed = await root({ closure: { searchDepth: Infinity }, compactStart: true });
+        if (changed.bound !== null) {
+          bounded++;
+          expect(changed.bound, `seed ${seed}`).toBeLessThanOrEqual(optimum);
+        }
+        // Both roots converged below the incumbent: the same LP, whatever the path.
+        if (!plain.converged || !changed.converged || plain.masterValue === null || changed.masterValue === null) continue;
+        const ceiling = (incumbent?.cost ?? Infinity) / 1e6 - 1e-6;
+        if (plain.masterValue >= ceiling || changed.masterValue >= ceiling) continue;
+        compared++;
+        expect(changed.masterValue, `seed ${seed}`).toBeCloseTo(plain.masterValue, 4);
+      }
+    }
+    expect(bounded).toBeGreaterThan(10);
+    expect(compared).toBeGreaterThan(3);
+  }, 300_000);
+
   it('exact with column generation proves the enumerated optimum', async () => {
     for (const seed of SEEDS.slice(0, 15)) {
       const problem = randomConstrainedProblem(seed);

@@ -1,10 +1,11 @@
-import { BYTES_PER_UNIT } from '../build-placement-model';
+import { BYTES_PER_UNIT, buildPlacementModel } from '../build-placement-model';
 import { fitsWithin } from '../capacity-tolerance';
 import { layerCost, layerStorage, type CompiledProblem } from '../compile-problem';
 import type { Deadline } from '../deadline';
 import { openHighsLp, type LpColumn, type LpSession } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel } from '../engines/milp-engine';
 import { stateFromUnitServers, type PlacementState } from '../placement-state';
+import { boundPricingByClosure, solveClosure } from './bound-pricing-by-closure';
 import { layerCopiesNeeded } from './layer-copies-bound';
 
 /**
@@ -39,7 +40,11 @@ export type ColumnBoundOutcome = {
   nodes: number;
   /** the tree closed: the best placement (`unitServer`, else the incumbent given) is optimal */
   proved: boolean;
+  /** pricing work: closures solved, classes they priced exactly, branch-and-bound calls and nodes, MIP calls */
+  pricing: PricingStats;
 };
+
+export type PricingStats = { closures: number; closureExact: number; searches: number; searchNodes: number; mips: number };
 
 export type ColumnBoundOptions = {
   /** Wentges smoothing weight of the stability centre (0 = plain Kelley column generation) */
@@ -59,7 +64,23 @@ export type ColumnBoundOptions = {
    * placement needs (`layerCopiesNeeded`), which the columns alone only see fractionally.
    */
   layerCover?: boolean;
+  /**
+   * The closure bound in pricing (bound-pricing-by-closure.ts): a Lagrangian bound every round
+   * whatever the pricers did, its column, an exact price without search where the closure fits,
+   * and the search's own bound to the given depth (0: root only; false: off).
+   */
+  closure?: false | { searchDepth: number };
+  /**
+   * Start the root from the compact LP's duals (assignment and layer-cover rows): its first
+   * round prices exactly there, which gives a Lagrangian bound near the compact LP at once, and
+   * the smoothing's centre starts there instead of at the first master's extreme duals.
+   */
+  compactStart?: boolean;
+  /** nodes of a pricing branch and bound before the MIP pricer (PRICING_NODES) */
+  pricingNodes?: number;
   report?: (bound: number | null) => void;
+  /** each exact pricing search: its server, item values, layer discounts and start (for bench/price-search.ts) */
+  onSearch?: (search: { j: number; phase1: boolean; values: number[]; discount: number[] | null; start: { units: number[]; profit: number } | null }) => void;
   /** each round: master LP value (MB), best Lagrangian bound (MB), columns, phase */
   onRound?: (round: { lp: number; lagrangian: number; columns: number; phase1: boolean }) => void;
 };
@@ -69,8 +90,11 @@ const EPS = 1e-7; // MB: far below a byte
 const GREEDY_SEEDS = 24;
 /** an exact pricing MIP that runs longer still yields a valid bound (its dual bound) */
 const PRICING_LIMIT_SEC = 1;
-/** nodes the pricing branch and bound may visit before the MIP pricer takes over */
-const PRICING_NODES = 200_000;
+/**
+ * nodes the pricing branch and bound may visit before the MIP pricer takes over: the searches
+ * that need more (large servers, loose capacity) the MIP prices in under a second (README)
+ */
+const PRICING_NODES = 20_000;
 /** Wentges weight of the stability centre; measured on Fig. 5 ×0.8 (README) */
 const DEFAULT_SMOOTHING = 0.5;
 
@@ -133,6 +157,8 @@ export async function boundByColumns(
   const U = cp.units.length;
   const S = cp.servers.length;
   const heuristicFirst = options.heuristicFirst ?? true;
+  const closure = options.closure ?? false;
+  const pricingNodes = options.pricingNodes ?? PRICING_NODES;
   const alpha = options.smoothing === false ? 0 : options.smoothing === true || options.smoothing === undefined ? DEFAULT_SMOOTHING : options.smoothing;
   const outcome: ColumnBoundOutcome = {
     bound: null,
@@ -144,6 +170,7 @@ export async function boundByColumns(
     masterValue: null,
     nodes: 0,
     proved: false,
+    pricing: { closures: 0, closureExact: 0, searches: 0, searchNodes: 0, mips: 0 },
   };
   if (U === 0) return { ...outcome, bound: 0, converged: true, masterValue: 0 };
 
@@ -369,7 +396,7 @@ export async function boundByColumns(
 
   type NodeResult = { bound: number; lpValue: number; lambda: Float64Array | null; converged: boolean };
   /** Column generation at one node (phase 1 first at the root without a placement). */
-  const solveNode = (node: NodeView, floor: number, limit: Deadline): NodeResult => {
+  const solveNode = (node: NodeView, floor: number, limit: Deadline, start: Float64Array | null = null): NodeResult => {
     const { view, items, allowed } = node;
     const itemGroups: number[][] = view.units.map(() => []);
     view.conflictGroups.forEach((g, k) => g.units.forEach((i) => itemGroups[i].push(k)));
@@ -378,7 +405,9 @@ export async function boundByColumns(
       Float64Array.from(pool, (c) => (allowed(c) ? Infinity : 0)),
     );
     let bestL = -Infinity; // MB, best Lagrangian bound of the node (and phase)
-    let centre: Float64Array | null = null; // duals at which `bestL` was reached
+    let centre: Float64Array | null = start; // duals at which `bestL` was reached
+    // The first round at the given start, priced exactly everywhere (a bound there).
+    let warm = start !== null && !phase1;
     let mispriced = 0;
     let lpValue = Infinity;
     for (;;) {
@@ -404,7 +433,7 @@ export async function boundByColumns(
       coverLayers.forEach((l, i) => (master[U + spreadKeys.length + i] = Math.min(surplusCost(l), Math.max(0, dual[coverRow[l]]))));
       const mu = Float64Array.from({ length: K }, (_, k) => Math.min(0, dual[U + k]));
       // Wentges: price at a point between the stability centre and the master's duals.
-      const weight = centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
+      const weight = warm ? 1 : centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
       const priced: Float64Array = centre && weight > 0 ? master.map((v, i) => weight * centre![i] + (1 - weight) * v) : master;
       const sigmaAt = (duals: Float64Array) => new Map(spreadKeys.map(([key], i) => [key, duals[U + i]]));
       const pricedSigma = sigmaAt(priced);
@@ -426,11 +455,15 @@ export async function boundByColumns(
       };
       const pricedRho = rhoAt(priced);
       const masterRho = rhoAt(master);
+      // allPriced: every class priced exactly (no column missed); bounded: every class's pricing
+      // optimum bounded (by search, MIP or closure), so `lagrangian` is a valid bound.
       let allPriced = true;
+      let bounded = true;
       const added: Column[] = [];
       for (let k = 0; k < K; k++) {
         if (limit.expired()) {
           allPriced = false;
+          bounded = false;
           break;
         }
         const j = classes[k].rep;
@@ -458,32 +491,58 @@ export async function boundByColumns(
           if (discount) for (const l of coverEntries(k, units)) profit += discount[l];
           if (!start || profit > start.profit) start = { units: chosen, profit };
         }
+        // The closure bounds this class's pricing whatever else runs (so every round gives a
+        // Lagrangian bound), adds its repaired column, and prices exactly where it fits.
+        let closureBound: ReturnType<typeof boundPricingByClosure> | null = null;
+        if (closure) {
+          closureBound = boundPricingByClosure(view, j, value, phase1, itemGroups, discount);
+          outcome.pricing.closures++;
+          if (closureBound.column.length && improving(closureBound.column)) found++;
+          if (!start || closureBound.profit > start.profit) start = { units: closureBound.column, profit: closureBound.profit };
+          if (closureBound.exact) outcome.pricing.closureExact++;
+        }
         // The exact pricer only where the greedy one found nothing (it then proves or finds),
         // or every round when asked (a bound every round).
-        if (found > 0 && heuristicFirst) {
-          allPriced = false;
+        if (closureBound && (closureBound.exact || (found > 0 && heuristicFirst && !warm))) {
+          if (!closureBound.exact) allPriced = false;
+          lagrangian += classes[k].servers.length * Math.min(0, -closureBound.bound - 1e-9);
           continue;
         }
-        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, PRICING_NODES, start, discount);
+        if (found > 0 && heuristicFirst && !warm) {
+          allPriced = false;
+          bounded = false;
+          continue;
+        }
+        outcome.pricing.searches++;
+        options.onSearch?.({ j, phase1, values: view.units.map((_, i) => value(i)), discount: discount ? [...discount] : null, start });
+        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, pricingNodes, start, discount, closure ? closure.searchDepth : -1);
+        outcome.pricing.searchNodes += searched?.nodes ?? pricingNodes;
+        if (!searched) outcome.pricing.mips++;
         const exact = searched
           ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 }
           : priceExactly(view, engine, j, value, phase1, limit, discount);
-        if (exact.bound === null) allPriced = false;
-        else lagrangian += classes[k].servers.length * Math.min(0, exact.bound);
+        if (exact.bound === null && closureBound) {
+          allPriced = false;
+          lagrangian += classes[k].servers.length * Math.min(0, -closureBound.bound - 1e-9);
+        } else if (exact.bound === null) {
+          allPriced = false;
+          bounded = false;
+        } else lagrangian += classes[k].servers.length * Math.min(0, closureBound ? Math.max(exact.bound, -closureBound.bound - 1e-9) : exact.bound);
         for (const chosen of exact.columns) improving(chosen);
       }
       // Into the LP at once: the pool and the LP's columns stay in step whatever happens next.
       if (added.length) lp.addColumns(added.map((c) => toLp(c, phase1)));
-      if (allPriced && lagrangian > bestL) {
+      if (bounded && lagrangian > bestL) {
         bestL = lagrangian;
         centre = priced;
         // Phase 1 bound > 0: no combination of columns covers every unit, so no placement exists.
         if (phase1 && bestL > 1e-6) return { bound: Infinity, lpValue, lambda: null, converged: true };
       }
+      warm = false;
       options.onRound?.({ lp: lpValue, lagrangian: bestL, columns: pool.length, phase1 });
       if (!phase1 && Math.max(bestL, floor) >= cutoff()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: true };
       // The bound has met the master's value: the LP is solved, nothing left to price.
-      const closed = allPriced && bestL >= lpValue - Math.max(1e-6, 1e-9 * Math.abs(lpValue));
+      const closed = bestL >= lpValue - Math.max(1e-6, 1e-9 * Math.abs(lpValue));
       if (added.length === 0 || closed) {
         if (!closed && weight > 0) {
           mispriced++;
@@ -568,7 +627,9 @@ export async function boundByColumns(
   try {
     // A root that cannot converge in its time (loose capacity: pricing is slow and the LP no
     // stronger than the compact one) hands the rest back to the caller.
-    const root = solveNode(nodeView([]), -Infinity, options.rootSec === undefined ? deadline : deadline.sub(options.rootSec));
+    const rootLimit = options.rootSec === undefined ? deadline : deadline.sub(options.rootSec);
+    const start = options.compactStart && !phase1 ? await dualsOfCompactLp(cp, U, spreadKeys.length, coverLayers, surplusCost, rootLimit) : null;
+    const root = solveNode(nodeView([]), -Infinity, rootLimit, start);
     outcome.nodes = 1;
     if (phase1) {
       outcome.infeasible = root.bound === Infinity;
@@ -720,7 +781,7 @@ function priceGreedily(cp: CompiledProblem, j: number, value: (u: number) => num
  * min Σ cost(l)·w(l) − Σ value(u)·z(u), with w(l) ≥ z(u), capacities, the disk and conflicts.
  * Returns its best column and a proved lower bound on its objective (null if none).
  */
-function priceExactly(
+export function priceExactly(
   cp: CompiledProblem,
   engine: MilpEngine,
   j: number,
@@ -816,6 +877,8 @@ function priceExactly(
     rowValue,
   };
   const solved = engine.solve(model, { timeLimitSec: Math.min(deadline.remainingSec(), PRICING_LIMIT_SEC), relGap: 1e-3, shouldStop: () => deadline.stopped() });
+  // Its second is a clock: a run it cut may price differently on a rerun (the answer says so).
+  if (solved.clockCut) deadline.markClockCut();
   const bound = solved.status === 'optimal' ? solved.objective : solved.bound;
   const columns: number[][] = [];
   if (solved.values) {
@@ -913,7 +976,8 @@ export function priceByBranchAndBound(
   nodeLimit: number,
   start: { units: number[]; profit: number } | null = null,
   discount: Float64Array | null = null,
-): { best: number[]; profit: number } | null {
+  closureDepth = -1,
+): { best: number[]; profit: number; nodes: number } | null {
   const server = cp.servers[j];
   const items: { u: number; v: number }[] = [];
   for (let u = 0; u < cp.units.length; u++) {
@@ -979,11 +1043,38 @@ export function priceByBranchAndBound(
   const need = new Float64Array(4);
   const room = new Float64Array(4);
   const slack = (limit: number) => 1e-9 * Math.max(1, limit);
+  const closureCost = new Float64Array(L);
+  // Dominance among units with the same layers (replicas of one image): b is dominated by an
+  // earlier a that is worth at least as much, needs no more of any resource and is in no other
+  // conflict group. Swapping b for a keeps a column feasible and no less profitable, so some
+  // optimal column holds b only with a: leaving a out leaves b out (the swaps end, as each
+  // moves a column up a fixed order: value, then position).
+  const dominated: number[][] = items.map(() => []);
+  const banned = new Int32Array(n);
+  {
+    const byLayers = new Map<string, number[]>();
+    items.forEach(({ u }, k) => {
+      const key = Array.from(cp.units[u].layers).join(',');
+      const same = byLayers.get(key);
+      if (same) same.push(k);
+      else byLayers.set(key, [k]);
+    });
+    const sameGroups = (a: number, b: number) => groupsOf[a].length === groupsOf[b].length && groupsOf[a].every((g, q) => g === groupsOf[b][q]);
+    for (const same of byLayers.values())
+      for (let x = 0; x < same.length; x++)
+        for (let y = x + 1; y < same.length; y++) {
+          const a = items[same[x]],
+            b = items[same[y]];
+          const ua = cp.units[a.u],
+            ub = cp.units[b.u];
+          if (a.v >= b.v && ua.cpu <= ub.cpu && ua.memory <= ub.memory && ua.bandwidth <= ub.bandwidth && sameGroups(a.u, b.u)) dominated[same[x]].push(same[y]);
+        }
+  }
   const bound = (i: number): number => {
     let f = 0;
     for (let k = i; k < n; k++) {
       const u = items[k].u;
-      if (!fits(u)) continue;
+      if (banned[k] || !fits(u)) continue;
       fitting[f++] = k;
       for (const l of cp.units[u].layers) if (!present[l]) fitUsers[l]++;
     }
@@ -1019,6 +1110,19 @@ export function priceByBranchAndBound(
     room[2] = server.bandwidth - bandwidth + slack(server.bandwidth);
     room[3] = server.storage - disk;
     let tightest = loose;
+    if (i <= closureDepth && profit + tightest > best + EPS && m > 0) {
+      // The remaining units that fit, sharing layers exactly (a maximum-weight closure over
+      // the layers not yet held): much tighter than the shares when capacity is loose.
+      const members: number[] = [];
+      const vals: number[] = [];
+      for (let q = 0; q < f; q++) {
+        const { u, v } = items[fitting[q]];
+        members.push(u);
+        vals.push(v);
+      }
+      for (let q = 0; q < f; q++) for (const l of cp.units[members[q]].layers) closureCost[l] = present[l] ? 0 : layerCostOf[l];
+      tightest = Math.min(tightest, solveClosure(vals, (q) => cp.units[members[q]].layers, closureCost).profit);
+    }
     for (let r = 0; r < 4; r++) {
       if (need[r] <= room[r]) continue;
       const w = weights[r];
@@ -1050,6 +1154,8 @@ export function priceByBranchAndBound(
       bestSet = [...chosen];
     }
     if (i === n || bound(i) <= best + EPS) return true;
+    // A unit dominated by one left out stays out too.
+    if (banned[i]) return visit(i + 1);
     const { u, v } = items[i];
     if (fits(u)) {
       const unit = cp.units[u];
@@ -1078,7 +1184,71 @@ export function priceByBranchAndBound(
       }
       if (!ok) return false;
     }
-    return visit(i + 1);
+    for (const k of dominated[i]) banned[k]++;
+    const ok = visit(i + 1);
+    for (const k of dominated[i]) banned[k]--;
+    return ok;
   };
-  return visit(0) ? { best: bestSet, profit: best } : null;
+  return visit(0) ? { best: bestSet, profit: best, nodes } : null;
+}
+
+/**
+ * The compact LP's duals (with capacity linking and layer cover) as the master's dual vector:
+ * π from the assignment rows, ρ from the cover rows of the layers the master covers too
+ * (clipped as the master clips its own), σ zero. Any duals give a valid Lagrangian bound once
+ * priced exactly; these are a good point because the columns' integer hull lies inside the
+ * compact LP's per-server polytope. Null when the LP does not solve in its time.
+ */
+async function dualsOfCompactLp(
+  cp: CompiledProblem,
+  U: number,
+  spreadCount: number,
+  coverLayers: number[],
+  surplusCost: (l: number) => number,
+  deadline: Deadline,
+): Promise<Float64Array | null> {
+  const model = buildPlacementModel(cp, { capacityLinking: true, layerCover: true });
+  const { milp } = model;
+  const S = cp.servers.length;
+  const columns = Array.from({ length: milp.numCols }, (_, c) => ({ cost: milp.colCost[c], rows: [] as number[], values: [] as number[] }));
+  for (let r = 0; r < milp.rowLower.length; r++)
+    for (let k = milp.rowStarts[r]; k < milp.rowStarts[r + 1]; k++) {
+      columns[milp.rowIndex[k]].rows.push(r);
+      columns[milp.rowIndex[k]].values.push(milp.rowValue[k]);
+    }
+  const layerOfColumn = new Int32Array(milp.numCols).fill(-1);
+  model.yCol.forEach((c, i) => {
+    if (c >= 0) layerOfColumn[c] = Math.floor(i / S);
+  });
+  // A cover row: lower bound ≥ 2 on y columns of a single layer.
+  const coverRowOf = new Map<number, number>();
+  for (let r = U; r < milp.rowLower.length; r++) {
+    if (milp.rowLower[r] < 2 || milp.rowUpper[r] !== Infinity) continue;
+    const first = layerOfColumn[milp.rowIndex[milp.rowStarts[r]]];
+    let single = first >= 0;
+    for (let k = milp.rowStarts[r]; k < milp.rowStarts[r + 1] && single; k++) single = layerOfColumn[milp.rowIndex[k]] === first && milp.rowValue[k] === 1;
+    if (single) coverRowOf.set(first, r);
+  }
+  let lp: LpSession;
+  try {
+    lp = await openHighsLp(Array.from(milp.rowLower), Array.from(milp.rowUpper), columns);
+  } catch {
+    return null;
+  }
+  try {
+    const solved = lp.solve(deadline.remainingSec(), () => deadline.stopped());
+    const dual = solved.rowDual;
+    if (solved.status !== 'optimal' || !dual) return null;
+    // The model's objective unit against the master's (MB).
+    const scale = model.objectiveUnit / BYTES_PER_UNIT;
+    const duals = new Float64Array(U + spreadCount + coverLayers.length);
+    for (let u = 0; u < U; u++) duals[u] = Math.max(0, dual[u] * scale);
+    coverLayers.forEach((l, i) => {
+      const r = coverRowOf.get(l);
+      if (r !== undefined) duals[U + spreadCount + i] = Math.min(surplusCost(l), Math.max(0, dual[r] * scale));
+    });
+    return duals;
+  } finally {
+    lp.dispose();
+  }
 }

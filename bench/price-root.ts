@@ -1,0 +1,59 @@
+// The branch-and-price root on one instance, for the pricing ablation (lib/placement/README.md):
+// [CLOSURE=off|<depth>] [DUMP=<file>] tsx bench/price-root.ts <servers> <containers> <seed> <rootSec> [capacityScale]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { compileProblem } from '../lib/placement/compile-problem';
+import { Deadline } from '../lib/placement/deadline';
+import { loadHighsEngine } from '../lib/placement/engines/highs-engine';
+import { generateProblem } from '../lib/placement/generate-problem';
+import { stateFromUnitServers } from '../lib/placement/placement-state';
+import { solvePlacement } from '../lib/placement/solve-placement';
+import { boundByColumns } from '../lib/placement/algorithms/bound-by-columns';
+
+const [servers, containers, seed, rootSec, scale] = process.argv.slice(2).map(Number);
+const problem = generateProblem({ servers, containers, seed, ...(scale ? { capacityScale: scale } : {}) });
+const cp = compileProblem(problem);
+const cache = `/tmp/incumbent-${servers}-${containers}-${seed}-${scale || 1}.json`;
+let assignment: Record<string, string>;
+if (existsSync(cache)) assignment = JSON.parse(readFileSync(cache, 'utf8')) as Record<string, string>;
+else {
+  const greedy = await solvePlacement(problem, { algorithm: 'greedy', seed: 1, timeLimitSec: 30 });
+  assignment = greedy.assignment!;
+  writeFileSync(cache, JSON.stringify(assignment));
+}
+const serverIndex = new Map(problem.servers.map((s, j) => [s.id, j]));
+const unitServer = new Int32Array(cp.units.length);
+problem.containers.forEach((c, i) => (unitServer[cp.unitOfContainer[i]] = serverIndex.get(assignment[c.id])!));
+const incumbent = stateFromUnitServers(cp, unitServer)!;
+console.log(`incumbent ${(incumbent.cost / 1e9).toFixed(4)} GB`);
+const engine = await loadHighsEngine();
+const dumps: unknown[] = [];
+const t0 = performance.now();
+let last = 0;
+const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumbent, {
+  // BRANCH=1: the whole branch and price (integer master, branching) rather than the root alone
+  branching: process.env.BRANCH === '1',
+  integerShare: process.env.BRANCH === '1' ? 0.2 : 0,
+  // COMPACT=1: the root starts from the compact LP's duals
+  compactStart: process.env.COMPACT === '1',
+  // NODES=<n>: pricing branch-and-bound nodes before the MIP pricer
+  ...(process.env.NODES ? { pricingNodes: Number(process.env.NODES) } : {}),
+  // EXACT=1: exact pricing every round (a bound every round); SMOOTH=<weight>
+  heuristicFirst: process.env.EXACT !== '1',
+  ...(process.env.SMOOTH ? { smoothing: Number(process.env.SMOOTH) } : {}),
+  // DUMP=<file>: every exact pricing search's input, for bench/price-search.ts
+  onSearch: process.env.DUMP ? (search) => dumps.push(search) : undefined,
+  // CLOSURE=off: the pricers without the closure; CLOSURE=<depth>: the search's closure bound to that depth
+  closure: process.env.CLOSURE === undefined || process.env.CLOSURE === 'off' ? false : { searchDepth: Number(process.env.CLOSURE ?? 0) },
+  onRound: (r) => {
+    const t = (performance.now() - t0) / 1000;
+    if (t - last > 5 || (r.lagrangian > -Infinity && process.env.BRANCH !== '1')) {
+      last = t;
+      console.log(`${t.toFixed(1)} s  lp ${(r.lp / 1e3).toFixed(4)}  lagrangian ${(r.lagrangian / 1e3).toFixed(4)}  columns ${r.columns}`);
+    }
+  },
+});
+console.log(
+  `done ${((performance.now() - t0) / 1000).toFixed(1)} s nodes ${outcome.nodes} proved ${outcome.proved} converged ${outcome.converged} bound ${((outcome.bound ?? 0) / 1e9).toFixed(4)} GB master ${((outcome.masterValue ?? 0) / 1e3).toFixed(4)} rounds ${outcome.iterations} columns ${outcome.columns}`,
+  JSON.stringify(outcome.pricing ?? {}),
+);
+if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(dumps));
