@@ -120,20 +120,7 @@ export function findMinimumCut(net: FlowNetwork, s: number, t: number, tolerance
     for (let v = 0; v < n; v++) iter[v] = net.head[v];
     value += augment();
   }
-  const sourceSide = new Uint8Array(n);
-  sourceSide[s] = 1;
-  let qh = 0,
-    qt = 0;
-  queue[qt++] = s;
-  while (qh < qt) {
-    const v = queue[qh++];
-    for (let e = net.head[v]; e >= 0; e = next[e]) {
-      const w = to[e];
-      if (residual[e] > tolerance && !sourceSide[w]) {
-        sourceSide[w] = 1;
-        queue[qt++] = w;
-      }
-    }
-  }
+  // The last level graph, which no longer reaches the sink, is the residual reach of the source.
+  const sourceSide = Uint8Array.from(level, (l) => (l >= 0 ? 1 : 0));
   return { value, sourceSide };
 }
