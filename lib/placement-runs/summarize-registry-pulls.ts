@@ -45,7 +45,11 @@ export type RegistryPullSummary = {
  */
 export function summarizeRegistryPulls(topology: Topology, measured: Pick<NetworkSection, 'pulls'>, referenceBytes: number = REFERENCE_PULL_BYTES): RegistryPullSummary {
   const byServer = new Map<string, RegistryPath[]>();
-  for (const p of measured.pulls) byServer.set(p.server, [...(byServer.get(p.server) ?? []), p]);
+  for (const p of measured.pulls) {
+    const paths = byServer.get(p.server);
+    if (paths) paths.push(p);
+    else byServer.set(p.server, [p]);
+  }
   const reachedBy = new Map<string, number>();
   const fastestFor = new Map<string, number>();
   const servers: ServerPull[] = topology.edgeServers.map(({ name }) => {

@@ -5,7 +5,7 @@ import type { Deadline } from '../deadline';
 import { openHighsLp, type LpColumn, type LpSession } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel } from '../engines/milp-engine';
 import { stateFromUnitServers, type PlacementState } from '../placement-state';
-import { boundPricingByClosure, solveClosure } from './bound-pricing-by-closure';
+import { boundPricingByClosure, pricedLayerCost, solveClosure } from './bound-pricing-by-closure';
 import { layerCopiesNeeded } from './layer-copies-bound';
 
 /**
@@ -987,7 +987,7 @@ export function priceByBranchAndBound(
   }
   const n = items.length;
   // A discount (cover-row dual) never exceeds the layer's cost, so prices stay ≥ 0 (the bound needs it).
-  const cost = (l: number) => (phase1 ? 0 : Math.max(0, layerCost(cp, l, j) / BYTES_PER_UNIT - (discount?.[l] ?? 0)));
+  const cost = (l: number) => pricedLayerCost(cp, l, j, phase1, discount);
   // Most promising first: value less the unit's share of its layers (halved the nodes on Fig. 5 ×0.8).
   {
     const users = new Int32Array(cp.layerSize.length);

@@ -49,6 +49,14 @@ export type ClosureBound = {
 const CLOSURE_STEPS = 12;
 
 /**
+ * What layer `l` costs a pricing column on server `j`, in model units: nothing in phase 1, else
+ * its cost less the cover-row dual (`discount`), never below 0 (both pricers' bounds need it).
+ */
+export function pricedLayerCost(cp: CompiledProblem, l: number, j: number, phase1: boolean, discount: Float64Array | null): number {
+  return phase1 ? 0 : Math.max(0, layerCost(cp, l, j) / BYTES_PER_UNIT - (discount?.[l] ?? 0));
+}
+
+/**
  * An upper bound on the pricing problem of server `j` (the most profitable set of units: their
  * values less the costs of the union of their layers, within cpu, memory, bandwidth and disk,
  * without two units of a conflict group) by a Lagrangian relaxation that keeps the layer sharing
@@ -84,7 +92,7 @@ export function boundPricingByClosure(
   const bytes = new Float64Array(L);
   for (const u of units)
     for (const l of cp.units[u].layers) {
-      cost[l] = phase1 ? 0 : Math.max(0, layerCost(cp, l, j) / BYTES_PER_UNIT - (discount?.[l] ?? 0));
+      cost[l] = pricedLayerCost(cp, l, j, phase1, discount);
       bytes[l] = layerStorage(cp, l, j);
     }
   // Demands as shares of the room, so one step size suits every resource.
