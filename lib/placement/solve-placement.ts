@@ -96,6 +96,7 @@ async function solveUnordered(problem: PlacementProblem, options: SolveOptions, 
       engineName,
       engine: () => (engine ??= loadEngine(engineName).then((loaded) => watchClock(loaded, deadline))),
       random: createPrng(options.seed ?? 1),
+      seed: options.seed ?? 1,
       report: (update) => {
         if (update.incumbentCost !== undefined && update.incumbentCost !== null) {
           lastIncumbent = lastIncumbent === null ? update.incumbentCost : Math.min(lastIncumbent, update.incumbentCost);

@@ -204,6 +204,8 @@ export type ExactTuning = {
   hubSplit?: boolean;
   /** v2: the layer flags integer in the split's MIPs (split-on-hub.ts); default on */
   hubIntegerLayers?: boolean;
+  /** v2: split a hub node whose sub-MIP did not close again, on its heaviest fractional unit (split-on-hub.ts); default on */
+  hubResplit?: boolean;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

@@ -12,6 +12,8 @@ export type AlgorithmContext = {
   /** loads the LP/MIP engine on first use, so pure heuristics never pay for the WASM */
   engine: () => Promise<MilpEngine>;
   random: () => number;
+  /** the seed `random` started from: a sub-algorithm given a stream of its own from it answers as it does alone */
+  seed: number;
   report: (update: { incumbentCost?: number | null; bound?: number | null; phase: string }) => void;
 };
 

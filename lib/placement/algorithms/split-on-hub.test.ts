@@ -6,14 +6,22 @@ import { deriveNetworkCoefficients } from '../derive-network-coefficients';
 import { loadHighsEngine } from '../engines/highs-engine';
 import { bruteForceOptimum } from '../small-problems.fixture';
 import { randomSmallNetworkProblem } from '../small-network-problems.fixture';
+import type { PlacementProblem } from '../types';
 import { solvePlacement } from '../solve-placement';
+import { identicalUnits } from '../order-identical-units';
 import { chooseHub, splitOnHub } from './split-on-hub';
 
 const SEEDS = Array.from({ length: 40 }, (_, k) => 7000 + k);
 const cases = SEEDS.flatMap((seed) => (['traffic', 'mixed'] as const).map((emphasis) => ({ seed, emphasis })));
 
-function setUp(seed: number, emphasis: 'traffic' | 'mixed') {
-  const problem = randomSmallNetworkProblem(seed, emphasis);
+/** One more replica of the first container, no current placement: a class of identical units. */
+function withReplica(problem: PlacementProblem): PlacementProblem {
+  const [first] = problem.containers;
+  return { ...problem, current: undefined, containers: [...problem.containers, { ...first, id: `${first.id}-replica` }] };
+}
+
+function setUp(seed: number, emphasis: 'traffic' | 'mixed', replica = false) {
+  const problem = replica ? withReplica(randomSmallNetworkProblem(seed, emphasis)) : randomSmallNetworkProblem(seed, emphasis);
   const cp = compileProblem(problem);
   const net = deriveNetworkCoefficients(cp);
   const model = buildPlacementModel(cp, {
@@ -87,6 +95,65 @@ describe('splitOnHub (brute force over every assignment is the reference)', () =
   );
 
   it('had a hub on most of the feasible problems', () => expect(split).toBeGreaterThanOrEqual(20));
+});
+
+describe('splitOnHub split again on the heaviest fractional units, best first', () => {
+  let branched = 0;
+  let ordered = 0;
+
+  it.each(cases)('seed $seed, $emphasis, one more replica: its leaves close to the brute-force optimum, and a cutoff at it closes them all', async ({ seed, emphasis }) => {
+    // With one more replica of a container: identical units, which the split orders.
+    const { problem, cp, net, model, hub } = setUp(seed, emphasis, true);
+    const optimum = bruteForceOptimum(problem);
+    if (hub === null || optimum === null) return;
+    const engine = await loadHighsEngine();
+    const S = cp.servers.length;
+    const value = optimum / model.objectiveUnit - model.offset;
+    const tolerance = cp.costTolerance / model.objectiveUnit;
+    const unitWeight = new Float64Array(cp.units.length);
+    for (const p of net.trafficPairs) {
+      unitWeight[p.u] += p.weight;
+      unitWeight[p.v] += p.weight;
+    }
+    const classes = identicalUnits(cp, net);
+    // Every node splits on up to three units before its MIP, so the tree, the class order and
+    // the bounds children inherit are all exercised on these small problems.
+    const run = (cutoff: number) =>
+      splitOnHub(engine, new Deadline(30), {
+        model: model.milp,
+        xCol: model.xCol,
+        S,
+        hub,
+        cutoff: () => cutoff,
+        startAt: () => undefined,
+        onSolution: () => {},
+        setupSec: 0,
+        tolerance,
+        integerColumns: model.yCol,
+        unitWeight,
+        classes,
+        splitDepth: 3,
+      });
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+    const free = await run(Infinity);
+    expect(free.error).toBeUndefined();
+    expect(free.positions.every((p) => p.closed)).toBe(true);
+    expect(near(free.bound, value), `${free.bound} against the optimum ${value}`).toBe(true);
+    if (free.stats.branched > 0) branched++;
+    if (free.stats.branched > 0 && classes.some((members) => members.length > 1 && unitWeight[members[0]] > 0)) ordered++;
+
+    const cut = await run(value);
+    expect(cut.positions.every((p) => p.closed)).toBe(true);
+    expect(cut.bound).toBeGreaterThanOrEqual(value - 1e-6 * Math.max(1, Math.abs(value)));
+    expect(cut.bound).toBeLessThanOrEqual(value + 1e-6 * Math.max(1, Math.abs(value)));
+  });
+
+  it('split nodes again on some of them, with identical replicas ordered', () => {
+    // 11 and 7 of the 80 when written: a replica ties the hub's weight on many of them.
+    expect(branched).toBeGreaterThanOrEqual(8);
+    expect(ordered).toBeGreaterThanOrEqual(4);
+  });
 });
 
 describe('exact with and without the split', () => {

@@ -42,6 +42,8 @@ export type SplitOutcome = {
   clockCut: boolean;
   /** an engine error: the caller falls back to the whole MIP */
   error?: string;
+  /** what the search did: LPs solved, sub-MIPs run, nodes branched (counts, not times) */
+  stats: { lps: number; mips: number; branched: number; leaves: number };
 };
 
 export type SplitOptions = {
@@ -63,25 +65,65 @@ export type SplitOptions = {
    * every optimum anyway, which lets HiGHS branch on them and cut with them (README).
    */
   integerColumns?: ArrayLike<number>;
+  /**
+   * Per unit, the weight of its direct traffic (summed pair weights). With it, a node whose
+   * sub-MIP ran out of its slice is split again on its heaviest unit still fractional in its LP;
+   * without it, the weakest node only gets further MIPs.
+   */
+  unitWeight?: ArrayLike<number>;
+  /**
+   * Classes of units no input tells apart (order-identical-units.ts): branched on in index order,
+   * each member at or after the server of the one before (any placement can be relabelled so), so
+   * the split does not search the k! copies of a placement.
+   */
+  classes?: number[][];
+  /** the shortest slice worth a sub-MIP, seconds (default 1) */
+  minSliceSec?: number;
+  /** units (beyond the hub) a node has fixed before it gets a sub-MIP of its own (default 0) */
+  splitDepth?: number;
 };
+
+/** A set of placements: units fixed to servers, columns taken out. */
+type SplitNode = {
+  position: number;
+  fixed: Map<number, number>;
+  /** x columns bounded to 0 (the other servers of fixed units, class order) */
+  zeroed: number[];
+  bound: number;
+  closed: boolean;
+  /** sub-MIPs run on exactly this node */
+  mips: number;
+  /** the node's LP solution, to choose the next unit to split on */
+  lp: Float64Array | null;
+};
+
+const FRACTIONAL = 1e-6;
+const MIN_SLICE_SEC = 1;
 
 /**
  * Branches on the hub's server first: every placement puts the hub on exactly one server, so
  * min over servers a of (the optimum with the hub on a) is the optimum, and of their bounds a
  * bound. Per server, the LP with the hub fixed there (one LP kept open, re-solved from the last
  * basis) prices the position; positions whose LP reaches the best placement's cost are closed
- * at once, the others get a MIP of their own, cheapest LP first, each stopped once its bound
- * reaches the cutoff. HiGHS left to itself rarely branches on the hub early: on Kdl's social
- * network (README, "Network terms in exact") the LP with the tracing agent fixed is 4.20–7.14
- * GB against 4.17 with it free, and one position is left to search.
+ * at once. Then, best-first until the clock ends: the weakest open node (the bound is the
+ * minimum over them, so no other node can raise it) gets a sub-MIP with a slice of the time
+ * left, stopped once its bound reaches the cutoff; a node whose sub-MIP did not close is split
+ * again on its heaviest unit still fractional in its LP (one LP per server), its children
+ * starting from its bound. HiGHS left to itself rarely branches on the hub early: on Kdl's
+ * social network (README, "Network terms in exact") the LP with the tracing agent fixed is
+ * 4.20–7.14 GB against 4.17 with it free, and one position is left to search; a restarted MIP
+ * on the same position redoes its tree and stalls where the first one stopped.
  */
 export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: SplitOptions): Promise<SplitOutcome> {
   const { model, xCol, S, hub } = o;
   const hubCols = Array.from({ length: S }, (_, j) => ({ server: j, col: xCol[hub * S + j] })).filter((p) => p.col >= 0);
-  const positions: HubPosition[] = [];
+  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0 };
+  const minSlice = o.minSliceSec ?? MIN_SLICE_SEC;
+  const classOf = new Map<number, number[]>();
+  for (const members of o.classes ?? []) for (const u of members) classOf.set(u, members);
   let clockCut = false;
 
-  // The LPs: columns out of the CSR rows, one session, the hub's other columns bounded to 0.
+  // The LPs: columns out of the CSR rows, one session; a node's columns bounded to 0.
   const columns: LpColumn[] = Array.from({ length: model.numCols }, (_, c) => ({ cost: model.colCost[c], rows: [], values: [] }));
   for (let r = 0; r < model.rowLower.length; r++) {
     for (let k = model.rowStarts[r]; k < model.rowStarts[r + 1]; k++) {
@@ -90,47 +132,137 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     }
   }
   const session = await openHighsLp(model.rowLower, model.rowUpper, columns);
+  let applied: number[] = [];
+  /** the node's LP: { bound, values } or an outcome to hand back (error, clock) */
+  const solveLp = (zeroed: number[]) => {
+    for (const col of applied) session.setUpperBounds(col, Float64Array.of(model.colUpper[col]));
+    for (const col of zeroed) session.setUpperBounds(col, Float64Array.of(0));
+    applied = zeroed;
+    stats.lps++;
+    return session.solve(deadline.remainingSec(), () => deadline.stopped());
+  };
+  const leaves: SplitNode[] = [];
+  const positions: HubPosition[] = [];
+  const summary = (): SplitOutcome => {
+    for (const p of positions) {
+      const mine = leaves.filter((n) => n.position === p.server);
+      p.bound = Math.min(...mine.map((n) => n.bound));
+      p.closed = mine.every((n) => n.closed);
+    }
+    stats.leaves = leaves.length;
+    const bound = positions.length === hubCols.length ? Math.min(...positions.map((p) => p.bound)) : -Infinity;
+    return { positions, bound, clockCut, stats };
+  };
+  const closeReached = () => {
+    for (const n of leaves) if (!n.closed && n.bound >= o.cutoff() - o.tolerance) n.closed = true;
+  };
+
   try {
     session.setUpperBounds(0, Float64Array.from(model.colUpper));
     for (const { server, col } of hubCols) {
-      for (const other of hubCols) session.setUpperBounds(other.col, Float64Array.of(other.col === col ? model.colUpper[other.col] : 0));
-      if (deadline.expired() || deadline.stopped()) return { positions, bound: -Infinity, clockCut: true };
-      const lp = session.solve(deadline.remainingSec(), () => deadline.stopped());
-      if (lp.status === 'infeasible') positions.push({ server, bound: Infinity, closed: true });
-      else if (lp.status === 'optimal') positions.push({ server, bound: lp.objective!, closed: lp.objective! >= o.cutoff() - o.tolerance });
-      else return { positions, bound: -Infinity, clockCut: lp.clockCut, ...(lp.status === 'error' ? { error: 'the LP of a hub position failed' } : {}) };
+      if (deadline.expired() || deadline.stopped()) return { positions, bound: -Infinity, clockCut: true, stats };
+      const zeroed = hubCols.filter((other) => other.col !== col).map((other) => other.col);
+      const lp = solveLp(zeroed);
+      const node: SplitNode = { position: server, fixed: new Map([[hub, server]]), zeroed, bound: -Infinity, closed: false, mips: 0, lp: null };
+      if (lp.status === 'infeasible') Object.assign(node, { bound: Infinity, closed: true });
+      else if (lp.status === 'optimal') Object.assign(node, { bound: lp.objective!, closed: lp.objective! >= o.cutoff() - o.tolerance, lp: lp.colValue });
+      else return { positions, bound: -Infinity, clockCut: lp.clockCut, stats, ...(lp.status === 'error' ? { error: 'the LP of a hub position failed' } : {}) };
+      positions.push({ server, bound: node.bound, closed: node.closed });
+      leaves.push(node);
+    }
+
+    // Best-first: the weakest open node is the bound; work there until the clock ends.
+    for (;;) {
+      closeReached();
+      const open = leaves.filter((n) => !n.closed).sort((a, b) => a.bound - b.bound || a.position - b.position);
+      if (open.length === 0) break;
+      if (deadline.stopped() || deadline.remainingSec() <= o.setupSec + 0.05) {
+        clockCut = true;
+        break;
+      }
+      const node = open[0];
+      const unit = node.mips > 0 || node.fixed.size - 1 < (o.splitDepth ?? 0) ? branchUnit(node) : null;
+      if (unit !== null) {
+        const children = branch(node, unit);
+        if ('stopped' in children) {
+          clockCut = true;
+          break;
+        }
+        if ('error' in children) return { ...summary(), bound: -Infinity, error: children.error };
+        stats.branched++;
+        leaves.splice(leaves.indexOf(node), 1, ...children);
+        continue;
+      }
+      // A slice of the time left, as if each open node were to get one; at least minSlice.
+      const share = Math.min(deadline.remainingSec(), Math.max(minSlice + o.setupSec, deadline.remainingSec() / open.length));
+      if (share <= o.setupSec) {
+        clockCut = true;
+        break;
+      }
+      const error = runMip(node, share);
+      if (error) return { ...summary(), bound: -Infinity, error };
     }
   } finally {
     session.dispose();
   }
+  return summary();
 
-  // Cheapest LP first: the best placement found there tightens the cutoff for the others.
-  const open = positions.filter((p) => !p.closed).sort((a, b) => a.bound - b.bound || a.server - b.server);
-  for (let k = 0; k < open.length; k++) {
-    const position = open[k];
-    if (position.bound >= o.cutoff() - o.tolerance) {
-      position.closed = true;
-      continue;
+  /** the heaviest unfixed unit fractional in the node's LP; a class's first unfixed member */
+  function branchUnit(node: SplitNode): number | null {
+    if (!o.unitWeight || !node.lp) return null;
+    let best = -1;
+    for (let u = 0; u < o.unitWeight.length; u++) {
+      if (o.unitWeight[u] <= 0 || node.fixed.has(u)) continue;
+      let top = 0;
+      for (let j = 0; j < S; j++) if (xCol[u * S + j] >= 0) top = Math.max(top, node.lp[xCol[u * S + j]]);
+      if (top > 1 - FRACTIONAL) continue;
+      if (best < 0 || o.unitWeight[u] > o.unitWeight[best]) best = u;
     }
-    // Each open position gets an equal share of what is left; one that closes early leaves its
-    // time to the next.
-    const share = deadline.remainingSec() / (open.length - k);
-    if (share <= o.setupSec || deadline.stopped()) {
-      clockCut = true;
-      break;
+    if (best < 0) return null;
+    return classOf.get(best)?.find((u) => !node.fixed.has(u)) ?? best;
+  }
+
+  /** One child per server left to `unit`, each priced by its LP, bounded below by the node's bound. */
+  function branch(node: SplitNode, unit: number): SplitNode[] | { stopped: true } | { error: string } {
+    const zeroedSet = new Set(node.zeroed);
+    const members = classOf.get(unit) ?? [unit];
+    const later = members.slice(members.indexOf(unit) + 1);
+    const children: SplitNode[] = [];
+    for (let s = 0; s < S; s++) {
+      const col = xCol[unit * S + s];
+      if (col < 0 || zeroedSet.has(col)) continue;
+      const zeroed = [...node.zeroed];
+      for (let j = 0; j < S; j++) if (j !== s && xCol[unit * S + j] >= 0 && !zeroedSet.has(xCol[unit * S + j])) zeroed.push(xCol[unit * S + j]);
+      // The class's later members go at or after s (their copies below s are relabellings).
+      for (const v of later) for (let j = 0; j < s; j++) if (xCol[v * S + j] >= 0 && !zeroedSet.has(xCol[v * S + j])) zeroed.push(xCol[v * S + j]);
+      if (deadline.expired() || deadline.stopped()) return { stopped: true };
+      const lp = solveLp(zeroed);
+      const child: SplitNode = { position: node.position, fixed: new Map([...node.fixed, [unit, s]]), zeroed, bound: node.bound, closed: false, mips: 0, lp: null };
+      if (lp.status === 'infeasible') Object.assign(child, { bound: Infinity, closed: true });
+      else if (lp.status === 'optimal') Object.assign(child, { bound: Math.max(node.bound, lp.objective!), lp: lp.colValue });
+      else if (lp.status === 'error') return { error: 'the LP of a split node failed' };
+      else return { stopped: true };
+      children.push(child);
     }
+    return children;
+  }
+
+  /** The node's MIP for `share` seconds, with the incumbent as cutoff; an error message or null. */
+  function runMip(node: SplitNode, share: number): string | null {
+    stats.mips++;
+    node.mips++;
     const integer = Uint8Array.from(model.integer);
     for (let k = 0; k < (o.integerColumns?.length ?? 0); k++) if (o.integerColumns![k] >= 0) integer[o.integerColumns![k]] = 1;
     const colLower = Float64Array.from(model.colLower);
     const colUpper = Float64Array.from(model.colUpper);
-    for (const { server, col } of hubCols) {
-      if (server === position.server) colLower[col] = 1;
-      else colUpper[col] = 0;
-    }
+    for (const col of node.zeroed) colUpper[col] = 0;
+    for (const [u, s] of node.fixed) colLower[xCol[u * S + s]] = 1;
+    // The incumbent as a start only where it lies in the node.
+    const given = o.startAt(node.position);
+    const start = given && node.zeroed.every((col) => given[col] < 0.5) ? given : undefined;
     const end = performance.now() + share * 1000;
     // With a cutoff HiGHS proves only "nothing below it": any value it reports above the cutoff
-    // (an 'optimal' placement it happened to find, or its dual bound) bounds the position only
-    // up to the cutoff.
+    // (an 'optimal' placement it happened to find, or its dual bound) bounds the node only up to it.
     const cutoff = o.cutoff() + o.tolerance;
     const clamp = (value: number) => Math.min(value, cutoff);
     let dual = -Infinity;
@@ -139,9 +271,9 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       {
         timeLimitSec: share,
         remainingSec: () => Math.min(deadline.remainingSec(), (end - performance.now()) / 1000) - o.setupSec,
-        start: o.startAt(position.server),
+        start,
         cutoff,
-        // The cutoff: a bound at the best placement's cost closes the position.
+        // The cutoff: a bound at the best placement's cost closes the node.
         shouldStop: () => deadline.stopped() || deadline.expired() || dual >= o.cutoff() - o.tolerance,
         onProgress: (p) => {
           if (p.dual !== null) dual = Math.max(dual, clamp(p.dual));
@@ -149,22 +281,21 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
         onIncumbent: (values) => o.onSolution(values),
       },
     );
-    if (outcome.status === 'error') return { positions, bound: -Infinity, clockCut, error: outcome.message };
+    if (outcome.status === 'error') return outcome.message ?? 'a sub-MIP failed';
     if (outcome.values) o.onSolution(outcome.values);
     if (outcome.status === 'infeasible') {
       // Nothing below the cutoff there (or nothing at all).
-      position.bound = Math.max(position.bound, cutoff);
-      position.closed = true;
+      node.bound = Math.max(node.bound, cutoff);
+      node.closed = true;
     } else if (outcome.status === 'optimal') {
-      position.bound = Math.max(position.bound, clamp(outcome.objective!));
-      position.closed = true;
+      node.bound = Math.max(node.bound, clamp(outcome.objective!));
+      node.closed = true;
     } else {
-      position.bound = Math.max(position.bound, clamp(outcome.bound ?? -Infinity), dual);
-      position.closed = position.bound >= o.cutoff() - o.tolerance;
+      node.bound = Math.max(node.bound, clamp(outcome.bound ?? -Infinity), dual);
+      node.closed = node.bound >= o.cutoff() - o.tolerance;
       // Out of time there: the bound stays where it got to.
-      if (!position.closed) clockCut = true;
+      if (!node.closed) clockCut = true;
     }
+    return null;
   }
-  const bound = positions.length === hubCols.length ? Math.min(...positions.map((p) => p.bound)) : -Infinity;
-  return { positions, bound, clockCut };
 }

@@ -1,0 +1,46 @@
+// Quick loop for issue 13's last target: the four 10 × 50 Kdl social-network instances that
+// exact did not prove in 15 s (low latency seed 2, balanced seeds 1–3), built as
+// `bench:placement --section network` builds them. `npx tsx bench/network-exact-probe.ts [sec] [cases]`
+// (cases like `ll2,b1`; default all four).
+import os from 'node:os';
+import { solvePlacement } from '../lib/placement/solve-placement';
+import type { ObjectiveWeights } from '../lib/placement/types';
+import { kdlSocialNetwork } from './kdl-social-network';
+
+const WEIGHTS: Record<string, ObjectiveWeights> = {
+  ll: { storage: 1, startup: 0, traffic: 1e7, moves: 0 },
+  b: { storage: 1, startup: 3e8, traffic: 1e6, moves: 0 },
+};
+
+async function main() {
+  const sec = Number(process.argv[2] ?? 15);
+  const cases = (process.argv[3] ?? 'll2,b1,b2,b3').split(',');
+  for (const c of cases) {
+    const [, preset, seed] = /^([a-z]+)(\d+)$/.exec(c)!;
+    const problem = kdlSocialNetwork({ servers: 10, containers: 50, seed: Number(seed), weights: WEIGHTS[preset] });
+    const load = os.loadavg()[0].toFixed(2);
+    const started = performance.now();
+    let lastPhase = '';
+    const cpu = process.cpuUsage();
+    const result = await solvePlacement(problem, {
+      exactTuning: { hubResplit: process.env.PROBE_RESPLIT !== '0' },
+      algorithm: 'exact',
+      engine: 'highs',
+      timeLimitSec: sec,
+      onProgress: (p) => {
+        if (process.env.PROBE_PHASES && p.phase !== lastPhase)
+          console.error(`  ${(p.elapsedMs / 1000).toFixed(2)} s ${p.phase} incumbent ${p.incumbentCost === null ? '-' : (p.incumbentCost / 1e9).toFixed(4)}`);
+        lastPhase = p.phase ?? '';
+      },
+    });
+    const elapsed = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSec = (used.user + used.system) / 1e6;
+    const gap = result.cost !== null && result.lowerBound ? (result.cost - result.lowerBound) / result.lowerBound : null;
+    console.log(
+      `${c}: ${result.status} cost ${(result.cost! / 1e9).toFixed(4)} bound ${((result.lowerBound ?? 0) / 1e9).toFixed(4)} gap ${gap === null ? '-' : (gap * 100).toFixed(2) + '%'} ${elapsed.toFixed(1)} s, cpu ${cpuSec.toFixed(1)} s (load ${load})${result.message ? ' ' + result.message : ''}`,
+    );
+  }
+}
+
+void main();
