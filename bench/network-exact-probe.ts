@@ -21,9 +21,11 @@ async function main() {
     const load = os.loadavg()[0].toFixed(2);
     const started = performance.now();
     let lastPhase = '';
+    let within1: string | null = null;
     const cpu = process.cpuUsage();
     const result = await solvePlacement(problem, {
-      exactTuning: { hubResplit: process.env.PROBE_RESPLIT !== '0' },
+      // PROBE_RESPLIT=0: the split without splitting again; PROBE_DEPTH: hubSplitDepth.
+      exactTuning: { hubResplit: process.env.PROBE_RESPLIT !== '0', ...(process.env.PROBE_DEPTH ? { hubSplitDepth: Number(process.env.PROBE_DEPTH) } : {}) },
       algorithm: 'exact',
       engine: 'highs',
       timeLimitSec: sec,
@@ -31,6 +33,10 @@ async function main() {
         if (process.env.PROBE_PHASES && p.phase !== lastPhase)
           console.error(`  ${(p.elapsedMs / 1000).toFixed(2)} s ${p.phase} incumbent ${p.incumbentCost === null ? '-' : (p.incumbentCost / 1e9).toFixed(4)}`);
         lastPhase = p.phase ?? '';
+        if (within1 === null && p.incumbentCost !== null && p.bound !== null && p.incumbentCost <= p.bound * 1.01) {
+          const used = process.cpuUsage(cpu);
+          within1 = `1 % at ${(p.elapsedMs / 1000).toFixed(1)} s, cpu ${((used.user + used.system) / 1e6).toFixed(1)} s`;
+        }
       },
     });
     const elapsed = (performance.now() - started) / 1000;
@@ -38,7 +44,7 @@ async function main() {
     const cpuSec = (used.user + used.system) / 1e6;
     const gap = result.cost !== null && result.lowerBound ? (result.cost - result.lowerBound) / result.lowerBound : null;
     console.log(
-      `${c}: ${result.status} cost ${(result.cost! / 1e9).toFixed(4)} bound ${((result.lowerBound ?? 0) / 1e9).toFixed(4)} gap ${gap === null ? '-' : (gap * 100).toFixed(2) + '%'} ${elapsed.toFixed(1)} s, cpu ${cpuSec.toFixed(1)} s (load ${load})${result.message ? ' ' + result.message : ''}`,
+      `${c}: ${result.status} cost ${(result.cost! / 1e9).toFixed(4)} bound ${((result.lowerBound ?? 0) / 1e9).toFixed(4)} gap ${gap === null ? '-' : (gap * 100).toFixed(2) + '%'} ${elapsed.toFixed(1)} s, cpu ${cpuSec.toFixed(1)} s (load ${load}) [${within1 ?? 'no 1 %'}]${result.message ? ' ' + result.message : ''}`,
     );
   }
 }

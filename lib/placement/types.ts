@@ -206,6 +206,8 @@ export type ExactTuning = {
   hubIntegerLayers?: boolean;
   /** v2: split a hub node whose sub-MIP did not close again, on its heaviest fractional unit (split-on-hub.ts); default on */
   hubResplit?: boolean;
+  /** v2: units beyond the hub a node of the split fixes before its first sub-MIP (split-on-hub.ts); default 1 */
+  hubSplitDepth?: number;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

@@ -56,6 +56,11 @@ const HUB_INTEGER_LAYERS = true;
 
 /** split a hub node whose sub-MIP ran out of its slice again, on its heaviest fractional unit (split-on-hub.ts) */
 const HUB_RESPLIT = true;
+/**
+ * Units beyond the hub a node of the split fixes before its first sub-MIP: a position's MIP
+ * stalls where its LP is weak (README, "Network terms in exact"), its children's LPs do not.
+ */
+const HUB_SPLIT_DEPTH = 1;
 
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
@@ -329,6 +334,8 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       tolerance: cp.costTolerance / unit,
       integerColumns: (options.hubIntegerLayers ?? HUB_INTEGER_LAYERS) ? model.yCol : undefined,
       ...((options.hubResplit ?? HUB_RESPLIT) ? { unitWeight, classes: identicalUnits(cp, net) } : {}),
+      onBound: (bound) => ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: Math.max(lowerBound, toBytes(bound) ?? 0) }),
+      splitDepth: options.hubSplitDepth ?? HUB_SPLIT_DEPTH,
     });
     notes.push(`hub split: ${split.stats.lps} LPs, ${split.stats.mips} sub-MIPs, ${split.stats.branched} nodes split again, ${split.stats.leaves} leaves`);
     engineUsed = true;

@@ -79,6 +79,8 @@ export type SplitOptions = {
   classes?: number[][];
   /** the shortest slice worth a sub-MIP, seconds (default 1) */
   minSliceSec?: number;
+  /** called as the bound (min over the leaves, model units) rises, for progress reports */
+  onBound?: (bound: number) => void;
   /** units (beyond the hub) a node has fixed before it gets a sub-MIP of its own (default 0) */
   splitDepth?: number;
 };
@@ -172,8 +174,11 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     }
 
     // Best-first: the weakest open node is the bound; work there until the clock ends.
+    let reported = -Infinity;
     for (;;) {
       closeReached();
+      const now = Math.min(...leaves.map((n) => n.bound));
+      if (now > reported) o.onBound?.((reported = now));
       const open = leaves.filter((n) => !n.closed).sort((a, b) => a.bound - b.bound || a.position - b.position);
       if (open.length === 0) break;
       if (deadline.stopped() || deadline.remainingSec() <= o.setupSec + 0.05) {
