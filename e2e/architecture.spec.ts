@@ -271,6 +271,70 @@ test.describe('architecture editor', () => {
     }
   });
 
+  test('a pan captures the pointer on the pane and puts the view in the URL when it ends; a click on an edge still selects it', async ({ page }) => {
+    const name = uniqueName('Arch pan');
+    made.push(name);
+    await importScenario(page, SMALL_EDGE, name);
+    await openEditor(page);
+    await viewportAtRest(page);
+    const pane = page.locator('.react-flow__pane');
+    const viewport = page.locator('.react-flow__viewport');
+    // A point of the pane with nothing drawn over it.
+    const spot = await pane.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      for (let y = r.top + 60; y < r.bottom - 170; y += 15) for (let x = r.left + 20; x < r.right - 230; x += 15) if (document.elementFromPoint(x, y) === el) return { x, y };
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await pane.evaluate((el) => {
+      const w = window as unknown as { captured: string[] };
+      w.captured = [];
+      el.addEventListener('gotpointercapture', (e) => w.captured.push((e.target as Element).className));
+    });
+    const before = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
+    await page.mouse.move(spot!.x, spot!.y);
+    await page.mouse.down();
+    await page.mouse.move(spot!.x + 60, spot!.y + 40, { steps: 6 });
+    // Mid-pan: the pane holds the pointer (no hit test of the whole graph per move).
+    expect(await page.evaluate(() => (window as unknown as { captured: string[] }).captured)).toEqual([expect.stringMatching(/react-flow__pane.*dragging/)]);
+    expect(await pane.evaluate((el) => el.hasPointerCapture(1))).toBe(true);
+    await page.mouse.up();
+    expect(await pane.evaluate((el) => el.hasPointerCapture(1))).toBe(false);
+    const after = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
+    expect(after).not.toBe(before);
+    // The URL has the view where the pan ended.
+    const [, x, y, zoom] = after.match(/translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/)!.map(Number);
+    await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe([Math.round(x), Math.round(y), Math.round(zoom * 1000) / 1000].join(','));
+
+    // A click (no move) keeps its own target: an edge is still selected by a click on it.
+    await edges(page, 'link').first().locator('.react-flow__edge-interaction').click();
+    await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
+    await expect(inspector(page)).toContainText(/link/i);
+  });
+
+  test('the minimap keeps its drawing while a node is dragged and redraws it when the drag ends', async ({ page }) => {
+    const name = uniqueName('Arch minimap');
+    made.push(name);
+    await importScenario(page, SMALL_EDGE, name);
+    await openEditor(page);
+    await viewportAtRest(page);
+    const minimap = page.getByRole('img', { name: 'Minimap' });
+    await expect(minimap).toBeVisible({ timeout: 10_000 });
+    const drawing = () => minimap.locator('path:not(.react-flow__minimap-mask)').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')).join(' '));
+    const target = node(page, 'edgeServer', 'north-1');
+    const start = await drawing();
+    const from = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 120, from.y + from.height / 2 + 10, { steps: 8 });
+    // The node moved on the canvas; the minimap still shows where it was.
+    expect((await target.boundingBox())!.x).toBeGreaterThan(from.x + 60);
+    expect(await drawing()).toBe(start);
+    await page.mouse.up();
+    await expect.poll(drawing).not.toBe(start);
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  });
+
   test('lock, filters, search, group by site and auto layout', async ({ page }) => {
     const name = uniqueName('Arch view');
     made.push(name);

@@ -63,8 +63,25 @@ const MinimapNodes = memo(function MinimapNodes({ paths }: { paths: [string, str
   );
 });
 
+const draggingAny = (nodes: readonly ArchNode[]) => nodes.some((n) => n.dragging);
+
+/**
+ * The editor's nodes, except that while a node is dragged they stay as they were when the drag
+ * began: each drag step hands the store 1,000 nodes anew, and redrawing the minimap for it (every
+ * node's subpath rebuilt, then Chromium's layout and paint of the new paths) cost each step about
+ * 3-5 ms of the main thread; a node moved a few pixels is not seen in a 200 px minimap anyway.
+ * The drag's end (React Flow's last position change, `dragging: false`) redraws it.
+ */
+function useSettledNodes(): readonly ArchNode[] {
+  const settled = useRef<readonly ArchNode[] | null>(null);
+  return useEditor((s) => {
+    if (!settled.current || !draggingAny(s.nodes)) settled.current = s.nodes;
+    return settled.current;
+  });
+}
+
 export function CanvasMiniMap() {
-  const nodes = useEditor((s) => s.nodes);
+  const nodes = useSettledNodes();
   const { paths, bounds } = useMemo(() => drawNodes(nodes), [nodes]);
   const view = useStore(viewportOf, sameViewport);
   const { setViewport, getViewport, zoomTo } = useReactFlow();

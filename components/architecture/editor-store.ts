@@ -109,9 +109,11 @@ const browser: EditorRuntime = {
 /** A layout (or any move of more than `first` nodes) shows its new positions a chunk of nodes per
  * frame, the chunk sized so that a frame (React and React Flow re-rendering the moved nodes and
  * their edges, then the paint) takes about LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame
- * on a loaded 2-core machine. */
+ * on a loaded 2-core machine. 40 ms rather than 60: with 60 the layout's longest frames on a quiet
+ * machine were 83 ms (2026-12-03, bench:architecture), too close to issue 14's 100 ms for a
+ * machine that is busy for a moment; the layout takes a few more frames instead. */
 const LAYOUT_CHUNK = { first: 50, min: 25, max: 150 };
-const LAYOUT_FRAME_MS = 60;
+const LAYOUT_FRAME_MS = 40;
 
 /** `next`, or `previous` when both hold the same objects in the same order: a new array of the
  * same nodes or edges still makes React Flow rebuild its lookups and run every node's and edge's

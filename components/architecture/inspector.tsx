@@ -4,7 +4,7 @@
 // their field and nothing is saved; a name already used is caught here and again by the
 // database; a save refused because someone else changed the row shows the reload banner.
 
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { parseEdgeId, parseNodeId } from '@/lib/architecture/flow-ids';
 import { DependencyInspector } from './dependency-inspector';
 import { AttachmentDetails, HostingDetails, ManagesDetails, PlacementDetails } from './edge-details';
@@ -14,7 +14,10 @@ import { DeleteButton } from './inspector-form';
 import { LinkInspector } from './link-inspector';
 
 export const Inspector = memo(function Inspector() {
-  const selected = useEditor((s) => s.selected);
+  // Deferred: a drag selects the node it starts on, and drawing that node's form (~12 ms of the
+  // main thread) in the same task as the drag's first step made the drag's longest frame. React
+  // draws it a moment later, in slices between the drag's steps.
+  const selected = useDeferredValue(useEditor((s) => s.selected));
   return (
     <aside aria-label="Inspector" data-testid="inspector" className="w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-3">
       {selected.length === 0 ? <NothingSelected /> : selected.length > 1 ? <SeveralSelected count={selected.length} /> : <OneSelected id={selected[0]} />}
