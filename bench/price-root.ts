@@ -37,6 +37,8 @@ const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumben
   compactStart: process.env.COMPACT === '1',
   // NODES=<n>: pricing branch-and-bound nodes before the MIP pricer
   ...(process.env.NODES ? { pricingNodes: Number(process.env.NODES) } : {}),
+  // GAP=<share>: the pricing branch and bound's relative gap (its bound stays proved)
+  ...(process.env.GAP ? { pricingGap: Number(process.env.GAP) } : {}),
   // EXACT=1: exact pricing every round (a bound every round); SMOOTH=<weight>
   heuristicFirst: process.env.EXACT !== '1',
   ...(process.env.SMOOTH ? { smoothing: Number(process.env.SMOOTH) } : {}),

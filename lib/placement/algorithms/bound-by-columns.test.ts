@@ -9,7 +9,8 @@ import { enumerateOptimum, randomConstrainedProblem } from '../small-problems.fi
 import { solvePlacement } from '../solve-placement';
 import { buildPlacementModel } from '../build-placement-model';
 import type { PlacementProblem } from '../types';
-import { boundByColumns, priceByBranchAndBound, serverClasses } from './bound-by-columns';
+import { boundByColumns, serverClasses } from './bound-by-columns';
+import { priceByBranchAndBound } from './price-by-branch-and-bound';
 import { layerCopiesBound, layerCopiesNeeded } from './layer-copies-bound';
 import { runGreedySearch } from './run-greedy-search';
 
@@ -197,7 +198,7 @@ describe('column generation bound', () => {
     for (let j = 0; j < cp.servers.length; j++) {
       // Cover-row duals discount some layers (never below zero).
       const discount = Float64Array.from(cp.layerSize, (size) => (random() < 0.5 ? (random() * size) / 1e6 : 0));
-      const priced = priceByBranchAndBound(cp, j, (u) => values[u], false, groupsOf, 1e7, null, discount)!;
+      const priced = priceByBranchAndBound(cp, j, (u) => values[u], false, groupsOf, 1e7, { discount })!;
       // Every subset of the units eligible here, judged directly.
       const eligible = cp.units.map((_, u) => u).filter((u) => cp.units[u].eligible[j]);
       let best = 0;

@@ -5,8 +5,9 @@ import type { Deadline } from '../deadline';
 import { openHighsLp, type LpColumn, type LpSession } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel } from '../engines/milp-engine';
 import { stateFromUnitServers, type PlacementState } from '../placement-state';
-import { boundPricingByClosure, pricedLayerCost, solveClosure } from './bound-pricing-by-closure';
+import { boundPricingByClosure } from './bound-pricing-by-closure';
 import { layerCopiesNeeded } from './layer-copies-bound';
+import { priceByBranchAndBound } from './price-by-branch-and-bound';
 
 /**
  * A column: a set of units on one server of a class of interchangeable servers. Its cost
@@ -78,6 +79,11 @@ export type ColumnBoundOptions = {
   compactStart?: boolean;
   /** nodes of a pricing branch and bound before the MIP pricer (PRICING_NODES) */
   pricingNodes?: number;
+  /**
+   * relative gap of the pricing branch and bound (price-by-branch-and-bound.ts): its column is
+   * within this share of the optimum, its bound still proved (0: exact)
+   */
+  pricingGap?: number;
   report?: (bound: number | null) => void;
   /** each exact pricing search: its server, item values, layer discounts and start (for bench/price-search.ts) */
   onSearch?: (search: { j: number; phase1: boolean; values: number[]; discount: number[] | null; start: { units: number[]; profit: number } | null }) => void;
@@ -159,6 +165,7 @@ export async function boundByColumns(
   const heuristicFirst = options.heuristicFirst ?? true;
   const closure = options.closure ?? false;
   const pricingNodes = options.pricingNodes ?? PRICING_NODES;
+  const pricingGap = options.pricingGap ?? 0;
   const alpha = options.smoothing === false ? 0 : options.smoothing === true || options.smoothing === undefined ? DEFAULT_SMOOTHING : options.smoothing;
   const outcome: ColumnBoundOutcome = {
     bound: null,
@@ -515,11 +522,16 @@ export async function boundByColumns(
         }
         outcome.pricing.searches++;
         options.onSearch?.({ j, phase1, values: view.units.map((_, i) => value(i)), discount: discount ? [...discount] : null, start });
-        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, pricingNodes, start, discount, closure ? closure.searchDepth : -1);
+        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, pricingNodes, {
+          start,
+          discount,
+          closureDepth: closure ? closure.searchDepth : -1,
+          relGap: pricingGap,
+        });
         outcome.pricing.searchNodes += searched?.nodes ?? pricingNodes;
         if (!searched) outcome.pricing.mips++;
         const exact = searched
-          ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 }
+          ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.upper - 1e-9 }
           : priceExactly(view, engine, j, value, phase1, limit, discount);
         if (exact.bound === null && closureBound) {
           allPriced = false;
@@ -959,237 +971,6 @@ function solveIntegerMaster(
     if (j !== undefined) for (const u of c.units) unitServer[u] = j;
   });
   return unitServer.every((j) => j >= 0) ? unitServer : null;
-}
-
-/**
- * Exact pricing by depth-first branch and bound (no WASM round trip): units by value, take
- * before skip, bounded by shared layer costs split among their remaining users and a
- * fractional knapsack per resource (below). Null when `nodeLimit` runs out (the caller then
- * prices with the MIP).
- */
-export function priceByBranchAndBound(
-  cp: CompiledProblem,
-  j: number,
-  value: (u: number) => number,
-  phase1: boolean,
-  groupsOf: number[][],
-  nodeLimit: number,
-  start: { units: number[]; profit: number } | null = null,
-  discount: Float64Array | null = null,
-  closureDepth = -1,
-): { best: number[]; profit: number; nodes: number } | null {
-  const server = cp.servers[j];
-  const items: { u: number; v: number }[] = [];
-  for (let u = 0; u < cp.units.length; u++) {
-    if (!cp.units[u].eligible[j]) continue;
-    const v = value(u);
-    if (v > EPS) items.push({ u, v });
-  }
-  const n = items.length;
-  // A discount (cover-row dual) never exceeds the layer's cost, so prices stay ≥ 0 (the bound needs it).
-  const cost = (l: number) => pricedLayerCost(cp, l, j, phase1, discount);
-  // Most promising first: value less the unit's share of its layers (halved the nodes on Fig. 5 ×0.8).
-  {
-    const users = new Int32Array(cp.layerSize.length);
-    for (const { u } of items) for (const l of cp.units[u].layers) users[l]++;
-    const net = new Float64Array(cp.units.length);
-    for (const { u, v } of items) {
-      let share = 0;
-      for (const l of cp.units[u].layers) share += cost(l) / users[l];
-      net[u] = v - share;
-    }
-    items.sort((a, b) => net[b.u] - net[a.u] || a.u - b.u);
-  }
-  const L = cp.layerSize.length;
-  const present = new Int32Array(L);
-  const usedGroups = new Int32Array(cp.conflictGroups.length);
-  const chosen: number[] = [];
-  let cpu = 0,
-    memory = 0,
-    bandwidth = 0,
-    disk = server.cachedBytes,
-    profit = 0;
-  // A known column (the greedy pricer's best) prunes from the first node on.
-  let best = start && start.profit > 0 ? start.profit : 0;
-  let bestSet: number[] = start && start.profit > 0 ? [...start.units] : [];
-  let nodes = 0;
-
-  const fits = (u: number) => {
-    const unit = cp.units[u];
-    for (const k of groupsOf[u]) if (usedGroups[k]) return false;
-    if (!fitsWithin(cpu + unit.cpu, server.cpu) || !fitsWithin(memory + unit.memory, server.memory) || !fitsWithin(bandwidth + unit.bandwidth, server.bandwidth)) return false;
-    let extra = 0;
-    for (const l of unit.layers) if (!present[l]) extra += layerStorage(cp, l, j);
-    return disk + extra <= server.storage;
-  };
-  // Bound: a layer that several remaining units (those that still fit) share costs each of
-  // them its share (cost / those users): whatever subset is taken pays at least the shares of
-  // its members, so Σ (value − shares) over the subset is above its profit. The subset also
-  // fits every resource, so a fractional knapsack per resource (disk weighted by the same
-  // shares of bytes) bounds it further.
-  const layerCostOf = new Float64Array(L);
-  const layerBytesOf = new Float64Array(L);
-  for (const { u } of items)
-    for (const l of cp.units[u].layers) {
-      layerCostOf[l] = cost(l);
-      layerBytesOf[l] = layerStorage(cp, l, j);
-    }
-  const profits = new Float64Array(n);
-  const weights = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  const ratio = new Float64Array(n);
-  const order = new Int32Array(n);
-  const fitting = new Int32Array(n);
-  const fitUsers = new Int32Array(L);
-  const need = new Float64Array(4);
-  const room = new Float64Array(4);
-  const slack = (limit: number) => 1e-9 * Math.max(1, limit);
-  const closureCost = new Float64Array(L);
-  // Dominance among units with the same layers (replicas of one image): b is dominated by an
-  // earlier a that is worth at least as much, needs no more of any resource and is in no other
-  // conflict group. Swapping b for a keeps a column feasible and no less profitable, so some
-  // optimal column holds b only with a: leaving a out leaves b out (the swaps end, as each
-  // moves a column up a fixed order: value, then position).
-  const dominated: number[][] = items.map(() => []);
-  const banned = new Int32Array(n);
-  {
-    const byLayers = new Map<string, number[]>();
-    items.forEach(({ u }, k) => {
-      const key = Array.from(cp.units[u].layers).join(',');
-      const same = byLayers.get(key);
-      if (same) same.push(k);
-      else byLayers.set(key, [k]);
-    });
-    const sameGroups = (a: number, b: number) => groupsOf[a].length === groupsOf[b].length && groupsOf[a].every((g, q) => g === groupsOf[b][q]);
-    for (const same of byLayers.values())
-      for (let x = 0; x < same.length; x++)
-        for (let y = x + 1; y < same.length; y++) {
-          const a = items[same[x]],
-            b = items[same[y]];
-          const ua = cp.units[a.u],
-            ub = cp.units[b.u];
-          if (a.v >= b.v && ua.cpu <= ub.cpu && ua.memory <= ub.memory && ua.bandwidth <= ub.bandwidth && sameGroups(a.u, b.u)) dominated[same[x]].push(same[y]);
-        }
-  }
-  const bound = (i: number): number => {
-    let f = 0;
-    for (let k = i; k < n; k++) {
-      const u = items[k].u;
-      if (banned[k] || !fits(u)) continue;
-      fitting[f++] = k;
-      for (const l of cp.units[u].layers) if (!present[l]) fitUsers[l]++;
-    }
-    let m = 0,
-      loose = 0;
-    need.fill(0);
-    for (let q = 0; q < f; q++) {
-      const { u, v } = items[fitting[q]];
-      const unit = cp.units[u];
-      let share = 0,
-        bytes = 0;
-      for (const l of unit.layers)
-        if (!present[l]) {
-          share += layerCostOf[l] / fitUsers[l];
-          bytes += layerBytesOf[l] / fitUsers[l];
-        }
-      if (v <= share) continue;
-      profits[m] = v - share;
-      weights[0][m] = unit.cpu;
-      weights[1][m] = unit.memory;
-      weights[2][m] = unit.bandwidth;
-      weights[3][m] = bytes;
-      need[0] += unit.cpu;
-      need[1] += unit.memory;
-      need[2] += unit.bandwidth;
-      need[3] += bytes;
-      loose += v - share;
-      m++;
-    }
-    for (let q = 0; q < f; q++) for (const l of cp.units[items[fitting[q]].u].layers) fitUsers[l] = 0;
-    room[0] = server.cpu - cpu + slack(server.cpu);
-    room[1] = server.memory - memory + slack(server.memory);
-    room[2] = server.bandwidth - bandwidth + slack(server.bandwidth);
-    room[3] = server.storage - disk;
-    let tightest = loose;
-    if (i <= closureDepth && profit + tightest > best + EPS && m > 0) {
-      // The remaining units that fit, sharing layers exactly (a maximum-weight closure over
-      // the layers not yet held): much tighter than the shares when capacity is loose.
-      const members: number[] = [];
-      const vals: number[] = [];
-      for (let q = 0; q < f; q++) {
-        const { u, v } = items[fitting[q]];
-        members.push(u);
-        vals.push(v);
-      }
-      for (let q = 0; q < f; q++) for (const l of cp.units[members[q]].layers) closureCost[l] = present[l] ? 0 : layerCostOf[l];
-      tightest = Math.min(tightest, solveClosure(vals, (q) => cp.units[members[q]].layers, closureCost).profit);
-    }
-    for (let r = 0; r < 4; r++) {
-      if (need[r] <= room[r]) continue;
-      const w = weights[r];
-      for (let k = 0; k < m; k++) {
-        order[k] = k;
-        ratio[k] = w[k] > 0 ? profits[k] / w[k] : Infinity;
-      }
-      const sorted = order.subarray(0, m).sort((a, b) => ratio[b] - ratio[a] || a - b);
-      let left = room[r],
-        total = 0;
-      for (const k of sorted) {
-        if (w[k] <= left) {
-          left -= w[k];
-          total += profits[k];
-        } else {
-          total += (profits[k] * left) / w[k];
-          break;
-        }
-      }
-      tightest = Math.min(tightest, total);
-      if (profit + tightest <= best + EPS) break;
-    }
-    return profit + tightest;
-  };
-  const visit = (i: number): boolean => {
-    if (++nodes > nodeLimit) return false;
-    if (profit > best + EPS) {
-      best = profit;
-      bestSet = [...chosen];
-    }
-    if (i === n || bound(i) <= best + EPS) return true;
-    // A unit dominated by one left out stays out too.
-    if (banned[i]) return visit(i + 1);
-    const { u, v } = items[i];
-    if (fits(u)) {
-      const unit = cp.units[u];
-      let added = 0;
-      for (const l of unit.layers) {
-        if (present[l]++ === 0) {
-          added += cost(l);
-          disk += layerStorage(cp, l, j);
-        }
-      }
-      for (const k of groupsOf[u]) usedGroups[k]++;
-      cpu += unit.cpu;
-      memory += unit.memory;
-      bandwidth += unit.bandwidth;
-      profit += v - added;
-      chosen.push(u);
-      const ok = visit(i + 1);
-      chosen.pop();
-      profit -= v - added;
-      cpu -= unit.cpu;
-      memory -= unit.memory;
-      bandwidth -= unit.bandwidth;
-      for (const k of groupsOf[u]) usedGroups[k]--;
-      for (const l of unit.layers) {
-        if (--present[l] === 0) disk -= layerStorage(cp, l, j);
-      }
-      if (!ok) return false;
-    }
-    for (const k of dominated[i]) banned[k]++;
-    const ok = visit(i + 1);
-    for (const k of dominated[i]) banned[k]--;
-    return ok;
-  };
-  return visit(0) ? { best: bestSet, profit: best, nodes } : null;
 }
 
 /**
