@@ -75,6 +75,38 @@ describe('column generation bound', () => {
     expect(shared).toBeGreaterThan(10);
   }, 300_000);
 
+  it('with the root tuned (automatic smoothing, exact pricing every third round, runners-up, a pricing gap, the compact start) the bound stays below the enumerated optimum and a closed tree is the optimum', async () => {
+    const engine = await loadHighsEngine();
+    let proved = 0,
+      bounded = 0;
+    for (const seed of SEEDS) {
+      const problem = seed % 2 ? randomConstrainedProblem(seed) : identicalServers(randomConstrainedProblem(seed));
+      const optimum = enumerateOptimum(problem)?.cost ?? null;
+      const cp = compileProblem(problem);
+      if (cp.infeasibleReason || optimum === null) continue;
+      const incumbent = runGreedySearch(cp, new Deadline(30).subWork(1e6), createPrng(seed)).state;
+      const outcome = await boundByColumns(cp, engine, new Deadline(30), incumbent, {
+        autoSmoothing: true,
+        smoothing: 0.9,
+        heuristicFirst: true,
+        exactEvery: 3,
+        runnersUp: 3,
+        pricingGap: seed % 3 === 0 ? 0.2 : 0,
+        compactStart: true,
+      });
+      if (outcome.bound !== null) {
+        bounded++;
+        expect(outcome.bound, `seed ${seed}`).toBeLessThanOrEqual(optimum);
+      }
+      if (outcome.proved) {
+        proved++;
+        expect(outcome.unitServer ? costOf(problem, cp, outcome.unitServer) : incumbent!.cost, `seed ${seed}`).toBe(optimum);
+      }
+    }
+    expect(bounded).toBeGreaterThan(10);
+    expect(proved).toBeGreaterThan(10);
+  }, 300_000);
+
   it('phase 1 proves that no placement exists where every container fits alone but no two share a server', async () => {
     const problem: PlacementProblem = {
       version: 1,

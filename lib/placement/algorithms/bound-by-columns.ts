@@ -60,6 +60,12 @@ export type ColumnBoundOptions = {
   rootSec?: number;
   /** exact pricing only for classes where the greedy pricer found no improving column */
   heuristicFirst?: boolean;
+  /** the smoothing weight adapted each round by the subgradient's direction (starting at `smoothing`) */
+  autoSmoothing?: boolean;
+  /** columns besides the best one that a pricing search returns (the ones it improved on) */
+  runnersUp?: number;
+  /** with `heuristicFirst`, every n-th round of a node prices exactly all the same (0: never) */
+  exactEvery?: number;
   /**
    * Layer-cover rows in the master: columns holding layer l (where it costs) ≥ the copies every
    * placement needs (`layerCopiesNeeded`), which the columns alone only see fractionally.
@@ -166,6 +172,9 @@ export async function boundByColumns(
   const closure = options.closure ?? false;
   const pricingNodes = options.pricingNodes ?? PRICING_NODES;
   const pricingGap = options.pricingGap ?? 0;
+  const exactEvery = options.exactEvery ?? 0;
+  const runnersUp = options.runnersUp ?? 0;
+  const autoSmoothing = options.autoSmoothing ?? false;
   const alpha = options.smoothing === false ? 0 : options.smoothing === true || options.smoothing === undefined ? DEFAULT_SMOOTHING : options.smoothing;
   const outcome: ColumnBoundOutcome = {
     bound: null,
@@ -334,6 +343,7 @@ export async function boundByColumns(
     return outcome;
   }
   const spreadKeys = [...spreadRow];
+  const spreadIndex = new Map(spreadKeys.map(([key], i) => [key, i]));
   // Duals as one vector: π (cover, ≥ 0), σ (spread rows in spreadKeys order, ≤ 0), then ρ
   // (layer cover rows in coverLayers order, in [0, cost]); rhs is each row's right-hand side.
   const D = U + spreadKeys.length + C;
@@ -417,12 +427,17 @@ export async function boundByColumns(
     let warm = start !== null && !phase1;
     let mispriced = 0;
     let lpValue = Infinity;
+    let smoothing = alpha;
+    let round = 0;
     for (;;) {
       if (limit.expired()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
       const solved = lp.solve(limit.remainingSec(), () => limit.stopped());
       if (solved.clockCut) limit.markClockCut();
       if (solved.status !== 'optimal' || !solved.rowDual || !solved.colValue) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
       outcome.iterations++;
+      // With the heuristic pricer first, every `exactEvery`-th round still prices exactly
+      // everywhere: a Lagrangian bound at that round's duals.
+      const exactRound = exactEvery > 0 && ++round % exactEvery === 0;
       lpValue = solved.objective ?? Infinity;
       if (phase1 && lpValue < 1e-9) {
         // The columns already cover every unit: the LP is feasible; on to the real costs.
@@ -440,7 +455,10 @@ export async function boundByColumns(
       coverLayers.forEach((l, i) => (master[U + spreadKeys.length + i] = Math.min(surplusCost(l), Math.max(0, dual[coverRow[l]]))));
       const mu = Float64Array.from({ length: K }, (_, k) => Math.min(0, dual[U + k]));
       // Wentges: price at a point between the stability centre and the master's duals.
-      const weight = warm ? 1 : centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
+      const weight = warm ? 1 : centre ? Math.max(0, 1 - (mispriced + 1) * (1 - smoothing)) : 0;
+      const centreUsed = centre;
+      /** each class's best column at the priced duals, when it prices one with a profit (for the subgradient) */
+      const pricedBest: { k: number; units: number[] }[] = [];
       const priced: Float64Array = centre && weight > 0 ? master.map((v, i) => weight * centre![i] + (1 - weight) * v) : master;
       const sigmaAt = (duals: Float64Array) => new Map(spreadKeys.map(([key], i) => [key, duals[U + i]]));
       const pricedSigma = sigmaAt(priced);
@@ -510,12 +528,13 @@ export async function boundByColumns(
         }
         // The exact pricer only where the greedy one found nothing (it then proves or finds),
         // or every round when asked (a bound every round).
-        if (closureBound && (closureBound.exact || (found > 0 && heuristicFirst && !warm))) {
+        const skipExact = found > 0 && heuristicFirst && !warm && !exactRound;
+        if (closureBound && (closureBound.exact || skipExact)) {
           if (!closureBound.exact) allPriced = false;
           lagrangian += classes[k].servers.length * Math.min(0, -closureBound.bound - 1e-9);
           continue;
         }
-        if (found > 0 && heuristicFirst && !warm) {
+        if (skipExact) {
           allPriced = false;
           bounded = false;
           continue;
@@ -527,11 +546,14 @@ export async function boundByColumns(
           discount,
           closureDepth: closure ? closure.searchDepth : -1,
           relGap: pricingGap,
+          runnersUp,
         });
         outcome.pricing.searchNodes += searched?.nodes ?? pricingNodes;
         if (!searched) outcome.pricing.mips++;
+        // A search within a gap may leave an improving column out: no convergence on its word.
+        else if (searched.upper > searched.profit + EPS) allPriced = false;
         const exact = searched
-          ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.upper - 1e-9 }
+          ? { columns: searched.best.length ? [searched.best, ...searched.others] : [], bound: -searched.upper - 1e-9 }
           : priceExactly(view, engine, j, value, phase1, limit, discount);
         if (exact.bound === null && closureBound) {
           allPriced = false;
@@ -541,6 +563,30 @@ export async function boundByColumns(
           bounded = false;
         } else lagrangian += classes[k].servers.length * Math.min(0, closureBound ? Math.max(exact.bound, -closureBound.bound - 1e-9) : exact.bound);
         for (const chosen of exact.columns) improving(chosen);
+        if (exact.bound !== null && exact.bound < 0 && exact.columns.length) pricedBest.push({ k, units: exact.columns[0].flatMap((i) => items[i]) });
+      }
+      // Automatic smoothing (Pessoa, Sadykov, Uchoa and Vanderbeck, 2018): the subgradient at
+      // the priced point against the direction from the centre to the master's duals; along it
+      // the Lagrangian rises: price nearer the master (smaller weight), else nearer the centre.
+      if (autoSmoothing && bounded && centreUsed && weight > 0 && weight < 1) {
+        let slope = 0;
+        for (let i = 0; i < D; i++) slope += rhs[i] * (master[i] - centreUsed[i]);
+        for (const { k, units } of pricedBest) {
+          let used = 0;
+          for (const u of units) used += master[u] - centreUsed[u];
+          const site = cp.servers[classes[k].rep].site;
+          for (const u of units)
+            for (const g of siteGroupsOf[u]) {
+              const i = spreadIndex.get(`${g}:${site}`)!;
+              used += master[U + i] - centreUsed[U + i];
+            }
+          for (const l of coverEntries(k, units)) {
+            const i = U + spreadKeys.length + coverRow[l] - placementRows;
+            used += master[i] - centreUsed[i];
+          }
+          slope -= classes[k].servers.length * used;
+        }
+        smoothing = slope > 0 ? Math.max(0, smoothing - 0.1) : Math.min(0.99, smoothing + (1 - smoothing) * 0.1);
       }
       // Into the LP at once: the pool and the LP's columns stay in step whatever happens next.
       if (added.length) lp.addColumns(added.map((c) => toLp(c, phase1)));

@@ -18,6 +18,8 @@ export type PricingSearchOptions = {
    * pruned so), which is all the Lagrangian bound needs. 0: exact.
    */
   relGap?: number;
+  /** how many of the best columns the search replaced to return besides the best (more columns per call) */
+  runnersUp?: number;
 };
 
 export type PricingSearchResult = {
@@ -27,6 +29,8 @@ export type PricingSearchResult = {
   /** MB: a proved upper bound on every column's profit (≥ profit; equal when exact) */
   upper: number;
   nodes: number;
+  /** columns with positive profit the best one replaced, latest first (at most `runnersUp`) */
+  others: number[][];
 };
 
 /**
@@ -45,7 +49,7 @@ export function priceByBranchAndBound(
   nodeLimit: number,
   options: PricingSearchOptions = {},
 ): PricingSearchResult | null {
-  const { start = null, discount = null, closureDepth = -1, relGap = 0 } = options;
+  const { start = null, discount = null, closureDepth = -1, relGap = 0, runnersUp = 0 } = options;
   const server = cp.servers[j];
   const picked: { u: number; v: number }[] = [];
   for (let u = 0; u < cp.units.length; u++) {
@@ -126,6 +130,7 @@ export function priceByBranchAndBound(
   const limitBandwidth = server.bandwidth + SLACK * Math.max(1, Math.abs(server.bandwidth));
   let best = start && start.profit > 0 ? start.profit : 0;
   let bestSet: number[] = start && start.profit > 0 ? [...start.units] : [];
+  const others: number[][] = [];
   // The largest node bound pruned by the relative gap rather than by `best` itself.
   let pruned = -Infinity;
   let nodes = 0;
@@ -152,7 +157,20 @@ export function priceByBranchAndBound(
   const room = new Float64Array(4);
   const slack = (limit: number) => SLACK * Math.max(1, limit);
   const closureCost = new Float64Array(cp.layerSize.length);
-  const byRatio = (a: number, b: number) => ratio[b] - ratio[a] || a - b;
+  /** a before b in the heap: higher ratio, then lower index (the order a sort would give) */
+  const before = (a: number, b: number) => ratio[a] > ratio[b] || (ratio[a] === ratio[b] && a < b);
+  const siftDown = (h: number, size: number) => {
+    const item = order[h];
+    for (;;) {
+      let c = 2 * h + 1;
+      if (c >= size) break;
+      if (c + 1 < size && before(order[c + 1], order[c])) c++;
+      if (!before(order[c], item)) break;
+      order[h] = order[c];
+      h = c;
+    }
+    order[h] = item;
+  };
   // Dominance among units with the same layers (replicas of one image): b is dominated by an
   // earlier a that is worth at least as much, needs no more of any resource and is in no other
   // conflict group. Swapping b for a keeps a column feasible and no less profitable, so some
@@ -281,21 +299,38 @@ export function priceByBranchAndBound(
         order[k] = k;
         ratio[k] = w[k] > 0 ? profits[k] / w[k] : Infinity;
       }
-      const sorted = order.subarray(0, count).sort(byRatio);
+      // Items by ratio from a heap: only the few that fill the room (and the next two) come
+      // out, where a full sort per node cost a quarter of the search.
+      let size = count;
+      for (let h = (size >> 1) - 1; h >= 0; h--) siftDown(h, size);
+      const pop = (): number => {
+        const top = order[0];
+        order[0] = order[--size];
+        siftDown(0, size);
+        return top;
+      };
       let left = room[r],
         total = 0,
-        s = 0;
-      for (; s < count && w[sorted[s]] <= left; s++) {
-        left -= w[sorted[s]];
-        total += profits[sorted[s]];
+        last = -1,
+        critical = -1;
+      while (size > 0) {
+        const k = pop();
+        if (w[k] > left) {
+          critical = k;
+          break;
+        }
+        left -= w[k];
+        total += profits[k];
+        last = k;
       }
-      if (s < count) {
+      if (critical >= 0) {
         // Martello and Toth's bound: the critical item out (the rest fills what is left at
         // the next ratio) or in (room made at the previous, lowest taken ratio), never above
         // the fractional one.
-        const k = sorted[s];
-        const out = s + 1 < count ? (left * profits[sorted[s + 1]]) / w[sorted[s + 1]] : 0;
-        const into = s > 0 ? profits[k] - ((w[k] - left) * profits[sorted[s - 1]]) / w[sorted[s - 1]] : -Infinity;
+        const k = critical;
+        const next = size > 0 ? order[0] : -1;
+        const out = next >= 0 ? (left * profits[next]) / w[next] : 0;
+        const into = last >= 0 ? profits[k] - ((w[k] - left) * profits[last]) / w[last] : -Infinity;
         total += Math.min((profits[k] * left) / w[k], Math.max(out, into));
       }
       tightest = Math.min(tightest, total);
@@ -307,6 +342,11 @@ export function priceByBranchAndBound(
     if (++nodes > nodeLimit) return false;
     if (profit > best + EPS) {
       best = profit;
+      // The columns it beats are still profitable: kept as runners-up (most recent first).
+      if (bestSet.length && runnersUp > 0) {
+        others.unshift(bestSet);
+        if (others.length > runnersUp) others.pop();
+      }
       bestSet = Array.from(chosen.subarray(0, depth), (k) => unitOf[k]);
     }
     if (i === n) return true;
@@ -351,5 +391,5 @@ export function priceByBranchAndBound(
     return ok;
   };
   if (!visit(0)) return null;
-  return { best: bestSet, profit: best, upper: Math.max(best, pruned), nodes };
+  return { best: bestSet, profit: best, upper: Math.max(best, pruned), nodes, others };
 }
