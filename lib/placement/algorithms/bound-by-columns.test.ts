@@ -217,6 +217,23 @@ describe('column generation bound', () => {
     }
   }, 300_000);
 
+  it('exact with the root tuned for its bound (exactTuning.boundRoot, no compact MIP first) still proves the enumerated optimum', async () => {
+    let proved = 0;
+    for (const seed of SEEDS.slice(0, 12)) {
+      const problem = randomConstrainedProblem(seed);
+      const optimum = enumerateOptimum(problem)?.cost ?? null;
+      const result = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 60, exactTuning: { boundRoot: true, columnShare: 1 } });
+      if (optimum === null) expect(result.status, `seed ${seed}`).toBe('infeasible');
+      else {
+        expect(result.lowerBound!, `seed ${seed}`).toBeLessThanOrEqual(optimum);
+        expect(result.status, `seed ${seed}`).toBe('optimal');
+        expect(result.cost, `seed ${seed}`).toBe(optimum);
+        proved++;
+      }
+    }
+    expect(proved).toBeGreaterThan(5);
+  }, 300_000);
+
   it.each([
     [4, 0.8],
     [5, 0.6],
