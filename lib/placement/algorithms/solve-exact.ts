@@ -161,7 +161,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   // With network terms the MIP rarely improves on its start within seconds, and the rounding
   // found better starts on Kdl's social network (README, "Network terms in exact"): it joins in
   // whatever the size.
-  if (warmStart && built && (cp.units.length * cp.servers.length > LARGE_MODEL || !storageOnly) && !deadline.expired()) {
+  // A root tuned for its bound (`boundRoot`) solves the same LP at once for its start: the
+  // rounding's 6 s on 20 × 100 go to pricing instead.
+  if (warmStart && built && (cp.units.length * cp.servers.length > LARGE_MODEL || !storageOnly) && !options.boundRoot && !deadline.expired()) {
     const rounded = await solveRelax({ ...ctx, deadline: deadline.sub(Math.min(15, deadline.remainingSec() * 0.25)) });
     offer(rounded.unitServer);
     // relax's bound is its storage LP at the storage weight (weighted-floor.ts): objective units.
