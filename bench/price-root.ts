@@ -28,6 +28,8 @@ console.log(`incumbent ${(incumbent.cost / 1e9).toFixed(4)} GB`);
 const engine = await loadHighsEngine();
 const dumps: unknown[] = [];
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const cpuSec = () => (process.cpuUsage(cpu0).user / 1e6).toFixed(1);
 let last = 0;
 const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumbent, {
   // BRANCH=1: the whole branch and price (integer master, branching) rather than the root alone
@@ -37,8 +39,16 @@ const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumben
   compactStart: process.env.COMPACT === '1',
   // NODES=<n>: pricing branch-and-bound nodes before the MIP pricer
   ...(process.env.NODES ? { pricingNodes: Number(process.env.NODES) } : {}),
+  // GAP=<share>: the pricing branch and bound's relative gap (its bound stays proved)
+  ...(process.env.GAP ? { pricingGap: Number(process.env.GAP) } : {}),
   // EXACT=1: exact pricing every round (a bound every round); SMOOTH=<weight>
   heuristicFirst: process.env.EXACT !== '1',
+  // AUTO=1: the smoothing weight adapted by the subgradient
+  autoSmoothing: process.env.AUTO === '1',
+  // MORE=<n>: columns besides the best one from each pricing search
+  ...(process.env.MORE ? { runnersUp: Number(process.env.MORE) } : {}),
+  // EVERY=<n>: with the heuristic pricer first, exact pricing every n-th round
+  ...(process.env.EVERY ? { exactEvery: Number(process.env.EVERY) } : {}),
   ...(process.env.SMOOTH ? { smoothing: Number(process.env.SMOOTH) } : {}),
   // DUMP=<file>: every exact pricing search's input, for bench/price-search.ts
   onSearch: process.env.DUMP ? (search) => dumps.push(search) : undefined,
@@ -48,12 +58,12 @@ const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumben
     const t = (performance.now() - t0) / 1000;
     if (t - last > 5 || (r.lagrangian > -Infinity && process.env.BRANCH !== '1')) {
       last = t;
-      console.log(`${t.toFixed(1)} s  lp ${(r.lp / 1e3).toFixed(4)}  lagrangian ${(r.lagrangian / 1e3).toFixed(4)}  columns ${r.columns}`);
+      console.log(`${t.toFixed(1)} s (cpu ${cpuSec()} s)  lp ${(r.lp / 1e3).toFixed(4)}  lagrangian ${(r.lagrangian / 1e3).toFixed(4)}  columns ${r.columns}`);
     }
   },
 });
 console.log(
-  `done ${((performance.now() - t0) / 1000).toFixed(1)} s nodes ${outcome.nodes} proved ${outcome.proved} converged ${outcome.converged} bound ${((outcome.bound ?? 0) / 1e9).toFixed(4)} GB master ${((outcome.masterValue ?? 0) / 1e3).toFixed(4)} rounds ${outcome.iterations} columns ${outcome.columns}`,
+  `done ${((performance.now() - t0) / 1000).toFixed(1)} s (cpu ${cpuSec()} s) nodes ${outcome.nodes} proved ${outcome.proved} converged ${outcome.converged} bound ${((outcome.bound ?? 0) / 1e9).toFixed(4)} GB master ${((outcome.masterValue ?? 0) / 1e3).toFixed(4)} rounds ${outcome.iterations} columns ${outcome.columns}`,
   JSON.stringify(outcome.pricing ?? {}),
 );
 if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(dumps));

@@ -9,7 +9,8 @@ import { enumerateOptimum, randomConstrainedProblem } from '../small-problems.fi
 import { solvePlacement } from '../solve-placement';
 import { buildPlacementModel } from '../build-placement-model';
 import type { PlacementProblem } from '../types';
-import { boundByColumns, priceByBranchAndBound, serverClasses } from './bound-by-columns';
+import { boundByColumns, serverClasses } from './bound-by-columns';
+import { priceByBranchAndBound } from './price-by-branch-and-bound';
 import { layerCopiesBound, layerCopiesNeeded } from './layer-copies-bound';
 import { runGreedySearch } from './run-greedy-search';
 
@@ -72,6 +73,38 @@ describe('column generation bound', () => {
     }
     expect(proved).toBeGreaterThan(40);
     expect(shared).toBeGreaterThan(10);
+  }, 300_000);
+
+  it('with the root tuned (automatic smoothing, exact pricing every third round, runners-up, a pricing gap, the compact start) the bound stays below the enumerated optimum and a closed tree is the optimum', async () => {
+    const engine = await loadHighsEngine();
+    let proved = 0,
+      bounded = 0;
+    for (const seed of SEEDS) {
+      const problem = seed % 2 ? randomConstrainedProblem(seed) : identicalServers(randomConstrainedProblem(seed));
+      const optimum = enumerateOptimum(problem)?.cost ?? null;
+      const cp = compileProblem(problem);
+      if (cp.infeasibleReason || optimum === null) continue;
+      const incumbent = runGreedySearch(cp, new Deadline(30).subWork(1e6), createPrng(seed)).state;
+      const outcome = await boundByColumns(cp, engine, new Deadline(30), incumbent, {
+        autoSmoothing: true,
+        smoothing: 0.9,
+        heuristicFirst: true,
+        exactEvery: 3,
+        runnersUp: 3,
+        pricingGap: seed % 3 === 0 ? 0.2 : 0,
+        compactStart: true,
+      });
+      if (outcome.bound !== null) {
+        bounded++;
+        expect(outcome.bound, `seed ${seed}`).toBeLessThanOrEqual(optimum);
+      }
+      if (outcome.proved) {
+        proved++;
+        expect(outcome.unitServer ? costOf(problem, cp, outcome.unitServer) : incumbent!.cost, `seed ${seed}`).toBe(optimum);
+      }
+    }
+    expect(bounded).toBeGreaterThan(10);
+    expect(proved).toBeGreaterThan(10);
   }, 300_000);
 
   it('phase 1 proves that no placement exists where every container fits alone but no two share a server', async () => {
@@ -184,6 +217,23 @@ describe('column generation bound', () => {
     }
   }, 300_000);
 
+  it('exact with the root tuned for its bound (exactTuning.boundRoot, no compact MIP first) still proves the enumerated optimum', async () => {
+    let proved = 0;
+    for (const seed of SEEDS.slice(0, 12)) {
+      const problem = randomConstrainedProblem(seed);
+      const optimum = enumerateOptimum(problem)?.cost ?? null;
+      const result = await solvePlacement(problem, { algorithm: 'exact', engine: 'highs', timeLimitSec: 60, exactTuning: { boundRoot: true, columnShare: 1 } });
+      if (optimum === null) expect(result.status, `seed ${seed}`).toBe('infeasible');
+      else {
+        expect(result.lowerBound!, `seed ${seed}`).toBeLessThanOrEqual(optimum);
+        expect(result.status, `seed ${seed}`).toBe('optimal');
+        expect(result.cost, `seed ${seed}`).toBe(optimum);
+        proved++;
+      }
+    }
+    expect(proved).toBeGreaterThan(5);
+  }, 300_000);
+
   it.each([
     [4, 0.8],
     [5, 0.6],
@@ -197,7 +247,7 @@ describe('column generation bound', () => {
     for (let j = 0; j < cp.servers.length; j++) {
       // Cover-row duals discount some layers (never below zero).
       const discount = Float64Array.from(cp.layerSize, (size) => (random() < 0.5 ? (random() * size) / 1e6 : 0));
-      const priced = priceByBranchAndBound(cp, j, (u) => values[u], false, groupsOf, 1e7, null, discount)!;
+      const priced = priceByBranchAndBound(cp, j, (u) => values[u], false, groupsOf, 1e7, { discount })!;
       // Every subset of the units eligible here, judged directly.
       const eligible = cp.units.map((_, u) => u).filter((u) => cp.units[u].eligible[j]);
       let best = 0;

@@ -5,8 +5,9 @@ import type { Deadline } from '../deadline';
 import { openHighsLp, type LpColumn, type LpSession } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel } from '../engines/milp-engine';
 import { stateFromUnitServers, type PlacementState } from '../placement-state';
-import { boundPricingByClosure, pricedLayerCost, solveClosure } from './bound-pricing-by-closure';
+import { boundPricingByClosure } from './bound-pricing-by-closure';
 import { layerCopiesNeeded } from './layer-copies-bound';
+import { priceByBranchAndBound } from './price-by-branch-and-bound';
 
 /**
  * A column: a set of units on one server of a class of interchangeable servers. Its cost
@@ -59,6 +60,12 @@ export type ColumnBoundOptions = {
   rootSec?: number;
   /** exact pricing only for classes where the greedy pricer found no improving column */
   heuristicFirst?: boolean;
+  /** the smoothing weight adapted each round by the subgradient's direction (starting at `smoothing`) */
+  autoSmoothing?: boolean;
+  /** columns besides the best one that a pricing search returns (the ones it improved on) */
+  runnersUp?: number;
+  /** with `heuristicFirst`, every n-th round of a node prices exactly all the same (0: never) */
+  exactEvery?: number;
   /**
    * Layer-cover rows in the master: columns holding layer l (where it costs) ≥ the copies every
    * placement needs (`layerCopiesNeeded`), which the columns alone only see fractionally.
@@ -78,6 +85,11 @@ export type ColumnBoundOptions = {
   compactStart?: boolean;
   /** nodes of a pricing branch and bound before the MIP pricer (PRICING_NODES) */
   pricingNodes?: number;
+  /**
+   * relative gap of the pricing branch and bound (price-by-branch-and-bound.ts): its column is
+   * within this share of the optimum, its bound still proved (0: exact)
+   */
+  pricingGap?: number;
   report?: (bound: number | null) => void;
   /** each exact pricing search: its server, item values, layer discounts and start (for bench/price-search.ts) */
   onSearch?: (search: { j: number; phase1: boolean; values: number[]; discount: number[] | null; start: { units: number[]; profit: number } | null }) => void;
@@ -159,6 +171,10 @@ export async function boundByColumns(
   const heuristicFirst = options.heuristicFirst ?? true;
   const closure = options.closure ?? false;
   const pricingNodes = options.pricingNodes ?? PRICING_NODES;
+  const pricingGap = options.pricingGap ?? 0;
+  const exactEvery = options.exactEvery ?? 0;
+  const runnersUp = options.runnersUp ?? 0;
+  const autoSmoothing = options.autoSmoothing ?? false;
   const alpha = options.smoothing === false ? 0 : options.smoothing === true || options.smoothing === undefined ? DEFAULT_SMOOTHING : options.smoothing;
   const outcome: ColumnBoundOutcome = {
     bound: null,
@@ -327,6 +343,7 @@ export async function boundByColumns(
     return outcome;
   }
   const spreadKeys = [...spreadRow];
+  const spreadIndex = new Map(spreadKeys.map(([key], i) => [key, i]));
   // Duals as one vector: π (cover, ≥ 0), σ (spread rows in spreadKeys order, ≤ 0), then ρ
   // (layer cover rows in coverLayers order, in [0, cost]); rhs is each row's right-hand side.
   const D = U + spreadKeys.length + C;
@@ -410,12 +427,17 @@ export async function boundByColumns(
     let warm = start !== null && !phase1;
     let mispriced = 0;
     let lpValue = Infinity;
+    let smoothing = alpha;
+    let round = 0;
     for (;;) {
       if (limit.expired()) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
       const solved = lp.solve(limit.remainingSec(), () => limit.stopped());
       if (solved.clockCut) limit.markClockCut();
       if (solved.status !== 'optimal' || !solved.rowDual || !solved.colValue) return { bound: Math.max(bestL, floor), lpValue, lambda: null, converged: false };
       outcome.iterations++;
+      // With the heuristic pricer first, every `exactEvery`-th round still prices exactly
+      // everywhere: a Lagrangian bound at that round's duals.
+      const exactRound = exactEvery > 0 && ++round % exactEvery === 0;
       lpValue = solved.objective ?? Infinity;
       if (phase1 && lpValue < 1e-9) {
         // The columns already cover every unit: the LP is feasible; on to the real costs.
@@ -433,7 +455,10 @@ export async function boundByColumns(
       coverLayers.forEach((l, i) => (master[U + spreadKeys.length + i] = Math.min(surplusCost(l), Math.max(0, dual[coverRow[l]]))));
       const mu = Float64Array.from({ length: K }, (_, k) => Math.min(0, dual[U + k]));
       // Wentges: price at a point between the stability centre and the master's duals.
-      const weight = warm ? 1 : centre ? Math.max(0, 1 - (mispriced + 1) * (1 - alpha)) : 0;
+      const weight = warm ? 1 : centre ? Math.max(0, 1 - (mispriced + 1) * (1 - smoothing)) : 0;
+      const centreUsed = centre;
+      /** each class's best column at the priced duals, when it prices one with a profit (for the subgradient) */
+      const pricedBest: { k: number; units: number[] }[] = [];
       const priced: Float64Array = centre && weight > 0 ? master.map((v, i) => weight * centre![i] + (1 - weight) * v) : master;
       const sigmaAt = (duals: Float64Array) => new Map(spreadKeys.map(([key], i) => [key, duals[U + i]]));
       const pricedSigma = sigmaAt(priced);
@@ -503,23 +528,32 @@ export async function boundByColumns(
         }
         // The exact pricer only where the greedy one found nothing (it then proves or finds),
         // or every round when asked (a bound every round).
-        if (closureBound && (closureBound.exact || (found > 0 && heuristicFirst && !warm))) {
+        const skipExact = found > 0 && heuristicFirst && !warm && !exactRound;
+        if (closureBound && (closureBound.exact || skipExact)) {
           if (!closureBound.exact) allPriced = false;
           lagrangian += classes[k].servers.length * Math.min(0, -closureBound.bound - 1e-9);
           continue;
         }
-        if (found > 0 && heuristicFirst && !warm) {
+        if (skipExact) {
           allPriced = false;
           bounded = false;
           continue;
         }
         outcome.pricing.searches++;
         options.onSearch?.({ j, phase1, values: view.units.map((_, i) => value(i)), discount: discount ? [...discount] : null, start });
-        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, pricingNodes, start, discount, closure ? closure.searchDepth : -1);
+        const searched = priceByBranchAndBound(view, j, value, phase1, itemGroups, pricingNodes, {
+          start,
+          discount,
+          closureDepth: closure ? closure.searchDepth : -1,
+          relGap: pricingGap,
+          runnersUp,
+        });
         outcome.pricing.searchNodes += searched?.nodes ?? pricingNodes;
         if (!searched) outcome.pricing.mips++;
+        // A search within a gap may leave an improving column out: no convergence on its word.
+        else if (searched.upper > searched.profit + EPS) allPriced = false;
         const exact = searched
-          ? { columns: searched.best.length ? [searched.best] : [], bound: -searched.profit - 1e-9 }
+          ? { columns: searched.best.length ? [searched.best, ...searched.others] : [], bound: -searched.upper - 1e-9 }
           : priceExactly(view, engine, j, value, phase1, limit, discount);
         if (exact.bound === null && closureBound) {
           allPriced = false;
@@ -529,6 +563,30 @@ export async function boundByColumns(
           bounded = false;
         } else lagrangian += classes[k].servers.length * Math.min(0, closureBound ? Math.max(exact.bound, -closureBound.bound - 1e-9) : exact.bound);
         for (const chosen of exact.columns) improving(chosen);
+        if (exact.bound !== null && exact.bound < 0 && exact.columns.length) pricedBest.push({ k, units: exact.columns[0].flatMap((i) => items[i]) });
+      }
+      // Automatic smoothing (Pessoa, Sadykov, Uchoa and Vanderbeck, 2018): the subgradient at
+      // the priced point against the direction from the centre to the master's duals; along it
+      // the Lagrangian rises: price nearer the master (smaller weight), else nearer the centre.
+      if (autoSmoothing && bounded && centreUsed && weight > 0 && weight < 1) {
+        let slope = 0;
+        for (let i = 0; i < D; i++) slope += rhs[i] * (master[i] - centreUsed[i]);
+        for (const { k, units } of pricedBest) {
+          let used = 0;
+          for (const u of units) used += master[u] - centreUsed[u];
+          const site = cp.servers[classes[k].rep].site;
+          for (const u of units)
+            for (const g of siteGroupsOf[u]) {
+              const i = spreadIndex.get(`${g}:${site}`)!;
+              used += master[U + i] - centreUsed[U + i];
+            }
+          for (const l of coverEntries(k, units)) {
+            const i = U + spreadKeys.length + coverRow[l] - placementRows;
+            used += master[i] - centreUsed[i];
+          }
+          slope -= classes[k].servers.length * used;
+        }
+        smoothing = slope > 0 ? Math.max(0, smoothing - 0.1) : Math.min(0.99, smoothing + (1 - smoothing) * 0.1);
       }
       // Into the LP at once: the pool and the LP's columns stay in step whatever happens next.
       if (added.length) lp.addColumns(added.map((c) => toLp(c, phase1)));
@@ -959,237 +1017,6 @@ function solveIntegerMaster(
     if (j !== undefined) for (const u of c.units) unitServer[u] = j;
   });
   return unitServer.every((j) => j >= 0) ? unitServer : null;
-}
-
-/**
- * Exact pricing by depth-first branch and bound (no WASM round trip): units by value, take
- * before skip, bounded by shared layer costs split among their remaining users and a
- * fractional knapsack per resource (below). Null when `nodeLimit` runs out (the caller then
- * prices with the MIP).
- */
-export function priceByBranchAndBound(
-  cp: CompiledProblem,
-  j: number,
-  value: (u: number) => number,
-  phase1: boolean,
-  groupsOf: number[][],
-  nodeLimit: number,
-  start: { units: number[]; profit: number } | null = null,
-  discount: Float64Array | null = null,
-  closureDepth = -1,
-): { best: number[]; profit: number; nodes: number } | null {
-  const server = cp.servers[j];
-  const items: { u: number; v: number }[] = [];
-  for (let u = 0; u < cp.units.length; u++) {
-    if (!cp.units[u].eligible[j]) continue;
-    const v = value(u);
-    if (v > EPS) items.push({ u, v });
-  }
-  const n = items.length;
-  // A discount (cover-row dual) never exceeds the layer's cost, so prices stay ≥ 0 (the bound needs it).
-  const cost = (l: number) => pricedLayerCost(cp, l, j, phase1, discount);
-  // Most promising first: value less the unit's share of its layers (halved the nodes on Fig. 5 ×0.8).
-  {
-    const users = new Int32Array(cp.layerSize.length);
-    for (const { u } of items) for (const l of cp.units[u].layers) users[l]++;
-    const net = new Float64Array(cp.units.length);
-    for (const { u, v } of items) {
-      let share = 0;
-      for (const l of cp.units[u].layers) share += cost(l) / users[l];
-      net[u] = v - share;
-    }
-    items.sort((a, b) => net[b.u] - net[a.u] || a.u - b.u);
-  }
-  const L = cp.layerSize.length;
-  const present = new Int32Array(L);
-  const usedGroups = new Int32Array(cp.conflictGroups.length);
-  const chosen: number[] = [];
-  let cpu = 0,
-    memory = 0,
-    bandwidth = 0,
-    disk = server.cachedBytes,
-    profit = 0;
-  // A known column (the greedy pricer's best) prunes from the first node on.
-  let best = start && start.profit > 0 ? start.profit : 0;
-  let bestSet: number[] = start && start.profit > 0 ? [...start.units] : [];
-  let nodes = 0;
-
-  const fits = (u: number) => {
-    const unit = cp.units[u];
-    for (const k of groupsOf[u]) if (usedGroups[k]) return false;
-    if (!fitsWithin(cpu + unit.cpu, server.cpu) || !fitsWithin(memory + unit.memory, server.memory) || !fitsWithin(bandwidth + unit.bandwidth, server.bandwidth)) return false;
-    let extra = 0;
-    for (const l of unit.layers) if (!present[l]) extra += layerStorage(cp, l, j);
-    return disk + extra <= server.storage;
-  };
-  // Bound: a layer that several remaining units (those that still fit) share costs each of
-  // them its share (cost / those users): whatever subset is taken pays at least the shares of
-  // its members, so Σ (value − shares) over the subset is above its profit. The subset also
-  // fits every resource, so a fractional knapsack per resource (disk weighted by the same
-  // shares of bytes) bounds it further.
-  const layerCostOf = new Float64Array(L);
-  const layerBytesOf = new Float64Array(L);
-  for (const { u } of items)
-    for (const l of cp.units[u].layers) {
-      layerCostOf[l] = cost(l);
-      layerBytesOf[l] = layerStorage(cp, l, j);
-    }
-  const profits = new Float64Array(n);
-  const weights = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  const ratio = new Float64Array(n);
-  const order = new Int32Array(n);
-  const fitting = new Int32Array(n);
-  const fitUsers = new Int32Array(L);
-  const need = new Float64Array(4);
-  const room = new Float64Array(4);
-  const slack = (limit: number) => 1e-9 * Math.max(1, limit);
-  const closureCost = new Float64Array(L);
-  // Dominance among units with the same layers (replicas of one image): b is dominated by an
-  // earlier a that is worth at least as much, needs no more of any resource and is in no other
-  // conflict group. Swapping b for a keeps a column feasible and no less profitable, so some
-  // optimal column holds b only with a: leaving a out leaves b out (the swaps end, as each
-  // moves a column up a fixed order: value, then position).
-  const dominated: number[][] = items.map(() => []);
-  const banned = new Int32Array(n);
-  {
-    const byLayers = new Map<string, number[]>();
-    items.forEach(({ u }, k) => {
-      const key = Array.from(cp.units[u].layers).join(',');
-      const same = byLayers.get(key);
-      if (same) same.push(k);
-      else byLayers.set(key, [k]);
-    });
-    const sameGroups = (a: number, b: number) => groupsOf[a].length === groupsOf[b].length && groupsOf[a].every((g, q) => g === groupsOf[b][q]);
-    for (const same of byLayers.values())
-      for (let x = 0; x < same.length; x++)
-        for (let y = x + 1; y < same.length; y++) {
-          const a = items[same[x]],
-            b = items[same[y]];
-          const ua = cp.units[a.u],
-            ub = cp.units[b.u];
-          if (a.v >= b.v && ua.cpu <= ub.cpu && ua.memory <= ub.memory && ua.bandwidth <= ub.bandwidth && sameGroups(a.u, b.u)) dominated[same[x]].push(same[y]);
-        }
-  }
-  const bound = (i: number): number => {
-    let f = 0;
-    for (let k = i; k < n; k++) {
-      const u = items[k].u;
-      if (banned[k] || !fits(u)) continue;
-      fitting[f++] = k;
-      for (const l of cp.units[u].layers) if (!present[l]) fitUsers[l]++;
-    }
-    let m = 0,
-      loose = 0;
-    need.fill(0);
-    for (let q = 0; q < f; q++) {
-      const { u, v } = items[fitting[q]];
-      const unit = cp.units[u];
-      let share = 0,
-        bytes = 0;
-      for (const l of unit.layers)
-        if (!present[l]) {
-          share += layerCostOf[l] / fitUsers[l];
-          bytes += layerBytesOf[l] / fitUsers[l];
-        }
-      if (v <= share) continue;
-      profits[m] = v - share;
-      weights[0][m] = unit.cpu;
-      weights[1][m] = unit.memory;
-      weights[2][m] = unit.bandwidth;
-      weights[3][m] = bytes;
-      need[0] += unit.cpu;
-      need[1] += unit.memory;
-      need[2] += unit.bandwidth;
-      need[3] += bytes;
-      loose += v - share;
-      m++;
-    }
-    for (let q = 0; q < f; q++) for (const l of cp.units[items[fitting[q]].u].layers) fitUsers[l] = 0;
-    room[0] = server.cpu - cpu + slack(server.cpu);
-    room[1] = server.memory - memory + slack(server.memory);
-    room[2] = server.bandwidth - bandwidth + slack(server.bandwidth);
-    room[3] = server.storage - disk;
-    let tightest = loose;
-    if (i <= closureDepth && profit + tightest > best + EPS && m > 0) {
-      // The remaining units that fit, sharing layers exactly (a maximum-weight closure over
-      // the layers not yet held): much tighter than the shares when capacity is loose.
-      const members: number[] = [];
-      const vals: number[] = [];
-      for (let q = 0; q < f; q++) {
-        const { u, v } = items[fitting[q]];
-        members.push(u);
-        vals.push(v);
-      }
-      for (let q = 0; q < f; q++) for (const l of cp.units[members[q]].layers) closureCost[l] = present[l] ? 0 : layerCostOf[l];
-      tightest = Math.min(tightest, solveClosure(vals, (q) => cp.units[members[q]].layers, closureCost).profit);
-    }
-    for (let r = 0; r < 4; r++) {
-      if (need[r] <= room[r]) continue;
-      const w = weights[r];
-      for (let k = 0; k < m; k++) {
-        order[k] = k;
-        ratio[k] = w[k] > 0 ? profits[k] / w[k] : Infinity;
-      }
-      const sorted = order.subarray(0, m).sort((a, b) => ratio[b] - ratio[a] || a - b);
-      let left = room[r],
-        total = 0;
-      for (const k of sorted) {
-        if (w[k] <= left) {
-          left -= w[k];
-          total += profits[k];
-        } else {
-          total += (profits[k] * left) / w[k];
-          break;
-        }
-      }
-      tightest = Math.min(tightest, total);
-      if (profit + tightest <= best + EPS) break;
-    }
-    return profit + tightest;
-  };
-  const visit = (i: number): boolean => {
-    if (++nodes > nodeLimit) return false;
-    if (profit > best + EPS) {
-      best = profit;
-      bestSet = [...chosen];
-    }
-    if (i === n || bound(i) <= best + EPS) return true;
-    // A unit dominated by one left out stays out too.
-    if (banned[i]) return visit(i + 1);
-    const { u, v } = items[i];
-    if (fits(u)) {
-      const unit = cp.units[u];
-      let added = 0;
-      for (const l of unit.layers) {
-        if (present[l]++ === 0) {
-          added += cost(l);
-          disk += layerStorage(cp, l, j);
-        }
-      }
-      for (const k of groupsOf[u]) usedGroups[k]++;
-      cpu += unit.cpu;
-      memory += unit.memory;
-      bandwidth += unit.bandwidth;
-      profit += v - added;
-      chosen.push(u);
-      const ok = visit(i + 1);
-      chosen.pop();
-      profit -= v - added;
-      cpu -= unit.cpu;
-      memory -= unit.memory;
-      bandwidth -= unit.bandwidth;
-      for (const k of groupsOf[u]) usedGroups[k]--;
-      for (const l of unit.layers) {
-        if (--present[l] === 0) disk -= layerStorage(cp, l, j);
-      }
-      if (!ok) return false;
-    }
-    for (const k of dominated[i]) banned[k]++;
-    const ok = visit(i + 1);
-    for (const k of dominated[i]) banned[k]--;
-    return ok;
-  };
-  return visit(0) ? { best: bestSet, profit: best, nodes } : null;
 }
 
 /**
