@@ -9,7 +9,7 @@ import { randomSmallNetworkProblem } from '../small-network-problems.fixture';
 import type { PlacementProblem } from '../types';
 import { solvePlacement } from '../solve-placement';
 import { identicalUnits } from '../order-identical-units';
-import { chooseHub, splitOnHub } from './split-on-hub';
+import { chooseHub, splitOnHub, type SplitOptions } from './split-on-hub';
 
 const SEEDS = Array.from({ length: 40 }, (_, k) => 7000 + k);
 const cases = SEEDS.flatMap((seed) => (['traffic', 'mixed'] as const).map((emphasis) => ({ seed, emphasis })));
@@ -30,6 +30,24 @@ function setUp(seed: number, emphasis: 'traffic' | 'mixed', replica = false) {
     network: { coefficients: net, traffic: 'pairs', startupUnitCuts: true, trafficCuts: ['colocation', 'neighbourhood', 'layers'] },
   });
   return { problem, cp, net, model, hub: chooseHub(cp, net, model.xCol) };
+}
+
+type Engine = Awaited<ReturnType<typeof loadHighsEngine>>;
+
+/** The split on a set-up problem with `cutoff` (no start, no setup time); `more` adds options. */
+function runSplit(engine: Engine, { cp, model, hub }: ReturnType<typeof setUp>, cutoff: number, more: Partial<SplitOptions> = {}) {
+  return splitOnHub(engine, new Deadline(30), {
+    model: model.milp,
+    xCol: model.xCol,
+    S: cp.servers.length,
+    hub: hub!,
+    cutoff: () => cutoff,
+    startAt: () => undefined,
+    onSolution: () => {},
+    setupSec: 0,
+    tolerance: cp.costTolerance / model.objectiveUnit,
+    ...more,
+  });
 }
 
 describe('chooseHub', () => {
@@ -56,28 +74,16 @@ describe('splitOnHub (brute force over every assignment is the reference)', () =
   it.each(cases)(
     'seed $seed, $emphasis: the positions cover the hub, their minimum is the optimum, a cutoff at it closes them all (layer flags integer)',
     async ({ seed, emphasis }) => {
-      const { problem, cp, model, hub } = setUp(seed, emphasis);
+      const setup = setUp(seed, emphasis);
+      const { problem, cp, model, hub } = setup;
       const optimum = bruteForceOptimum(problem);
       if (hub === null || optimum === null) return;
       split++;
       const engine = await loadHighsEngine();
       const S = cp.servers.length;
       const value = optimum / model.objectiveUnit - model.offset;
-      const tolerance = cp.costTolerance / model.objectiveUnit;
       // The cutoff run declares the layer flags integer in its MIPs, as exact does.
-      const run = (cutoff: number) =>
-        splitOnHub(engine, new Deadline(30), {
-          model: model.milp,
-          xCol: model.xCol,
-          S,
-          hub,
-          cutoff: () => cutoff,
-          startAt: () => undefined,
-          onSolution: () => {},
-          setupSec: 0,
-          tolerance,
-          integerColumns: Number.isFinite(cutoff) ? model.yCol : undefined,
-        });
+      const run = (cutoff: number) => runSplit(engine, setup, cutoff, { integerColumns: Number.isFinite(cutoff) ? model.yCol : undefined });
       const eligible = Array.from({ length: S }, (_, j) => j).filter((j) => model.xCol[hub * S + j] >= 0);
 
       const free = await run(Infinity);
@@ -103,37 +109,22 @@ describe('splitOnHub split again on the heaviest fractional units, best first', 
 
   it.each(cases)('seed $seed, $emphasis, one more replica: its leaves close to the brute-force optimum, and a cutoff at it closes them all', async ({ seed, emphasis }) => {
     // With one more replica of a container: identical units, which the split orders.
-    const { problem, cp, net, model, hub } = setUp(seed, emphasis, true);
+    const setup = setUp(seed, emphasis, true);
+    const { problem, cp, net, model, hub } = setup;
     const optimum = bruteForceOptimum(problem);
     if (hub === null || optimum === null) return;
     const engine = await loadHighsEngine();
-    const S = cp.servers.length;
     const value = optimum / model.objectiveUnit - model.offset;
-    const tolerance = cp.costTolerance / model.objectiveUnit;
     const unitWeight = new Float64Array(cp.units.length);
     for (const p of net.trafficPairs) {
       unitWeight[p.u] += p.weight;
       unitWeight[p.v] += p.weight;
     }
     const classes = identicalUnits(cp, net);
-    // Every node splits on up to three units before its MIP, so the tree, the class order and
-    // the bounds children inherit are all exercised on these small problems.
-    const run = (cutoff: number) =>
-      splitOnHub(engine, new Deadline(30), {
-        model: model.milp,
-        xCol: model.xCol,
-        S,
-        hub,
-        cutoff: () => cutoff,
-        startAt: () => undefined,
-        onSolution: () => {},
-        setupSec: 0,
-        tolerance,
-        integerColumns: model.yCol,
-        unitWeight,
-        classes,
-        splitDepth: 3,
-      });
+    // Every node after the first sub-MIP splits on up to three units before its own, so the
+    // tree, the class order and the bounds children inherit are all exercised on these small
+    // problems.
+    const run = (cutoff: number) => runSplit(engine, setup, cutoff, { integerColumns: model.yCol, unitWeight, classes, splitDepth: 3 });
     const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
     const free = await run(Infinity);
