@@ -7,7 +7,7 @@ import type { MilpEngine, MilpModel } from '../engines/milp-engine';
 import { stateFromUnitServers, type PlacementState } from '../placement-state';
 import { boundPricingByClosure } from './bound-pricing-by-closure';
 import { layerCopiesNeeded } from './layer-copies-bound';
-import { priceByBranchAndBound } from './price-by-branch-and-bound';
+import { priceByBranchAndBound, profitableUnits } from './price-by-branch-and-bound';
 
 /**
  * A column: a set of units on one server of a class of interchangeable servers. Its cost
@@ -768,12 +768,7 @@ export async function boundByColumns(
 /** Greedy pricing: from each of a few promising seeds, add the unit with the best marginal value. */
 function priceGreedily(cp: CompiledProblem, j: number, value: (u: number) => number, phase1: boolean, groupsOf: number[][], discount: Float64Array | null = null): number[][] {
   const server = cp.servers[j];
-  const candidates: { u: number; v: number }[] = [];
-  for (let u = 0; u < cp.units.length; u++) {
-    if (!cp.units[u].eligible[j]) continue;
-    const v = value(u);
-    if (v > EPS) candidates.push({ u, v });
-  }
+  const candidates = profitableUnits(cp, j, value);
   candidates.sort((a, b) => b.v - a.v || a.u - b.u);
   const seeds = candidates.slice(0, GREEDY_SEEDS).map((c) => c.u);
   const results: number[][] = [];

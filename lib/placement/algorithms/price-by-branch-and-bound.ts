@@ -33,6 +33,17 @@ export type PricingSearchResult = {
   others: number[][];
 };
 
+/** The units eligible on server `j` whose value is positive: the only ones a pricer may take. */
+export function profitableUnits(cp: CompiledProblem, j: number, value: (u: number) => number): { u: number; v: number }[] {
+  const units: { u: number; v: number }[] = [];
+  for (let u = 0; u < cp.units.length; u++) {
+    if (!cp.units[u].eligible[j]) continue;
+    const v = value(u);
+    if (v > EPS) units.push({ u, v });
+  }
+  return units;
+}
+
 /**
  * Exact pricing by depth-first branch and bound (no WASM round trip): units by value less their
  * share of layers, take before skip, bounded by shared layer costs split among the remaining
@@ -51,12 +62,7 @@ export function priceByBranchAndBound(
 ): PricingSearchResult | null {
   const { start = null, discount = null, closureDepth = -1, relGap = 0, runnersUp = 0 } = options;
   const server = cp.servers[j];
-  const picked: { u: number; v: number }[] = [];
-  for (let u = 0; u < cp.units.length; u++) {
-    if (!cp.units[u].eligible[j]) continue;
-    const v = value(u);
-    if (v > EPS) picked.push({ u, v });
-  }
+  const picked = profitableUnits(cp, j, value);
   const n = picked.length;
   // A discount (cover-row dual) never exceeds the layer's cost, so prices stay ≥ 0 (the bound needs it).
   const cost = (l: number) => pricedLayerCost(cp, l, j, phase1, discount);
