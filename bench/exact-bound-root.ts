@@ -1,5 +1,7 @@
 // exact on 20 x 100 seed 7 (issue 12's last target) with the root tuned for its bound, 60 s,
-// phases with wall and CPU seconds (lib/placement/README.md): [SHARE=<columnShare>] tsx bench/exact-bound-root.ts
+// phases with wall and CPU seconds (lib/placement/README.md): [SHARE=<columnShare>] tsx bench/exact-bound-root.ts;
+// DEFAULT=1: exact's defaults instead (the bound root then runs in a second thread, whose CPU the
+// process's CPU seconds include); PARALLEL=0: without that thread
 import { generateProblem } from '../lib/placement/generate-problem';
 import { solvePlacement } from '../lib/placement/solve-placement';
 const problem = generateProblem({ servers: 20, containers: 100, seed: 7 });
@@ -9,7 +11,8 @@ const r = await solvePlacement(problem, {
   algorithm: 'exact',
   engine: 'highs',
   timeLimitSec: 60,
-  exactTuning: { boundRoot: true, columnShare: Number(process.env.SHARE ?? 1) },
+  exactTuning:
+    process.env.DEFAULT === '1' ? { ...(process.env.PARALLEL === '0' ? { parallelBound: false } : {}) } : { boundRoot: true, columnShare: Number(process.env.SHARE ?? 1) },
   onProgress: (p) => {
     if (p.phase !== last) {
       last = p.phase;

@@ -1,8 +1,11 @@
 // The branch-and-price root on one instance, for the pricing ablation (lib/placement/README.md):
 // [CLOSURE=off|<depth>] [DUMP=<file>] tsx bench/price-root.ts <servers> <containers> <seed> <rootSec> [capacityScale]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { compileProblem } from '../lib/placement/compile-problem';
-import { Deadline } from '../lib/placement/deadline';
+import { compileProblem, toAssignment } from '../lib/placement/compile-problem';
+import { Deadline, WORK_PER_SECOND } from '../lib/placement/deadline';
+import { createPrng } from '../lib/placement/prng';
+import { improveByServerGroups } from '../lib/placement/algorithms/improve-by-server-groups';
+import { runGreedySearch } from '../lib/placement/algorithms/run-greedy-search';
 import { loadHighsEngine } from '../lib/placement/engines/highs-engine';
 import { generateProblem } from '../lib/placement/generate-problem';
 import { stateFromUnitServers } from '../lib/placement/placement-state';
@@ -12,10 +15,23 @@ import { boundByColumns } from '../lib/placement/algorithms/bound-by-columns';
 const [servers, containers, seed, rootSec, scale] = process.argv.slice(2).map(Number);
 const problem = generateProblem({ servers, containers, seed, ...(scale ? { capacityScale: scale } : {}) });
 const cp = compileProblem(problem);
-const cache = `/tmp/incumbent-${servers}-${containers}-${seed}-${scale || 1}.json`;
+// START=exact: exact's own warm start (greedy search, then the server-group search), not greedy's
+// answer; START=search: that greedy search alone
+const fromExact = process.env.START === 'exact' || process.env.START === 'search';
+const cache = `/tmp/incumbent-${servers}-${containers}-${seed}-${scale || 1}${fromExact ? `-${process.env.START}` : ''}.json`;
 let assignment: Record<string, string>;
 if (existsSync(cache)) assignment = JSON.parse(readFileSync(cache, 'utf8')) as Record<string, string>;
-else {
+else if (fromExact) {
+  const run = new Deadline(600);
+  cp.work = run.meter;
+  const budget = () => run.subWork(WORK_PER_SECOND * Math.min(1, 60 * 0.1));
+  const random = createPrng(1);
+  const warm = runGreedySearch(cp, budget(), random);
+  if (warm.state && !warm.proved && process.env.START === 'exact') improveByServerGroups(warm.state, budget(), random);
+  assignment = toAssignment(cp, warm.state!.unitServer);
+  cp.work = { units: 0 };
+  writeFileSync(cache, JSON.stringify(assignment));
+} else {
   const greedy = await solvePlacement(problem, { algorithm: 'greedy', seed: 1, timeLimitSec: 30 });
   assignment = greedy.assignment!;
   writeFileSync(cache, JSON.stringify(assignment));
@@ -37,6 +53,8 @@ const outcome = await boundByColumns(cp, engine, new Deadline(rootSec), incumben
   integerShare: process.env.BRANCH === '1' ? 0.2 : 0,
   // COMPACT=1: the root starts from the compact LP's duals
   compactStart: process.env.COMPACT === '1',
+  // NOCOLS=1: the incumbent gives the cutoff only, not its columns
+  incumbentColumns: process.env.NOCOLS !== '1',
   // NODES=<n>: pricing branch-and-bound nodes before the MIP pricer
   ...(process.env.NODES ? { pricingNodes: Number(process.env.NODES) } : {}),
   // GAP=<share>: the pricing branch and bound's relative gap (its bound stays proved)

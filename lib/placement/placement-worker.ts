@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { setAppRoot } from '@/lib/ops/app-root';
 import { solvePlacement } from './solve-placement';
 import type { PlacementProblem, PlacementProgress, SolveOptions } from './types';
 
@@ -13,6 +15,11 @@ export type WorkerRequest = {
 export type WorkerMessage = { type: 'progress'; progress: PlacementProgress } | { type: 'result'; result: Awaited<ReturnType<typeof solvePlacement>> };
 
 const PROGRESS_INTERVAL_MS = 200;
+
+// This thread starts with its own module state: the command line's app root (set from its own
+// location) is not known here, and the worker a solve starts for itself (run-task-in-worker.ts)
+// is found from it. This file is loaded from disk, so its location is the repository's.
+setAppRoot(path.resolve(import.meta.dirname, '..', '..'));
 
 // The solver blocks this thread for long stretches, so cancellation arrives through shared
 // memory (polled from the solver's callbacks) rather than through a message.

@@ -198,6 +198,12 @@ export type ExactTuning = {
    * searches, five runners-up (README, "Faster root for the Dantzig–Wolfe bound"); off by default
    */
   boundRoot?: boolean;
+  /**
+   * that root (`boundRoot`'s settings) in a second thread beside the compact MIP on large
+   * storage-only problems, the better bound and placement of the two kept (README, "A second
+   * thread for the bound"); default on
+   */
+  parallelBound?: boolean;
   /** v2: how the traffic between dependent replicas is linearised (add-traffic-model.ts); default `pairs` */
   trafficModel?: 'pairs' | 'stars' | 'mccormick';
   /** v2: the most columns the traffic linearisation may take before `exact` drops the term */

@@ -83,6 +83,8 @@ export type ColumnBoundOptions = {
    * the smoothing's centre starts there instead of at the first master's extreme duals.
    */
   compactStart?: boolean;
+  /** the incumbent's columns in the starting pool (false: it only gives the cutoff) */
+  incumbentColumns?: boolean;
   /** nodes of a pricing branch and bound before the MIP pricer (PRICING_NODES) */
   pricingNodes?: number;
   /**
@@ -288,7 +290,7 @@ export async function boundByColumns(
     pool.push(column);
     return column;
   };
-  if (incumbent) {
+  if (incumbent && (options.incumbentColumns ?? true)) {
     const members: number[][] = Array.from({ length: S }, () => []);
     incumbent.unitServer.forEach((j, u) => members[j].push(u));
     members.forEach((units, j) => {
@@ -413,7 +415,7 @@ export async function boundByColumns(
 
   type NodeResult = { bound: number; lpValue: number; lambda: Float64Array | null; converged: boolean };
   /** Column generation at one node (phase 1 first at the root without a placement). */
-  const solveNode = (node: NodeView, floor: number, limit: Deadline, start: Float64Array | null = null): NodeResult => {
+  const solveNode = (node: NodeView, floor: number, limit: Deadline, start: Float64Array | null = null, root = false): NodeResult => {
     const { view, items, allowed } = node;
     const itemGroups: number[][] = view.units.map(() => []);
     view.conflictGroups.forEach((g, k) => g.units.forEach((i) => itemGroups[i].push(k)));
@@ -593,6 +595,8 @@ export async function boundByColumns(
       if (bounded && lagrangian > bestL) {
         bestL = lagrangian;
         centre = priced;
+        // At the root a Lagrangian bound bounds every placement: reported as it climbs.
+        if (root && !phase1) reportBound(bestL);
         // Phase 1 bound > 0: no combination of columns covers every unit, so no placement exists.
         if (phase1 && bestL > 1e-6) return { bound: Infinity, lpValue, lambda: null, converged: true };
       }
@@ -687,7 +691,7 @@ export async function boundByColumns(
     // stronger than the compact one) hands the rest back to the caller.
     const rootLimit = options.rootSec === undefined ? deadline : deadline.sub(options.rootSec);
     const start = options.compactStart && !phase1 ? await dualsOfCompactLp(cp, U, spreadKeys.length, coverLayers, surplusCost, rootLimit) : null;
-    const root = solveNode(nodeView([]), -Infinity, rootLimit, start);
+    const root = solveNode(nodeView([]), -Infinity, rootLimit, start, true);
     outcome.nodes = 1;
     if (phase1) {
       outcome.infeasible = root.bound === Infinity;

@@ -4,10 +4,12 @@ import { toAssignment } from '../compile-problem';
 import { WORK_PER_SECOND, type Deadline } from '../deadline';
 import { boundFromStorage, deriveNetworkCoefficients, weighsStorageOnly } from '../derive-network-coefficients';
 import { evaluate } from '../evaluate';
-import { stateFromUnitServers } from '../placement-state';
+import { stateFromUnitServers, type PlacementState } from '../placement-state';
 import type { ExactTuning, TermName } from '../types';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
+import { runTaskInWorker, type TaskRun } from '../run-task-in-worker';
 import { boundByColumns } from './bound-by-columns';
+import { COLUMN_BOUND_SLOT, type ColumnBoundAnswer } from './column-bound-task';
 import { improveByServerGroups } from './improve-by-server-groups';
 import { layerCopiesBound } from './layer-copies-bound';
 import { engineFitsIn, modelForEngine } from './model-for-engine';
@@ -42,6 +44,17 @@ const EARLY_MIP_GAP = 0.05;
 const ROOT_SHARE = 0.25;
 /** `exactTuning.boundRoot`: the root's settings that reached 1 % fastest on 20 × 100 (README) */
 const BOUND_ROOT = { compactStart: true, heuristicFirst: false, smoothing: 0.9, pricingNodes: 200_000, runnersUp: 5 } as const;
+
+/**
+ * The bound root in a worker thread beside the compact MIP (README, "A second thread for the
+ * bound"): on storage-only problems above LARGE_MODEL with at least PARALLEL_MIN_SEC left after
+ * the warm start. Its first exact round gives the compact LP's value (8 CPU-s on 20 × 100) and
+ * it passes the MIP's bound only after tens of seconds, so shorter runs keep the one thread.
+ */
+const PARALLEL_BOUND = true;
+const PARALLEL_MIN_SEC = 20;
+/** the worker's limit ends this long before the run's, so that its answer is in by then */
+const PARALLEL_MARGIN_SEC = 1.5;
 
 /**
  * The most columns the traffic linearisation may add (README, "Network terms in exact"): pairs
@@ -141,11 +154,38 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     return candidate;
   };
 
+  // The bound root in a second thread from the first placement in hand (the greedy search's,
+  // before the server-group search), while this one goes on as it would alone: server groups,
+  // rounding, compact MIP, branch and price. That is also the path when no worker can start.
+  const parallelWanted =
+    (options.parallelBound ?? PARALLEL_BOUND) &&
+    !options.boundRoot &&
+    (options.columnGeneration ?? COLUMN_GENERATION) &&
+    storageOnly &&
+    storageWeight === 1 &&
+    ctx.engineName === 'highs' &&
+    cp.units.length <= COLUMN_MAX_UNITS &&
+    cp.units.length * cp.servers.length > LARGE_MODEL;
+  let parallel: TaskRun<ColumnBoundAnswer> | null = null;
+  let parallelStart: Incumbent | null = null;
+  const startParallel = (state: PlacementState | null) => {
+    if (!parallelWanted || !state || deadline.remainingSec() < PARALLEL_MIN_SEC) return;
+    // A copy: the server-group search goes on improving the state in place.
+    parallelStart = { unitServer: Int32Array.from(state.unitServer), cost: state.cost };
+    const timeLimitSec = deadline.remainingSec() - PARALLEL_MARGIN_SEC;
+    parallel = runTaskInWorker(
+      'column-bound',
+      { problem: cp.problem, unitServer: parallelStart.unitServer, timeLimitSec, options: { ...BOUND_ROOT } },
+      { hardLimitSec: timeLimitSec + PARALLEL_MARGIN_SEC + 10 },
+    );
+  };
+
   if (warmStart) {
     // Work, not time: the warm start (and so the MIP's path) is the same on every run.
     const budget = deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1));
     // The heuristics weigh every term as evaluate does (PlacementState.cost).
     const warm = runGreedySearch(cp, budget, ctx.random, (s) => ctx.report({ incumbentCost: s.cost, phase: 'greedy incumbent' }));
+    startParallel(warm.proved ? null : warm.state);
     // As much work again for the server-group search (storage-only objectives): the MIP then starts from a better placement.
     if (warm.state && !warm.proved) improveByServerGroups(warm.state, deadline.subWork(WORK_PER_SECOND * Math.min(1, ctx.timeLimitSec * 0.1)), ctx.random);
     offer(warm.state?.unitServer);
@@ -153,6 +193,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   // Every layer is stored on at least as many servers as its users need: a bound on the storage
   // term that holds even before the LP is solved.
   const storageFloor = (bytes: number) => boundFromStorage(net, bytes);
+
+  /** what the second thread has proved so far (0 before anything) */
+  const parallelFloor = () => (parallel ? storageFloor(parallel.read(COLUMN_BOUND_SLOT)) : 0);
   let lowerBound: number = storageFloor(layerCopiesBound(cp));
   let engineUsed = false;
   const modelOptions = {
@@ -203,14 +246,40 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     droppedTerms.length === 0
       ? { status: 'optimal', unitServer: best.unitServer, lowerBound: best.cost, usedEngine: true }
       : { status: 'feasible', unitServer: best.unitServer, lowerBound: Math.min(bound, best.cost), usedEngine: true };
-  const finish = (outcome: AlgorithmOutcome): AlgorithmOutcome => {
-    const message = [...notes, ...(outcome.message ? [outcome.message] : [])].join('; ');
-    return { ...outcome, ...(droppedTerms.length > 0 ? { droppedTerms } : {}), ...(message ? { message } : {}) };
+  /**
+   * The second thread's answer joined to this one's: the better placement and the higher
+   * bound. A proof here needs none from there (it is stopped and not waited for); otherwise it
+   * is stopped, answers with what it has, and its limit ends before this run's in any case.
+   */
+  const joinParallel = async (run: TaskRun<ColumnBoundAnswer>, outcome: AlgorithmOutcome): Promise<AlgorithmOutcome> => {
+    run.stop();
+    if (outcome.status !== 'feasible' && outcome.status !== 'timeout' && outcome.status !== 'no-solution') return outcome;
+    const answer = await run.answer;
+    if (!answer) return outcome;
+    if (answer.clockCut) deadline.markClockCut();
+    engineUsed = true;
+    notes.push(
+      answer.bound === null
+        ? `column generation in a second thread: no bound in its time (${answer.iterations} rounds)`
+        : `column generation in a second thread: lower bound ${(answer.bound / 1e9).toFixed(4)} GB after ${answer.iterations} rounds`,
+    );
+    const found = offer(answer.unitServer);
+    let bound = Math.max(outcome.lowerBound ?? 0, answer.bound === null ? 0 : storageFloor(answer.bound));
+    // A closed tree: the best placement it knew (its own, else the start) is a storage optimum.
+    if (answer.proved && parallelStart) bound = Math.max(bound, storageFloor(Math.min(found?.cost ?? Infinity, parallelStart.cost)));
+    if (!incumbent) return { ...outcome, lowerBound: bound, usedEngine: true };
+    if (closes(bound, incumbent.cost)) return proved(incumbent, bound);
+    return { ...outcome, status: 'feasible', unitServer: incumbent.unitServer, lowerBound: bound, usedEngine: true };
+  };
+  const finish = async (outcome: AlgorithmOutcome): Promise<AlgorithmOutcome> => {
+    const joined = parallel ? await joinParallel(parallel, outcome) : outcome;
+    const message = [...notes, ...(joined.message ? [joined.message] : [])].join('; ');
+    return { ...joined, ...(droppedTerms.length > 0 ? { droppedTerms } : {}), ...(message ? { message } : {}) };
   };
 
   // The best placement so far, with its gap, when the time is up or too short for the MIP;
   // time too short for the MIP still improves the placement by local search.
-  const stopHere = (): AlgorithmOutcome => {
+  const stopHere = (): Promise<AlgorithmOutcome> => {
     if (!incumbent) return finish({ status: deadline.stopped() ? 'cancelled' : 'timeout', lowerBound, usedEngine: engineUsed });
     const start = deadline.expired() ? null : stateFromUnitServers(cp, incumbent.unitServer);
     if (start) {
@@ -236,13 +305,15 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       // (about one build time on 5,000 containers: model-for-engine.ts).
       remainingSec: () => limit.remainingSec() - built.buildSec,
       start: start ? placementToColumns(model, cp, start.unitServer) : undefined,
-      shouldStop: () => limit.stopped() || limit.expired() || giveUp(gap),
+      // The second thread's bound may close the gap first (then the start is proved optimal).
+      shouldStop: () => limit.stopped() || limit.expired() || giveUp(gap) || (start !== null && closes(parallelFloor(), start.cost)),
       onProgress: ({ primal, dual }) => {
         if (primal !== null && dual !== null && dual + offset > 0) gap = (primal - dual) / (dual + offset);
+        const bound = toBytes(dual);
         ctx.report({
           phase: 'branch and bound',
           incumbentCost: primal === null ? null : unit === BYTES_PER_UNIT ? Math.round((primal + offset) * unit) : (primal + offset) * unit,
-          bound: toBytes(dual),
+          bound: parallel ? Math.max(bound ?? 0, parallelFloor()) : bound,
         });
       },
     });
@@ -268,7 +339,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       const solved = fromColumns(first.values);
       const bound = toBytes(first.status === 'optimal' ? first.objective : first.bound) ?? 0;
       if (first.status === 'optimal' && solved) return finish(proved(cheaper(solved, incumbent), bound));
-      lowerBound = Math.max(lowerBound, bound);
+      lowerBound = Math.max(lowerBound, bound, parallelFloor());
       if (incumbent && closes(lowerBound, incumbent.cost)) return finish(proved(incumbent, lowerBound));
     }
     if (deadline.expired()) return stopHere();
