@@ -255,6 +255,12 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     run.stop();
     if (outcome.status !== 'feasible' && outcome.status !== 'timeout' && outcome.status !== 'no-solution') return outcome;
     const answer = await run.answer;
+    // No answer (it crashed, or missed its grace after the stop): what it published still holds.
+    const published = parallelFloor();
+    if (!answer && published > (outcome.lowerBound ?? 0) && incumbent && outcome.unitServer) {
+      if (closes(published, incumbent.cost)) return proved(incumbent, published);
+      return { ...outcome, lowerBound: published };
+    }
     if (!answer) return outcome;
     if (answer.clockCut) deadline.markClockCut();
     engineUsed = true;
