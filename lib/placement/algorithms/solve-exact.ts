@@ -55,6 +55,8 @@ const PARALLEL_BOUND = true;
 const PARALLEL_MIN_SEC = 20;
 /** the worker's limit ends this long before the run's, so that its answer is in by then */
 const PARALLEL_MARGIN_SEC = 1.5;
+/** how long past the run's limit its end waits for the worker's answer */
+const PARALLEL_SLACK_MS = 200;
 
 /**
  * The most columns the traffic linearisation may add (README, "Network terms in exact"): pairs
@@ -249,28 +251,35 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   /**
    * The second thread's answer joined to this one's: the better placement and the higher
    * bound. A proof here needs none from there (it is stopped and not waited for); otherwise it
-   * is stopped, answers with what it has, and its limit ends before this run's in any case.
+   * is stopped and answers with what it has, waited for until this run's limit at most.
    */
   const joinParallel = async (run: TaskRun<ColumnBoundAnswer>, outcome: AlgorithmOutcome): Promise<AlgorithmOutcome> => {
     run.stop();
     if (outcome.status !== 'feasible' && outcome.status !== 'timeout' && outcome.status !== 'no-solution') return outcome;
-    const answer = await run.answer;
-    // No answer (it crashed, or missed its grace after the stop): what it published still holds.
-    const published = parallelFloor();
-    if (!answer && published > (outcome.lowerBound ?? 0) && incumbent && outcome.unitServer) {
-      if (closes(published, incumbent.cost)) return proved(incumbent, published);
-      return { ...outcome, lowerBound: published };
-    }
-    if (!answer) return outcome;
-    if (answer.clockCut) deadline.markClockCut();
-    engineUsed = true;
+    // Waited for until the run's own limit (its limit ends before; a pricing search under way
+    // may take it past): after that, what it published stands in for its answer.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deadline.remainingSec() * 1000 + PARALLEL_SLACK_MS)));
+    const answer = await Promise.race([run.answer, late]);
+    clearTimeout(timer);
+    // No answer (late, crashed): what it published still holds. Neither: no worker ran.
+    const published = run.read(COLUMN_BOUND_SLOT);
+    if (!answer && published === 0) return outcome;
+    const bytes = answer ? answer.bound : published > 0 ? published : null;
     notes.push(
-      answer.bound === null
-        ? `column generation in a second thread: no bound in its time (${answer.iterations} rounds)`
-        : `column generation in a second thread: lower bound ${(answer.bound / 1e9).toFixed(4)} GB after ${answer.iterations} rounds`,
+      bytes === null
+        ? 'column generation in a second thread: no bound in its time'
+        : `column generation in a second thread: lower bound ${(bytes / 1e9).toFixed(4)} GB ${answer ? `after ${answer.iterations} rounds` : '(published before it was stopped)'}`,
     );
+    // A bound published when it was stopped depends on when that was, like a clock cut.
+    if (answer ? answer.clockCut : bytes !== null) deadline.markClockCut();
+    let bound = Math.max(outcome.lowerBound ?? 0, bytes === null ? 0 : storageFloor(bytes));
+    if (!answer) {
+      if (incumbent && closes(bound, incumbent.cost)) return proved(incumbent, bound);
+      return { ...outcome, lowerBound: bound };
+    }
+    engineUsed = true;
     const found = offer(answer.unitServer);
-    let bound = Math.max(outcome.lowerBound ?? 0, answer.bound === null ? 0 : storageFloor(answer.bound));
     // A closed tree: the best placement it knew (its own, else the start) is a storage optimum.
     if (answer.proved && parallelStart) bound = Math.max(bound, storageFloor(Math.min(found?.cost ?? Infinity, parallelStart.cost)));
     if (!incumbent) return { ...outcome, lowerBound: bound, usedEngine: true };
