@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { appRoot } from '@/lib/ops/app-root';
 import { runInWorker } from '@/lib/ops/run-in-worker';
@@ -21,11 +22,16 @@ export type TaskRunOptions = {
   hardLimitSec: number;
   /** after `stop`, how long the task has to answer before it is terminated */
   stopGraceSec?: number;
-  /** shared slots the task may publish into */
+  /** shared slots the task may publish into (default 8) */
   slots?: number;
   /** path of task-worker-entry.mjs (default: $EDGESTACK_TASK_WORKER, else in <app root>/lib/placement) */
   entry?: string;
 };
+
+/** whether a task beside the calling thread would have a core of its own */
+export function hasSpareCore(): boolean {
+  return availableParallelism() > 1;
+}
 
 function defaultEntry(): string {
   return process.env.EDGESTACK_TASK_WORKER ?? [appRoot(), 'lib', 'placement', 'task-worker-entry.mjs'].join(path.sep);
@@ -37,7 +43,7 @@ function defaultEntry(): string {
  */
 export function runTaskInWorker<N extends TaskName>(task: N, input: TaskInput<N>, options: TaskRunOptions): TaskRun<TaskOutput<N>> {
   const stopping = new AbortController();
-  const board = new SharedArrayBuffer(8 * Math.max(1, options.slots ?? 1));
+  const board = new SharedArrayBuffer(8 * Math.max(1, options.slots ?? 8));
   const slots = new BigInt64Array(board);
   let answer: Promise<TaskOutput<N> | null>;
   try {

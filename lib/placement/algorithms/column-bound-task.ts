@@ -31,6 +31,9 @@ export type ColumnBoundAnswer = {
 
 /** the slot the running bound is published in (bytes) */
 export const COLUMN_BOUND_SLOT = 0;
+/** 1 once the task has started (a late answer is then not a missing worker) */
+export const COLUMN_STARTED_SLOT = 1;
+export const COLUMN_SLOTS = 2;
 
 /**
  * The branch and price of bound-by-columns.ts as a task for a worker thread (worker-tasks.ts):
@@ -38,6 +41,7 @@ export const COLUMN_BOUND_SLOT = 0;
  * is proved, and answers when its time is up, its tree closes, or the caller asks.
  */
 export async function runColumnBoundTask(task: ColumnBoundTask, ctx: TaskContext): Promise<ColumnBoundAnswer> {
+  ctx.publish(COLUMN_STARTED_SLOT, 1);
   const cp = compileProblem(task.problem);
   const deadline = new Deadline(task.timeLimitSec, ctx.shouldStop);
   const start = task.unitServer ? stateFromUnitServers(cp, task.unitServer) : null;

@@ -7,9 +7,9 @@ import { evaluate } from '../evaluate';
 import { stateFromUnitServers, type PlacementState } from '../placement-state';
 import type { ExactTuning, TermName } from '../types';
 import { statusWithoutAnswer, type AlgorithmContext, type AlgorithmOutcome } from './algorithm-context';
-import { runTaskInWorker, type TaskRun } from '../run-task-in-worker';
+import { hasSpareCore, runTaskInWorker, type TaskRun } from '../run-task-in-worker';
 import { boundByColumns } from './bound-by-columns';
-import { COLUMN_BOUND_SLOT, type ColumnBoundAnswer } from './column-bound-task';
+import { COLUMN_BOUND_SLOT, COLUMN_SLOTS, COLUMN_STARTED_SLOT, type ColumnBoundAnswer } from './column-bound-task';
 import { improveByServerGroups } from './improve-by-server-groups';
 import { layerCopiesBound } from './layer-copies-bound';
 import { engineFitsIn, modelForEngine } from './model-for-engine';
@@ -167,7 +167,8 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     storageWeight === 1 &&
     ctx.engineName === 'highs' &&
     cp.units.length <= COLUMN_MAX_UNITS &&
-    cp.units.length * cp.servers.length > LARGE_MODEL;
+    cp.units.length * cp.servers.length > LARGE_MODEL &&
+    hasSpareCore();
   let parallel: TaskRun<ColumnBoundAnswer> | null = null;
   let parallelStart: Incumbent | null = null;
   const startParallel = (state: PlacementState | null) => {
@@ -178,7 +179,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     parallel = runTaskInWorker(
       'column-bound',
       { problem: cp.problem, unitServer: parallelStart.unitServer, timeLimitSec, options: { ...BOUND_ROOT } },
-      { hardLimitSec: timeLimitSec + PARALLEL_MARGIN_SEC + 10 },
+      { hardLimitSec: timeLimitSec + PARALLEL_MARGIN_SEC + 10, slots: COLUMN_SLOTS },
     );
   };
 
@@ -262,9 +263,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deadline.remainingSec() * 1000 + PARALLEL_SLACK_MS)));
     const answer = await Promise.race([run.answer, late]);
     clearTimeout(timer);
-    // No answer (late, crashed): what it published still holds. Neither: no worker ran.
+    // No answer (late, crashed): what it published still holds. Nothing published: no worker ran.
     const published = run.read(COLUMN_BOUND_SLOT);
-    if (!answer && published === 0) return outcome;
+    if (!answer && run.read(COLUMN_STARTED_SLOT) === 0) return outcome;
     const bytes = answer ? answer.bound : published > 0 ? published : null;
     notes.push(
       bytes === null
