@@ -214,6 +214,10 @@ export type ExactTuning = {
   hubResplit?: boolean;
   /** v2: units beyond the hub a node of the split fixes before its first sub-MIP (split-on-hub.ts); default 1 */
   hubSplitDepth?: number;
+  /** v2: tighten the open nodes of the hub split by lifted capacity-linking rows (separate-lifted-linking.ts); default on */
+  hubCuts?: boolean;
+  /** v2: close hub positions whose bound without an LP reaches the incumbent (hub-position-floor.ts); default on */
+  hubFloor?: boolean;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

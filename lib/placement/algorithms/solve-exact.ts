@@ -15,6 +15,8 @@ import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { greedyWorkUnits } from './solve-greedy';
 import { solveRelax } from './solve-relax';
 import { chooseHub, splitOnHub } from './split-on-hub';
+import { liftedLinkingSeparator } from '../separate-lifted-linking';
+import { hubPositionFloor } from './hub-position-floor';
 import { identicalUnits } from '../order-identical-units';
 import { createPrng } from '../prng';
 
@@ -63,6 +65,10 @@ const HUB_RESPLIT = true;
  * stalls where its LP is weak (README, "Network terms in exact"), its children's LPs do not.
  */
 const HUB_SPLIT_DEPTH = 1;
+/** lifted capacity-linking rows on the split's open nodes (separate-lifted-linking.ts; README) */
+const HUB_CUTS = true;
+/** close hub positions by a bound without an LP (hub-position-floor.ts; README) */
+const HUB_FLOOR = true;
 
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
@@ -342,8 +348,12 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       ...((options.hubResplit ?? HUB_RESPLIT) ? { unitWeight, classes: identicalUnits(cp, net) } : {}),
       onBound: (bound) => ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: Math.max(lowerBound, toBytes(bound) ?? 0) }),
       splitDepth: options.hubSplitDepth ?? HUB_SPLIT_DEPTH,
+      ...((options.hubCuts ?? HUB_CUTS) ? { separate: liftedLinkingSeparator(cp, model.xCol, model.yCol) } : {}),
+      ...((options.hubFloor ?? HUB_FLOOR) ? { floor: hubPositionFloor(cp, net, model, hub) ?? undefined } : {}),
     });
-    notes.push(`hub split: ${split.stats.lps} LPs, ${split.stats.mips} sub-MIPs, ${split.stats.branched} nodes split again, ${split.stats.leaves} leaves`);
+    notes.push(
+      `hub split: ${split.stats.lps} LPs, ${split.stats.mips} sub-MIPs, ${split.stats.branched} nodes split again, ${split.stats.leaves} leaves, ${split.stats.cuts} cuts`,
+    );
     engineUsed = true;
     if (!split.error) {
       if (split.clockCut) deadline.markClockCut();

@@ -143,6 +143,8 @@ type LpSolve = {
  */
 export type LpSession = {
   addColumns(columns: LpColumn[]): void;
+  /** appends rows lower ≤ Σ value × column ≤ upper (cuts); the basis is kept */
+  addRows(rows: { lower: number; upper: number; columns: number[]; values: number[] }[]): void;
   /** replaces the upper bounds of columns from, from + 1, … (0 takes a column out of the LP) */
   setUpperBounds(from: number, upper: Float64Array): void;
   /** replaces the objective coefficients of the first `costs.length` columns */
@@ -180,6 +182,9 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
   return {
     addColumns(added) {
       for (const c of added) m.addCol(c.cost, 0, highs.infinity, { indices: c.rows, values: c.values });
+    },
+    addRows(added) {
+      for (const r of added) m.addRow(clamp(r.lower), clamp(r.upper), { indices: r.columns, values: r.values });
     },
     setUpperBounds(from, upper) {
       if (upper.length === 0) return;
