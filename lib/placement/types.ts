@@ -218,6 +218,8 @@ export type ExactTuning = {
   hubCuts?: boolean;
   /** v2: close hub positions whose bound without an LP reaches the incumbent (hub-position-floor.ts); default on */
   hubFloor?: boolean;
+  /** v2: split the hub's nodes on their costliest fractional layer flag before their units (split-on-hub.ts); default on when start-up weighs nothing */
+  hubLayerBranching?: boolean;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

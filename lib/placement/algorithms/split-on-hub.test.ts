@@ -13,6 +13,9 @@ import { liftedLinkingSeparator } from '../separate-lifted-linking';
 import { hubPositionFloor } from './hub-position-floor';
 import { chooseHub, splitOnHub, type SplitOptions } from './split-on-hub';
 
+/** layer-flag splits of the 80 cases below: 4 when written (2026-12-03), room for fixture changes */
+const LAYER_BRANCHED_AT_LEAST = 2;
+
 const SEEDS = Array.from({ length: 40 }, (_, k) => 7000 + k);
 const cases = SEEDS.flatMap((seed) => (['traffic', 'mixed'] as const).map((emphasis) => ({ seed, emphasis })));
 
@@ -161,6 +164,45 @@ describe('splitOnHub split again on the heaviest fractional units, best first', 
     expect(branched).toBeGreaterThanOrEqual(8);
     expect(ordered).toBeGreaterThanOrEqual(4);
   });
+});
+
+describe('splitOnHub split on layer flags', () => {
+  let layerBranched = 0;
+
+  it.each(cases)('seed $seed, $emphasis, one more replica: a flag at 0 or 1 in each child, the leaves still close to the brute-force optimum', async ({ seed, emphasis }) => {
+    const setup = setUp(seed, emphasis, true);
+    const { problem, cp, net, model, hub } = setup;
+    const optimum = bruteForceOptimum(problem);
+    if (hub === null || optimum === null) return;
+    const engine = await loadHighsEngine();
+    const value = optimum / model.objectiveUnit - model.offset;
+    const unitWeight = new Float64Array(cp.units.length);
+    for (const p of net.trafficPairs) {
+      unitWeight[p.u] += p.weight;
+      unitWeight[p.v] += p.weight;
+    }
+    const run = (cutoff: number) =>
+      runSplit(engine, setup, cutoff, {
+        integerColumns: model.yCol,
+        unitWeight,
+        classes: identicalUnits(cp, net),
+        splitDepth: 3,
+        separate: liftedLinkingSeparator(cp, model.xCol, model.yCol),
+        layerColumns: model.yCol,
+      });
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+    const free = await run(Infinity);
+    expect(free.error).toBeUndefined();
+    expect(free.positions.every((p) => p.closed)).toBe(true);
+    expect(near(free.bound, value), `${free.bound} against the optimum ${value}`).toBe(true);
+    const cut = await run(value);
+    expect(cut.positions.every((p) => p.closed)).toBe(true);
+    expect(cut.bound).toBeGreaterThanOrEqual(value - 1e-6 * Math.max(1, Math.abs(value)));
+    expect(cut.bound).toBeLessThanOrEqual(value + 1e-6 * Math.max(1, Math.abs(value)));
+    layerBranched += free.stats.layerBranched + cut.stats.layerBranched;
+  });
+
+  it('branched on a layer flag on some of them', () => expect(layerBranched).toBeGreaterThanOrEqual(LAYER_BRANCHED_AT_LEAST));
 });
 
 describe('exact with and without the split', () => {

@@ -44,7 +44,7 @@ export type SplitOutcome = {
   /** an engine error: the caller falls back to the whole MIP */
   error?: string;
   /** what the search did: LPs solved, sub-MIPs run, nodes branched (counts, not times) */
-  stats: { lps: number; mips: number; branched: number; leaves: number; cuts: number };
+  stats: { lps: number; mips: number; branched: number; leaves: number; cuts: number; layerBranched: number };
 };
 
 export type SplitOptions = {
@@ -90,6 +90,8 @@ export type SplitOptions = {
    * session for every later node and go into every later sub-MIP.
    */
   separate?: (values: Float64Array) => CutRow[];
+  /** layer flag columns (-1: none): with them, nodes are split on their costliest fractional flag before their units */
+  layerColumns?: ArrayLike<number>;
   /** a lower bound (model units) for the hub on a server without an LP (hub-position-floor.ts) */
   floor?: (server: number) => number;
 };
@@ -100,6 +102,10 @@ type SplitNode = {
   fixed: Map<number, number>;
   /** x columns bounded to 0 (the other servers of fixed units, class order) */
   zeroed: number[];
+  /** columns bounded below by 1 (layer flags branched up) */
+  raised: number[];
+  /** layer flags branched on (up or down) on the way to this node */
+  layerBranches: number;
   bound: number;
   closed: boolean;
   /** sub-MIPs run on exactly this node */
@@ -123,16 +129,17 @@ const CUT_ROUNDS = 4;
  * at once. Then, best-first until the clock ends: the weakest open node (the bound is the
  * minimum over them, so no other node can raise it) gets a sub-MIP with a slice of the time
  * left, stopped once its bound reaches the cutoff; a node whose sub-MIP did not close is split
- * again on its heaviest unit still fractional in its LP (one LP per server), its children
- * starting from its bound. HiGHS left to itself rarely branches on the hub early: on Kdl's
- * social network (README, "Network terms in exact") the LP with the tracing agent fixed is
- * 4.20–7.14 GB against 4.17 with it free, and one position is left to search; a restarted MIP
- * on the same position redoes its tree and stalls where the first one stopped.
+ * again on its heaviest unit still fractional in its LP (one LP per server), or, given the
+ * layer flags, first on the flag whose fraction costs most (two children: the copy not there,
+ * or paid), its children starting from its bound. HiGHS left to itself rarely branches on the
+ * hub early: on Kdl's social network (README, "Network terms in exact") the LP with the tracing
+ * agent fixed is 4.20–7.14 GB against 4.17 with it free, and one position is left to search; a
+ * restarted MIP on the same position redoes its tree and stalls where the first one stopped.
  */
 export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: SplitOptions): Promise<SplitOutcome> {
   const { model, xCol, S, hub } = o;
   const hubCols = Array.from({ length: S }, (_, j) => ({ server: j, col: xCol[hub * S + j] })).filter((p) => p.col >= 0);
-  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0, cuts: 0 };
+  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0, cuts: 0, layerBranched: 0 };
   /** the rows separated so far, in CSR for the sub-MIPs; keys keep a row from coming twice */
   const pool = { lower: [] as number[], upper: [] as number[], starts: [0] as number[], index: [] as number[], value: [] as number[], keys: new Set<string>() };
   const minSlice = o.minSliceSec ?? MIN_SLICE_SEC;
@@ -150,11 +157,14 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
   }
   const session = await openHighsLp(model.rowLower, model.rowUpper, columns);
   let applied: number[] = [];
+  let appliedRaised: number[] = [];
   /** the node's LP: { bound, values } or an outcome to hand back (error, clock) */
-  const solveLp = (zeroed: number[]) => {
-    for (const col of applied) session.setUpperBounds(col, Float64Array.of(model.colUpper[col]));
+  const solveLp = (zeroed: number[], raised: number[] = []) => {
+    for (const col of [...applied, ...appliedRaised]) session.setUpperBounds(col, Float64Array.of(model.colUpper[col]));
     for (const col of zeroed) session.setUpperBounds(col, Float64Array.of(0));
+    for (const col of raised) session.setBounds(col, Float64Array.of(1), Float64Array.of(model.colUpper[col]));
     applied = zeroed;
+    appliedRaised = raised;
     stats.lps++;
     return session.solve(deadline.remainingSec(), () => deadline.stopped());
   };
@@ -183,11 +193,22 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       const floor = o.floor?.(server) ?? -Infinity;
       if (floor >= o.cutoff() - o.tolerance) {
         positions.push({ server, bound: floor, closed: true });
-        leaves.push({ position: server, fixed: new Map([[hub, server]]), zeroed, bound: floor, closed: true, mips: 0, lp: null, tightened: true });
+        leaves.push({ position: server, fixed: new Map([[hub, server]]), zeroed, raised: [], layerBranches: 0, bound: floor, closed: true, mips: 0, lp: null, tightened: true });
         continue;
       }
       const lp = solveLp(zeroed);
-      const node: SplitNode = { position: server, fixed: new Map([[hub, server]]), zeroed, bound: -Infinity, closed: false, mips: 0, lp: null, tightened: false };
+      const node: SplitNode = {
+        position: server,
+        fixed: new Map([[hub, server]]),
+        zeroed,
+        raised: [],
+        layerBranches: 0,
+        bound: -Infinity,
+        closed: false,
+        mips: 0,
+        lp: null,
+        tightened: false,
+      };
       if (lp.status === 'infeasible') Object.assign(node, { bound: Infinity, closed: true });
       else if (lp.status === 'optimal') Object.assign(node, { bound: lp.objective!, closed: lp.objective! >= o.cutoff() - o.tolerance, lp: lp.colValue });
       else return { positions, bound: -Infinity, clockCut: lp.clockCut, stats, ...(lp.status === 'error' ? { error: 'the LP of a hub position failed' } : {}) };
@@ -223,16 +244,18 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       // often close on their LPs alone. Kdl low latency seeds 1 and 3 are proved with that one
       // sub-MIP in 5-10 s; splitting every position first left them at 2.5 and 4.2 % after 15 s
       // (README, "Network terms in exact").
-      const splitFirst = stats.mips > 0 && node.fixed.size - 1 < (o.splitDepth ?? 0);
-      const unit = node.mips > 0 || splitFirst ? branchUnit(node) : null;
-      if (unit !== null) {
-        const children = branch(node, unit);
+      const splitFirst = stats.mips > 0 && node.fixed.size - 1 + node.layerBranches < (o.splitDepth ?? 0);
+      const layer = (node.mips > 0 || splitFirst) && o.layerColumns ? branchLayer(node) : null;
+      const unit = layer === null && (node.mips > 0 || splitFirst) ? branchUnit(node) : null;
+      if (layer !== null || unit !== null) {
+        const children = layer !== null ? branchOnLayer(node, layer) : branch(node, unit!);
         if ('stopped' in children) {
           clockCut = true;
           break;
         }
         if ('error' in children) return { ...summary(), bound: -Infinity, error: children.error };
         stats.branched++;
+        if (layer !== null) stats.layerBranched++;
         leaves.splice(leaves.indexOf(node), 1, ...children);
         continue;
       }
@@ -278,7 +301,7 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       }
       stats.cuts += rows.length;
       if (deadline.expired() || deadline.stopped()) return 'stopped';
-      const lp = solveLp(node.zeroed);
+      const lp = solveLp(node.zeroed, node.raised);
       if (lp.status === 'infeasible') Object.assign(node, { bound: Infinity, closed: true, lp: null });
       else if (lp.status === 'optimal') {
         const risen = lp.objective! - node.bound;
@@ -290,6 +313,40 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       else return 'stopped';
     }
     return 'done';
+  }
+
+  /** the layer flag whose fraction costs most in the node's LP (cost × distance to 0 or 1) */
+  function branchLayer(node: SplitNode): number | null {
+    if (!node.lp || !o.layerColumns) return null;
+    let best = -1;
+    let score = 0;
+    for (let k = 0; k < o.layerColumns.length; k++) {
+      const col = o.layerColumns[k];
+      if (col < 0) continue;
+      const v = node.lp[col];
+      const s = model.colCost[col] * Math.min(v, 1 - v);
+      if (v > FRACTIONAL && v < 1 - FRACTIONAL && s > score) [best, score] = [col, s];
+    }
+    return best < 0 ? null : best;
+  }
+
+  /** Two children: the layer flag at 0 (its users off the server) and at 1 (the copy paid). */
+  function branchOnLayer(node: SplitNode, col: number): SplitNode[] | { stopped: true } | { error: string } {
+    const children: SplitNode[] = [];
+    for (const [zeroed, raised] of [
+      [[...node.zeroed, col], node.raised],
+      [node.zeroed, [...node.raised, col]],
+    ]) {
+      if (deadline.expired() || deadline.stopped()) return { stopped: true };
+      const lp = solveLp(zeroed, raised);
+      const child: SplitNode = { ...node, zeroed, raised, layerBranches: node.layerBranches + 1, mips: 0, lp: null, tightened: false, closed: false };
+      if (lp.status === 'infeasible') Object.assign(child, { bound: Infinity, closed: true });
+      else if (lp.status === 'optimal') Object.assign(child, { bound: Math.max(node.bound, lp.objective!), lp: lp.colValue });
+      else if (lp.status === 'error') return { error: 'the LP of a split node failed' };
+      else return { stopped: true };
+      children.push(child);
+    }
+    return children;
   }
 
   /** the heaviest unfixed unit fractional in the node's LP; a class's first unfixed member */
@@ -321,11 +378,13 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       // The class's later members go at or after s (their copies below s are relabellings).
       for (const v of later) for (let j = 0; j < s; j++) if (xCol[v * S + j] >= 0 && !zeroedSet.has(xCol[v * S + j])) zeroed.push(xCol[v * S + j]);
       if (deadline.expired() || deadline.stopped()) return { stopped: true };
-      const lp = solveLp(zeroed);
+      const lp = solveLp(zeroed, node.raised);
       const child: SplitNode = {
         position: node.position,
         fixed: new Map([...node.fixed, [unit, s]]),
         zeroed,
+        raised: node.raised,
+        layerBranches: node.layerBranches,
         bound: node.bound,
         closed: false,
         mips: 0,
@@ -350,10 +409,11 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     const colLower = Float64Array.from(model.colLower);
     const colUpper = Float64Array.from(model.colUpper);
     for (const col of node.zeroed) colUpper[col] = 0;
+    for (const col of node.raised) colLower[col] = 1;
     for (const [u, s] of node.fixed) colLower[xCol[u * S + s]] = 1;
     // The incumbent as a start only where it lies in the node.
     const given = o.startAt(node.position);
-    const start = given && node.zeroed.every((col) => given[col] < 0.5) ? given : undefined;
+    const start = given && node.zeroed.every((col) => given[col] < 0.5) && node.raised.every((col) => given[col] > 0.5) ? given : undefined;
     const end = performance.now() + share * 1000;
     // With a cutoff HiGHS proves only "nothing below it": any value it reports above the cutoff
     // (an 'optimal' placement it happened to find, or its dual bound) bounds the node only up to it.

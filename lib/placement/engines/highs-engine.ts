@@ -145,8 +145,10 @@ export type LpSession = {
   addColumns(columns: LpColumn[]): void;
   /** appends rows lower ≤ Σ value × column ≤ upper (cuts); the basis is kept */
   addRows(rows: { lower: number; upper: number; columns: number[]; values: number[] }[]): void;
-  /** replaces the upper bounds of columns from, from + 1, … (0 takes a column out of the LP) */
+  /** replaces the upper bounds of columns from, from + 1, … (0 takes a column out of the LP); lower bounds become 0 */
   setUpperBounds(from: number, upper: Float64Array): void;
+  /** replaces both bounds of columns from, from + 1, … */
+  setBounds(from: number, lower: Float64Array, upper: Float64Array): void;
   /** replaces the objective coefficients of the first `costs.length` columns */
   setCosts(costs: Float64Array): void;
   solve(timeLimitSec: number, shouldStop?: () => boolean): LpSolve;
@@ -185,6 +187,11 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
     },
     addRows(added) {
       for (const r of added) m.addRow(clamp(r.lower), clamp(r.upper), { indices: r.columns, values: r.values });
+    },
+    setBounds(from, lower, upper) {
+      if (upper.length === 0) return;
+      const clamped = Float64Array.from(upper, (v) => (v === Infinity ? highs.infinity : v));
+      m.changeColsBounds({ kind: 'range', from, to: from + upper.length - 1 }, Float64Array.from(lower), clamped);
     },
     setUpperBounds(from, upper) {
       if (upper.length === 0) return;
