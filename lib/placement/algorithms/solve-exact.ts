@@ -76,6 +76,12 @@ const HUB_FLOOR = true;
  * and two of three runs ended worse (README).
  */
 const HUB_LAYER_BRANCHING = true;
+/**
+ * The split depth with layer-flag splits: two children a split instead of one per server, so a
+ * level more before the sub-MIPs (Kdl low latency seed 2 2.55 against 3.14 %, seeds 1 and 3
+ * proved in the same 8.9 / 7.4 CPU-s: their first sub-MIP closes every position; README).
+ */
+const HUB_LAYER_SPLIT_DEPTH = 2;
 
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
@@ -339,6 +345,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       unitWeight[u] += weight;
       unitWeight[v] += weight;
     }
+    const layerBranching = options.hubLayerBranching ?? (HUB_LAYER_BRANCHING && !(net.weights.startup > 0));
     const split = await splitOnHub(engine, deadline, {
       model: model.milp,
       xCol: model.xCol,
@@ -354,9 +361,9 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       integerColumns: (options.hubIntegerLayers ?? HUB_INTEGER_LAYERS) ? model.yCol : undefined,
       ...((options.hubResplit ?? HUB_RESPLIT) ? { unitWeight, classes: identicalUnits(cp, net) } : {}),
       onBound: (bound) => ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: Math.max(lowerBound, toBytes(bound) ?? 0) }),
-      splitDepth: options.hubSplitDepth ?? HUB_SPLIT_DEPTH,
+      splitDepth: options.hubSplitDepth ?? (layerBranching ? HUB_LAYER_SPLIT_DEPTH : HUB_SPLIT_DEPTH),
       ...((options.hubCuts ?? HUB_CUTS) ? { separate: liftedLinkingSeparator(cp, model.xCol, model.yCol) } : {}),
-      ...((options.hubLayerBranching ?? (HUB_LAYER_BRANCHING && !(net.weights.startup > 0))) ? { layerColumns: model.yCol } : {}),
+      ...(layerBranching ? { layerColumns: model.yCol } : {}),
       ...((options.hubFloor ?? HUB_FLOOR) ? { floor: hubPositionFloor(cp, net, model, hub) ?? undefined } : {}),
     });
     notes.push(
