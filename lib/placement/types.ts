@@ -218,8 +218,14 @@ export type ExactTuning = {
   hubIntegerLayers?: boolean;
   /** v2: split a hub node whose sub-MIP did not close again, on its heaviest fractional unit (split-on-hub.ts); default on */
   hubResplit?: boolean;
-  /** v2: units beyond the hub a node of the split fixes before its first sub-MIP (split-on-hub.ts); default 1 */
+  /** v2: units beyond the hub (and layer flags) a node of the split fixes before its first sub-MIP (split-on-hub.ts); default 1, 2 with layer-flag splits */
   hubSplitDepth?: number;
+  /** v2: tighten the open nodes of the hub split by lifted capacity-linking rows (separate-lifted-linking.ts); default on */
+  hubCuts?: boolean;
+  /** v2: close hub positions whose bound without an LP reaches the incumbent (hub-position-floor.ts); default on */
+  hubFloor?: boolean;
+  /** v2: split the hub's nodes on their costliest fractional layer flag before their units (split-on-hub.ts); default on when start-up weighs nothing */
+  hubLayerBranching?: boolean;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

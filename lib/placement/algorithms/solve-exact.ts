@@ -17,6 +17,8 @@ import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { greedyWorkUnits } from './solve-greedy';
 import { solveRelax } from './solve-relax';
 import { chooseHub, splitOnHub } from './split-on-hub';
+import { liftedLinkingSeparator } from '../separate-lifted-linking';
+import { hubPositionFloor } from './hub-position-floor';
 import { identicalUnits } from '../order-identical-units';
 import { createPrng } from '../prng';
 
@@ -78,6 +80,23 @@ const HUB_RESPLIT = true;
  * stalls where its LP is weak (README, "Network terms in exact"), its children's LPs do not.
  */
 const HUB_SPLIT_DEPTH = 1;
+/** lifted capacity-linking rows on the split's open nodes (separate-lifted-linking.ts; README) */
+const HUB_CUTS = true;
+/** close hub positions by a bound without an LP (hub-position-floor.ts; README) */
+const HUB_FLOOR = true;
+/**
+ * Split the hub's nodes on their costliest fractional layer flag before their units, when the
+ * start-up makespan weighs nothing: on Kdl low latency seed 2 the LP's gap is the services'
+ * image copies; with the makespan weighed (balanced) the binary splits took the sub-MIPs' time
+ * and two of three runs ended worse (README).
+ */
+const HUB_LAYER_BRANCHING = true;
+/**
+ * The split depth with layer-flag splits: two children a split instead of one per server, so a
+ * level more before the sub-MIPs (Kdl low latency seed 2 2.55 against 3.14 %, seeds 1 and 3
+ * proved in the same 8.9 / 7.4 CPU-s: their first sub-MIP closes every position; README).
+ */
+const HUB_LAYER_SPLIT_DEPTH = 2;
 
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
@@ -413,6 +432,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       unitWeight[u] += weight;
       unitWeight[v] += weight;
     }
+    const layerBranching = options.hubLayerBranching ?? (HUB_LAYER_BRANCHING && !(net.weights.startup > 0));
     const split = await splitOnHub(engine, deadline, {
       model: model.milp,
       xCol: model.xCol,
@@ -428,9 +448,14 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       integerColumns: (options.hubIntegerLayers ?? HUB_INTEGER_LAYERS) ? model.yCol : undefined,
       ...((options.hubResplit ?? HUB_RESPLIT) ? { unitWeight, classes: identicalUnits(cp, net) } : {}),
       onBound: (bound) => ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: Math.max(lowerBound, toBytes(bound) ?? 0) }),
-      splitDepth: options.hubSplitDepth ?? HUB_SPLIT_DEPTH,
+      splitDepth: options.hubSplitDepth ?? (layerBranching ? HUB_LAYER_SPLIT_DEPTH : HUB_SPLIT_DEPTH),
+      ...((options.hubCuts ?? HUB_CUTS) ? { separate: liftedLinkingSeparator(cp, model.xCol, model.yCol) } : {}),
+      ...(layerBranching ? { layerColumns: model.yCol } : {}),
+      ...((options.hubFloor ?? HUB_FLOOR) ? { floor: hubPositionFloor(cp, net, model, hub) ?? undefined } : {}),
     });
-    notes.push(`hub split: ${split.stats.lps} LPs, ${split.stats.mips} sub-MIPs, ${split.stats.branched} nodes split again, ${split.stats.leaves} leaves`);
+    notes.push(
+      `hub split: ${split.stats.lps} LPs, ${split.stats.mips} sub-MIPs, ${split.stats.branched} nodes split again, ${split.stats.leaves} leaves, ${split.stats.cuts} cuts`,
+    );
     engineUsed = true;
     if (!split.error) {
       if (split.clockCut) deadline.markClockCut();

@@ -9,7 +9,12 @@ import { randomSmallNetworkProblem } from '../small-network-problems.fixture';
 import type { PlacementProblem } from '../types';
 import { solvePlacement } from '../solve-placement';
 import { identicalUnits } from '../order-identical-units';
+import { liftedLinkingSeparator } from '../separate-lifted-linking';
+import { hubPositionFloor } from './hub-position-floor';
 import { chooseHub, splitOnHub, type SplitOptions } from './split-on-hub';
+
+/** layer-flag splits of the 80 cases below: 4 when written (2026-12-03), room for fixture changes */
+const LAYER_BRANCHED_AT_LEAST = 2;
 
 const SEEDS = Array.from({ length: 40 }, (_, k) => 7000 + k);
 const cases = SEEDS.flatMap((seed) => (['traffic', 'mixed'] as const).map((emphasis) => ({ seed, emphasis })));
@@ -106,6 +111,8 @@ describe('splitOnHub (brute force over every assignment is the reference)', () =
 describe('splitOnHub split again on the heaviest fractional units, best first', () => {
   let branched = 0;
   let ordered = 0;
+  let cuts = 0;
+  let floored = 0;
 
   it.each(cases)('seed $seed, $emphasis, one more replica: its leaves close to the brute-force optimum, and a cutoff at it closes them all', async ({ seed, emphasis }) => {
     // With one more replica of a container: identical units, which the split orders.
@@ -124,7 +131,10 @@ describe('splitOnHub split again on the heaviest fractional units, best first', 
     // Every node after the first sub-MIP splits on up to three units before its own, so the
     // tree, the class order and the bounds children inherit are all exercised on these small
     // problems.
-    const run = (cutoff: number) => runSplit(engine, setup, cutoff, { integerColumns: model.yCol, unitWeight, classes, splitDepth: 3 });
+    // With the lifted rows on every open node and the floor on every position, as exact runs it.
+    const separate = liftedLinkingSeparator(cp, model.xCol, model.yCol);
+    const floor = hubPositionFloor(cp, net, model, hub) ?? undefined;
+    const run = (cutoff: number) => runSplit(engine, setup, cutoff, { integerColumns: model.yCol, unitWeight, classes, splitDepth: 3, separate, floor });
     const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
     const free = await run(Infinity);
@@ -138,6 +148,15 @@ describe('splitOnHub split again on the heaviest fractional units, best first', 
     expect(cut.positions.every((p) => p.closed)).toBe(true);
     expect(cut.bound).toBeGreaterThanOrEqual(value - 1e-6 * Math.max(1, Math.abs(value)));
     expect(cut.bound).toBeLessThanOrEqual(value + 1e-6 * Math.max(1, Math.abs(value)));
+    cuts += free.stats.cuts + cut.stats.cuts;
+    // Positions the floor closed without an LP: one LP each fewer than positions.
+    if (cut.stats.lps < cut.positions.length) floored++;
+  });
+
+  it('tightened nodes by lifted rows, and closed positions by the floor, on some of them', () => {
+    // 18 rows and 2 floored cutoff runs of the 80 when written.
+    expect(cuts).toBeGreaterThanOrEqual(5);
+    expect(floored).toBeGreaterThanOrEqual(1);
   });
 
   it('split nodes again on some of them, with identical replicas ordered', () => {
@@ -145,6 +164,45 @@ describe('splitOnHub split again on the heaviest fractional units, best first', 
     expect(branched).toBeGreaterThanOrEqual(8);
     expect(ordered).toBeGreaterThanOrEqual(4);
   });
+});
+
+describe('splitOnHub split on layer flags', () => {
+  let layerBranched = 0;
+
+  it.each(cases)('seed $seed, $emphasis, one more replica: a flag at 0 or 1 in each child, the leaves still close to the brute-force optimum', async ({ seed, emphasis }) => {
+    const setup = setUp(seed, emphasis, true);
+    const { problem, cp, net, model, hub } = setup;
+    const optimum = bruteForceOptimum(problem);
+    if (hub === null || optimum === null) return;
+    const engine = await loadHighsEngine();
+    const value = optimum / model.objectiveUnit - model.offset;
+    const unitWeight = new Float64Array(cp.units.length);
+    for (const p of net.trafficPairs) {
+      unitWeight[p.u] += p.weight;
+      unitWeight[p.v] += p.weight;
+    }
+    const run = (cutoff: number) =>
+      runSplit(engine, setup, cutoff, {
+        integerColumns: model.yCol,
+        unitWeight,
+        classes: identicalUnits(cp, net),
+        splitDepth: 3,
+        separate: liftedLinkingSeparator(cp, model.xCol, model.yCol),
+        layerColumns: model.yCol,
+      });
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+    const free = await run(Infinity);
+    expect(free.error).toBeUndefined();
+    expect(free.positions.every((p) => p.closed)).toBe(true);
+    expect(near(free.bound, value), `${free.bound} against the optimum ${value}`).toBe(true);
+    const cut = await run(value);
+    expect(cut.positions.every((p) => p.closed)).toBe(true);
+    expect(cut.bound).toBeGreaterThanOrEqual(value - 1e-6 * Math.max(1, Math.abs(value)));
+    expect(cut.bound).toBeLessThanOrEqual(value + 1e-6 * Math.max(1, Math.abs(value)));
+    layerBranched += free.stats.layerBranched + cut.stats.layerBranched;
+  });
+
+  it('branched on a layer flag on some of them', () => expect(layerBranched).toBeGreaterThanOrEqual(LAYER_BRANCHED_AT_LEAST));
 });
 
 describe('exact with and without the split', () => {

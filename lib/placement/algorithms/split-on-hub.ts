@@ -3,6 +3,7 @@ import type { Deadline } from '../deadline';
 import type { NetworkCoefficients } from '../derive-network-coefficients';
 import { openHighsLp, type LpColumn } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel, MilpOutcome } from '../engines/milp-engine';
+import type { CutRow } from '../separate-lifted-linking';
 
 /**
  * The unit whose direct traffic weighs most (summed pair weights), when it weighs more than
@@ -43,7 +44,7 @@ export type SplitOutcome = {
   /** an engine error: the caller falls back to the whole MIP */
   error?: string;
   /** what the search did: LPs solved, sub-MIPs run, nodes branched (counts, not times) */
-  stats: { lps: number; mips: number; branched: number; leaves: number };
+  stats: { lps: number; mips: number; branched: number; leaves: number; cuts: number; layerBranched: number };
 };
 
 export type SplitOptions = {
@@ -83,6 +84,16 @@ export type SplitOptions = {
   onBound?: (bound: number) => void;
   /** units (beyond the hub) a node has fixed before it gets a sub-MIP of its own (default 0) */
   splitDepth?: number;
+  /**
+   * Valid rows violated by an LP solution (separate-lifted-linking.ts). With it, an open node's
+   * LP is tightened by rounds of them before the node is worked on; the rows stay in the LP
+   * session for every later node and go into every later sub-MIP.
+   */
+  separate?: (values: Float64Array) => CutRow[];
+  /** layer flag columns (-1: none): with them, nodes are split on their costliest fractional flag before their units */
+  layerColumns?: ArrayLike<number>;
+  /** a lower bound (model units) for the hub on a server without an LP (hub-position-floor.ts) */
+  floor?: (server: number) => number;
 };
 
 /** A set of placements: units fixed to servers, columns taken out. */
@@ -91,16 +102,24 @@ type SplitNode = {
   fixed: Map<number, number>;
   /** x columns bounded to 0 (the other servers of fixed units, class order) */
   zeroed: number[];
+  /** columns bounded below by 1 (layer flags branched up) */
+  raised: number[];
+  /** layer flags branched on (up or down) on the way to this node */
+  layerBranches: number;
   bound: number;
   closed: boolean;
   /** sub-MIPs run on exactly this node */
   mips: number;
   /** the node's LP solution, to choose the next unit to split on */
   lp: Float64Array | null;
+  /** its LP has been through the separation rounds */
+  tightened: boolean;
 };
 
 const FRACTIONAL = 1e-6;
 const MIN_SLICE_SEC = 1;
+/** separation rounds per node: on Kdl low latency seed 2 the LP stops rising after two or three */
+const CUT_ROUNDS = 4;
 
 /**
  * Branches on the hub's server first: every placement puts the hub on exactly one server, so
@@ -110,16 +129,19 @@ const MIN_SLICE_SEC = 1;
  * at once. Then, best-first until the clock ends: the weakest open node (the bound is the
  * minimum over them, so no other node can raise it) gets a sub-MIP with a slice of the time
  * left, stopped once its bound reaches the cutoff; a node whose sub-MIP did not close is split
- * again on its heaviest unit still fractional in its LP (one LP per server), its children
- * starting from its bound. HiGHS left to itself rarely branches on the hub early: on Kdl's
- * social network (README, "Network terms in exact") the LP with the tracing agent fixed is
- * 4.20–7.14 GB against 4.17 with it free, and one position is left to search; a restarted MIP
- * on the same position redoes its tree and stalls where the first one stopped.
+ * again on its heaviest unit still fractional in its LP (one LP per server), or, given the
+ * layer flags, first on the flag whose fraction costs most (two children: the copy not there,
+ * or paid), its children starting from its bound. HiGHS left to itself rarely branches on the
+ * hub early: on Kdl's social network (README, "Network terms in exact") the LP with the tracing
+ * agent fixed is 4.20–7.14 GB against 4.17 with it free, and one position is left to search; a
+ * restarted MIP on the same position redoes its tree and stalls where the first one stopped.
  */
 export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: SplitOptions): Promise<SplitOutcome> {
   const { model, xCol, S, hub } = o;
   const hubCols = Array.from({ length: S }, (_, j) => ({ server: j, col: xCol[hub * S + j] })).filter((p) => p.col >= 0);
-  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0 };
+  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0, cuts: 0, layerBranched: 0 };
+  /** the rows separated so far, in CSR for the sub-MIPs; keys keep a row from coming twice */
+  const pool = { lower: [] as number[], upper: [] as number[], starts: [0] as number[], index: [] as number[], value: [] as number[], keys: new Set<string>() };
   const minSlice = o.minSliceSec ?? MIN_SLICE_SEC;
   const classOf = new Map<number, number[]>();
   for (const members of o.classes ?? []) for (const u of members) classOf.set(u, members);
@@ -135,11 +157,14 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
   }
   const session = await openHighsLp(model.rowLower, model.rowUpper, columns);
   let applied: number[] = [];
+  let appliedRaised: number[] = [];
   /** the node's LP: { bound, values } or an outcome to hand back (error, clock) */
-  const solveLp = (zeroed: number[]) => {
-    for (const col of applied) session.setUpperBounds(col, Float64Array.of(model.colUpper[col]));
+  const solveLp = (zeroed: number[], raised: number[] = []) => {
+    for (const col of [...applied, ...appliedRaised]) session.setUpperBounds(col, Float64Array.of(model.colUpper[col]));
     for (const col of zeroed) session.setUpperBounds(col, Float64Array.of(0));
+    for (const col of raised) session.setBounds(col, Float64Array.of(1), Float64Array.of(model.colUpper[col]));
     applied = zeroed;
+    appliedRaised = raised;
     stats.lps++;
     return session.solve(deadline.remainingSec(), () => deadline.stopped());
   };
@@ -164,8 +189,26 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     for (const { server, col } of hubCols) {
       if (deadline.expired() || deadline.stopped()) return { positions, bound: -Infinity, clockCut: true, stats };
       const zeroed = hubCols.filter((other) => other.col !== col).map((other) => other.col);
+      // A position whose floor already reaches the cutoff needs no LP.
+      const floor = o.floor?.(server) ?? -Infinity;
+      if (floor >= o.cutoff() - o.tolerance) {
+        positions.push({ server, bound: floor, closed: true });
+        leaves.push({ position: server, fixed: new Map([[hub, server]]), zeroed, raised: [], layerBranches: 0, bound: floor, closed: true, mips: 0, lp: null, tightened: true });
+        continue;
+      }
       const lp = solveLp(zeroed);
-      const node: SplitNode = { position: server, fixed: new Map([[hub, server]]), zeroed, bound: -Infinity, closed: false, mips: 0, lp: null };
+      const node: SplitNode = {
+        position: server,
+        fixed: new Map([[hub, server]]),
+        zeroed,
+        raised: [],
+        layerBranches: 0,
+        bound: -Infinity,
+        closed: false,
+        mips: 0,
+        lp: null,
+        tightened: false,
+      };
       if (lp.status === 'infeasible') Object.assign(node, { bound: Infinity, closed: true });
       else if (lp.status === 'optimal') Object.assign(node, { bound: lp.objective!, closed: lp.objective! >= o.cutoff() - o.tolerance, lp: lp.colValue });
       else return { positions, bound: -Infinity, clockCut: lp.clockCut, stats, ...(lp.status === 'error' ? { error: 'the LP of a hub position failed' } : {}) };
@@ -186,21 +229,33 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
         break;
       }
       const node = open[0];
+      if (o.separate && !node.tightened) {
+        const outcome = tighten(node);
+        if (outcome === 'stopped') {
+          clockCut = true;
+          break;
+        }
+        if (outcome !== 'done') return { ...summary(), bound: -Infinity, error: outcome.error };
+        // Its bound may have risen past another node's: choose again.
+        continue;
+      }
       // The first sub-MIP goes to the weakest position before any split (splitDepth counts from
       // the second): a better placement found there lowers the cutoff, and the other positions
       // often close on their LPs alone. Kdl low latency seeds 1 and 3 are proved with that one
       // sub-MIP in 5-10 s; splitting every position first left them at 2.5 and 4.2 % after 15 s
       // (README, "Network terms in exact").
-      const splitFirst = stats.mips > 0 && node.fixed.size - 1 < (o.splitDepth ?? 0);
-      const unit = node.mips > 0 || splitFirst ? branchUnit(node) : null;
-      if (unit !== null) {
-        const children = branch(node, unit);
+      const splitFirst = stats.mips > 0 && node.fixed.size - 1 + node.layerBranches < (o.splitDepth ?? 0);
+      const layer = (node.mips > 0 || splitFirst) && o.layerColumns ? branchLayer(node) : null;
+      const unit = layer === null && (node.mips > 0 || splitFirst) ? branchUnit(node) : null;
+      if (layer !== null || unit !== null) {
+        const children = layer !== null ? branchOnLayer(node, layer) : branch(node, unit!);
         if ('stopped' in children) {
           clockCut = true;
           break;
         }
         if ('error' in children) return { ...summary(), bound: -Infinity, error: children.error };
         stats.branched++;
+        if (layer !== null) stats.layerBranched++;
         leaves.splice(leaves.indexOf(node), 1, ...children);
         continue;
       }
@@ -217,6 +272,82 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     session.dispose();
   }
   return summary();
+
+  /**
+   * Rounds of separation on the node's LP: violated rows join the session (and the pool of the
+   * sub-MIPs), the LP is solved again from its basis; stops when none is found, the LP no longer
+   * rises or the node closes; 'stopped' on the clock.
+   */
+  function tighten(node: SplitNode): 'done' | 'stopped' | { error: string } {
+    node.tightened = true;
+    for (let round = 0; round < CUT_ROUNDS && node.lp && !node.closed; round++) {
+      const rows: CutRow[] = [];
+      for (const row of o.separate!(node.lp)) {
+        const key = row.entries.map(([c, v]) => `${c}:${v}`).join(' ') + `<=${row.upper}`;
+        if (pool.keys.has(key)) continue;
+        pool.keys.add(key);
+        rows.push(row);
+      }
+      if (rows.length === 0) return 'done';
+      session.addRows(rows.map((row) => ({ lower: -Infinity, upper: row.upper, columns: row.entries.map(([c]) => c), values: row.entries.map(([, v]) => v) })));
+      for (const row of rows) {
+        pool.lower.push(-Infinity);
+        pool.upper.push(row.upper);
+        for (const [c, v] of row.entries) {
+          pool.index.push(c);
+          pool.value.push(v);
+        }
+        pool.starts.push(pool.index.length);
+      }
+      stats.cuts += rows.length;
+      if (deadline.expired() || deadline.stopped()) return 'stopped';
+      const lp = solveLp(node.zeroed, node.raised);
+      if (lp.status === 'infeasible') Object.assign(node, { bound: Infinity, closed: true, lp: null });
+      else if (lp.status === 'optimal') {
+        const risen = lp.objective! - node.bound;
+        Object.assign(node, { bound: Math.max(node.bound, lp.objective!), lp: lp.colValue });
+        node.closed = node.bound >= o.cutoff() - o.tolerance;
+        // A round that lifts the LP by less than the tolerance will not close anything.
+        if (risen <= o.tolerance) return 'done';
+      } else if (lp.status === 'error') return { error: 'the LP of a split node failed' };
+      else return 'stopped';
+    }
+    return 'done';
+  }
+
+  /** the layer flag whose fraction costs most in the node's LP (cost × distance to 0 or 1) */
+  function branchLayer(node: SplitNode): number | null {
+    if (!node.lp || !o.layerColumns) return null;
+    let best = -1;
+    let score = 0;
+    for (let k = 0; k < o.layerColumns.length; k++) {
+      const col = o.layerColumns[k];
+      if (col < 0) continue;
+      const v = node.lp[col];
+      const s = model.colCost[col] * Math.min(v, 1 - v);
+      if (v > FRACTIONAL && v < 1 - FRACTIONAL && s > score) [best, score] = [col, s];
+    }
+    return best < 0 ? null : best;
+  }
+
+  /** Two children: the layer flag at 0 (its users off the server) and at 1 (the copy paid). */
+  function branchOnLayer(node: SplitNode, col: number): SplitNode[] | { stopped: true } | { error: string } {
+    const children: SplitNode[] = [];
+    for (const [zeroed, raised] of [
+      [[...node.zeroed, col], node.raised],
+      [node.zeroed, [...node.raised, col]],
+    ]) {
+      if (deadline.expired() || deadline.stopped()) return { stopped: true };
+      const lp = solveLp(zeroed, raised);
+      const child: SplitNode = { ...node, zeroed, raised, layerBranches: node.layerBranches + 1, mips: 0, lp: null, tightened: false, closed: false };
+      if (lp.status === 'infeasible') Object.assign(child, { bound: Infinity, closed: true });
+      else if (lp.status === 'optimal') Object.assign(child, { bound: Math.max(node.bound, lp.objective!), lp: lp.colValue });
+      else if (lp.status === 'error') return { error: 'the LP of a split node failed' };
+      else return { stopped: true };
+      children.push(child);
+    }
+    return children;
+  }
 
   /** the heaviest unfixed unit fractional in the node's LP; a class's first unfixed member */
   function branchUnit(node: SplitNode): number | null {
@@ -247,8 +378,19 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       // The class's later members go at or after s (their copies below s are relabellings).
       for (const v of later) for (let j = 0; j < s; j++) if (xCol[v * S + j] >= 0 && !zeroedSet.has(xCol[v * S + j])) zeroed.push(xCol[v * S + j]);
       if (deadline.expired() || deadline.stopped()) return { stopped: true };
-      const lp = solveLp(zeroed);
-      const child: SplitNode = { position: node.position, fixed: new Map([...node.fixed, [unit, s]]), zeroed, bound: node.bound, closed: false, mips: 0, lp: null };
+      const lp = solveLp(zeroed, node.raised);
+      const child: SplitNode = {
+        position: node.position,
+        fixed: new Map([...node.fixed, [unit, s]]),
+        zeroed,
+        raised: node.raised,
+        layerBranches: node.layerBranches,
+        bound: node.bound,
+        closed: false,
+        mips: 0,
+        lp: null,
+        tightened: false,
+      };
       if (lp.status === 'infeasible') Object.assign(child, { bound: Infinity, closed: true });
       else if (lp.status === 'optimal') Object.assign(child, { bound: Math.max(node.bound, lp.objective!), lp: lp.colValue });
       else if (lp.status === 'error') return { error: 'the LP of a split node failed' };
@@ -267,25 +409,41 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     const colLower = Float64Array.from(model.colLower);
     const colUpper = Float64Array.from(model.colUpper);
     for (const col of node.zeroed) colUpper[col] = 0;
+    for (const col of node.raised) colLower[col] = 1;
     for (const [u, s] of node.fixed) colLower[xCol[u * S + s]] = 1;
     // The incumbent as a start only where it lies in the node.
     const given = o.startAt(node.position);
-    const start = given && node.zeroed.every((col) => given[col] < 0.5) ? given : undefined;
+    const start = given && node.zeroed.every((col) => given[col] < 0.5) && node.raised.every((col) => given[col] > 0.5) ? given : undefined;
     const end = performance.now() + share * 1000;
     // With a cutoff HiGHS proves only "nothing below it": any value it reports above the cutoff
     // (an 'optimal' placement it happened to find, or its dual bound) bounds the node only up to it.
     const cutoff = o.cutoff() + o.tolerance;
     const clamp = (value: number) => Math.min(value, cutoff);
     let dual = -Infinity;
+    // The separated rows: valid for every placement, so for every node.
+    const rowStarts = [...model.rowStarts, ...pool.starts.slice(1).map((k) => model.rowIndex.length + k)];
     const outcome: MilpOutcome = engine.solve(
-      { ...model, colLower, colUpper, integer },
       {
-        timeLimitSec: share,
-        remainingSec: () => Math.min(deadline.remainingSec(), (end - performance.now()) / 1000) - o.setupSec,
+        ...model,
+        colLower,
+        colUpper,
+        integer,
+        rowLower: [...model.rowLower, ...pool.lower],
+        rowUpper: [...model.rowUpper, ...pool.upper],
+        rowStarts,
+        rowIndex: [...model.rowIndex, ...pool.index],
+        rowValue: [...model.rowValue, ...pool.value],
+      },
+      {
+        // The slice ends at the interrupt checkpoints, on the run's clock (the one the deadline
+        // reads); HiGHS's own time limit, on the wall clock, only backs up the run's end. A
+        // benchmark on a CPU-time clock then gives each slice its CPU seconds on a loaded machine.
+        timeLimitSec: deadline.remainingSec(),
+        remainingSec: () => deadline.remainingSec() - o.setupSec,
         start,
         cutoff,
         // The cutoff: a bound at the best placement's cost closes the node.
-        shouldStop: () => deadline.stopped() || deadline.expired() || dual >= o.cutoff() - o.tolerance,
+        shouldStop: () => deadline.stopped() || deadline.expired() || performance.now() >= end - o.setupSec * 1000 || dual >= o.cutoff() - o.tolerance,
         onProgress: (p) => {
           if (p.dual !== null) dual = Math.max(dual, clamp(p.dual));
         },

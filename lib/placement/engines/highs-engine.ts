@@ -143,8 +143,12 @@ type LpSolve = {
  */
 export type LpSession = {
   addColumns(columns: LpColumn[]): void;
-  /** replaces the upper bounds of columns from, from + 1, … (0 takes a column out of the LP) */
+  /** appends rows lower ≤ Σ value × column ≤ upper (cuts); the basis is kept */
+  addRows(rows: { lower: number; upper: number; columns: number[]; values: number[] }[]): void;
+  /** replaces the upper bounds of columns from, from + 1, … (0 takes a column out of the LP); lower bounds become 0 */
   setUpperBounds(from: number, upper: Float64Array): void;
+  /** replaces both bounds of columns from, from + 1, … */
+  setBounds(from: number, lower: Float64Array, upper: Float64Array): void;
   /** replaces the objective coefficients of the first `costs.length` columns */
   setCosts(costs: Float64Array): void;
   solve(timeLimitSec: number, shouldStop?: () => boolean): LpSolve;
@@ -180,6 +184,14 @@ export async function openHighsLp(rowLower: number[], rowUpper: number[], column
   return {
     addColumns(added) {
       for (const c of added) m.addCol(c.cost, 0, highs.infinity, { indices: c.rows, values: c.values });
+    },
+    addRows(added) {
+      for (const r of added) m.addRow(clamp(r.lower), clamp(r.upper), { indices: r.columns, values: r.values });
+    },
+    setBounds(from, lower, upper) {
+      if (upper.length === 0) return;
+      const clamped = Float64Array.from(upper, (v) => (v === Infinity ? highs.infinity : v));
+      m.changeColsBounds({ kind: 'range', from, to: from + upper.length - 1 }, Float64Array.from(lower), clamped);
     },
     setUpperBounds(from, upper) {
       if (upper.length === 0) return;
