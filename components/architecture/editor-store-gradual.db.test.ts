@@ -37,6 +37,7 @@ const rowLayout: EditorRuntime['runLayout'] = (graph: ElkGraph) => Promise.resol
 async function openRecordingStore() {
   const frames: ArchNode[][] = [];
   const settling: boolean[] = [];
+  const idles: number[] = [];
   const sent: Edit[] = [];
   let store: EditorStore | null = null;
   const runtime: EditorRuntime = {
@@ -48,11 +49,16 @@ async function openRecordingStore() {
       }
       return Promise.resolve();
     },
+    // The frame (by its index) after which the store waited for the browser's idle time.
+    idle: () => {
+      idles.push(frames.length);
+      return Promise.resolve();
+    },
   };
   const backend = databaseBackend(db);
   const recording = { ...backend, applyEdit: (id: string, edit: Edit) => (sent.push(edit), backend.applyEdit(id, edit)) };
   store = new EditorStore(await loadArchitecture(db.prisma, scenarioId), {}, recording, runtime);
-  return { store, frames, settling, sent };
+  return { store, frames, settling, idles, sent };
 }
 
 /** Where every node is drawn, and the band it may be dragged in. */
@@ -110,8 +116,8 @@ describe('editor store: moves of many nodes are shown over several frames', () =
     await expectFreshDrawing(store);
   });
 
-  test('an auto layout sizes its first chunk by the edges at its nodes (at most 40 units), and the minimap waits until the last chunk is in', async () => {
-    const { store, frames, settling } = await openRecordingStore();
+  test('an auto layout sizes its first chunk by the edges at its nodes (at most 40 units), leaves the browser idle time after each chunk, and the minimap waits until the last chunk is in', async () => {
+    const { store, frames, settling, idles } = await openRecordingStore();
     await store.runAutoLayout();
     await store.whenSaved();
     const chunks = swappedPerFrame(frames);
@@ -121,6 +127,9 @@ describe('editor store: moves of many nodes are shown over several frames', () =
     // Each frame that showed a chunk was drawn while the store was settling; none is after.
     expect(settling.filter(Boolean).length).toBeGreaterThanOrEqual(chunks.length);
     expect(store.getState().settling).toBe(false);
+    // Blink sweeps its heap in idle tasks: one wait for idle time after every chunk's frame.
+    expect(idles.length).toBe(chunks.length);
+    expect(new Set(idles).size).toBe(idles.length);
   });
 
   test('a drag that re-grids the band below the dragged node shows the other nodes over several frames and ends as a fresh load draws it', async () => {

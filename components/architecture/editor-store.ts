@@ -100,25 +100,31 @@ const serverActions: EditorBackend = { applyEdit: applyArchitectureEditAction, l
 export type EditorRuntime = {
   runLayout: (graph: ElkGraph) => Promise<{ children: ElkNode[] }>;
   nextFrame: () => Promise<void>;
+  /** Until the browser has had idle time (after the idle tasks posted so far), if it has such a thing. */
+  idle?: () => Promise<void>;
 };
 
 const browser: EditorRuntime = {
   runLayout: runElkLayout,
   // rAF, then a task after it: the frame has been painted by then.
   nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+  // Where there is no requestIdleCallback (Safari), no wait.
+  idle: () => new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 100 }) : resolve())),
 };
 
 /** A layout (or any move of more than `first` nodes) shows its new positions a chunk of nodes per
  * frame. A chunk's cost is mostly its nodes' edges (each moved node re-renders the edges at it;
  * its own body is memoised), so a chunk is measured in units of 1 per node plus 1 per edge at
  * it, and sized so that a frame (the chunk's React and React Flow work, then its style, layout,
- * paint and layerize) takes about LAYOUT_FRAME_MS. Sized in nodes (at least 25, the first 50),
- * a chunk of edge servers (about 5 edges each) took 65-70 ms of main-thread CPU for its script
- * and 55-80 ms for its rendering (trace, 2026-12-03 evening): frames of 117-217 ms on a quiet
- * machine, and the layout's longest. `minUnits`: below it a frame is mostly its fixed cost (React
- * Flow's whole-store update, Chromium's layerize of the whole graph), and the layout only takes
- * longer. */
-const LAYOUT_CHUNK = { first: 50, firstUnits: 40, minUnits: 12, maxUnits: 600, maxNodes: 150 };
+ * paint and layerize) takes about LAYOUT_FRAME_MS. Sized in nodes (at least 25, the first 50), a
+ * chunk of edge servers (about 6 units each) was a 33-67 ms-CPU script task and a 37-82 ms-CPU
+ * rendering task (traced at a load of 5, 2026-12-03 evening): the layout's longest frames, 117-217
+ * ms on a quiet machine. Traced, a chunk frame costs about 40 ms of CPU whatever its size (React
+ * Flow's whole-store update, Chromium's layerize of the whole graph) plus about 0.3 ms a unit, so
+ * `minUnits` is where a unit more costs little: with 12 a layout of 1,000 nodes took 371 frames
+ * (50 s at a load of 8, four times the main-thread CPU of the old chunks) for frames barely
+ * shorter than with 30. */
+const LAYOUT_CHUNK = { first: 50, firstUnits: 40, minUnits: 30, maxUnits: 600, maxNodes: 150 };
 const LAYOUT_FRAME_MS = 60;
 /** How much longer than the quickest chunk frame seen a frame may be aimed at (see swapNodesGradually). */
 const LAYOUT_FIXED_SHARE = 1.5;
@@ -619,6 +625,12 @@ export class EditorStore {
         quickest = Math.min(quickest, took);
         const aim = Math.max(LAYOUT_FRAME_MS, LAYOUT_FIXED_SHARE * quickest);
         budget = Math.min(LAYOUT_CHUNK.maxUnits, Math.max(LAYOUT_CHUNK.minUnits, budget * Math.min(1.5, aim / took)));
+        // Then the idle tasks posted meanwhile, outside the measured frame: Blink sweeps its heap
+        // in idle tasks, and chunks back to back left it none, so that a sweep due since a major GC
+        // (V8's memory reducer collects while ELK runs and the page is quiet) was finished in one
+        // piece when the next GC began: 508 and 695 ms of CPU in one chunk frame of two traced
+        // layouts (load 8-12).
+        await this.runtime.idle?.();
       }
     } finally {
       this.set({ settling: false });
