@@ -70,12 +70,14 @@ const draggingAny = (nodes: readonly ArchNode[]) => nodes.some((n) => n.dragging
  * began: each drag step hands the store 1,000 nodes anew, and redrawing the minimap for it (every
  * node's subpath rebuilt, then Chromium's layout and paint of the new paths) cost each step about
  * 3-5 ms of the main thread; a node moved a few pixels is not seen in a 200 px minimap anyway.
- * The drag's end (React Flow's last position change, `dragging: false`) redraws it.
+ * The drag's end (React Flow's last position change, `dragging: false`) redraws it. Likewise
+ * while a layout or a re-grid swaps its nodes in a chunk per frame (`settling`): redrawn once,
+ * when the last chunk is in, not in each of its 100-200 frames.
  */
 function useSettledNodes(): readonly ArchNode[] {
   const settled = useRef<readonly ArchNode[] | null>(null);
   return useEditor((s) => {
-    if (!settled.current || !draggingAny(s.nodes)) settled.current = s.nodes;
+    if (!settled.current || (!s.settling && !draggingAny(s.nodes))) settled.current = s.nodes;
     return settled.current;
   });
 }

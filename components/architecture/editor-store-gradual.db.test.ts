@@ -36,19 +36,29 @@ const rowLayout: EditorRuntime['runLayout'] = (graph: ElkGraph) => Promise.resol
  * every edit it sent. */
 async function openRecordingStore() {
   const frames: ArchNode[][] = [];
+  const settling: boolean[] = [];
+  const idles: number[] = [];
   const sent: Edit[] = [];
   let store: EditorStore | null = null;
   const runtime: EditorRuntime = {
     runLayout: rowLayout,
     nextFrame: () => {
-      if (store) frames.push(store.getState().nodes);
+      if (store) {
+        frames.push(store.getState().nodes);
+        settling.push(store.getState().settling);
+      }
+      return Promise.resolve();
+    },
+    // The frame (by its index) after which the store waited for the browser's idle time.
+    idle: () => {
+      idles.push(frames.length);
       return Promise.resolve();
     },
   };
   const backend = databaseBackend(db);
   const recording = { ...backend, applyEdit: (id: string, edit: Edit) => (sent.push(edit), backend.applyEdit(id, edit)) };
   store = new EditorStore(await loadArchitecture(db.prisma, scenarioId), {}, recording, runtime);
-  return { store, frames, sent };
+  return { store, frames, settling, idles, sent };
 }
 
 /** Where every node is drawn, and the band it may be dragged in. */
@@ -68,15 +78,24 @@ async function expectFreshDrawing(store: EditorStore) {
   expect(edgeEnds(store.getState().edges)).toEqual(edgeEnds(fresh.edges));
 }
 
-/** How many nodes each frame swapped (frames that swapped none left out). */
-function swapsPerFrame(frames: readonly ArchNode[][]): number[] {
-  const counts: number[] = [];
+/** The nodes each frame swapped (frames that swapped none left out). */
+function swappedPerFrame(frames: readonly ArchNode[][]): ArchNode[][] {
+  const out: ArchNode[][] = [];
   for (let i = 1; i < frames.length; i++) {
     const before = new Map(frames[i - 1].map((x) => [x.id, x]));
-    const swapped = frames[i].filter((x) => before.get(x.id) !== x).length;
-    if (swapped) counts.push(swapped);
+    const swapped = frames[i].filter((x) => before.get(x.id) !== x);
+    if (swapped.length) out.push(swapped);
   }
-  return counts;
+  return out;
+}
+
+/** How many nodes each frame swapped (frames that swapped none left out). */
+const swapsPerFrame = (frames: readonly ArchNode[][]) => swappedPerFrame(frames).map((swapped) => swapped.length);
+
+/** A chunk's cost as the store sizes it: 1 per node, plus 1 per edge drawn at it. */
+function chunkUnits(nodes: readonly ArchNode[], edges: readonly ArchEdge[]): number {
+  const ids = new Set(nodes.map((x) => x.id));
+  return nodes.length + edges.filter((e) => !e.hidden && ids.has(e.source)).length + edges.filter((e) => !e.hidden && ids.has(e.target)).length;
 }
 
 describe('editor store: moves of many nodes are shown over several frames', () => {
@@ -95,6 +114,22 @@ describe('editor store: moves of many nodes are shown over several frames', () =
     await store.undoLast();
     expect(swapsPerFrame(frames).length).toBeGreaterThan(1);
     await expectFreshDrawing(store);
+  });
+
+  test('an auto layout sizes its first chunk by the edges at its nodes (at most 40 units), leaves the browser idle time after each chunk, and the minimap waits until the last chunk is in', async () => {
+    const { store, frames, settling, idles } = await openRecordingStore();
+    await store.runAutoLayout();
+    await store.whenSaved();
+    const chunks = swappedPerFrame(frames);
+    // Edge servers come first: 50 of them (the earlier first chunk) carry some 250 edges.
+    expect(chunks[0].length).toBeGreaterThan(1);
+    expect(chunkUnits(chunks[0], store.getState().edges)).toBeLessThanOrEqual(40);
+    // Each frame that showed a chunk was drawn while the store was settling; none is after.
+    expect(settling.filter(Boolean).length).toBeGreaterThanOrEqual(chunks.length);
+    expect(store.getState().settling).toBe(false);
+    // Blink sweeps its heap in idle tasks: one wait for idle time after every chunk's frame.
+    expect(idles.length).toBe(chunks.length);
+    expect(new Set(idles).size).toBe(idles.length);
   });
 
   test('a drag that re-grids the band below the dragged node shows the other nodes over several frames and ends as a fresh load draws it', async () => {

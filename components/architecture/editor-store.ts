@@ -80,6 +80,8 @@ export type EditorState = {
   viewport: Viewport | null;
   /** The latest control plan's routes and link load (issue 9), when one has been computed. */
   control: ControlOverlay | null;
+  /** Nodes are being swapped in a chunk per frame (a layout, a re-grid): the minimap waits. */
+  settling: boolean;
 };
 
 export type SaveResult = { ok: true; outcome: EditOutcome } | { ok: false; conflict: boolean; errors: Record<string, string[]> };
@@ -98,22 +100,36 @@ const serverActions: EditorBackend = { applyEdit: applyArchitectureEditAction, l
 export type EditorRuntime = {
   runLayout: (graph: ElkGraph) => Promise<{ children: ElkNode[] }>;
   nextFrame: () => Promise<void>;
+  /** Until the browser has had idle time (after the idle tasks posted so far), if it has such a thing. */
+  idle?: () => Promise<void>;
 };
 
 const browser: EditorRuntime = {
   runLayout: runElkLayout,
   // rAF, then a task after it: the frame has been painted by then.
   nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+  // Where there is no requestIdleCallback (Safari), no wait.
+  idle: () => new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 100 }) : resolve())),
 };
 
 /** A layout (or any move of more than `first` nodes) shows its new positions a chunk of nodes per
- * frame, the chunk sized so that a frame (React and React Flow re-rendering the moved nodes and
- * their edges, then the paint) takes about LAYOUT_FRAME_MS: a fixed 200 took 150–280 ms a frame
- * on a loaded 2-core machine. 40 ms rather than 60: with 60 the layout's longest frames on a quiet
- * machine were 83 ms (2026-12-03, bench:architecture), too close to issue 14's 100 ms for a
- * machine that is busy for a moment; the layout takes a few more frames instead. */
-const LAYOUT_CHUNK = { first: 50, min: 25, max: 150 };
-const LAYOUT_FRAME_MS = 40;
+ * frame. A chunk's cost is mostly its nodes' edges (each moved node re-renders the edges at it;
+ * its own body is memoised), so a chunk is measured in units of 1 per node plus 1 per edge at
+ * it, and sized so that a frame (the chunk's React and React Flow work, then its style, layout,
+ * paint and layerize) takes about LAYOUT_FRAME_MS. Sized in nodes (at least 25, the first 50), a
+ * chunk of edge servers (about 6 units each) was a 33-67 ms-CPU script task and a 37-82 ms-CPU
+ * rendering task (traced at a load of 5, 2026-12-03 evening): the layout's longest frames, 117-217
+ * ms on a quiet machine. Traced, a chunk frame costs about 40 ms of CPU whatever its size (React
+ * Flow's whole-store update, Chromium's layerize of the whole graph) plus about 0.3 ms a unit, so
+ * `minUnits` is where a unit more costs little: with 12 a layout of 1,000 nodes took 371 frames
+ * (50 s at a load of 8, four times the main-thread CPU of the old chunks) for frames barely
+ * shorter than with 30. */
+const LAYOUT_CHUNK = { first: 50, firstUnits: 40, minUnits: 30, maxUnits: 600, maxNodes: 150 };
+/** 45 rather than 60: aimed at 60, the chunks grew with a quieter machine (load 6 → 1.3) to frames of
+ * 70 ms of CPU (median) and 121 at most, one of 200 ms of wall time with a GC in it (2026-12-03 18:41). */
+const LAYOUT_FRAME_MS = 45;
+/** How much longer than the quickest chunk frame seen a frame may be aimed at (see swapNodesGradually). */
+const LAYOUT_FIXED_SHARE = 1.5;
 
 /** `next`, or `previous` when both hold the same objects in the same order: a new array of the
  * same nodes or edges still makes React Flow rebuild its lookups and run every node's and edge's
@@ -167,6 +183,7 @@ export class EditorStore {
       fieldErrors: {},
       viewport: initial.viewport ?? null,
       control: initial.control ?? null,
+      settling: false,
     };
     this.state = { ...this.state, ...this.derive(model, view) };
     if (initial.selected?.length) {
@@ -548,13 +565,15 @@ export class EditorStore {
     const derived = this.derive(model, view, 'positions');
     const shown = new Map(this.state.nodes.map((n) => [n.id, n]));
     const moved = derived.nodes.filter((n) => shown.get(n.id) !== n);
-    if (moved.length <= LAYOUT_CHUNK.first || derived.nodes.length !== shown.size || moved.some((n) => !shown.has(n.id))) {
+    const cost = this.chunkCost();
+    const units = moved.reduce((sum, n) => sum + cost(n.id), 0);
+    if (units <= LAYOUT_CHUNK.firstUnits || derived.nodes.length !== shown.size || moved.some((n) => !shown.has(n.id))) {
       this.set({ model, ...derived });
       return;
     }
     // Deriving the target is a frame's work of its own.
     await this.runtime.nextFrame();
-    await this.swapNodesGradually(moved);
+    await this.swapNodesGradually(moved, cost);
     if (this.state.model === start && this.state.view === view) {
       // Every node is drawn as derived already (with what React Flow learnt meanwhile: sizes,
       // selection), and positions do not change edges.
@@ -565,26 +584,58 @@ export class EditorStore {
     }
   }
 
-  /** Replaces drawn nodes by these (same ids) a chunk per frame, the chunk sized so that a frame
-   * takes about LAYOUT_FRAME_MS. A node being dragged meanwhile is left to its drag. */
-  private async swapNodesGradually(next: readonly ArchNode[]) {
+  /** What swapping a node in costs a frame, in LAYOUT_CHUNK's units: 1, plus 1 per edge drawn at it. */
+  private chunkCost(): (id: string) => number {
+    const degree = new Map<string, number>();
+    for (const e of this.state.edges) {
+      if (e.hidden) continue;
+      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    }
+    return (id) => 1 + (degree.get(id) ?? 0);
+  }
+
+  /** Replaces drawn nodes by these (same ids) a chunk per frame, the chunk sized in units (see
+   * LAYOUT_CHUNK) so that a frame takes about LAYOUT_FRAME_MS. A node being dragged meanwhile is
+   * left to its drag. The minimap keeps its drawing until the last chunk (`settling`). */
+  private async swapNodesGradually(next: readonly ArchNode[], cost: (id: string) => number) {
     const target = new Map(next.map((n) => [n.id, n]));
-    let size = LAYOUT_CHUNK.first;
-    for (let i = 0; i < next.length;) {
-      const started = performance.now();
-      const ids = new Set(next.slice(i, i + size).map((n) => n.id));
-      i += size;
-      const nodes = this.state.nodes.map((n) => {
-        const swapped = ids.has(n.id) && !n.dragging ? target.get(n.id) : undefined;
-        return swapped ? { ...swapped, selected: n.selected, measured: n.measured } : n;
-      });
-      this.set({ nodes });
-      await this.runtime.nextFrame();
-      // Half as big again at most after a quick frame; in proportion after a slow one. Not below
-      // LAYOUT_CHUNK.min: a frame has a fixed cost (React Flow's whole-store update), and tiny
-      // chunks only add frames of it.
-      const took = Math.max(performance.now() - started, 1);
-      size = Math.min(LAYOUT_CHUNK.max, Math.max(LAYOUT_CHUNK.min, Math.round(size * Math.min(1.5, LAYOUT_FRAME_MS / took))));
+    let budget = LAYOUT_CHUNK.firstUnits;
+    let quickest = Infinity;
+    this.set({ settling: true });
+    try {
+      for (let i = 0; i < next.length;) {
+        const started = performance.now();
+        const ids = new Set<string>();
+        // At least one node a frame, however many edges it has.
+        for (let units = 0; i < next.length && ids.size < LAYOUT_CHUNK.maxNodes && (ids.size === 0 || units + cost(next[i].id) <= budget); i++) {
+          ids.add(next[i].id);
+          units += cost(next[i].id);
+        }
+        const nodes = this.state.nodes.map((n) => {
+          const swapped = ids.has(n.id) && !n.dragging ? target.get(n.id) : undefined;
+          return swapped ? { ...swapped, selected: n.selected, measured: n.measured } : n;
+        });
+        this.set({ nodes });
+        await this.runtime.nextFrame();
+        // A quarter bigger at most after a quick frame; in proportion after a slow one. The aim
+        // is LAYOUT_FRAME_MS, or more where even the quickest frame so far (a frame's fixed cost
+        // on this machine at its present load) comes near it: chunks cut below what that fixed
+        // cost allows only add frames (at a load of 9-10 on 2 cores, a layout of 1,000 nodes sized
+        // for 60 ms alone took 90 s in frames of 117-233 ms that a larger chunk would not lengthen much).
+        const took = Math.max(performance.now() - started, 1);
+        quickest = Math.min(quickest, took);
+        const aim = Math.max(LAYOUT_FRAME_MS, LAYOUT_FIXED_SHARE * quickest);
+        budget = Math.min(LAYOUT_CHUNK.maxUnits, Math.max(LAYOUT_CHUNK.minUnits, budget * Math.min(1.25, aim / took)));
+        // Then the idle tasks posted meanwhile, outside the measured frame: Blink sweeps its heap
+        // in idle tasks, and chunks back to back left it none, so that a sweep due since a major GC
+        // (V8's memory reducer collects while ELK runs and the page is quiet) was finished in one
+        // piece when the next GC began: 508 and 695 ms of CPU in one chunk frame of two traced
+        // layouts (load 8-12).
+        await this.runtime.idle?.();
+      }
+    } finally {
+      this.set({ settling: false });
     }
   }
 
