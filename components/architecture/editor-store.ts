@@ -125,9 +125,9 @@ const browser: EditorRuntime = {
  * (50 s at a load of 8, four times the main-thread CPU of the old chunks) for frames barely
  * shorter than with 30. */
 const LAYOUT_CHUNK = { first: 50, firstUnits: 40, minUnits: 30, maxUnits: 600, maxNodes: 150 };
-/** 45 rather than 60: aimed at 60, the chunks grew with a quieter machine (load 6 → 1.3) to frames of
- * 70 ms of CPU (median) and 121 at most, one of 200 ms of wall time with a GC in it (2026-12-03 18:41). */
-const LAYOUT_FRAME_MS = 45;
+/** 60, not 45: aimed at 45 ms the layout took 18.8 s against the bare page's 6.3 s on a quiet machine
+ * (2026-12-03 19:08) and its worst frame was no shorter (200 ms; a GC, not the chunk's own work). */
+const LAYOUT_FRAME_MS = 60;
 /** How much longer than the quickest chunk frame seen a frame may be aimed at (see swapNodesGradually). */
 const LAYOUT_FIXED_SHARE = 1.5;
 
@@ -618,7 +618,7 @@ export class EditorStore {
         });
         this.set({ nodes });
         await this.runtime.nextFrame();
-        // A quarter bigger at most after a quick frame; in proportion after a slow one. The aim
+        // Half as big again at most after a quick frame; in proportion after a slow one. The aim
         // is LAYOUT_FRAME_MS, or more where even the quickest frame so far (a frame's fixed cost
         // on this machine at its present load) comes near it: chunks cut below what that fixed
         // cost allows only add frames (at a load of 9-10 on 2 cores, a layout of 1,000 nodes sized
@@ -626,7 +626,7 @@ export class EditorStore {
         const took = Math.max(performance.now() - started, 1);
         quickest = Math.min(quickest, took);
         const aim = Math.max(LAYOUT_FRAME_MS, LAYOUT_FIXED_SHARE * quickest);
-        budget = Math.min(LAYOUT_CHUNK.maxUnits, Math.max(LAYOUT_CHUNK.minUnits, budget * Math.min(1.25, aim / took)));
+        budget = Math.min(LAYOUT_CHUNK.maxUnits, Math.max(LAYOUT_CHUNK.minUnits, budget * Math.min(1.5, aim / took)));
         // Then the idle tasks posted meanwhile, outside the measured frame: Blink sweeps its heap
         // in idle tasks, and chunks back to back left it none, so that a sweep due since a major GC
         // (V8's memory reducer collects while ELK runs and the page is quiet) was finished in one
