@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { setAppRoot } from '@/lib/ops/app-root';
+import { setAppRoot } from '../ops/app-root';
 import { solvePlacement } from './solve-placement';
 import type { PlacementProblem, PlacementProgress, SolveOptions } from './types';
 

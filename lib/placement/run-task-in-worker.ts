@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { appRoot } from '@/lib/ops/app-root';
-import { runInWorker } from '@/lib/ops/run-in-worker';
+import { appRoot } from '../ops/app-root';
+import { runInWorker } from '../ops/run-in-worker';
 import type { TaskInput, TaskMessage, TaskName, TaskOutput, TaskRequest } from './worker-tasks';
 
 /** A task running in a worker thread beside the caller. */
