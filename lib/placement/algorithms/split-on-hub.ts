@@ -330,6 +330,17 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     return best < 0 ? null : best;
   }
 
+  /** Prices a child by its LP (its zeroed and raised columns): closed where infeasible, else bounded
+   * below by its parent's bound. */
+  function priceChild(parent: SplitNode, child: SplitNode): SplitNode | { stopped: true } | { error: string } {
+    if (deadline.expired() || deadline.stopped()) return { stopped: true };
+    const lp = solveLp(child.zeroed, child.raised);
+    if (lp.status === 'infeasible') return { ...child, bound: Infinity, closed: true };
+    if (lp.status === 'optimal') return { ...child, bound: Math.max(parent.bound, lp.objective!), lp: lp.colValue };
+    if (lp.status === 'error') return { error: 'the LP of a split node failed' };
+    return { stopped: true };
+  }
+
   /** Two children: the layer flag at 0 (its users off the server) and at 1 (the copy paid). */
   function branchOnLayer(node: SplitNode, col: number): SplitNode[] | { stopped: true } | { error: string } {
     const children: SplitNode[] = [];
@@ -337,13 +348,8 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       [[...node.zeroed, col], node.raised],
       [node.zeroed, [...node.raised, col]],
     ]) {
-      if (deadline.expired() || deadline.stopped()) return { stopped: true };
-      const lp = solveLp(zeroed, raised);
-      const child: SplitNode = { ...node, zeroed, raised, layerBranches: node.layerBranches + 1, mips: 0, lp: null, tightened: false, closed: false };
-      if (lp.status === 'infeasible') Object.assign(child, { bound: Infinity, closed: true });
-      else if (lp.status === 'optimal') Object.assign(child, { bound: Math.max(node.bound, lp.objective!), lp: lp.colValue });
-      else if (lp.status === 'error') return { error: 'the LP of a split node failed' };
-      else return { stopped: true };
+      const child = priceChild(node, { ...node, zeroed, raised, layerBranches: node.layerBranches + 1, mips: 0, lp: null, tightened: false, closed: false });
+      if ('stopped' in child || 'error' in child) return child;
       children.push(child);
     }
     return children;
@@ -377,9 +383,7 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       for (let j = 0; j < S; j++) if (j !== s && xCol[unit * S + j] >= 0 && !zeroedSet.has(xCol[unit * S + j])) zeroed.push(xCol[unit * S + j]);
       // The class's later members go at or after s (their copies below s are relabellings).
       for (const v of later) for (let j = 0; j < s; j++) if (xCol[v * S + j] >= 0 && !zeroedSet.has(xCol[v * S + j])) zeroed.push(xCol[v * S + j]);
-      if (deadline.expired() || deadline.stopped()) return { stopped: true };
-      const lp = solveLp(zeroed, node.raised);
-      const child: SplitNode = {
+      const child = priceChild(node, {
         position: node.position,
         fixed: new Map([...node.fixed, [unit, s]]),
         zeroed,
@@ -390,11 +394,8 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
         mips: 0,
         lp: null,
         tightened: false,
-      };
-      if (lp.status === 'infeasible') Object.assign(child, { bound: Infinity, closed: true });
-      else if (lp.status === 'optimal') Object.assign(child, { bound: Math.max(node.bound, lp.objective!), lp: lp.colValue });
-      else if (lp.status === 'error') return { error: 'the LP of a split node failed' };
-      else return { stopped: true };
+      });
+      if ('stopped' in child || 'error' in child) return child;
       children.push(child);
     }
     return children;
