@@ -16,7 +16,7 @@ import { engineFitsIn, modelForEngine } from './model-for-engine';
 import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { greedyWorkUnits } from './solve-greedy';
 import { solveRelax } from './solve-relax';
-import { chooseHub, splitOnHub } from './split-on-hub';
+import { chooseHub, splitOnHub, weighUnits } from './split-on-hub';
 import { liftedLinkingSeparator } from '../separate-lifted-linking';
 import { hubPositionFloor } from './hub-position-floor';
 import { identicalUnits } from '../order-identical-units';
@@ -427,11 +427,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   const hub = (options.hubSplit ?? HUB_SPLIT) && engine.name === 'highs' && !storageOnly && traffic !== 'off' && net.weights.traffic > 0 ? chooseHub(cp, net, model.xCol) : null;
   if (hub !== null) {
     ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: lowerBound });
-    const unitWeight = new Float64Array(cp.units.length);
-    for (const { u, v, weight } of net.trafficPairs) {
-      unitWeight[u] += weight;
-      unitWeight[v] += weight;
-    }
+    const unitWeight = weighUnits(cp, net);
     const layerBranching = options.hubLayerBranching ?? (HUB_LAYER_BRANCHING && !(net.weights.startup > 0));
     const split = await splitOnHub(engine, deadline, {
       model: model.milp,

@@ -11,7 +11,7 @@ import { solvePlacement } from '../solve-placement';
 import { identicalUnits } from '../order-identical-units';
 import { liftedLinkingSeparator } from '../separate-lifted-linking';
 import { hubPositionFloor } from './hub-position-floor';
-import { chooseHub, splitOnHub, type SplitOptions } from './split-on-hub';
+import { chooseHub, splitOnHub, weighUnits, type SplitOptions } from './split-on-hub';
 
 /** layer-flag splits of the 80 cases below: 4 when written (2026-12-03), room for fixture changes */
 const LAYER_BRANCHED_AT_LEAST = 2;
@@ -122,11 +122,7 @@ describe('splitOnHub split again on the heaviest fractional units, best first', 
     if (hub === null || optimum === null) return;
     const engine = await loadHighsEngine();
     const value = optimum / model.objectiveUnit - model.offset;
-    const unitWeight = new Float64Array(cp.units.length);
-    for (const p of net.trafficPairs) {
-      unitWeight[p.u] += p.weight;
-      unitWeight[p.v] += p.weight;
-    }
+    const unitWeight = weighUnits(cp, net);
     const classes = identicalUnits(cp, net);
     // Every node after the first sub-MIP splits on up to three units before its own, so the
     // tree, the class order and the bounds children inherit are all exercised on these small
@@ -176,11 +172,7 @@ describe('splitOnHub split on layer flags', () => {
     if (hub === null || optimum === null) return;
     const engine = await loadHighsEngine();
     const value = optimum / model.objectiveUnit - model.offset;
-    const unitWeight = new Float64Array(cp.units.length);
-    for (const p of net.trafficPairs) {
-      unitWeight[p.u] += p.weight;
-      unitWeight[p.v] += p.weight;
-    }
+    const unitWeight = weighUnits(cp, net);
     const run = (cutoff: number) =>
       runSplit(engine, setup, cutoff, {
         integerColumns: model.yCol,

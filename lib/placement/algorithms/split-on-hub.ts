@@ -5,6 +5,16 @@ import { openHighsLp, type LpColumn } from '../engines/highs-engine';
 import type { MilpEngine, MilpModel, MilpOutcome } from '../engines/milp-engine';
 import type { CutRow } from '../separate-lifted-linking';
 
+/** Each unit's traffic weight: the sum over the pairs it is an end of (the split's order of units). */
+export function weighUnits(cp: CompiledProblem, net: NetworkCoefficients): Float64Array {
+  const weight = new Float64Array(cp.units.length);
+  for (const p of net.trafficPairs) {
+    weight[p.u] += p.weight;
+    weight[p.v] += p.weight;
+  }
+  return weight;
+}
+
 /**
  * The unit whose direct traffic weighs most (summed pair weights), when it weighs more than
  * any other unit and may go to more than one server: the tracing agent every service calls,
@@ -12,11 +22,7 @@ import type { CutRow } from '../separate-lifted-linking';
  */
 export function chooseHub(cp: CompiledProblem, net: NetworkCoefficients, xCol: Int32Array): number | null {
   const S = cp.servers.length;
-  const weight = new Float64Array(cp.units.length);
-  for (const { u, v, weight: w } of net.trafficPairs) {
-    weight[u] += w;
-    weight[v] += w;
-  }
+  const weight = weighUnits(cp, net);
   let hub = -1;
   for (let u = 0; u < cp.units.length; u++) if (weight[u] > 0 && (hub < 0 || weight[u] > weight[hub])) hub = u;
   if (hub < 0) return null;
