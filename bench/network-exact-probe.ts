@@ -36,13 +36,15 @@ async function main() {
     const cpu = process.cpuUsage();
     const result = await solvePlacement(problem, {
       // PROBE_RESPLIT=0: the split without splitting again; PROBE_DEPTH: hubSplitDepth; PROBE_CUTS=0 /
-      // PROBE_FLOOR=0: without the lifted rows / the positions' floor; PROBE_LAYERS=0 / 1: layer-flag splits off / on.
+      // PROBE_FLOOR=0: without the lifted rows / the positions' floor; PROBE_LAYERS=0 / 1: layer-flag splits off / on;
+      // PROBE_RELAX=0 / 1: the sub-MIPs on the layer-integral relaxation (x continuous) off / on.
       exactTuning: {
         ...(process.env.PROBE_CUTS === '0' ? { hubCuts: false } : {}),
         ...(process.env.PROBE_FLOOR === '0' ? { hubFloor: false } : {}),
         ...(process.env.PROBE_LAYERS ? { hubLayerBranching: process.env.PROBE_LAYERS === '1' } : {}),
         hubResplit: process.env.PROBE_RESPLIT !== '0',
         ...(process.env.PROBE_DEPTH ? { hubSplitDepth: Number(process.env.PROBE_DEPTH) } : {}),
+        ...(process.env.PROBE_RELAX ? { hubRelaxUnits: process.env.PROBE_RELAX === '1' } : {}),
       },
       algorithm: 'exact',
       engine: 'highs',

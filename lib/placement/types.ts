@@ -226,6 +226,8 @@ export type ExactTuning = {
   hubFloor?: boolean;
   /** v2: split the hub's nodes on their costliest fractional layer flag before their units (split-on-hub.ts); default on when start-up weighs nothing */
   hubLayerBranching?: boolean;
+  /** v2: the hub split's sub-MIPs keep the units' x continuous, a bound on the layer-integral relaxation (layer-integral-relaxation.ts); default on when start-up weighs nothing */
+  hubRelaxUnits?: boolean;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };
