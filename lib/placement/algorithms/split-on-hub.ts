@@ -51,7 +51,7 @@ export type SplitOutcome = {
   /** an engine error: the caller falls back to the whole MIP */
   error?: string;
   /** what the search did: LPs solved, sub-MIPs run, nodes branched (counts, not times) */
-  stats: { lps: number; mips: number; branched: number; leaves: number; cuts: number; layerBranched: number };
+  stats: { lps: number; mips: number; branched: number; leaves: number; cuts: number; layerBranched: number; relaxedOpen: number };
 };
 
 export type SplitOptions = {
@@ -102,9 +102,10 @@ export type SplitOptions = {
   /** a lower bound (model units) for the hub on a server without an LP (hub-position-floor.ts) */
   floor?: (server: number) => number;
   /**
-   * Columns the sub-MIPs leave continuous (the units' x): each sub-MIP then solves a relaxation
+   * Columns a node's first sub-MIP leaves continuous (the units' x): it then solves a relaxation
    * of its node with only the other integer columns (the layer flags) integral, a valid bound
-   * that closes the node once it reaches the cutoff (layer-integral-relaxation.ts).
+   * that closes the node once it reaches the cutoff (layer-integral-relaxation.ts); a node it
+   * leaves open is split or searched whole.
    */
   relaxedColumns?: ArrayLike<number>;
 };
@@ -152,7 +153,7 @@ const CUT_ROUNDS = 4;
 export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: SplitOptions): Promise<SplitOutcome> {
   const { model, xCol, S, hub } = o;
   const hubCols = Array.from({ length: S }, (_, j) => ({ server: j, col: xCol[hub * S + j] })).filter((p) => p.col >= 0);
-  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0, cuts: 0, layerBranched: 0 };
+  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0, cuts: 0, layerBranched: 0, relaxedOpen: 0 };
   /** the rows separated so far, in CSR for the sub-MIPs; keys keep a row from coming twice */
   const pool = { lower: [] as number[], upper: [] as number[], starts: [0] as number[], index: [] as number[], value: [] as number[], keys: new Set<string>() };
   const minSlice = o.minSliceSec ?? MIN_SLICE_SEC;
@@ -273,10 +274,11 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
         continue;
       }
       // A slice of the time left, as if each open node were to get one; at least minSlice. A
-      // sub-MIP on the layer-integral relaxation gets the rest of the clock: restarted, it redoes
-      // its tree (README: Kdl low latency seed 2 stuck at its root's bound over six slices of
-      // 1.1-2.7 s, proved in one run of 4.6 s).
-      const share = o.relaxedColumns ? deadline.remainingSec() : Math.min(deadline.remainingSec(), Math.max(minSlice + o.setupSec, deadline.remainingSec() / open.length));
+      // sub-MIP on the layer-integral relaxation (a node's first, when asked for) gets the rest of
+      // the clock: restarted, it redoes its tree (README: Kdl low latency seed 2 stuck at its
+      // root's bound over six slices of 1.1-2.7 s, proved in one run of 4.6 s).
+      const share =
+        o.relaxedColumns && node.mips === 0 ? deadline.remainingSec() : Math.min(deadline.remainingSec(), Math.max(minSlice + o.setupSec, deadline.remainingSec() / open.length));
       if (share <= o.setupSec) {
         clockCut = true;
         break;
@@ -423,7 +425,9 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     node.mips++;
     const integer = Uint8Array.from(model.integer);
     for (let k = 0; k < (o.integerColumns?.length ?? 0); k++) if (o.integerColumns![k] >= 0) integer[o.integerColumns![k]] = 1;
-    const relaxed = relaxColumns(integer, o.relaxedColumns);
+    // Only a node's first sub-MIP is relaxed: one whose relaxation ends below the cutoff on a
+    // fractional x is split, or, when it cannot be, searched whole.
+    const relaxed = node.mips === 1 ? relaxColumns(integer, o.relaxedColumns) : null;
     const colLower = Float64Array.from(model.colLower);
     const colUpper = Float64Array.from(model.colUpper);
     for (const col of node.zeroed) colUpper[col] = 0;
@@ -478,6 +482,7 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       // The relaxation's optimum bounds the node; only one at the cutoff closes it.
       node.bound = Math.max(node.bound, clamp(outcome.objective!));
       node.closed = node.bound >= o.cutoff() - o.tolerance;
+      if (!node.closed) stats.relaxedOpen++;
     } else if (outcome.status === 'optimal') {
       node.bound = Math.max(node.bound, clamp(outcome.objective!));
       node.closed = true;
