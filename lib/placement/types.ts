@@ -226,6 +226,16 @@ export type ExactTuning = {
   hubFloor?: boolean;
   /** v2: split the hub's nodes on their costliest fractional layer flag before their units (split-on-hub.ts); default on when start-up weighs nothing */
   hubLayerBranching?: boolean;
+  /**
+   * v2: the hub split in a second thread too (algorithms/hub-split-task.ts), bounds per hub server
+   * and placements shared with this one's; default on with a spare core on models of at least
+   * 400 units × servers
+   */
+  parallelHub?: boolean;
+  /** v2: the second thread splits again as the first does, rather than running longer sub-MIPs; default off */
+  parallelHubResplit?: boolean;
+  /** v2: the second thread's shortest sub-MIP slice, seconds; default 5 */
+  parallelHubSliceSec?: number;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };
