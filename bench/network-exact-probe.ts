@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { solvePlacement } from '../lib/placement/solve-placement';
 import type { ObjectiveWeights } from '../lib/placement/types';
 import { kdlSocialNetwork } from './kdl-social-network';
-import { useThreadCpuClock } from './thread-cpu-clock.mjs';
+import { clockOnThreadCpu } from './thread-cpu-clock.mjs';
 
 const WEIGHTS: Record<string, ObjectiveWeights> = {
   ll: { storage: 1, startup: 0, traffic: 1e7, moves: 0 },
@@ -21,7 +21,7 @@ const WEIGHTS: Record<string, ObjectiveWeights> = {
 // twice as fast as the calling thread's own: PROBE_CPU_CLOCK=thread puts each thread on its own
 // CPU time (thread-cpu-clock.mjs; the second thread through its own task-worker entry).
 if (process.env.PROBE_CPU_CLOCK === 'thread') {
-  useThreadCpuClock();
+  clockOnThreadCpu();
   process.env.EDGESTACK_TASK_WORKER = fileURLToPath(new URL('./thread-cpu-clock-task-worker.mjs', import.meta.url));
 } else if (process.env.PROBE_CPU_CLOCK) {
   const cpuMs = () => {

@@ -1,2 +1,2 @@
 /** `performance.now` on the CPU time of the calling thread (thread-cpu-clock.mjs). */
-export function useThreadCpuClock(): void;
+export function clockOnThreadCpu(): void;

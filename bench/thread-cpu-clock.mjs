@@ -5,7 +5,7 @@
 // a quiet 2-core machine would give it in the run's seconds (the process's CPU time counts both).
 import { readFileSync } from 'node:fs';
 
-export function useThreadCpuClock() {
+export function clockOnThreadCpu() {
   performance.now = () => {
     // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command's closing parenthesis
     const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
