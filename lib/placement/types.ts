@@ -229,7 +229,7 @@ export type ExactTuning = {
   /**
    * v2: the hub split in a second thread too (algorithms/hub-split-task.ts), bounds per hub server
    * and placements shared with this one's; default on with a spare core on models of at least
-   * 400 units × servers
+   * 400 units × servers (true: whatever the size)
    */
   parallelHub?: boolean;
   /** v2: the second thread splits again as the first does, rather than running longer sub-MIPs; default off */

@@ -105,8 +105,9 @@ const HUB_LAYER_SPLIT_DEPTH = 2;
  * LPs and its first sub-MIP run while this thread rounds the LP and prices the positions. It
  * gives the weakest open node one long sub-MIP at a time (at least PARALLEL_HUB_SLICE_SEC)
  * where this thread splits; the two share their bounds per hub server and its placements.
- * Only on models of at least PARALLEL_HUB_MIN_SIZE units × servers (the small ones close on one
- * thread in well under a second and keep its reproducible path) with PARALLEL_HUB_MIN_SEC left.
+ * By default only on models of at least PARALLEL_HUB_MIN_SIZE units × servers (the small ones
+ * close on one thread in well under a second and keep its reproducible path; `parallelHub: true`
+ * starts it whatever the size), with PARALLEL_HUB_MIN_SEC left and a spare core.
  */
 const PARALLEL_HUB = true;
 const PARALLEL_HUB_MIN_SIZE = 400;
@@ -258,8 +259,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     built &&
     network &&
     hubWanted &&
-    (options.parallelHub ?? PARALLEL_HUB) &&
-    cp.units.length * cp.servers.length >= PARALLEL_HUB_MIN_SIZE &&
+    (options.parallelHub ?? (PARALLEL_HUB && cp.units.length * cp.servers.length >= PARALLEL_HUB_MIN_SIZE)) &&
     deadline.remainingSec() >= PARALLEL_HUB_MIN_SEC &&
     hasSpareCore()
   ) {
