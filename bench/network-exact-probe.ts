@@ -45,7 +45,7 @@ async function main() {
     const cpu = process.cpuUsage();
     const result = await solvePlacement(problem, {
       // PROBE_PARALLEL=0: the split on one thread (else with the second thread when a core is spare);
-      // PROBE_SLICE: its shortest sub-MIP slice; PROBE_WORKER_RESPLIT=1: it splits again as the first thread does.
+      // PROBE_SLICE: its shortest sub-MIP slice; PROBE_NICE: its nice value (default 10); PROBE_WORKER_RESPLIT=1: it splits again as the first thread does.
       // PROBE_RESPLIT=0: the split without splitting again; PROBE_DEPTH: hubSplitDepth; PROBE_CUTS=0 /
       // PROBE_FLOOR=0: without the lifted rows / the positions' floor; PROBE_LAYERS=0 / 1: layer-flag splits off / on.
       exactTuning: {
@@ -54,6 +54,7 @@ async function main() {
         ...(process.env.PROBE_LAYERS ? { hubLayerBranching: process.env.PROBE_LAYERS === '1' } : {}),
         hubResplit: process.env.PROBE_RESPLIT !== '0',
         ...(process.env.PROBE_PARALLEL ? { parallelHub: process.env.PROBE_PARALLEL === '1' } : {}),
+        ...(process.env.PROBE_NICE ? { parallelHubNice: Number(process.env.PROBE_NICE) } : {}),
         ...(process.env.PROBE_SLICE ? { parallelHubSliceSec: Number(process.env.PROBE_SLICE) } : {}),
         ...(process.env.PROBE_WORKER_RESPLIT ? { parallelHubResplit: process.env.PROBE_WORKER_RESPLIT === '1' } : {}),
         ...(process.env.PROBE_DEPTH ? { hubSplitDepth: Number(process.env.PROBE_DEPTH) } : {}),

@@ -232,10 +232,12 @@ export type ExactTuning = {
    * 400 units × servers (true: whatever the size)
    */
   parallelHub?: boolean;
-  /** v2: the second thread splits again as the first does, rather than running longer sub-MIPs; default off */
+  /** v2: the second thread splits again as the first does (else it only gives the weakest node longer sub-MIPs); default on */
   parallelHubResplit?: boolean;
-  /** v2: the second thread's shortest sub-MIP slice, seconds; default 5 */
+  /** v2: the second thread's shortest sub-MIP slice, seconds; default 1 */
   parallelHubSliceSec?: number;
+  /** v2: the second thread's nice value (Linux; 0: the process's priority); default 10 */
+  parallelHubNice?: number;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

@@ -68,6 +68,7 @@ const taskFor = ({ problem, model, hub }: ReturnType<typeof hubCases>[number]): 
   hub,
   timeLimitSec: 30,
   split: { integerLayers: true, cuts: true, floor: true, resplit: true, splitDepth: 1, layerBranching: false, minSliceSec: 1 },
+  nice: 0,
 });
 
 const cases = hubCases(8);

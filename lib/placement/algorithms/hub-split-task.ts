@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import type { TrafficCut, TrafficModel } from '../add-traffic-model';
 import { columnsToUnitServers, placementToColumns, type ModelOptions } from '../build-placement-model';
 import { compileProblem } from '../compile-problem';
@@ -39,6 +41,11 @@ export type HubSplitTask = {
   numRows: number;
   hub: number;
   timeLimitSec: number;
+  /**
+   * the nice value of this thread (Linux; 0: unchanged): it then takes only the CPU the rest of
+   * the machine leaves, so on a loaded machine the calling thread keeps its share of the clock
+   */
+  nice: number;
   /** the split's switches in this thread */
   split: {
     integerLayers: boolean;
@@ -53,6 +60,19 @@ export type HubSplitTask = {
     minSliceSec: number;
   };
 };
+
+/**
+ * Lowers this thread's priority: Linux's nice is per thread, and setpriority on a thread's id
+ * (this one's from /proc/thread-self) sets that thread's alone. Elsewhere it stays as it is.
+ */
+function niceThisThread(nice: number): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
+  } catch {
+    // No /proc (not Linux) or not allowed: the thread runs at the process's priority.
+  }
+}
 
 export type HubSplitAnswer = {
   /** the model here did not match the calling thread's: nothing was shared */
@@ -71,6 +91,7 @@ export type HubSplitAnswer = {
  * board (hub-partner.ts), so either may close a position for the other.
  */
 export async function runHubSplitTask(task: HubSplitTask, ctx: TaskContext): Promise<HubSplitAnswer> {
+  if (task.nice) niceThisThread(task.nice);
   const deadline = new Deadline(task.timeLimitSec, ctx.shouldStop);
   const cp = compileProblem(task.problem);
   const net = deriveNetworkCoefficients(cp);

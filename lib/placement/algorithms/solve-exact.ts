@@ -114,6 +114,13 @@ const PARALLEL_HUB_MIN_SIZE = 400;
 const PARALLEL_HUB_MIN_SEC = 5;
 const PARALLEL_HUB_SLICE_SEC = 1;
 const PARALLEL_HUB_RESPLIT = true;
+/**
+ * The second thread's nice value: it takes the core the machine leaves idle and yields to
+ * everything else, this thread included, so on a loaded machine it cannot slow this one down
+ * (at load 6-8 on 2 cores, at the same priority, balanced seed 1's calling thread got too little
+ * of the 15 s to price its positions; README).
+ */
+const PARALLEL_HUB_NICE = 10;
 
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
@@ -274,6 +281,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
           numRows: built.model.milp.rowLower.length,
           hub,
           timeLimitSec: deadline.remainingSec(),
+          nice: options.parallelHubNice ?? PARALLEL_HUB_NICE,
           split: {
             integerLayers: options.hubIntegerLayers ?? HUB_INTEGER_LAYERS,
             cuts: options.hubCuts ?? HUB_CUTS,

@@ -228,8 +228,32 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
 
   try {
     session.setUpperBounds(0, Float64Array.from(model.colUpper));
-    for (const { server, col } of hubCols) {
-      if (deadline.expired() || deadline.stopped()) return { positions, bound: -Infinity, clockCut: true, stats };
+    for (const [index, { server, col }] of hubCols.entries()) {
+      if (deadline.expired() || deadline.stopped()) {
+        if (!o.partner) return { positions, bound: -Infinity, clockCut: true, stats };
+        // The positions left unpriced keep what the partner proved there (and their floor), so
+        // that its bounds still count when this thread got too little of the clock for the LPs.
+        for (const left of hubCols.slice(index)) {
+          const bound = Math.max(o.floor?.(left.server) ?? -Infinity, o.partner.boundAt(left.server));
+          positions.push({ server: left.server, bound, closed: false });
+          const zeroed = hubCols.filter((other) => other.col !== left.col).map((other) => other.col);
+          leaves.push({
+            position: left.server,
+            fixed: new Map([[hub, left.server]]),
+            zeroed,
+            raised: [],
+            layerBranches: 0,
+            bound,
+            closed: false,
+            mips: 0,
+            lp: null,
+            tightened: true,
+          });
+        }
+        clockCut = true;
+        closeReached();
+        return summary();
+      }
       const zeroed = hubCols.filter((other) => other.col !== col).map((other) => other.col);
       // A position whose floor already reaches the cutoff needs no LP.
       const floor = Math.max(o.floor?.(server) ?? -Infinity, o.partner?.boundAt(server) ?? -Infinity);
