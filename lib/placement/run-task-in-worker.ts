@@ -15,6 +15,8 @@ export type TaskRun<T> = {
   stop: () => void;
   /** the latest value the task published in `slot` (0 before any), readable while this thread is busy */
   read: (slot: number) => number;
+  /** writes a whole number into `slot` for the task to read (its `TaskContext.read`) */
+  write: (slot: number, value: number) => void;
 };
 
 export type TaskRunOptions = {
@@ -66,5 +68,6 @@ export function runTaskInWorker<N extends TaskName>(task: N, input: TaskInput<N>
     answer,
     stop: () => stopping.abort(),
     read: (slot) => Number(Atomics.load(slots, slot)),
+    write: (slot, value) => void Atomics.store(slots, slot, BigInt(Math.floor(value))),
   };
 }

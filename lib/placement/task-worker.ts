@@ -9,6 +9,7 @@ async function run(request: TaskRequest): Promise<void> {
   const value = await WORKER_TASKS[request.task](request.input as never, {
     shouldStop: () => Atomics.load(stop, 0) === 1,
     publish: (slot, v) => void Atomics.store(board, slot, BigInt(Math.floor(v))),
+    read: (slot) => Number(Atomics.load(board, slot)),
   });
   parentPort!.postMessage({ type: 'result', value } satisfies TaskMessage);
 }

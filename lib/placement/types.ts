@@ -228,6 +228,18 @@ export type ExactTuning = {
   hubLayerBranching?: boolean;
   /** v2: the hub split's sub-MIPs keep the units' x continuous, a bound on the layer-integral relaxation (layer-integral-relaxation.ts); default on when start-up weighs nothing */
   hubRelaxUnits?: boolean;
+  /**
+   * v2: the hub split in a second thread too (algorithms/hub-split-task.ts), bounds per hub server
+   * and placements shared with this one's; default on with a spare core on models of at least
+   * 400 units × servers (true: whatever the size)
+   */
+  parallelHub?: boolean;
+  /** v2: the second thread splits again as the first does (else it only gives the weakest node longer sub-MIPs); default on */
+  parallelHubResplit?: boolean;
+  /** v2: the second thread's shortest sub-MIP slice, seconds; default 1 */
+  parallelHubSliceSec?: number;
+  /** v2: the second thread's nice value (Linux; 0: the process's priority); default 10 */
+  parallelHubNice?: number;
   /** v2: valid rows on the traffic columns (add-traffic-model.ts); default all three */
   trafficCuts?: ('colocation' | 'neighbourhood' | 'layers')[];
 };

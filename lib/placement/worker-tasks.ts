@@ -1,4 +1,5 @@
 import { runColumnBoundTask } from './algorithms/column-bound-task';
+import { runHubSplitTask } from './algorithms/hub-split-task';
 
 /** What a task running in a worker thread gets from the thread that started it. */
 export type TaskContext = {
@@ -6,6 +7,8 @@ export type TaskContext = {
   shouldStop: () => boolean;
   /** writes a whole number (up to 2^63) into a shared slot the caller can read while it is busy */
   publish: (slot: number, value: number) => void;
+  /** the latest whole number in a shared slot, written by either side (the caller through `TaskRun.write`) */
+  read: (slot: number) => number;
 };
 
 /**
@@ -15,6 +18,7 @@ export type TaskContext = {
  */
 export const WORKER_TASKS = {
   'column-bound': runColumnBoundTask,
+  'hub-split': runHubSplitTask,
 } satisfies Record<string, (input: never, ctx: TaskContext) => Promise<unknown>>;
 
 export type TaskName = keyof typeof WORKER_TASKS;

@@ -17,6 +17,7 @@ import { continueSearch, runGreedySearch } from './run-greedy-search';
 import { greedyWorkUnits } from './solve-greedy';
 import { solveRelax } from './solve-relax';
 import { chooseHub, splitOnHub, weighUnits } from './split-on-hub';
+import { startHubPartner, type HubPartner } from './hub-partner';
 import { liftedLinkingSeparator } from '../separate-lifted-linking';
 import { hubPositionFloor } from './hub-position-floor';
 import { identicalUnits } from '../order-identical-units';
@@ -105,6 +106,29 @@ const HUB_LAYER_BRANCHING = true;
  */
 const HUB_LAYER_SPLIT_DEPTH = 2;
 
+/**
+ * The hub split in a second thread beside this one's (hub-split-task.ts, hub-partner.ts; README,
+ * "The hub split on the second core"): started as soon as the model is built, so its position
+ * LPs and its first sub-MIP run while this thread rounds the LP and prices the positions. It
+ * gives the weakest open node one long sub-MIP at a time (at least PARALLEL_HUB_SLICE_SEC)
+ * where this thread splits; the two share their bounds per hub server and its placements.
+ * By default only on models of at least PARALLEL_HUB_MIN_SIZE units × servers (the small ones
+ * close on one thread in well under a second and keep its reproducible path; `parallelHub: true`
+ * starts it whatever the size), with PARALLEL_HUB_MIN_SEC left and a spare core.
+ */
+const PARALLEL_HUB = true;
+const PARALLEL_HUB_MIN_SIZE = 400;
+const PARALLEL_HUB_MIN_SEC = 5;
+const PARALLEL_HUB_SLICE_SEC = 1;
+const PARALLEL_HUB_RESPLIT = true;
+/**
+ * The second thread's nice value: it takes the core the machine leaves idle and yields to
+ * everything else, this thread included, so on a loaded machine it cannot slow this one down
+ * (at load 6-8 on 2 cores, at the same priority, balanced seed 1's calling thread got too little
+ * of the 15 s to price its positions; README).
+ */
+const PARALLEL_HUB_NICE = 10;
+
 /** the valid rows on the traffic columns that pay (README, "Network terms in exact") */
 const TRAFFIC_CUTS: TrafficCut[] = ['colocation', 'neighbourhood', 'layers'];
 
@@ -173,10 +197,14 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   };
   // Assigned in closures (offer): typed by a cast so that the checks below are not narrowed away.
   let incumbent = null as Incumbent | null;
+  /** the hub split's second thread, when one runs: told of each better placement (its cutoff) */
+  let partner = null as HubPartner | null;
+  let partnerCutoff: (best: Incumbent) => void = () => {};
   const offer = (unitServer: Int32Array | null | undefined): Incumbent | null => {
     const candidate = weigh(unitServer);
     if (candidate && (!incumbent || candidate.cost < incumbent.cost)) {
       incumbent = candidate;
+      partnerCutoff(candidate);
       ctx.report({ incumbentCost: candidate.cost, phase: 'incumbent' });
     }
     return candidate;
@@ -238,6 +266,54 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   // Built before the rounding, on the whole run's clock: with too little time for it there is
   // no MIP to warm-start.
   const built = deadline.expired() ? null : modelForEngine(cp, modelOptions, deadline);
+  const hubWanted = (options.hubSplit ?? HUB_SPLIT) && ctx.engineName === 'highs' && !storageOnly && traffic !== 'off' && net.weights.traffic > 0;
+  const layerBranching = options.hubLayerBranching ?? (HUB_LAYER_BRANCHING && !(net.weights.startup > 0));
+  const relaxUnits = options.hubRelaxUnits ?? (HUB_RELAX_UNITS && !(net.weights.startup > 0));
+  // The relaxed sub-MIPs branch on the layer flags themselves: no split before them.
+  const splitDepth = options.hubSplitDepth ?? (relaxUnits ? 0 : layerBranching ? HUB_LAYER_SPLIT_DEPTH : HUB_SPLIT_DEPTH);
+  if (
+    built &&
+    network &&
+    hubWanted &&
+    (options.parallelHub ?? (PARALLEL_HUB && cp.units.length * cp.servers.length >= PARALLEL_HUB_MIN_SIZE)) &&
+    deadline.remainingSec() >= PARALLEL_HUB_MIN_SEC &&
+    hasSpareCore()
+  ) {
+    const hub = chooseHub(cp, net, built.model.xCol);
+    const { objectiveUnit, offset } = built.model;
+    if (hub !== null) {
+      partner = startHubPartner(
+        {
+          problem: cp.problem,
+          model: { ...modelOptions, network: { traffic: network.traffic, startupUnitCuts: network.startupUnitCuts, trafficCuts: [...network.trafficCuts] } },
+          numCols: built.model.milp.numCols,
+          numRows: built.model.milp.rowLower.length,
+          hub,
+          timeLimitSec: deadline.remainingSec(),
+          nice: options.parallelHubNice ?? PARALLEL_HUB_NICE,
+          split: {
+            integerLayers: options.hubIntegerLayers ?? HUB_INTEGER_LAYERS,
+            cuts: options.hubCuts ?? HUB_CUTS,
+            floor: options.hubFloor ?? HUB_FLOOR,
+            resplit: options.parallelHubResplit ?? PARALLEL_HUB_RESPLIT,
+            splitDepth,
+            layerBranching,
+            relaxUnits,
+            minSliceSec: options.parallelHubSliceSec ?? PARALLEL_HUB_SLICE_SEC,
+          },
+        },
+        {
+          S: cp.servers.length,
+          U: cp.units.length,
+          cutoff: incumbent ? incumbent.cost / objectiveUnit - offset : Infinity,
+          incumbent: incumbent?.unitServer ?? null,
+          onPlacement: (unitServer) => void offer(unitServer),
+          hardLimitSec: deadline.remainingSec() + 10,
+        },
+      );
+      partnerCutoff = (best) => partner?.setIncumbent(best.cost / objectiveUnit - offset, best.unitServer);
+    }
+  }
   // Beyond what the MIP closes quickly, the LP rounding finds better incumbents than the
   // greedy alone (measured on Fig. 4's 150+ containers), so the search starts from the better.
   // With network terms the MIP rarely improves on its start within seconds, and the rounding
@@ -314,6 +390,7 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
     return { ...outcome, status: 'feasible', unitServer: incumbent.unitServer, lowerBound: bound, usedEngine: true };
   };
   const finish = async (outcome: AlgorithmOutcome): Promise<AlgorithmOutcome> => {
+    partner?.stop();
     const joined = parallel ? await joinParallel(parallel, outcome) : outcome;
     const message = [...notes, ...(joined.message ? [joined.message] : [])].join('; ');
     return { ...joined, ...(droppedTerms.length > 0 ? { droppedTerms } : {}), ...(message ? { message } : {}) };
@@ -431,12 +508,10 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
   engineUsed ||= engine.name === 'glpk';
   if (!engineFitsIn(deadline, built)) return stopHere();
 
-  const hub = (options.hubSplit ?? HUB_SPLIT) && engine.name === 'highs' && !storageOnly && traffic !== 'off' && net.weights.traffic > 0 ? chooseHub(cp, net, model.xCol) : null;
+  const hub = hubWanted && engine.name === 'highs' ? chooseHub(cp, net, model.xCol) : null;
   if (hub !== null) {
     ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: lowerBound });
     const unitWeight = weighUnits(cp, net);
-    const layerBranching = options.hubLayerBranching ?? (HUB_LAYER_BRANCHING && !(net.weights.startup > 0));
-    const relaxUnits = options.hubRelaxUnits ?? (HUB_RELAX_UNITS && !(net.weights.startup > 0));
     const split = await splitOnHub(engine, deadline, {
       model: model.milp,
       xCol: model.xCol,
@@ -452,13 +527,24 @@ export async function solveExact(ctx: AlgorithmContext, options: ExactOptions = 
       integerColumns: (options.hubIntegerLayers ?? HUB_INTEGER_LAYERS) ? model.yCol : undefined,
       ...((options.hubResplit ?? HUB_RESPLIT) ? { unitWeight, classes: identicalUnits(cp, net) } : {}),
       onBound: (bound) => ctx.report({ phase: 'branch and bound', incumbentCost: incumbent?.cost ?? null, bound: Math.max(lowerBound, toBytes(bound) ?? 0) }),
-      // The relaxed sub-MIPs branch on the layer flags themselves: no split before them.
-      splitDepth: options.hubSplitDepth ?? (relaxUnits ? 0 : layerBranching ? HUB_LAYER_SPLIT_DEPTH : HUB_SPLIT_DEPTH),
+      splitDepth,
       ...((options.hubCuts ?? HUB_CUTS) ? { separate: liftedLinkingSeparator(cp, model.xCol, model.yCol) } : {}),
       ...(layerBranching ? { layerColumns: model.yCol } : {}),
       ...((options.hubFloor ?? HUB_FLOOR) ? { floor: hubPositionFloor(cp, net, model, hub) ?? undefined } : {}),
       ...(relaxUnits ? { relaxedColumns: model.xCol } : {}),
+      ...(partner ? { partner: partner.link } : {}),
     });
+    if (partner) {
+      // Its last placement, then it stops: its bounds are in the split's already.
+      partner.link.poll();
+      partner.stop();
+      const shared = partner.stats();
+      if (partner.started()) {
+        notes.push(`hub split in a second thread: ${shared.lps} LPs, ${shared.mips} sub-MIPs, ${shared.taken} placements passed on`);
+        // What the two threads passed each other depended on their timing.
+        deadline.markClockCut();
+      }
+    }
     notes.push(
       `hub split: ${split.stats.lps} LPs, ${split.stats.mips} sub-MIPs, ${split.stats.branched} nodes split again, ${split.stats.leaves} leaves, ${split.stats.cuts} cuts`,
     );

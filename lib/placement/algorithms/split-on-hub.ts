@@ -54,6 +54,24 @@ export type SplitOutcome = {
   stats: { lps: number; mips: number; branched: number; leaves: number; cuts: number; layerBranched: number; relaxedOpen: number };
 };
 
+/**
+ * A second search over the same hub positions in another thread (hub-partner.ts). A bound on
+ * every placement with the hub on a server bounds each subset of them, so what either search
+ * proves per server raises the other's leaves there.
+ */
+export type HubPartnerLink = {
+  /** the partner's proved lower bound (model units) for the hub on `server`; -Infinity without one */
+  boundAt: (server: number) => number;
+  /** this search's bound for the hub on `server` (the minimum over its leaves there) */
+  publish: (server: number, bound: number) => void;
+  /** takes in the placements the partner found; called often, cheap when there is nothing new */
+  poll: () => void;
+  /** the hub server this search is working on now (-1: none), so the partner works elsewhere */
+  claim: (server: number) => void;
+  /** the hub server the partner is working on now (-1: none) */
+  claimed: () => number;
+};
+
 export type SplitOptions = {
   model: MilpModel;
   xCol: Int32Array;
@@ -108,6 +126,10 @@ export type SplitOptions = {
    * leaves open is split or searched whole.
    */
   relaxedColumns?: ArrayLike<number>;
+  /** counters for the split to count into, read while it runs (the second thread shares them) */
+  stats?: SplitOutcome['stats'];
+  /** a search over the same positions in another thread, bounds shared both ways */
+  partner?: HubPartnerLink;
 };
 
 /** A set of placements: units fixed to servers, columns taken out. */
@@ -153,7 +175,7 @@ const CUT_ROUNDS = 4;
 export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: SplitOptions): Promise<SplitOutcome> {
   const { model, xCol, S, hub } = o;
   const hubCols = Array.from({ length: S }, (_, j) => ({ server: j, col: xCol[hub * S + j] })).filter((p) => p.col >= 0);
-  const stats = { lps: 0, mips: 0, branched: 0, leaves: 0, cuts: 0, layerBranched: 0, relaxedOpen: 0 };
+  const stats = o.stats ?? { lps: 0, mips: 0, branched: 0, leaves: 0, cuts: 0, layerBranched: 0, relaxedOpen: 0 };
   /** the rows separated so far, in CSR for the sub-MIPs; keys keep a row from coming twice */
   const pool = { lower: [] as number[], upper: [] as number[], starts: [0] as number[], index: [] as number[], value: [] as number[], keys: new Set<string>() };
   const minSlice = o.minSliceSec ?? MIN_SLICE_SEC;
@@ -185,6 +207,7 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
   const leaves: SplitNode[] = [];
   const positions: HubPosition[] = [];
   const summary = (): SplitOutcome => {
+    exchange();
     for (const p of positions) {
       const mine = leaves.filter((n) => n.position === p.server);
       p.bound = Math.min(...mine.map((n) => n.bound));
@@ -194,17 +217,54 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     const bound = positions.length === hubCols.length ? Math.min(...positions.map((p) => p.bound)) : -Infinity;
     return { positions, bound, clockCut, stats };
   };
+  /** this search's bound for the hub on `server`, to the partner */
+  const shareOne = (server: number) => {
+    let bound = Infinity;
+    for (const n of leaves) if (n.position === server) bound = Math.min(bound, n.bound);
+    o.partner!.publish(server, bound);
+  };
+  /** the partner's bounds into the leaves, this search's out to it */
+  const exchange = () => {
+    if (!o.partner) return;
+    o.partner.poll();
+    for (const n of leaves) n.bound = Math.max(n.bound, o.partner.boundAt(n.position));
+    for (const p of positions) shareOne(p.server);
+  };
   const closeReached = () => {
     for (const n of leaves) if (!n.closed && n.bound >= o.cutoff() - o.tolerance) n.closed = true;
   };
 
   try {
     session.setUpperBounds(0, Float64Array.from(model.colUpper));
-    for (const { server, col } of hubCols) {
-      if (deadline.expired() || deadline.stopped()) return { positions, bound: -Infinity, clockCut: true, stats };
+    for (const [index, { server, col }] of hubCols.entries()) {
+      if (deadline.expired() || deadline.stopped()) {
+        if (!o.partner) return { positions, bound: -Infinity, clockCut: true, stats };
+        // The positions left unpriced keep what the partner proved there (and their floor), so
+        // that its bounds still count when this thread got too little of the clock for the LPs.
+        for (const left of hubCols.slice(index)) {
+          const bound = Math.max(o.floor?.(left.server) ?? -Infinity, o.partner.boundAt(left.server));
+          positions.push({ server: left.server, bound, closed: false });
+          const zeroed = hubCols.filter((other) => other.col !== left.col).map((other) => other.col);
+          leaves.push({
+            position: left.server,
+            fixed: new Map([[hub, left.server]]),
+            zeroed,
+            raised: [],
+            layerBranches: 0,
+            bound,
+            closed: false,
+            mips: 0,
+            lp: null,
+            tightened: true,
+          });
+        }
+        clockCut = true;
+        closeReached();
+        return summary();
+      }
       const zeroed = hubCols.filter((other) => other.col !== col).map((other) => other.col);
       // A position whose floor already reaches the cutoff needs no LP.
-      const floor = o.floor?.(server) ?? -Infinity;
+      const floor = Math.max(o.floor?.(server) ?? -Infinity, o.partner?.boundAt(server) ?? -Infinity);
       if (floor >= o.cutoff() - o.tolerance) {
         positions.push({ server, bound: floor, closed: true });
         leaves.push({ position: server, fixed: new Map([[hub, server]]), zeroed, raised: [], layerBranches: 0, bound: floor, closed: true, mips: 0, lp: null, tightened: true });
@@ -233,6 +293,7 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     // Best-first: the weakest open node is the bound; work there until the clock ends.
     let reported = -Infinity;
     for (;;) {
+      exchange();
       closeReached();
       const now = Math.min(...leaves.map((n) => n.bound));
       if (now > reported) o.onBound?.((reported = now));
@@ -242,7 +303,12 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
         clockCut = true;
         break;
       }
-      const node = open[0];
+      // The positions are independent searches: the weakest node whose position the partner is not
+      // working on, so that the two threads split the positions between them (the same node when
+      // every open node is there).
+      const busy = o.partner?.claimed() ?? -1;
+      const node = open.find((n) => n.position !== busy) ?? open[0];
+      o.partner?.claim(node.position);
       if (o.separate && !node.tightened) {
         const outcome = tighten(node);
         if (outcome === 'stopped') {
@@ -287,6 +353,7 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
       if (error) return { ...summary(), bound: -Infinity, error };
     }
   } finally {
+    o.partner?.claim(-1);
     session.dispose();
   }
   return summary();
@@ -419,6 +486,13 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     return children;
   }
 
+  /** whether the partner's bound (after taking in its placements) closes the hub on `server` */
+  function partnerClosed(server: number): boolean {
+    if (!o.partner) return false;
+    o.partner.poll();
+    return o.partner.boundAt(server) >= o.cutoff() - o.tolerance;
+  }
+
   /** The node's MIP for `share` seconds, with the incumbent as cutoff; an error message or null. */
   function runMip(node: SplitNode, share: number): string | null {
     stats.mips++;
@@ -465,9 +539,16 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
         start,
         cutoff,
         // The cutoff: a bound at the best placement's cost closes the node.
-        shouldStop: () => deadline.stopped() || deadline.expired() || performance.now() >= end - o.setupSec * 1000 || dual >= o.cutoff() - o.tolerance,
+        shouldStop: () =>
+          deadline.stopped() || deadline.expired() || performance.now() >= end - o.setupSec * 1000 || dual >= o.cutoff() - o.tolerance || partnerClosed(node.position),
         onProgress: (p) => {
-          if (p.dual !== null) dual = Math.max(dual, clamp(p.dual));
+          if (p.dual === null || clamp(p.dual) <= dual) return;
+          dual = clamp(p.dual);
+          // The partner sees the node's bound as it rises, not only when the slice ends.
+          if (o.partner) {
+            node.bound = Math.max(node.bound, dual);
+            shareOne(node.position);
+          }
         },
         onIncumbent: (values) => o.onSolution(values),
       },
