@@ -4,7 +4,7 @@
 // their field and nothing is saved; a name already used is caught here and again by the
 // database; a save refused because someone else changed the row shows the reload banner.
 
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import { parseEdgeId, parseNodeId } from '@/lib/architecture/flow-ids';
 import { DependencyInspector } from './dependency-inspector';
 import { AttachmentDetails, HostingDetails, ManagesDetails, PlacementDetails } from './edge-details';
@@ -13,25 +13,44 @@ import { EntityInspector } from './entity-inspector';
 import { DeleteButton } from './inspector-form';
 import { LinkInspector } from './link-inspector';
 
+/** Whether a pointer button is held down anywhere in the page (until its release, a cancel, or
+ * the window losing focus). */
+function usePointerHeld(): boolean {
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    const down = () => setHeld(true);
+    const up = () => setHeld(false);
+    window.addEventListener('pointerdown', down, { capture: true, passive: true });
+    for (const e of ['pointerup', 'pointercancel', 'blur'] as const) window.addEventListener(e, up, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('pointerdown', down, { capture: true });
+      for (const e of ['pointerup', 'pointercancel', 'blur'] as const) window.removeEventListener(e, up, { capture: true });
+    };
+  }, []);
+  return held;
+}
+
 /**
- * The selection the inspector shows: the editor's, except that while a node is dragged it stays
- * what it was before the drag. A drag selects the node it starts on, and drawing that node's form
- * (its fields' DOM, then their style and layout) during the drag made its longest frames: a
- * 154 ms task among drag steps of 80-120 ms (load 4, 2026-12-03), and in a trace the drag's first
- * steps were 101 ms of main-thread CPU against 45-55 for the others. The form is drawn at the drop.
+ * The selection the inspector shows: the editor's, except that while a pointer button is held it
+ * stays what it was when the button went down. A drag selects the node it starts on (React Flow
+ * selects it at the drag's first move, a step before it moves it), and drawing that node's form
+ * (its fields' DOM, then their style and layout) among the drag's first steps made its longest
+ * frames: in a trace (2026-12-03 22:11, load 0.4-3.6) the drag's first steps were 101 and 35 ms of
+ * main-thread CPU against 45-55 for the others, with the form's render in slices between them.
+ * The form is drawn when the button is released: at the drop, or at the click that selects.
  */
 function useSettledSelection(): readonly string[] {
   const selected = useEditor((s) => s.selected);
-  const dragging = useEditor((s) => s.dragging);
+  const held = usePointerHeld();
   const [shown, setShown] = useState(selected);
   // Adjusted while rendering (React's pattern for state that follows a prop): no extra commit.
-  if (!dragging && shown !== selected) setShown(selected);
-  return dragging ? shown : selected;
+  if (!held && shown !== selected) setShown(selected);
+  return held ? shown : selected;
 }
 
 export const Inspector = memo(function Inspector() {
-  // Deferred too: at the drop (or a click) React draws the form a moment later, in slices, not in
-  // the task of the pointer event.
+  // Deferred too: at the release React draws the form a moment later, in slices, not in the
+  // pointer event's task (at a drop, the frames that re-grid the band come first).
   const selected = useDeferredValue(useSettledSelection());
   return (
     <aside aria-label="Inspector" data-testid="inspector" className="w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-3">
