@@ -335,6 +335,28 @@ test.describe('architecture editor', () => {
     await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   });
 
+  test('a drag selects its node but the inspector draws its form only at the drop', async ({ page }) => {
+    const name = uniqueName('Arch inspector drag');
+    made.push(name);
+    await importScenario(page, SMALL_EDGE, name);
+    await openEditor(page);
+    await viewportAtRest(page);
+    await expect(inspector(page)).toContainText('Select a node or an edge to inspect it.');
+    const target = node(page, 'edgeServer', 'north-1');
+    const from = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 120, from.y + from.height / 2 + 10, { steps: 8 });
+    // The drag selected the node; its form waits (time enough for a deferred render to land).
+    await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+    await page.waitForTimeout(500);
+    await expect(inspector(page)).toContainText('Select a node or an edge to inspect it.');
+    await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveCount(0);
+    await page.mouse.up();
+    await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue('north-1');
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  });
+
   test('lock, filters, search, group by site and auto layout', async ({ page }) => {
     const name = uniqueName('Arch view');
     made.push(name);

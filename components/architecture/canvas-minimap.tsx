@@ -63,8 +63,6 @@ const MinimapNodes = memo(function MinimapNodes({ paths }: { paths: [string, str
   );
 });
 
-const draggingAny = (nodes: readonly ArchNode[]) => nodes.some((n) => n.dragging);
-
 /**
  * The editor's nodes, except that while a node is dragged they stay as they were when the drag
  * began: each drag step hands the store 1,000 nodes anew, and redrawing the minimap for it (every
@@ -77,7 +75,7 @@ const draggingAny = (nodes: readonly ArchNode[]) => nodes.some((n) => n.dragging
 function useSettledNodes(): readonly ArchNode[] {
   const settled = useRef<readonly ArchNode[] | null>(null);
   return useEditor((s) => {
-    if (!settled.current || (!s.settling && !draggingAny(s.nodes))) settled.current = s.nodes;
+    if (!settled.current || (!s.settling && !s.dragging)) settled.current = s.nodes;
     return settled.current;
   });
 }

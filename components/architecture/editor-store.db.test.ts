@@ -136,3 +136,33 @@ describe('editor store: two people editing', () => {
     expect(await db.prisma.edgeServer.findUnique({ where: { id: south.id } })).toBeNull();
   });
 });
+
+describe('editor store: React Flow changes', () => {
+  test('a drag is in progress from its first position change with dragging: true to the one with dragging: false; its selection lands at once', async () => {
+    const store = await openStore();
+    const north = nodeId('edgeServer', (await server('north-1')).id);
+    const at = store.getState().nodes.find((x) => x.id === north)!.position;
+    expect(store.getState().dragging).toBe(false);
+    // What React Flow sends as a drag starts on an unselected node: its selection, then its first step.
+    store.onNodesChange([{ type: 'select', id: north, selected: true }]);
+    expect(store.getState()).toMatchObject({ dragging: false, selected: [north] });
+    store.onNodesChange([{ type: 'position', id: north, position: { x: at.x + 10, y: at.y }, dragging: true }]);
+    expect(store.getState().dragging).toBe(true);
+    // A change that says nothing of a drag (a measured size) leaves it as it is.
+    store.onNodesChange([{ type: 'dimensions', id: north, dimensions: { width: 200, height: 60 } }]);
+    expect(store.getState().dragging).toBe(true);
+    store.onNodesChange([{ type: 'position', id: north, position: { x: at.x + 20, y: at.y }, dragging: true }]);
+    expect(store.getState()).toMatchObject({ dragging: true, selected: [north] });
+    store.onNodesChange([{ type: 'position', id: north, position: { x: at.x + 20, y: at.y }, dragging: false }]);
+    expect(store.getState().dragging).toBe(false);
+    expect(store.getState().nodes.find((x) => x.id === north)!.position).toEqual({ x: at.x + 20, y: at.y });
+  });
+
+  test('a locked canvas takes no position change, so no drag begins', async () => {
+    const store = await openStore();
+    const north = nodeId('edgeServer', (await server('north-1')).id);
+    store.setLocked(true);
+    store.onNodesChange([{ type: 'position', id: north, position: { x: 1, y: 2 }, dragging: true }]);
+    expect(store.getState().dragging).toBe(false);
+  });
+});

@@ -82,6 +82,9 @@ export type EditorState = {
   control: ControlOverlay | null;
   /** Nodes are being swapped in a chunk per frame (a layout, a re-grid): the minimap waits. */
   settling: boolean;
+  /** A node is being dragged: from React Flow's first position change with `dragging: true` to
+   * its last (`dragging: false`). The minimap and the inspector wait for the drop. */
+  dragging: boolean;
 };
 
 export type SaveResult = { ok: true; outcome: EditOutcome } | { ok: false; conflict: boolean; errors: Record<string, string[]> };
@@ -184,6 +187,7 @@ export class EditorStore {
       viewport: initial.viewport ?? null,
       control: initial.control ?? null,
       settling: false,
+      dragging: false,
     };
     this.state = { ...this.state, ...this.derive(model, view) };
     if (initial.selected?.length) {
@@ -326,6 +330,11 @@ export class EditorStore {
     const nodes = applyNodeChanges(allowed, this.state.nodes);
     const patch: Partial<EditorState> = { nodes };
     if (allowed.some((c) => c.type === 'select')) patch.selected = this.collectSelection(nodes, this.state.edges);
+    // The drag's state is what its last position change says (React Flow sends `dragging: true`
+    // at every step and `dragging: false` at the drop).
+    let dragging = this.state.dragging;
+    for (const c of allowed) if (c.type === 'position' && c.dragging !== undefined) dragging = c.dragging;
+    if (dragging !== this.state.dragging) patch.dragging = dragging;
     this.set(patch);
   };
 
