@@ -4,6 +4,10 @@
 // choice matters (a near registry on a thin path and a far one on a wide path, which wins
 // depends on how much a server pulls), and one more weighting: storage alone, where the network
 // only rules placements out.
+import { chooseHub } from './algorithms/split-on-hub';
+import { buildPlacementModel } from './build-placement-model';
+import type { CompiledProblem } from './compile-problem';
+import { deriveNetworkCoefficients } from './derive-network-coefficients';
 import { randomNetworkProblem, type TermMix } from './network-problems.fixture';
 import { createPrng, randomInt } from './prng';
 import type { PlacementProblem, RegistryPath } from './types';
@@ -27,4 +31,21 @@ export function randomSmallNetworkProblem(seed: number, emphasis: WeightEmphasis
     network: { ...problem.network!, registries, pulls },
     ...(emphasis === 'storage' ? { weights: { storage: 1, startup: 0, traffic: 0, moves: 0 } } : {}),
   };
+}
+
+/** One more replica of the first container, no current placement: a class of identical units. */
+export function withReplica(problem: PlacementProblem): PlacementProblem {
+  const [first] = problem.containers;
+  return { ...problem, current: undefined, containers: [...problem.containers, { ...first, id: `${first.id}-replica` }] };
+}
+
+/** exact's network model of a compiled problem (pairs, every traffic cut) and the hub it splits on. */
+export function hubModel(cp: CompiledProblem) {
+  const net = deriveNetworkCoefficients(cp);
+  const model = buildPlacementModel(cp, {
+    capacityLinking: true,
+    layerCover: true,
+    network: { coefficients: net, traffic: 'pairs', startupUnitCuts: true, trafficCuts: ['colocation', 'neighbourhood', 'layers'] },
+  });
+  return { net, model, hub: chooseHub(cp, net, model.xCol) };
 }

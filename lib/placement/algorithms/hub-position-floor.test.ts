@@ -3,7 +3,7 @@ import { buildPlacementModel } from '../build-placement-model';
 import { compileProblem, toAssignment } from '../compile-problem';
 import { deriveNetworkCoefficients } from '../derive-network-coefficients';
 import { evaluate } from '../evaluate';
-import { randomSmallNetworkProblem } from '../small-network-problems.fixture';
+import { hubModel, randomSmallNetworkProblem } from '../small-network-problems.fixture';
 import { hubPositionFloor } from './hub-position-floor';
 import { chooseHub } from './split-on-hub';
 
@@ -18,13 +18,7 @@ describe('hubPositionFloor (every valid placement is the reference)', () => {
     const problem = { ...randomSmallNetworkProblem(seed, emphasis), current: undefined };
     const cp = compileProblem(problem);
     if (cp.infeasibleReason) return;
-    const net = deriveNetworkCoefficients(cp);
-    const model = buildPlacementModel(cp, {
-      capacityLinking: true,
-      layerCover: true,
-      network: { coefficients: net, traffic: 'pairs', startupUnitCuts: true, trafficCuts: ['colocation', 'neighbourhood', 'layers'] },
-    });
-    const hub = chooseHub(cp, net, model.xCol);
+    const { net, model, hub } = hubModel(cp);
     if (hub === null) return;
     const floor = hubPositionFloor(cp, net, model, hub);
     expect(floor).not.toBeNull();

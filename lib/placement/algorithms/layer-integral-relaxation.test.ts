@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlacementModel } from '../build-placement-model';
 import { compileProblem, toAssignment } from '../compile-problem';
 import { Deadline } from '../deadline';
-import { deriveNetworkCoefficients } from '../derive-network-coefficients';
 import { loadHighsEngine } from '../engines/highs-engine';
 import { evaluate } from '../evaluate';
 import { identicalUnits } from '../order-identical-units';
 import { liftedLinkingSeparator } from '../separate-lifted-linking';
-import { randomSmallNetworkProblem } from '../small-network-problems.fixture';
+import { hubModel, randomSmallNetworkProblem, withReplica } from '../small-network-problems.fixture';
 import type { PlacementProblem } from '../types';
 import { hubPositionFloor } from './hub-position-floor';
 import { integralOn, relaxColumns } from './layer-integral-relaxation';
-import { chooseHub, splitOnHub, weighUnits } from './split-on-hub';
-
-/** One more replica of the first container, no current placement: a class of identical units. */
-function withReplica(problem: PlacementProblem): PlacementProblem {
-  const [first] = problem.containers;
-  return { ...problem, current: undefined, containers: [...problem.containers, { ...first, id: `${first.id}-replica` }] };
-}
+import { splitOnHub, weighUnits } from './split-on-hub';
 
 /** The cheapest valid placement with the hub on each server (Infinity where none), by enumeration. */
 function optimumPerHubServer(problem: PlacementProblem, hub: number, S: number, U: number): number[] {
@@ -66,13 +58,7 @@ describe('the layer-integral relaxation (every valid placement is the reference)
       const problem = replica ? withReplica(drawn) : drawn;
       const cp = compileProblem(problem);
       if (cp.infeasibleReason) return;
-      const net = deriveNetworkCoefficients(cp);
-      const model = buildPlacementModel(cp, {
-        capacityLinking: true,
-        layerCover: true,
-        network: { coefficients: net, traffic: 'pairs', startupUnitCuts: true, trafficCuts: ['colocation', 'neighbourhood', 'layers'] },
-      });
-      const hub = chooseHub(cp, net, model.xCol);
+      const { net, model, hub } = hubModel(cp);
       if (hub === null) return;
       const S = cp.servers.length;
       const optima = optimumPerHubServer(problem, hub, S, cp.units.length).map((cost) => cost / model.objectiveUnit - model.offset);

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlacementModel } from '../build-placement-model';
 import { compileProblem } from '../compile-problem';
 import { Deadline } from '../deadline';
-import { deriveNetworkCoefficients } from '../derive-network-coefficients';
 import { loadHighsEngine } from '../engines/highs-engine';
 import { bruteForceOptimum } from '../small-problems.fixture';
-import { randomSmallNetworkProblem } from '../small-network-problems.fixture';
-import type { PlacementProblem } from '../types';
+import { hubModel, randomSmallNetworkProblem, withReplica } from '../small-network-problems.fixture';
 import { solvePlacement } from '../solve-placement';
 import { identicalUnits } from '../order-identical-units';
 import { liftedLinkingSeparator } from '../separate-lifted-linking';
@@ -19,22 +16,10 @@ const LAYER_BRANCHED_AT_LEAST = 2;
 const SEEDS = Array.from({ length: 40 }, (_, k) => 7000 + k);
 const cases = SEEDS.flatMap((seed) => (['traffic', 'mixed'] as const).map((emphasis) => ({ seed, emphasis })));
 
-/** One more replica of the first container, no current placement: a class of identical units. */
-function withReplica(problem: PlacementProblem): PlacementProblem {
-  const [first] = problem.containers;
-  return { ...problem, current: undefined, containers: [...problem.containers, { ...first, id: `${first.id}-replica` }] };
-}
-
 function setUp(seed: number, emphasis: 'traffic' | 'mixed', replica = false) {
   const problem = replica ? withReplica(randomSmallNetworkProblem(seed, emphasis)) : randomSmallNetworkProblem(seed, emphasis);
   const cp = compileProblem(problem);
-  const net = deriveNetworkCoefficients(cp);
-  const model = buildPlacementModel(cp, {
-    capacityLinking: true,
-    layerCover: true,
-    network: { coefficients: net, traffic: 'pairs', startupUnitCuts: true, trafficCuts: ['colocation', 'neighbourhood', 'layers'] },
-  });
-  return { problem, cp, net, model, hub: chooseHub(cp, net, model.xCol) };
+  return { problem, cp, ...hubModel(cp) };
 }
 
 type Engine = Awaited<ReturnType<typeof loadHighsEngine>>;
