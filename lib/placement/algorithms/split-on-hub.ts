@@ -230,6 +230,23 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
     for (const n of leaves) n.bound = Math.max(n.bound, o.partner.boundAt(n.position));
     for (const p of positions) shareOne(p.server);
   };
+  /** the root node of the hub on `server` (its column `col`; the other hub columns zeroed), not yet priced */
+  const hubNode = (col: number, server: number): SplitNode => ({
+    position: server,
+    fixed: new Map([[hub, server]]),
+    zeroed: hubCols.filter((other) => other.col !== col).map((other) => other.col),
+    raised: [],
+    layerBranches: 0,
+    bound: -Infinity,
+    closed: false,
+    mips: 0,
+    lp: null,
+    tightened: false,
+  });
+  const addPosition = (node: SplitNode) => {
+    positions.push({ server: node.position, bound: node.bound, closed: node.closed });
+    leaves.push(node);
+  };
   const closeReached = () => {
     for (const n of leaves) if (!n.closed && n.bound >= o.cutoff() - o.tolerance) n.closed = true;
   };
@@ -242,52 +259,24 @@ export async function splitOnHub(engine: MilpEngine, deadline: Deadline, o: Spli
         // The positions left unpriced keep what the partner proved there (and their floor), so
         // that its bounds still count when this thread got too little of the clock for the LPs.
         for (const left of hubCols.slice(index)) {
-          const bound = Math.max(o.floor?.(left.server) ?? -Infinity, o.partner.boundAt(left.server));
-          positions.push({ server: left.server, bound, closed: false });
-          const zeroed = hubCols.filter((other) => other.col !== left.col).map((other) => other.col);
-          leaves.push({
-            position: left.server,
-            fixed: new Map([[hub, left.server]]),
-            zeroed,
-            raised: [],
-            layerBranches: 0,
-            bound,
-            closed: false,
-            mips: 0,
-            lp: null,
-            tightened: true,
-          });
+          addPosition({ ...hubNode(left.col, left.server), bound: Math.max(o.floor?.(left.server) ?? -Infinity, o.partner.boundAt(left.server)), tightened: true });
         }
         clockCut = true;
         closeReached();
         return summary();
       }
-      const zeroed = hubCols.filter((other) => other.col !== col).map((other) => other.col);
+      const node = hubNode(col, server);
       // A position whose floor already reaches the cutoff needs no LP.
       const floor = Math.max(o.floor?.(server) ?? -Infinity, o.partner?.boundAt(server) ?? -Infinity);
       if (floor >= o.cutoff() - o.tolerance) {
-        positions.push({ server, bound: floor, closed: true });
-        leaves.push({ position: server, fixed: new Map([[hub, server]]), zeroed, raised: [], layerBranches: 0, bound: floor, closed: true, mips: 0, lp: null, tightened: true });
+        addPosition({ ...node, bound: floor, closed: true, tightened: true });
         continue;
       }
-      const lp = solveLp(zeroed);
-      const node: SplitNode = {
-        position: server,
-        fixed: new Map([[hub, server]]),
-        zeroed,
-        raised: [],
-        layerBranches: 0,
-        bound: -Infinity,
-        closed: false,
-        mips: 0,
-        lp: null,
-        tightened: false,
-      };
+      const lp = solveLp(node.zeroed);
       if (lp.status === 'infeasible') Object.assign(node, { bound: Infinity, closed: true });
       else if (lp.status === 'optimal') Object.assign(node, { bound: lp.objective!, closed: lp.objective! >= o.cutoff() - o.tolerance, lp: lp.colValue });
       else return { positions, bound: -Infinity, clockCut: lp.clockCut, stats, ...(lp.status === 'error' ? { error: 'the LP of a hub position failed' } : {}) };
-      positions.push({ server, bound: node.bound, closed: node.closed });
-      leaves.push(node);
+      addPosition(node);
     }
 
     // Best-first: the weakest open node is the bound; work there until the clock ends.
