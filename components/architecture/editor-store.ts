@@ -11,6 +11,7 @@
 import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { applyArchitectureEditAction, loadArchitectureAction } from '@/lib/actions/architecture-actions';
+import { keepGridInPlace } from '@/lib/architecture/keep-grid-in-place';
 import { applyOutcome, uniqueName, workingCopyFromSnapshot, withPositions, type WorkingCopy } from '@/lib/architecture/working-copy';
 import { buildElkGraph, positionsFromElk, type ElkGraph, type ElkNode } from '@/lib/architecture/auto-layout';
 import { bandAt, layoutBands, clampIntoBand, NODE_HEIGHT, type BandLayout, type XY } from '@/lib/architecture/bands';
@@ -25,7 +26,7 @@ import type { EdgeOverlay } from '@/lib/architecture/flow-graph';
 import { entitiesInScope } from '@/lib/architecture/view-scope';
 import type { Viewport } from '@/lib/architecture/view-url';
 import { dependencyEdgeId, flowIdsOf, managesEdgeId, nodeId, parseEdgeId, parseNodeId } from '@/lib/architecture/flow-ids';
-import { BAND_OF, ENTITY_KIND_LABELS, type ArchitectureSnapshot, type EntityKind, type ImageInfo, type LinkEnd } from '@/lib/architecture/snapshot';
+import { BAND_OF, ENTITY_KIND_LABELS, type ArchitectureSnapshot, type Entity, type EntityKind, type ImageInfo, type LinkEnd } from '@/lib/architecture/snapshot';
 import { copySelection, newEntity, pasteEdit, type Clipboard, type CreateEdit } from '@/lib/architecture/new-entities';
 import { isEmptyPlan, planDelete, type DeletePlan } from '@/lib/architecture/plan-delete';
 import { computeStorageUse, type StorageUse } from '@/lib/architecture/storage-use';
@@ -134,6 +135,13 @@ const LAYOUT_FRAME_MS = 60;
 /** How much longer than the quickest chunk frame seen a frame may be aimed at (see swapNodesGradually). */
 const LAYOUT_FIXED_SHARE = 1.5;
 
+/** The entities the bands are laid out from: the view's scope, or all of them. */
+function scopeOf(model: WorkingCopy, view: ViewOptions): { inScope: ReturnType<typeof entitiesInScope>; scoped: Entity[] } {
+  const inScope = entitiesInScope(model, view.scope);
+  const scoped = inScope ? [...inScope].map((id) => model.entities.get(id)!).filter(Boolean) : [...model.entities.values()];
+  return { inScope, scoped };
+}
+
 /** `next`, or `previous` when both hold the same objects in the same order: a new array of the
  * same nodes or edges still makes React Flow rebuild its lookups and run every node's and edge's
  * store selectors (a move changes no edge, yet it handed React Flow 2,000 "new" edges). */
@@ -223,19 +231,11 @@ export class EditorStore {
   ): Pick<EditorState, 'bands' | 'storage' | 'nodes' | 'edges' | 'aggregated' | 'shownCount'> {
     const storageChanged = changed === 'everything';
     const previousNodes = new Map((this.state?.nodes ?? []).map((n) => [n.id, n]));
-    // A measured height refines the bands only when it is taller than NODE_HEIGHT, which the first
-    // drawing (before React Flow has measured anything) assumed for every node. Shorter nodes (most
-    // are 50-80 px) used to make the first edit after a load move every node of every band below
-    // the first (their band tops followed the measured heights): at 1,000 nodes, a drag of one node
-    // redrew all 1,000 over ~40 frames instead of the ~400 of its band it re-grids.
-    const heights = new Map<string, number>();
-    for (const n of previousNodes.values()) if (n.measured?.height && n.measured.height > NODE_HEIGHT) heights.set(n.id, n.measured.height);
-    const heightOf = (id: string) => heights.get(id) ?? NODE_HEIGHT;
+    const heightOf = this.heightOf(previousNodes.values());
     const storage = storageChanged || !this.state ? this.computeStorage(model) : this.state.storage;
     const previousEdges = new Map((this.state?.edges ?? []).map((e) => [e.id, e]));
     const overlay = this.edgeOverlay(view);
-    const inScope = entitiesInScope(model, view.scope);
-    const scoped = inScope ? [...inScope].map((id) => model.entities.get(id)!).filter(Boolean) : [...model.entities.values()];
+    const { inScope, scoped } = scopeOf(model, view);
     const shown: string[] = [];
     for (const e of scoped) if (passesFilters(e, view)) shown.push(nodeId(e.kind, e.id));
     if (shown.length > AGGREGATE_THRESHOLD) {
@@ -252,6 +252,18 @@ export class EditorStore {
     const nodes = sameOrNext(this.state?.nodes, this.markRoute(model, view, buildNodes(model, view, bands, storage, previousNodes, heightOf, inScope)));
     const edges = changed === 'positions' && this.state ? this.state.edges : sameOrNext(this.state?.edges, buildEdges(model, view, previousEdges, { inScope, overlay }));
     return { bands, storage, nodes, edges, aggregated: null, shownCount: shown.length };
+  }
+
+  /** The node heights the bands are laid out with. */
+  private heightOf(nodes: Iterable<ArchNode>): (id: string) => number {
+    // A measured height refines the bands only when it is taller than NODE_HEIGHT, which the first
+    // drawing (before React Flow has measured anything) assumed for every node. Shorter nodes (most
+    // are 50-80 px) used to make the first edit after a load move every node of every band below
+    // the first (their band tops followed the measured heights): at 1,000 nodes, a drag of one node
+    // redrew all 1,000 over ~40 frames instead of the ~400 of its band it re-grids.
+    const heights = new Map<string, number>();
+    for (const n of nodes) if (n.measured?.height && n.measured.height > NODE_HEIGHT) heights.set(n.id, n.measured.height);
+    return (id: string) => heights.get(id) ?? NODE_HEIGHT;
   }
 
   private edgeOverlay(view: ViewOptions): EdgeOverlay | null {
@@ -574,7 +586,10 @@ export class EditorStore {
     const derived = this.derive(model, view, 'positions');
     const shown = new Map(this.state.nodes.map((n) => [n.id, n]));
     const moved = derived.nodes.filter((n) => shown.get(n.id) !== n);
-    const cost = this.chunkCost();
+    // A node rebuilt where it already is (a gridded node a drag keeps in place) redraws no edge.
+    const edgeCost = this.chunkCost();
+    const stays = new Set(moved.filter((n) => shown.get(n.id)?.position.x === n.position.x && shown.get(n.id)?.position.y === n.position.y).map((n) => n.id));
+    const cost = (id: string) => (stays.has(id) ? 1 : edgeCost(id));
     const units = moved.reduce((sum, n) => sum + cost(n.id), 0);
     if (units <= LAYOUT_CHUNK.firstUnits || derived.nodes.length !== shown.size || moved.some((n) => !shown.has(n.id))) {
       this.set({ model, ...derived });
@@ -663,7 +678,14 @@ export class EditorStore {
       before.push({ kind: ref.kind, id: ref.id, x: e.posX ?? bandPos?.x ?? 0, y: e.posY ?? bandPos?.y ?? 0 });
     }
     if (!positions.length) return null;
-    return { type: 'move', label: positions.length === 1 ? 'move' : `move ${positions.length} nodes`, positions, before };
+    const label = positions.length === 1 ? 'move' : `move ${positions.length} nodes`;
+    // Gridded nodes that the move would shift are saved where they are drawn (see keepGridInPlace).
+    if (!this.state.aggregated)
+      for (const k of keepGridInPlace(scopeOf(this.state.model, this.state.view).scoped, positions, this.heightOf(this.state.nodes))) {
+        positions.push(k);
+        before.push(k);
+      }
+    return { type: 'move', label, positions, before };
   }
 
   requestDelete(ids: readonly string[] = this.state.selected) {
