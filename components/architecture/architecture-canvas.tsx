@@ -94,6 +94,16 @@ function ZoomDetail() {
   return null;
 }
 
+/** Marks the canvas `arch-moving` while a layout's nodes move in, a chunk per frame (see the CSS). */
+function MovingDetail() {
+  const moving = useEditor((s) => s.moving);
+  const api = useStoreApi();
+  useEffect(() => {
+    api.getState().domNode?.classList.toggle('arch-moving', moving);
+  }, [api, moving]);
+  return null;
+}
+
 /**
  * While the pane is dragged (a pan), its pointer is captured by the pane. Without a capture every
  * mousemove is hit-tested through the whole graph (1,000 nodes, 2,000 edge paths and their
@@ -244,6 +254,7 @@ export function ArchitectureCanvas() {
       >
         <Bands />
         <ZoomDetail />
+        <MovingDetail />
         <CapturePanPointer />
         <EdgeMarkers />
         <Background gap={24} size={1} />

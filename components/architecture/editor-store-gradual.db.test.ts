@@ -37,6 +37,7 @@ const rowLayout: EditorRuntime['runLayout'] = (graph: ElkGraph) => Promise.resol
 async function openRecordingStore() {
   const frames: ArchNode[][] = [];
   const settling: boolean[] = [];
+  const moving: boolean[] = [];
   const idles: number[] = [];
   const sent: Edit[] = [];
   let store: EditorStore | null = null;
@@ -46,6 +47,7 @@ async function openRecordingStore() {
       if (store) {
         frames.push(store.getState().nodes);
         settling.push(store.getState().settling);
+        moving.push(store.getState().moving);
       }
       return Promise.resolve();
     },
@@ -58,7 +60,7 @@ async function openRecordingStore() {
   const backend = databaseBackend(db);
   const recording = { ...backend, applyEdit: (id: string, edit: Edit) => (sent.push(edit), backend.applyEdit(id, edit)) };
   store = new EditorStore(await loadArchitecture(db.prisma, scenarioId), {}, recording, runtime);
-  return { store, frames, settling, idles, sent };
+  return { store, frames, settling, moving, idles, sent };
 }
 
 /** Where every node is drawn, and the band it may be dragged in. */
@@ -116,6 +118,29 @@ describe('editor store: moves of many nodes are shown over several frames', () =
     await expectFreshDrawing(store);
   });
 
+  test('an auto layout hides the edges while its nodes move: hiding them and showing them again each have a frame of their own, and the edges are back before the minimap redraws', async () => {
+    const { store, frames, settling, moving } = await openRecordingStore();
+    const start = store.getState().nodes;
+    await store.runAutoLayout();
+    await store.whenSaved();
+    const first = moving.indexOf(true);
+    const last = moving.lastIndexOf(true);
+    expect(first).toBeGreaterThanOrEqual(0);
+    // The frame that hides them draws the nodes where they were.
+    expect(frames[first]).toBe(first === 0 ? start : frames[first - 1]);
+    // Every frame that moved a node drew it with the edges hidden.
+    for (let i = 1; i < frames.length; i++) {
+      const before = new Map(frames[i - 1].map((x) => [x.id, x.position]));
+      const moved = frames[i].some((x) => before.get(x.id)?.x !== x.position.x || before.get(x.id)?.y !== x.position.y);
+      if (moved) expect(moving[i]).toBe(true);
+    }
+    // Then a frame with the edges shown and the minimap still waiting; then nothing hidden.
+    expect(moving[last + 1]).toBe(false);
+    expect(settling[last + 1]).toBe(true);
+    expect(store.getState().moving).toBe(false);
+    expect(store.getState().settling).toBe(false);
+  });
+
   test('an auto layout sizes its first chunk by the edges at its nodes (at most 40 units), leaves the browser idle time after each chunk, and the minimap waits until the last chunk is in', async () => {
     const { store, frames, settling, idles } = await openRecordingStore();
     const start = drawing(store.getState().nodes);
@@ -136,7 +161,7 @@ describe('editor store: moves of many nodes are shown over several frames', () =
   });
 
   test("a drag of a gridded node moves that node only: the band's other gridded nodes are saved where they are drawn, in the same edit and undo step", async () => {
-    const { store, frames, sent } = await openRecordingStore();
+    const { store, frames, moving, sent } = await openRecordingStore();
     const server = store.getState().nodes.find((x) => x.type === 'edgeServer')!;
     const before = drawing(store.getState().nodes);
     store.moveNodes([{ id: server.id, position: { x: server.position.x + 40, y: server.position.y } }]);
@@ -146,7 +171,8 @@ describe('editor store: moves of many nodes are shown over several frames', () =
     const after = drawing(store.getState().nodes);
     const moved = Object.keys(after).filter((id) => JSON.stringify(after[id]) !== JSON.stringify(before[id]));
     expect(moved).toEqual([server.id]);
-    // No frame drew any other node anywhere else either.
+    // No frame drew any other node anywhere else either, nor hid the edges.
+    expect(moving.includes(true)).toBe(false);
     for (const frame of frames) {
       const at = drawing(frame);
       expect(Object.keys(at).filter((id) => id !== server.id && JSON.stringify(at[id]) !== JSON.stringify(before[id]))).toEqual([]);

@@ -83,6 +83,9 @@ export type EditorState = {
   control: ControlOverlay | null;
   /** Nodes are being swapped in a chunk per frame (a layout, a re-grid): the minimap waits. */
   settling: boolean;
+  /** Nodes are moving to new places a chunk per frame (a layout, its undo): the canvas hides the
+   * edges until every node is in (see architecture-canvas.css). */
+  moving: boolean;
   /** A node is being dragged: from React Flow's first position change with `dragging: true` to
    * its last (`dragging: false`). The minimap and the inspector wait for the drop. */
   dragging: boolean;
@@ -131,7 +134,7 @@ const browser: EditorRuntime = {
 const LAYOUT_CHUNK = { first: 50, firstUnits: 40, minUnits: 30, maxUnits: 600, maxNodes: 150 };
 /** 60, not 45: aimed at 45 ms the layout took 18.8 s against the bare page's 6.3 s on a quiet machine
  * (2026-12-03 19:08) and its worst frame was no shorter (200 ms; a GC, not the chunk's own work). */
-const LAYOUT_FRAME_MS = 60;
+const LAYOUT_FRAME_MS = 40;
 /** How much longer than the quickest chunk frame seen a frame may be aimed at (see swapNodesGradually). */
 const LAYOUT_FIXED_SHARE = 1.5;
 
@@ -195,6 +198,7 @@ export class EditorStore {
       viewport: initial.viewport ?? null,
       control: initial.control ?? null,
       settling: false,
+      moving: false,
       dragging: false,
     };
     this.state = { ...this.state, ...this.derive(model, view) };
@@ -597,7 +601,7 @@ export class EditorStore {
     }
     // Deriving the target is a frame's work of its own.
     await this.runtime.nextFrame();
-    await this.swapNodesGradually(moved, cost);
+    await this.swapNodesGradually(moved, cost, moved.length - stays.size > LAYOUT_CHUNK.first);
     if (this.state.model === start && this.state.view === view) {
       // Every node is drawn as derived already (with what React Flow learnt meanwhile: sizes,
       // selection), and positions do not change edges.
@@ -621,13 +625,16 @@ export class EditorStore {
 
   /** Replaces drawn nodes by these (same ids) a chunk per frame, the chunk sized in units (see
    * LAYOUT_CHUNK) so that a frame takes about LAYOUT_FRAME_MS. A node being dragged meanwhile is
-   * left to its drag. The minimap keeps its drawing until the last chunk (`settling`). */
-  private async swapNodesGradually(next: readonly ArchNode[], cost: (id: string) => number) {
+   * left to its drag. The minimap keeps its drawing until the last chunk (`settling`). `moving`:
+   * many of them change place, and the edges are hidden meanwhile; hiding and showing them again
+   * (a style recalculation of every edge path) each have a frame of their own. */
+  private async swapNodesGradually(next: readonly ArchNode[], cost: (id: string) => number, moving: boolean) {
     const target = new Map(next.map((n) => [n.id, n]));
     let budget = LAYOUT_CHUNK.firstUnits;
     let quickest = Infinity;
-    this.set({ settling: true });
+    this.set({ settling: true, moving });
     try {
+      if (moving) await this.runtime.nextFrame();
       for (let i = 0; i < next.length;) {
         const started = performance.now();
         const ids = new Set<string>();
@@ -659,6 +666,10 @@ export class EditorStore {
         await this.runtime.idle?.();
       }
     } finally {
+      if (moving) {
+        this.set({ moving: false });
+        await this.runtime.nextFrame();
+      }
       this.set({ settling: false });
     }
   }
