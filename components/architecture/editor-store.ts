@@ -132,8 +132,10 @@ const browser: EditorRuntime = {
  * (50 s at a load of 8, four times the main-thread CPU of the old chunks) for frames barely
  * shorter than with 30. */
 const LAYOUT_CHUNK = { first: 50, firstUnits: 40, minUnits: 30, maxUnits: 600, maxNodes: 150 };
-/** 60, not 45: aimed at 45 ms the layout took 18.8 s against the bare page's 6.3 s on a quiet machine
- * (2026-12-03 19:08) and its worst frame was no shorter (200 ms; a GC, not the chunk's own work). */
+/** 40: with the edges shown, a chunk frame re-rastered nearly the whole canvas, a fixed cost that
+ * smaller chunks only repeated (aimed at 45 ms a layout took 18.8 s, 2026-12-03), so the aim was 60.
+ * With the edges hidden while nodes move (`moving`), a layout of 1,000 nodes aimed at 40 ms applies
+ * in 4.7-4.9 s in 17-27 chunks with frames of 47-69 ms of CPU (traced, quiet machine, 2026-12-04). */
 const LAYOUT_FRAME_MS = 40;
 /** How much longer than the quickest chunk frame seen a frame may be aimed at (see swapNodesGradually). */
 const LAYOUT_FIXED_SHARE = 1.5;
