@@ -604,6 +604,9 @@ export class EditorStore {
     // Deriving the target is a frame's work of its own.
     await this.runtime.nextFrame();
     await this.swapNodesGradually(moved, cost, moved.length - stays.size > LAYOUT_CHUNK.first);
+    // The minimap's redraw (settled) and what reads the model (the toolbar's counts, the search's
+    // names, the view panel) in frames of their own.
+    await this.runtime.nextFrame();
     if (this.state.model === start && this.state.view === view) {
       // Every node is drawn as derived already (with what React Flow learnt meanwhile: sizes,
       // selection), and positions do not change edges.
