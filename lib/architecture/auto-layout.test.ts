@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { workingCopyFromSnapshot } from './working-copy';
 import { buildElkGraph, positionsFromElk, rowWidth } from './auto-layout';
 import { layoutBands } from './bands';
+import { edgeServerEntity } from './entity-fixtures';
 import { nodeId, parseNodeId } from './flow-ids';
 import type { ArchitectureSnapshot, Entity } from './snapshot';
 import { pasteEdit, copySelection, newEntity } from './new-entities';
@@ -61,22 +62,7 @@ function snapshot(servers: number): ArchitectureSnapshot {
     { kind: 'site', id: id(5), version: 1, posX: null, posY: null, name: 'north', provider: '', region: '', latitude: null, longitude: null },
   ];
   for (let i = 0; i < servers; i++) {
-    entities.push({
-      kind: 'edgeServer',
-      id: id(100 + i),
-      version: 1,
-      posX: null,
-      posY: null,
-      name: `s${i}`,
-      siteId: i % 2 ? id(5) : null,
-      tier: 'edge',
-      arch: 'amd64',
-      cpuCores: 1,
-      memoryMiB: 1,
-      storageBytes: 1,
-      bandwidthMbps: 1,
-      accelerators: [],
-    });
+    entities.push(edgeServerEntity(`s${i}`, { id: id(100 + i), siteId: i % 2 ? id(5) : null }));
   }
   return {
     scenario: { id: 'x', name: 'x' },

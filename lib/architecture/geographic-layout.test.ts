@@ -6,6 +6,7 @@ import { workingCopyFromSnapshot } from './working-copy';
 import { layoutBands, NODE_HEIGHT } from './bands';
 import { geographicLayout, project } from './geographic-layout';
 import { nodeId } from './flow-ids';
+import { edgeServerEntity } from './entity-fixtures';
 import { BAND_OF, type ArchitectureSnapshot, type Entity, type EntityKind } from './snapshot';
 
 const base = { version: 1, posX: null, posY: null };
@@ -71,48 +72,9 @@ describe('geographic layout', () => {
       { ...base, kind: 'site', id: 'syd', name: 'syd', provider: '', region: '', latitude: -33.9, longitude: 151.2 },
       { ...base, kind: 'networkNode', id: 'r-mel', name: 'r-mel', siteId: 'mel', nodeKind: 'router', sdnManaged: false, latitude: null, longitude: null },
       { ...base, kind: 'networkNode', id: 'r-syd', name: 'r-syd', siteId: null, nodeKind: 'router', sdnManaged: false, latitude: -33.9, longitude: 151.2 },
-      {
-        ...base,
-        kind: 'edgeServer',
-        id: 'es-mel',
-        name: 'es-mel',
-        siteId: 'mel',
-        tier: 'edge',
-        arch: 'amd64',
-        cpuCores: 1,
-        memoryMiB: 1,
-        storageBytes: 1,
-        bandwidthMbps: 1,
-        accelerators: [],
-      },
-      {
-        ...base,
-        kind: 'edgeServer',
-        id: 'es-syd',
-        name: 'es-syd',
-        siteId: 'syd',
-        tier: 'edge',
-        arch: 'amd64',
-        cpuCores: 1,
-        memoryMiB: 1,
-        storageBytes: 1,
-        bandwidthMbps: 1,
-        accelerators: [],
-      },
-      {
-        ...base,
-        kind: 'edgeServer',
-        id: 'es-x',
-        name: 'es-x',
-        siteId: null,
-        tier: 'edge',
-        arch: 'amd64',
-        cpuCores: 1,
-        memoryMiB: 1,
-        storageBytes: 1,
-        bandwidthMbps: 1,
-        accelerators: [],
-      },
+      edgeServerEntity('es-mel', { siteId: 'mel' }),
+      edgeServerEntity('es-syd', { siteId: 'syd' }),
+      edgeServerEntity('es-x'),
       {
         ...base,
         kind: 'service',

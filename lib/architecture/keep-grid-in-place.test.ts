@@ -1,38 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { layoutBands } from './bands';
+import { edgeServerEntity, routerEntity } from './entity-fixtures';
 import { nodeId } from './flow-ids';
 import { keepGridInPlace, type PlacedPosition } from './keep-grid-in-place';
 import type { Entity } from './snapshot';
 
-const server = (name: string, x: number | null = null, y: number | null = null): Entity => ({
-  version: 1,
-  posX: x,
-  posY: y,
-  kind: 'edgeServer',
-  id: name,
-  name,
-  siteId: null,
-  tier: 'edge',
-  arch: 'amd64',
-  cpuCores: 1,
-  memoryMiB: 1,
-  storageBytes: 1,
-  bandwidthMbps: 1,
-  accelerators: [],
-});
-const router = (name: string, x: number | null = null, y: number | null = null): Entity => ({
-  version: 1,
-  posX: x,
-  posY: y,
-  kind: 'networkNode',
-  id: name,
-  name,
-  siteId: null,
-  nodeKind: 'router',
-  sdnManaged: false,
-  latitude: null,
-  longitude: null,
-});
+const server = (name: string, x: number | null = null, y: number | null = null): Entity => edgeServerEntity(name, { posX: x, posY: y });
+const router = (name: string, x: number | null = null, y: number | null = null): Entity => routerEntity(name, { posX: x, posY: y });
 
 /** The entities with these positions saved, as an edit of them and `kept` would leave them. */
 function saved(entities: readonly Entity[], positions: readonly PlacedPosition[]): Entity[] {

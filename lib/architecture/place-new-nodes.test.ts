@@ -4,37 +4,10 @@ import { layoutBands, NODE_HEIGHT } from './bands';
 import { nodeId } from './flow-ids';
 import { BAND_OF, type ArchitectureSnapshot, type Entity, type LinkRelation } from './snapshot';
 import { placeNewNodes } from './place-new-nodes';
+import { edgeServerEntity, routerEntity } from './entity-fixtures';
 
-const base = { version: 1 };
-const server = (id: string, x: number | null, y: number | null): Entity => ({
-  ...base,
-  posX: x,
-  posY: y,
-  kind: 'edgeServer',
-  id,
-  name: id,
-  siteId: null,
-  tier: 'edge',
-  arch: 'amd64',
-  cpuCores: 1,
-  memoryMiB: 1,
-  storageBytes: 1,
-  bandwidthMbps: 1,
-  accelerators: [],
-});
-const router = (id: string, x: number | null, y: number | null): Entity => ({
-  ...base,
-  posX: x,
-  posY: y,
-  kind: 'networkNode',
-  id,
-  name: id,
-  siteId: null,
-  nodeKind: 'router',
-  sdnManaged: false,
-  latitude: null,
-  longitude: null,
-});
+const server = (id: string, x: number | null, y: number | null): Entity => edgeServerEntity(id, { posX: x, posY: y });
+const router = (id: string, x: number | null, y: number | null): Entity => routerEntity(id, { posX: x, posY: y });
 const link = (id: string, a: string, b: string): LinkRelation => ({
   id,
   version: 1,
