@@ -598,7 +598,12 @@ export class EditorStore {
     const cost = (id: string) => (stays.has(id) ? 1 : edgeCost(id));
     const units = moved.reduce((sum, n) => sum + cost(n.id), 0);
     if (units <= LAYOUT_CHUNK.firstUnits || derived.nodes.length !== shown.size || moved.some((n) => !shown.has(n.id))) {
-      this.set({ model, ...derived });
+      // Drawn in a task after the derivation's: at a drop (the first on a page runs this code
+      // cold) both in one task were 60 ms of CPU, and 142-173 ms of wall time with a GC's marking
+      // (full benchmark runs, 2026-12-04).
+      await this.runtime.nextFrame();
+      if (this.state.model === start && this.state.view === view) this.set({ model, ...derived });
+      else this.setModel(withPositions(this.state.model, positions), {}, true);
       return;
     }
     // Deriving the target is a frame's work of its own.
