@@ -19,6 +19,8 @@ export type PlacedPosition = { kind: EntityKind; id: string; x: number; y: numbe
 export function keepGridInPlace(entities: readonly Entity[], moved: readonly PlacedPosition[], heightOf?: (flowId: string) => number): PlacedPosition[] {
   if (!moved.length) return [];
   const at = new Map(moved.map((p) => [nodeId(p.kind, p.id), p]));
+  // Nothing left on a grid (a placed scenario, or a layout that moves everything): no bands to compare.
+  if (!entities.some((e) => (e.posX === null || e.posY === null) && !at.has(nodeId(e.kind, e.id)))) return [];
   const before = layoutBands(entities, heightOf).positions;
   const after = layoutBands(
     entities.map((e) => {
