@@ -286,16 +286,30 @@ async function measureOnce(page: Page, url: string, options: { nodes?: number; e
   const drawnNodes = await page.locator('.react-flow__node').count();
   const edgeCount = await page.locator('.react-flow__edge').count();
 
-  // Drag one node and wait until it has moved: the page is interactive.
+  // Drag one node and wait until it has moved: the page is interactive. A press that comes before
+  // React Flow has attached its drag handlers (they are attached after the nodes are drawn) moves
+  // nothing, as it would for a user, who would try again: so does this, until the node moves (one
+  // run of 2026-12-04 waited 30 s for a single drag that had come too early).
   const selector = options.aggregated ? SUMMARY_TARGET : DRAG_TARGET;
   const target = page.locator(selector).first();
   const before = await target.getAttribute('style');
-  const box = (await target.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
-  await page.mouse.up();
-  await page.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.getAttribute('style') !== ${JSON.stringify(before)}`, null, { polling: 'raf' });
+  const moved = `document.querySelector(${JSON.stringify(selector)})?.getAttribute('style') !== ${JSON.stringify(before)}`;
+  for (let attempt = 1; ; attempt++) {
+    const box = (await target.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const done = await page
+      .waitForFunction(moved, null, { polling: 'raf', timeout: 2000 })
+      .then(() => true)
+      .catch((error: unknown) => {
+        if (attempt >= 15) throw error;
+        return false;
+      });
+    if (done) break;
+    log(`a drag did not move the node (attempt ${attempt}): again`);
+  }
   const interactiveMs = await page.evaluate<number>('performance.now()');
   return { allNodesMs, interactiveMs, edgeCount, drawnNodes };
 }
