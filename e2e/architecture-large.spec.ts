@@ -66,3 +66,60 @@ test.describe('architecture editor, large topology', () => {
     await second.close();
   });
 });
+
+test.describe('architecture editor, 200 nodes on the provisional grid', () => {
+  const name = uniqueName('e2e gradual');
+
+  test.afterAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    await deleteScenarios(page, [name]);
+    await page.close();
+  });
+
+  test('a drag moves only its node; an auto layout hides the edges while its nodes move in and draws them again', async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    const created = await page.request.post('/api/scenarios', { data: generateLargeScenario(name, 1, 0.2), timeout: 60_000 });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await context.addCookies([{ name: 'edgestack-scenario', value: id, url: baseURL! }]);
+    await page.goto('/architecture');
+    const servers = page.locator(`.react-flow__node[data-id^="${EDGE_SERVERS}"]`);
+    await expect(servers.first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+    const transforms = (): Promise<Record<string, string>> =>
+      servers.evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])));
+
+    // Every server is on the grid (none saved yet): dragging one leaves the others where they are.
+    const before = await transforms();
+    const dragged = servers.nth(3);
+    const draggedId = (await dragged.getAttribute('data-id'))!;
+    const box = (await dragged.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 5, { steps: 6 });
+    await page.mouse.up();
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+    const after = await transforms();
+    expect(after[draggedId]).not.toBe(before[draggedId]);
+    expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual([draggedId]);
+
+    // The layout's nodes move in over several frames with the edges hidden (the canvas marked
+    // `arch-moving`), and at the end every edge is drawn again.
+    await page.evaluate(() => {
+      const root = document.querySelector('.react-flow')!;
+      const seen = { moving: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (root.classList.contains('arch-moving')) seen.moving = true;
+      }).observe(root, { attributes: true, attributeFilter: ['class'] });
+    });
+    await page.getByRole('button', { name: 'Auto layout' }).click();
+    await expect(page.getByTestId('notice')).toContainText(/Laid out \d+ nodes/, { timeout: 60_000 });
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+    expect(await page.evaluate(() => (window as unknown as { seen: { moving: boolean } }).seen.moving)).toBe(true);
+    await expect(page.locator('.react-flow.arch-moving')).toHaveCount(0);
+    const hidden = await page.locator('.react-flow__edge-path').evaluateAll((els) => els.filter((e) => getComputedStyle(e).visibility !== 'visible').length);
+    expect(hidden).toBe(0);
+    expect(await page.locator('.react-flow__edge-path').count()).toBeGreaterThan(100);
+  });
+});
