@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { generateLargeScenario } from '../bench/architecture/generate-large-scenario';
 import { groupNodeId, nodeId } from '../lib/architecture/flow-ids';
 import { deleteScenarios, uniqueName } from './helpers';
@@ -13,21 +13,31 @@ const SITE_SUMMARIES = groupNodeId('physical', 'site:');
 const EDGE_SERVERS = nodeId('edgeServer', '');
 const drawnIds = (page: Page) => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
 
-test.describe('architecture editor, large topology', () => {
-  const name = uniqueName('e2e large');
+/** Creates the benchmark's generated scenario at `scale` (1: 1,000 nodes) and makes it the
+ * browser's current scenario. */
+async function useGeneratedScenario({ page, context, baseURL }: { page: Page; context: BrowserContext; baseURL?: string }, name: string, scale: number) {
+  const created = await page.request.post('/api/scenarios', { data: generateLargeScenario(name, 1, scale), timeout: 120_000 });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await context.addCookies([{ name: 'edgestack-scenario', value: id, url: baseURL! }]);
+}
 
+/** Deletes the scenario a describe block created, once its tests have run. */
+function deleteAfterAll(name: string) {
   test.afterAll(async ({ browser }) => {
     const page = await browser.newPage();
     await deleteScenarios(page, [name]);
     await page.close();
   });
+}
+
+test.describe('architecture editor, large topology', () => {
+  const name = uniqueName('e2e large');
+  deleteAfterAll(name);
 
   test('5,000 nodes open as an aggregated view; one site expands; the URL shares the view', async ({ page, context, baseURL }) => {
     test.setTimeout(180_000);
-    const created = await page.request.post('/api/scenarios', { data: generateLargeScenario(name, 1, 5), timeout: 120_000 });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    await context.addCookies([{ name: 'edgestack-scenario', value: id, url: baseURL! }]);
+    await useGeneratedScenario({ page, context, baseURL }, name, 5);
 
     await page.goto('/architecture');
     const status = page.getByTestId('aggregated-view');
@@ -69,19 +79,11 @@ test.describe('architecture editor, large topology', () => {
 
 test.describe('architecture editor, 200 nodes on the provisional grid', () => {
   const name = uniqueName('e2e gradual');
-
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await deleteScenarios(page, [name]);
-    await page.close();
-  });
+  deleteAfterAll(name);
 
   test('a drag moves only its node; an auto layout hides the edges while its nodes move in and draws them again', async ({ page, context, baseURL }) => {
     test.setTimeout(120_000);
-    const created = await page.request.post('/api/scenarios', { data: generateLargeScenario(name, 1, 0.2), timeout: 60_000 });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    await context.addCookies([{ name: 'edgestack-scenario', value: id, url: baseURL! }]);
+    await useGeneratedScenario({ page, context, baseURL }, name, 0.2);
     await page.goto('/architecture');
     const servers = page.locator(`.react-flow__node[data-id^="${EDGE_SERVERS}"]`);
     await expect(servers.first()).toBeVisible({ timeout: 60_000 });
