@@ -7,7 +7,7 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
 import { formatBytes, formatCores, formatMiB, formatPercent } from '@/lib/architecture/cached-format';
-import type { ArchNode, EntityNode } from '@/lib/architecture/flow-graph';
+import { sameShownEntity, type ArchNode, type EntityNode } from '@/lib/architecture/flow-graph';
 import { storageLevel } from '@/lib/architecture/storage-use';
 import { CONTROLLER_KINDS, NETWORK_NODE_KINDS, TIERS, VNF_KINDS } from '@/lib/vocabulary/kinds-and-labels';
 import { useEditorStore } from './editor-store';
@@ -59,15 +59,6 @@ function Shell({
       <Handle type="source" position={Position.Bottom} id="b" className="!h-2 !w-2 !bg-slate-500" />
     </div>
   );
-}
-
-/** An entity's saved position and version are not drawn: a node whose entity changed only in
- * those (every node after auto layout saves) need not re-render its body. */
-function sameShownEntity(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  if (a === b) return true;
-  for (const k in a) if (k !== 'posX' && k !== 'posY' && k !== 'version' && a[k] !== b[k]) return false;
-  for (const k in b) if (!(k in a)) return false;
-  return true;
 }
 
 /** Memo comparison for node bodies: where the node sits is the wrapper's business, not theirs. */

@@ -162,6 +162,27 @@ describe('graph ↔ database mapping', () => {
     expect(edges.filter((e) => e.target === nodeId('site', SITE))).toHaveLength(4);
   });
 
+  test('nodes whose entities are saved where they are drawn are kept; a changed name rebuilds its node', () => {
+    const model = workingCopyFromSnapshot(snapshot());
+    const layout = layoutBands([...model.entities.values()]);
+    const first = buildNodes(model, DEFAULT_VIEW, layout, null);
+    const previous = new Map(first.map((n) => [n.id, n]));
+    // Every entity saved at its drawn place, with the version a save gives it: the same drawing.
+    const entities = new Map(model.entities);
+    for (const n of first) {
+      const e = model.entities.get(n.id)!;
+      entities.set(n.id, { ...e, posX: layout.positions[n.id].x, posY: layout.positions[n.id].y, version: e.version + 1 });
+    }
+    const saved = buildNodes({ ...model, entities }, DEFAULT_VIEW, layoutBands([...entities.values()]), null, previous);
+    expect(saved.every((n) => n === previous.get(n.id))).toBe(true);
+    const s1 = nodeId('edgeServer', S1);
+    entities.set(s1, { ...(entities.get(s1) as EdgeServerEntity), name: 's1-renamed' });
+    const renamed = buildNodes({ ...model, entities }, DEFAULT_VIEW, layoutBands([...entities.values()]), null, previous);
+    expect(renamed.filter((n) => n !== previous.get(n.id)).map((n) => n.id)).toEqual([s1]);
+    const node = renamed.find((n) => n.id === s1)!;
+    expect(node.type === 'edgeServer' && node.data.entity.name).toBe('s1-renamed');
+  });
+
   test('storage use counts a shared layer once, with the cached layers', () => {
     const s = snapshot();
     const use = computeStorageUse({
