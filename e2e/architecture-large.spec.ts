@@ -125,3 +125,71 @@ test.describe('architecture editor, 200 nodes on the provisional grid', () => {
     expect(await page.locator('.react-flow__edge-path').count()).toBeGreaterThan(100);
   });
 });
+
+test.describe('architecture editor, 1,000 nodes far out', () => {
+  const name = uniqueName('e2e canvas edges');
+  deleteAfterAll(name);
+
+  test('the edges are painted on one canvas; a click on a line selects its edge, a drag draws its node’s edges itself, zooming in gives them all back', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    await useGeneratedScenario({ page, context, baseURL }, name, 1);
+    await page.goto('/architecture');
+    const canvas = page.getByTestId('edge-canvas');
+    const drawnOnCanvas = async () => Number(await canvas.getAttribute('data-drawn-edges'));
+    const svgEdges = page.locator('.react-flow__edge');
+    await expect(canvas).toBeAttached({ timeout: 60_000 });
+    await expect.poll(drawnOnCanvas, { timeout: 30_000 }).toBeGreaterThan(1500);
+    expect(await svgEdges.count()).toBeLessThan(20);
+    const total = (await drawnOnCanvas()) + (await svgEdges.count());
+
+    // Painted, not only counted: a point of a line, on the pane (no node over it), in page pixels.
+    const point = await canvas.evaluate((el: HTMLCanvasElement) => {
+      const { data, width, height } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
+      const rect = el.getBoundingClientRect();
+      let painted = 0;
+      let found: { x: number; y: number } | null = null;
+      // Far out a line is a fraction of a pixel wide: antialiased, its pixels are faint.
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          if (data[(y * width + x) * 4 + 3] === 0) continue;
+          painted++;
+          const px = rect.left + ((x + 0.5) / width) * rect.width;
+          const py = rect.top + ((y + 0.5) / height) * rect.height;
+          if (!found && px > 0 && py > 0 && px < innerWidth && py < innerHeight && document.elementFromPoint(px, py)?.classList.contains('react-flow__pane'))
+            found = { x: px, y: py };
+        }
+      return { painted, found };
+    });
+    expect(point.painted).toBeGreaterThan(20_000);
+    expect(point.found).not.toBeNull();
+    await page.mouse.click(point.found!.x, point.found!.y);
+    await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
+    await expect.poll(drawnOnCanvas).toBe(total - 1);
+
+    // While a server is dragged, React Flow draws its edges (they move at every step); at the
+    // drop they are back on the canvas, painted where the node now is.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await expect.poll(drawnOnCanvas).toBe(total);
+    const server = page.locator(`.react-flow__node[data-id^="${EDGE_SERVERS}"]`).nth(7);
+    const box = (await server.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10, { steps: 4 });
+    await expect.poll(() => svgEdges.count()).toBeGreaterThan(0);
+    const duringDrag = await drawnOnCanvas();
+    expect(duringDrag + (await svgEdges.count())).toBe(total);
+    expect(duringDrag).toBeLessThan(total);
+    await page.mouse.up();
+    await expect.poll(drawnOnCanvas).toBe(total);
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+    // Zoomed in past the threshold, every edge is React Flow's again and the canvas is gone.
+    for (let i = 0; i < 10; i++) await page.locator('.react-flow__controls-zoomin').click();
+    await expect(canvas).toHaveCount(0);
+    await expect.poll(() => svgEdges.count()).toBe(total);
+  });
+});

@@ -14,9 +14,12 @@ import {
   type OnConnectEnd,
   type OnMove,
   type OnNodeDrag,
+  type ReactFlowState,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useState, type DragEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { findEdgeAt } from '@/lib/architecture/edge-path';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
+import { splitDrawnEdges } from '@/lib/architecture/split-drawn-edges';
 import { ENTITY_KINDS, type EntityKind } from '@/lib/architecture/snapshot';
 import { LAYERS } from '@/lib/vocabulary/kinds-and-labels';
 import { EDGE_TYPES, EdgeMarkers } from './edge-types';
@@ -24,6 +27,7 @@ import { useEditor, useEditorStore } from './editor-store';
 import { NODE_TYPES } from './node-types';
 import { FlowLayers, ViewportLayer } from './flow-layer';
 import { CanvasMiniMap } from './canvas-minimap';
+import { EdgeCanvas, endsOf } from './edge-canvas';
 import './architecture-canvas.css';
 
 export const PALETTE_MIME = 'application/x-edgestack-kind';
@@ -83,6 +87,20 @@ const Bands = memo(function Bands() {
 
 /** Below this zoom node text is a few pixels tall: the canvas drops what cannot be read. */
 const FAR_ZOOM = 0.3;
+
+/** Far out, or not fitted yet (a large graph is fitted far out: its edges are not given to React
+ * Flow first, only to be taken back a frame later). */
+const isFar = (s: ReactFlowState) => s.fitViewQueued || s.transform[2] < FAR_ZOOM;
+
+/** The nodes being dragged, as a key that changes only when a drag starts or ends. */
+const draggedKey = (nodes: readonly ArchNode[]) => {
+  let key = '';
+  for (const n of nodes) if (n.dragging) key += `${n.id} `;
+  return key;
+};
+
+/** How near a click must be to a line on the edge canvas to select it, in screen pixels. */
+const CLICK_TOLERANCE = 6;
 
 /** Marks the canvas `arch-far` when zoomed out (a class on the root: no node re-renders). */
 function ZoomDetail() {
@@ -166,6 +184,14 @@ export function ArchitectureCanvas() {
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const locked = useEditor((s) => s.locked);
+  const moving = useEditor((s) => s.moving);
+  const exporting = useEditor((s) => s.exporting);
+  // The aggregated view is read by its merged links' labels (counts, summed capacity): its edges
+  // stay React Flow's at any zoom.
+  const aggregated = useEditor((s) => s.aggregated !== null);
+  const far = useStore(isFar) && !exporting && !aggregated;
+  const dragged = useEditor((s) => draggedKey(s.nodes));
+  const drawn = useMemo(() => splitDrawnEdges(edges, far, new Set(dragged.split(' ').filter(Boolean))), [edges, far, dragged]);
   const { screenToFlowPosition } = useReactFlow();
 
   const isValidConnection: IsValidConnection<ArchEdge> = useCallback((c) => store.judgeConnection(c as Connection).ok, [store]);
@@ -199,6 +225,17 @@ export function ArchitectureCanvas() {
     },
     [store, api],
   );
+  // A click on a line of the edge canvas selects its edge (React Flow then draws it itself).
+  const onPaneClick = useCallback(
+    (event: MouseEvent) => {
+      if (!drawn.canvas.length) return;
+      const { nodeLookup, connectionMode, transform } = api.getState();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const hit = findEdgeAt(drawn.canvas, (e) => endsOf(e, nodeLookup, connectionMode), at.x, at.y, CLICK_TOLERANCE / transform[2]);
+      if (hit) store.select([hit.id]);
+    },
+    [api, drawn.canvas, screenToFlowPosition, store],
+  );
   const onNodeDoubleClick = useCallback(
     (_e: MouseEvent, node: ArchNode) => {
       if (node.type === 'summary') store.expandGroup(node.data.group.key);
@@ -225,7 +262,7 @@ export function ArchitectureCanvas() {
     <FlowLayers>
       <ReactFlow<ArchNode, ArchEdge>
         nodes={nodes}
-        edges={edges}
+        edges={drawn.svg}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={store.onNodesChange}
@@ -237,6 +274,7 @@ export function ArchitectureCanvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onMoveEnd={onMoveEnd}
+        onPaneClick={onPaneClick}
         onNodeDoubleClick={onNodeDoubleClick}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!locked}
@@ -253,6 +291,7 @@ export function ArchitectureCanvas() {
         aria-label="Architecture graph"
       >
         <Bands />
+        <EdgeCanvas edges={drawn.canvas} paused={moving} />
         <ZoomDetail />
         <MovingDetail />
         <CapturePanPointer />

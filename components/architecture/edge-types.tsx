@@ -3,42 +3,32 @@
 // One memoised edge component for all six kinds, styled per kind; registered at module level.
 // Each edge's <g> carries data-edge-kind (and React Flow's wrapper the class edge-<kind>).
 
-import { BaseEdge, getBezierPath, getStraightPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { memo } from 'react';
-import { utilisationColour } from '@/lib/architecture/control-overlay';
+import { EDGE_STYLES, edgeStroke } from '@/lib/architecture/edge-stroke';
+import { edgePath } from '@/lib/architecture/edge-path';
 import { loadLabel, type ArchEdge } from '@/lib/architecture/flow-graph';
 import type { EdgeKind } from '@/lib/architecture/snapshot';
 import { EdgeLabelLayer } from './flow-layer';
-
-export const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeWidth: number; strokeDasharray?: string; marker: boolean }> = {
-  link: { stroke: '#0369a1', strokeWidth: 2.5, marker: false },
-  hosting: { stroke: '#b45309', strokeWidth: 1.5, strokeDasharray: '2 4', marker: true },
-  manages: { stroke: '#7c3aed', strokeWidth: 1.2, strokeDasharray: '8 4', marker: true },
-  dependency: { stroke: '#047857', strokeWidth: 1.8, marker: true },
-  placement: { stroke: '#dc2626', strokeWidth: 2, strokeDasharray: '1 3', marker: true },
-  attachment: { stroke: '#0f766e', strokeWidth: 1.5, strokeDasharray: '6 3', marker: true },
-};
 
 const ArchEdgeComponent = memo(function ArchEdgeComponent(props: EdgeProps<ArchEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const kind = data?.kind ?? 'link';
   const style = EDGE_STYLES[kind];
-  const [path, labelX, labelY] =
-    kind === 'link' ? getStraightPath({ sourceX, sourceY, targetX, targetY }) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = edgePath(kind, { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const count = data?.aggregated ?? 1;
   const load = data?.load;
   // A routed link says its load and utilisation; with a count too when it stands for several.
   const label = load && load.loadMbps > 0 && !selected ? (count > 1 ? `×${count} · ${loadLabel(load)}` : loadLabel(load)) : count > 1 && !data?.label ? `×${count}` : data?.label;
   // Link labels are many and long: shown when the link is selected; short labels always.
   const showLabel = label && (selected || kind === 'placement' || (kind === 'dependency' && label.length < 16) || count > 1 || (load && load.loadMbps > 0));
-  const stroke = load ? utilisationColour(load.utilisationPct) : style.stroke;
-  const width = (load && load.loadMbps > 0 ? style.strokeWidth + 1.5 : style.strokeWidth) + (selected || data?.onRoute ? 1.5 : 0);
+  const { colour: stroke, width, alpha } = edgeStroke({ data, selected });
   return (
     <g
       data-edge-kind={kind}
       data-utilisation={load ? Math.round(load.utilisationPct) : undefined}
       data-on-route={data?.onRoute === undefined ? undefined : String(data.onRoute)}
-      opacity={data?.onRoute === false ? 0.25 : undefined}
+      opacity={alpha < 1 ? alpha : undefined}
     >
       <BaseEdge
         id={id}

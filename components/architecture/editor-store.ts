@@ -89,6 +89,9 @@ export type EditorState = {
   /** A node is being dragged: from React Flow's first position change with `dragging: true` to
    * its last (`dragging: false`). The minimap and the inspector wait for the drop. */
   dragging: boolean;
+  /** An image export is being made: React Flow draws every edge, whatever the zoom (far out most
+   * are on a canvas at screen resolution, which an exported image would show blurred). */
+  exporting: boolean;
 };
 
 export type SaveResult = { ok: true; outcome: EditOutcome } | { ok: false; conflict: boolean; errors: Record<string, string[]> };
@@ -202,6 +205,7 @@ export class EditorStore {
       settling: false,
       moving: false,
       dragging: false,
+      exporting: false,
     };
     this.state = { ...this.state, ...this.derive(model, view) };
     if (initial.selected?.length) {
@@ -778,6 +782,10 @@ export class EditorStore {
 
   setNotice(notice: Notice) {
     this.set({ notice });
+  }
+
+  setExporting(exporting: boolean) {
+    this.set({ exporting });
   }
 
   setFieldErrors(fieldErrors: Record<string, string[]>) {

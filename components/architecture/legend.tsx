@@ -1,7 +1,7 @@
 // The legend: what each edge style and each storage colour means.
 
 import { EDGE_KIND_LABELS, EDGE_KINDS } from '@/lib/architecture/snapshot';
-import { EDGE_STYLES } from './edge-types';
+import { EDGE_STYLES } from '@/lib/architecture/edge-stroke';
 
 export function Legend() {
   return (

@@ -14,6 +14,8 @@ function download(dataUrl: string, filename: string) {
   a.click();
 }
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
 export function useExportImage() {
   const { getNodes } = useReactFlow();
   const store = useEditorStore();
@@ -34,11 +36,18 @@ export function useExportImage() {
       style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
     };
     const name = store.getState().scenarioName.replace(/[^\w.-]+/g, '-');
+    // Every edge as React Flow draws it (far out most are on a canvas at screen resolution), in
+    // the page before the copy is taken: two frames, one to render them and one to paint them.
+    store.setExporting(true);
     try {
+      await nextFrame();
+      await nextFrame();
       const url = format === 'png' ? await toPng(element, options) : await toSvg(element, options);
       download(url, `${name}-architecture.${format}`);
     } catch (error) {
       store.setNotice({ tone: 'error', text: `Export failed: ${(error as Error).message}` });
+    } finally {
+      store.setExporting(false);
     }
   };
 }

@@ -1,0 +1,163 @@
+'use client';
+
+// Far out, the edges React Flow does not draw (see splitDrawnEdges) are strokes on one canvas in
+// flow coordinates: it pans with the graph for free, and it is painted again only when the edges
+// it holds change, when a node at one of their ends moves, or when the zoom changes its resolution.
+
+import { useStoreApi, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { getEdgePosition, type ConnectionMode } from '@xyflow/system';
+import { memo, useLayoutEffect, useState } from 'react';
+import { edgePath, type EdgeEnds } from '@/lib/architecture/edge-path';
+import { edgeStroke } from '@/lib/architecture/edge-stroke';
+import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
+import { ViewportLayer } from './flow-layer';
+
+/** Backing-store limits: a few megapixels is plenty for lines a pixel or less wide. */
+const MAX_SIDE = 8192;
+const MAX_PIXELS = 16_000_000;
+/** Room around the edges' ends for the curves' bulge (flow units). */
+const MARGIN = 400;
+
+type Lookup = ReactFlowState<ArchNode, ArchEdge>['nodeLookup'];
+
+/** An edge's handle points as React Flow computes them for its own edges, or null (not measured). */
+export function endsOf(edge: ArchEdge, nodeLookup: Lookup, connectionMode: ConnectionMode): EdgeEnds | null {
+  const sourceNode = nodeLookup.get(edge.source);
+  const targetNode = nodeLookup.get(edge.target);
+  if (!sourceNode || !targetNode) return null;
+  return getEdgePosition({
+    id: edge.id,
+    sourceNode,
+    targetNode,
+    sourceHandle: edge.sourceHandle ?? null,
+    targetHandle: edge.targetHandle ?? null,
+    connectionMode,
+  });
+}
+
+type Geometry = {
+  groups: { colour: string; width: number; alpha: number; path: Path2D }[];
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  count: number;
+  /** The internal node at each end, as drawn: a node replaced since has moved or changed size. */
+  ends: Map<string, InternalNode<ArchNode>>;
+};
+
+function measure(edges: readonly ArchEdge[], nodeLookup: Lookup, connectionMode: ConnectionMode): Geometry {
+  const strokes = new Map<string, { colour: string; width: number; alpha: number; parts: string[] }>();
+  const ends = new Map<string, InternalNode<ArchNode>>();
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let count = 0;
+  for (const e of edges) {
+    const at = endsOf(e, nodeLookup, connectionMode);
+    ends.set(e.source, nodeLookup.get(e.source)!);
+    ends.set(e.target, nodeLookup.get(e.target)!);
+    if (!at) continue;
+    const stroke = edgeStroke(e);
+    const key = `${stroke.colour} ${stroke.width} ${stroke.alpha}`;
+    let group = strokes.get(key);
+    if (!group) strokes.set(key, (group = { ...stroke, parts: [] }));
+    group.parts.push(edgePath(e.data?.kind ?? 'link', at)[0]);
+    minX = Math.min(minX, at.sourceX, at.targetX);
+    minY = Math.min(minY, at.sourceY, at.targetY);
+    maxX = Math.max(maxX, at.sourceX, at.targetX);
+    maxY = Math.max(maxY, at.sourceY, at.targetY);
+    count++;
+  }
+  const groups = [...strokes.values()].map(({ parts, ...stroke }) => ({ ...stroke, path: new Path2D(parts.join(' ')) }));
+  if (!count) return { groups, left: 0, top: 0, width: 0, height: 0, count, ends };
+  return { groups, left: minX - MARGIN, top: minY - MARGIN, width: maxX - minX + 2 * MARGIN, height: maxY - minY + 2 * MARGIN, count, ends };
+}
+
+/** Whether a node at an end of a drawn edge has been replaced (moved, resized) since the drawing. */
+function endsMoved(geometry: Geometry, nodeLookup: Lookup): boolean {
+  for (const [id, node] of geometry.ends) if (nodeLookup.get(id) !== node) return true;
+  return false;
+}
+
+function paint(canvas: HTMLCanvasElement, geometry: Geometry, zoom: number) {
+  const { width, height } = geometry;
+  const scale = width && height ? Math.min(zoom * window.devicePixelRatio, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height))) : 0;
+  const pixelWidth = Math.max(1, Math.round(width * scale));
+  const pixelHeight = Math.max(1, Math.round(height * scale));
+  // Setting a size clears the canvas (and reallocates it): only when it changes.
+  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+  }
+  canvas.style.transform = `translate(${geometry.left}px, ${geometry.top}px)`;
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.dataset.drawnEdges = String(geometry.count);
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.setTransform(scale, 0, 0, scale, -geometry.left * scale, -geometry.top * scale);
+  context.lineCap = 'round';
+  for (const g of geometry.groups) {
+    context.strokeStyle = g.colour;
+    context.lineWidth = g.width;
+    context.globalAlpha = g.alpha;
+    context.stroke(g.path);
+  }
+}
+
+/**
+ * The canvas itself. `edges`: what it draws (none: nothing is in the page). `paused`: a layout's
+ * nodes are moving in, and the edges are hidden meanwhile; it paints once they have arrived.
+ */
+export const EdgeCanvas = memo(function EdgeCanvas({ edges, paused }: { edges: ArchEdge[]; paused: boolean }) {
+  const api = useStoreApi<ArchNode, ArchEdge>();
+  // A state, not a ref: the canvas is in the page only once React Flow's viewport layer is.
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+
+  // Before the browser paints: the edges that React Flow stops drawing are on the canvas in the
+  // same frame (a drag's first step, the zoom that crosses FAR_ZOOM).
+  useLayoutEffect(() => {
+    if (!canvas || paused || !edges.length) return;
+    let geometry: Geometry | null = null;
+    let paintedZoom = 0;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const { nodeLookup, connectionMode, transform } = api.getState();
+      if (!geometry || endsMoved(geometry, nodeLookup)) geometry = measure(edges, nodeLookup, connectionMode);
+      paintedZoom = transform[2];
+      paint(canvas, geometry, paintedZoom);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    // Checked at every store update (every step of a drag or a pan): a lookup per end, no drawing
+    // unless one of them moved or the zoom changed.
+    const unsubscribe = api.subscribe((state) => {
+      if (frame) return;
+      if (state.transform[2] !== paintedZoom || (geometry && endsMoved(geometry, state.nodeLookup))) schedule();
+    });
+    update();
+    return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [api, canvas, edges, paused]);
+
+  if (!edges.length) return null;
+  return (
+    <ViewportLayer>
+      <canvas
+        ref={setCanvas}
+        className="arch-edge-canvas"
+        data-testid="edge-canvas"
+        aria-hidden="true"
+        style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', zIndex: -1, transformOrigin: '0 0', visibility: paused ? 'hidden' : undefined }}
+      />
+    </ViewportLayer>
+  );
+});
