@@ -28,6 +28,7 @@ import { NODE_TYPES } from './node-types';
 import { FlowLayers, ViewportLayer } from './flow-layer';
 import { CanvasMiniMap } from './canvas-minimap';
 import { EdgeCanvas, endsOf } from './edge-canvas';
+import { useHandedOver } from './use-handed-over';
 import './architecture-canvas.css';
 
 export const PALETTE_MIME = 'application/x-edgestack-kind';
@@ -190,8 +191,12 @@ export function ArchitectureCanvas() {
   // stay React Flow's at any zoom.
   const aggregated = useEditor((s) => s.aggregated !== null);
   const far = useStore(isFar) && !exporting && !aggregated;
+  const handedOver = useHandedOver(far, edges.length);
   const dragged = useEditor((s) => draggedKey(s.nodes));
-  const drawn = useMemo(() => splitDrawnEdges(edges, far, new Set(dragged.split(' ').filter(Boolean))), [edges, far, dragged]);
+  const drawn = useMemo(
+    () => splitDrawnEdges(edges, far, new Set(dragged.split(' ').filter(Boolean)), exporting ? Infinity : handedOver),
+    [edges, far, dragged, exporting, handedOver],
+  );
   const { screenToFlowPosition } = useReactFlow();
 
   const isValidConnection: IsValidConnection<ArchEdge> = useCallback((c) => store.judgeConnection(c as Connection).ok, [store]);

@@ -12,9 +12,10 @@ import { edgeStroke } from '@/lib/architecture/edge-stroke';
 import type { ArchEdge, ArchNode } from '@/lib/architecture/flow-graph';
 import { ViewportLayer } from './flow-layer';
 
-/** Backing-store limits: a few megapixels is plenty for lines a pixel or less wide. */
-const MAX_SIDE = 8192;
-const MAX_PIXELS = 16_000_000;
+/** Backing-store limits: a few megapixels is plenty for lines a pixel or less wide, and painting
+ * 16 million (the limit at first) took 70-100 ms of a zoom frame near the threshold. */
+const MAX_SIDE = 4096;
+const MAX_PIXELS = 4_000_000;
 /** Room around the edges' ends for the curves' bulge (flow units). */
 const MARGIN = 400;
 
@@ -42,13 +43,14 @@ type Geometry = {
   width: number;
   height: number;
   count: number;
-  /** The internal node at each end, as drawn: a node replaced since has moved or changed size. */
-  ends: Map<string, InternalNode<ArchNode>>;
+  /** The internal node at each end, as drawn (undefined: not in React Flow yet): a node replaced
+   * since has moved, been measured or changed size. */
+  ends: Map<string, InternalNode<ArchNode> | undefined>;
 };
 
 function measure(edges: readonly ArchEdge[], nodeLookup: Lookup, connectionMode: ConnectionMode): Geometry {
   const strokes = new Map<string, { colour: string; width: number; alpha: number; parts: string[] }>();
-  const ends = new Map<string, InternalNode<ArchNode>>();
+  const ends = new Map<string, InternalNode<ArchNode> | undefined>();
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -56,8 +58,8 @@ function measure(edges: readonly ArchEdge[], nodeLookup: Lookup, connectionMode:
   let count = 0;
   for (const e of edges) {
     const at = endsOf(e, nodeLookup, connectionMode);
-    ends.set(e.source, nodeLookup.get(e.source)!);
-    ends.set(e.target, nodeLookup.get(e.target)!);
+    ends.set(e.source, nodeLookup.get(e.source));
+    ends.set(e.target, nodeLookup.get(e.target));
     if (!at) continue;
     const stroke = edgeStroke(e);
     const key = `${stroke.colour} ${stroke.width} ${stroke.alpha}`;

@@ -51,4 +51,14 @@ describe('splitDrawnEdges', () => {
     expect(split.svg).toBe(few);
     expect(split.canvas).toEqual([]);
   });
+
+  test('near, while being handed over, React Flow has the first edges and the canvas the rest', () => {
+    const split = splitDrawnEdges(edges, false, new Set(), 2);
+    // The selected and the route are React Flow's anyway; of the others, the first two.
+    expect(split.svg.map((e) => e.id)).toEqual(['plain', 'selected', 'route', 'dragged-source']);
+    expect(split.canvas.map((e) => e.id)).toEqual(['dragged-target', ...plain.map((e) => e.id)]);
+    expect(splitDrawnEdges(edges, false, new Set(), edges.length).svg).toBe(edges);
+    // Far, whatever was handed over, the canvas has them.
+    expect(onCanvas(splitDrawnEdges(edges, true, new Set(), 3))).toEqual(['plain', 'dragged-source', 'dragged-target']);
+  });
 });

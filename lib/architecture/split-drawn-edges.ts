@@ -14,18 +14,26 @@ export type DrawnEdges = { svg: ArchEdge[]; canvas: ArchEdge[] };
 export const CANVAS_FROM_EDGES = 500;
 
 /**
- * Which edges React Flow draws and which the canvas does. Near (`far` false), or with fewer than
- * CANVAS_FROM_EDGES, React Flow draws them all (the same array, so nothing is re-adopted). Far, React Flow keeps the selected edges, a
- * highlighted service's route (animated) and the edges of the nodes being dragged (they move at
- * every step; the canvas would repaint everything for them); hidden edges are drawn by neither.
+ * Which edges React Flow draws and which the canvas does. With fewer than CANVAS_FROM_EDGES, or
+ * near (`far` false) once every edge is handed over, React Flow draws them all (the same array,
+ * so nothing is re-adopted). Far, React Flow keeps the selected edges, a highlighted service's
+ * route (animated) and the edges of the nodes being dragged (they move at every step; the canvas
+ * would repaint everything for them). `handedOver`: near, how many of the other edges React Flow
+ * has been given so far (they are handed over a chunk per frame after the zoom crosses, since
+ * mounting 2,000 edges at once was a 540 ms frame); the rest stay on the canvas meanwhile. Hidden
+ * edges are drawn by neither.
  */
-export function splitDrawnEdges(edges: ArchEdge[], far: boolean, dragging: ReadonlySet<string>): DrawnEdges {
-  if (!far || edges.length < CANVAS_FROM_EDGES) return { svg: edges, canvas: [] };
+export function splitDrawnEdges(edges: ArchEdge[], far: boolean, dragging: ReadonlySet<string>, handedOver = Infinity): DrawnEdges {
+  if (edges.length < CANVAS_FROM_EDGES || (!far && handedOver >= edges.length)) return { svg: edges, canvas: [] };
+  const limit = far ? 0 : handedOver;
   const svg: ArchEdge[] = [];
   const canvas: ArchEdge[] = [];
+  let plain = 0;
   for (const e of edges) {
     if (e.selected || e.animated || dragging.has(e.source) || dragging.has(e.target)) svg.push(e);
-    else if (!e.hidden) canvas.push(e);
+    else if (e.hidden) continue;
+    else if (plain++ < limit) svg.push(e);
+    else canvas.push(e);
   }
   return { svg, canvas };
 }
