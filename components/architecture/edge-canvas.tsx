@@ -36,6 +36,30 @@ export function endsOf(edge: ArchEdge, nodeLookup: Lookup, connectionMode: Conne
   });
 }
 
+/** What an edge's end point depends on: the node's place and size and its handles' bounds. React
+ * Flow replaces a node's internal object whenever the node object changes (a save, a selection),
+ * mostly without moving it: compared by identity, each of those repainted all 2,000 edges. */
+type EndPlace = { x: number; y: number; width: number | undefined; height: number | undefined; handles: unknown };
+
+function placeOf(node: InternalNode<ArchNode> | undefined): EndPlace | null {
+  if (!node) return null;
+  const { positionAbsolute, handleBounds } = node.internals;
+  return { x: positionAbsolute.x, y: positionAbsolute.y, width: node.measured.width, height: node.measured.height, handles: handleBounds };
+}
+
+/** Compared field by field, without making a place: it runs for every end at every store update. */
+function isAt(node: InternalNode<ArchNode> | undefined, place: EndPlace | null): boolean {
+  if (!node || !place) return !node && !place;
+  const { positionAbsolute, handleBounds } = node.internals;
+  return (
+    positionAbsolute.x === place.x &&
+    positionAbsolute.y === place.y &&
+    node.measured.width === place.width &&
+    node.measured.height === place.height &&
+    handleBounds === place.handles
+  );
+}
+
 type Geometry = {
   groups: { colour: string; width: number; alpha: number; path: Path2D }[];
   left: number;
@@ -43,14 +67,13 @@ type Geometry = {
   width: number;
   height: number;
   count: number;
-  /** The internal node at each end, as drawn (undefined: not in React Flow yet): a node replaced
-   * since has moved, been measured or changed size. */
-  ends: Map<string, InternalNode<ArchNode> | undefined>;
+  /** Where each end was when drawn (null: not in React Flow yet). */
+  ends: Map<string, EndPlace | null>;
 };
 
 function measure(edges: readonly ArchEdge[], nodeLookup: Lookup, connectionMode: ConnectionMode): Geometry {
   const strokes = new Map<string, { colour: string; width: number; alpha: number; parts: string[] }>();
-  const ends = new Map<string, InternalNode<ArchNode> | undefined>();
+  const ends = new Map<string, EndPlace | null>();
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -58,8 +81,8 @@ function measure(edges: readonly ArchEdge[], nodeLookup: Lookup, connectionMode:
   let count = 0;
   for (const e of edges) {
     const at = endsOf(e, nodeLookup, connectionMode);
-    ends.set(e.source, nodeLookup.get(e.source));
-    ends.set(e.target, nodeLookup.get(e.target));
+    if (!ends.has(e.source)) ends.set(e.source, placeOf(nodeLookup.get(e.source)));
+    if (!ends.has(e.target)) ends.set(e.target, placeOf(nodeLookup.get(e.target)));
     if (!at) continue;
     const stroke = edgeStroke(e);
     const key = `${stroke.colour} ${stroke.width} ${stroke.alpha}`;
@@ -77,9 +100,9 @@ function measure(edges: readonly ArchEdge[], nodeLookup: Lookup, connectionMode:
   return { groups, left: minX - MARGIN, top: minY - MARGIN, width: maxX - minX + 2 * MARGIN, height: maxY - minY + 2 * MARGIN, count, ends };
 }
 
-/** Whether a node at an end of a drawn edge has been replaced (moved, resized) since the drawing. */
+/** Whether a node at an end of a drawn edge has moved, been resized or re-measured since the drawing. */
 function endsMoved(geometry: Geometry, nodeLookup: Lookup): boolean {
-  for (const [id, node] of geometry.ends) if (nodeLookup.get(id) !== node) return true;
+  for (const [id, place] of geometry.ends) if (!isAt(nodeLookup.get(id), place)) return true;
   return false;
 }
 

@@ -151,11 +151,13 @@ describe('editor store: React Flow changes', () => {
     // A change that says nothing of a drag (a measured size) leaves it as it is.
     store.onNodesChange([{ type: 'dimensions', id: north, dimensions: { width: 200, height: 60 } }]);
     expect(store.getState().dragging).toBe(true);
-    store.onNodesChange([{ type: 'position', id: north, position: { x: at.x + 20, y: at.y }, dragging: true }]);
+    store.onNodesChange([{ type: 'position', id: north, position: { x: at.x + 20.4, y: at.y - 0.6 }, dragging: true }]);
     expect(store.getState()).toMatchObject({ dragging: true, selected: [north] });
-    store.onNodesChange([{ type: 'position', id: north, position: { x: at.x + 20, y: at.y }, dragging: false }]);
+    expect(store.getState().nodes.find((x) => x.id === north)!.position).toEqual({ x: at.x + 20.4, y: at.y - 0.6 });
+    // The drop lands on whole flow units, where it is saved.
+    store.onNodesChange([{ type: 'position', id: north, position: { x: at.x + 20.4, y: at.y - 0.6 }, dragging: false }]);
     expect(store.getState().dragging).toBe(false);
-    expect(store.getState().nodes.find((x) => x.id === north)!.position).toEqual({ x: at.x + 20, y: at.y });
+    expect(store.getState().nodes.find((x) => x.id === north)!.position).toEqual({ x: at.x + 20, y: at.y - 1 });
   });
 
   test('a locked canvas takes no position change, so no drag begins', async () => {

@@ -349,13 +349,19 @@ export class EditorStore {
     const locked = this.state.locked;
     const allowed = locked ? changes.filter((c) => c.type !== 'position' && c.type !== 'remove') : changes.filter((c) => c.type !== 'remove');
     if (!allowed.length) return;
-    const nodes = applyNodeChanges(allowed, this.state.nodes);
+    // A drop lands on whole flow units, as it is saved (moveIntent rounds): otherwise the node
+    // shifted by a fraction once the save came back, and everything drawn from its place (the
+    // edge canvas: all 2,000 edges) was drawn again for it.
+    const landed = allowed.map((c) =>
+      c.type === 'position' && c.dragging === false && c.position ? { ...c, position: { x: Math.round(c.position.x), y: Math.round(c.position.y) } } : c,
+    );
+    const nodes = applyNodeChanges(landed, this.state.nodes);
     const patch: Partial<EditorState> = { nodes };
     if (allowed.some((c) => c.type === 'select')) patch.selected = this.collectSelection(nodes, this.state.edges);
     // The drag's state is what its last position change says (React Flow sends `dragging: true`
     // at every step and `dragging: false` at the drop).
     let dragging = this.state.dragging;
-    for (const c of allowed) if (c.type === 'position' && c.dragging !== undefined) dragging = c.dragging;
+    for (const c of landed) if (c.type === 'position' && c.dragging !== undefined) dragging = c.dragging;
     if (dragging !== this.state.dragging) patch.dragging = dragging;
     this.set(patch);
   };
